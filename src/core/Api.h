@@ -1,0 +1,56 @@
+#pragma once
+
+#include "Endpoint.h"
+#include "LifecycleState.h"
+#include "Operation.h"
+#include "PolicyFlows.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <vector>
+
+namespace gatehouse {
+
+// What the Publisher edits: the design state of one API. Revisions are immutable copies of it.
+struct Api {
+    static constexpr const char* TypeAi = "AIAPI";
+    static constexpr const char* TypeHttp = "HTTP";
+
+    QString id; // stable folder name, chosen at creation, never changed by a rename
+    QString name;
+    QString context; // "smartchat": the first segment of the gateway URL
+    QString version; // "1.0.0"
+    QString description;
+    QString type = QLatin1String(TypeAi);
+    QString providerId; // empty for plain HTTP APIs
+    LifecycleState lifecycle = LifecycleState::Created;
+    std::vector<Endpoint> endpoints;
+    std::vector<Operation> operations;
+    PolicyFlows apiPolicies;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    bool isAiApi() const { return type == QLatin1String(TypeAi); }
+    // "/smartchat/1.0.0": where the gateway serves it.
+    QString basePath() const;
+
+    const Endpoint* endpoint(const QString& endpointId) const;
+    Endpoint* endpoint(const QString& endpointId);
+    std::vector<const Endpoint*> endpointsOf(Stage stage) const;
+    // The stage's default endpoint, or its first one, or nullptr when the stage has none.
+    const Endpoint* primaryEndpoint(Stage stage) const;
+
+    const Operation* operation(const QString& verb, const QString& path) const;
+    Operation* operation(const QString& verb, const QString& path);
+    const Operation* operationByKey(const QString& key) const; // "POST /chat/completions"
+    Operation* operationByKey(const QString& key);
+
+    bool operator==(const Api& other) const;
+    bool operator!=(const Api& other) const { return !(*this == other); }
+
+    Json toJson() const;
+    static Api fromJson(const Json& json, QStringList* errors);
+};
+
+} // namespace gatehouse

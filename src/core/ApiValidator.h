@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Api.h"
+#include "PolicyCatalogue.h"
+#include "Provider.h"
+#include "ValidationReport.h"
+
+#include <vector>
+
+namespace gatehouse {
+
+// Everything that must hold before an API is saved or deployed: identity fields, endpoints,
+// operations and every policy attachment. Paths name the field ("context", "endpoints[1].url",
+// "operations[POST /chat/completions].request[0]...").
+class ApiValidator {
+public:
+    ApiValidator(const PolicyCatalogue& catalogue, const Provider* provider);
+
+    // `others` are the workspace's other APIs, for the uniqueness of context + version and of names.
+    ValidationReport validate(const Api& api, const std::vector<Api>& others = {}) const;
+
+    static QString nameError(const QString& name);
+    static QString contextError(const QString& context);
+    static QString versionError(const QString& version);
+    static QString urlError(const QString& url);
+
+private:
+    const PolicyCatalogue& m_catalogue;
+    const Provider* m_provider;
+};
+
+} // namespace gatehouse

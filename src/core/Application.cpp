@@ -1,0 +1,65 @@
+#include "Application.h"
+
+#include "JsonFieldReader.h"
+
+namespace gatehouse {
+
+const KeyPair* Application::keyPair(Stage keyType) const {
+    for (const KeyPair& candidate : keys) {
+        if (candidate.keyType == keyType)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+const Subscription* Application::subscription(const QString& apiId) const {
+    for (const Subscription& candidate : subscriptions) {
+        if (candidate.apiId == apiId)
+            return &candidate;
+    }
+    return nullptr;
+}
+
+bool Application::operator==(const Application& other) const {
+    return id == other.id && name == other.name && description == other.description &&
+           tokenValiditySeconds == other.tokenValiditySeconds && subscriptions == other.subscriptions &&
+           keys == other.keys;
+}
+
+Json Application::toJson() const {
+    Json json = Json::object();
+    json["id"] = toStdString(id);
+    json["name"] = toStdString(name);
+    json["description"] = toStdString(description);
+    json["tokenValiditySeconds"] = tokenValiditySeconds;
+    Json subscriptionList = Json::array();
+    for (const Subscription& subscription : subscriptions)
+        subscriptionList.push_back(subscription.toJson());
+    json["subscriptions"] = std::move(subscriptionList);
+    Json keyList = Json::array();
+    for (const KeyPair& pair : keys)
+        keyList.push_back(pair.toJson());
+    json["keys"] = std::move(keyList);
+    return json;
+}
+
+Application Application::fromJson(const Json& json, QStringList* errors) {
+    JsonFieldReader reader(json, QStringLiteral("$"), errors);
+    Application application;
+    application.id = reader.requiredString("id");
+    application.name = reader.requiredString("name");
+    application.description = reader.optionalString("description");
+    application.tokenValiditySeconds = int(reader.optionalInteger("tokenValiditySeconds", 3600, 1));
+    if (const Json* list = reader.optionalArray("subscriptions")) {
+        for (std::size_t i = 0; i < list->size(); ++i)
+            application.subscriptions.push_back(
+                Subscription::fromJson((*list)[i], jsonIndexPath(reader.childPath("subscriptions"), i), errors));
+    }
+    if (const Json* list = reader.optionalArray("keys")) {
+        for (std::size_t i = 0; i < list->size(); ++i)
+            application.keys.push_back(KeyPair::fromJson((*list)[i], jsonIndexPath(reader.childPath("keys"), i), errors));
+    }
+    return application;
+}
+
+} // namespace gatehouse

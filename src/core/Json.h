@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <nlohmann/json.hpp>
+
+namespace gatehouse {
+
+// Key order matters to users (diffs of workspace files, byte-exact WSO2 attributes), so every JSON
+// document in Gatehouse keeps its keys in insertion order.
+using Json = nlohmann::ordered_json;
+
+inline QString toQString(const std::string& utf8) {
+    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+}
+inline std::string toStdString(const QString& text) {
+    return text.toStdString();
+}
+
+// Compact UTF-8 serialisation that never throws: invalid UTF-8 inside strings is replaced.
+std::string dumpCompact(const Json& value);
+std::string dumpPretty(const Json& value);
+
+// A short, user-facing name of a JSON value's type ("a string", "an array", ...).
+QString describeJsonType(const Json& value);
+
+// 1-based line and column of a byte offset into text, for error messages that point at the spot.
+struct TextPosition {
+    int line = 1;
+    int column = 1;
+};
+TextPosition positionOfOffset(const QByteArray& text, qsizetype byteOffset);
+
+} // namespace gatehouse

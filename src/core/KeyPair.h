@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Json.h"
+#include "Stage.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace gatehouse {
+
+// An application's credentials for one key type. The consumer secret lives in the SecretStore only.
+struct KeyPair {
+    Stage keyType = Stage::Production;
+    QString consumerKey;
+    QDateTime createdAt;
+    // Tokens issued before this instant are revoked (set when the keys are regenerated).
+    QDateTime tokensValidAfter;
+
+    bool operator==(const KeyPair& other) const;
+    Json toJson() const;
+    static KeyPair fromJson(const Json& json, const QString& path, QStringList* errors);
+};
+
+} // namespace gatehouse

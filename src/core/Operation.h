@@ -1,0 +1,29 @@
+#pragma once
+
+#include "PolicyFlows.h"
+
+#include <QString>
+
+namespace gatehouse {
+
+// One resource of an API: an HTTP verb on a path template such as "/models/{id}".
+struct Operation {
+    QString verb;  // upper case: GET, POST, ...
+    QString path;  // starts with '/'
+    QString summary;
+    Json sampleBody; // null when the operation takes no body
+    PolicyFlows policies;
+
+    // "POST /chat/completions": how users, the CLI and validation messages name an operation.
+    QString key() const;
+    bool operator==(const Operation& other) const;
+    bool operator!=(const Operation& other) const { return !(*this == other); }
+
+    Json toJson() const;
+    static Operation fromJson(const Json& json, const QString& path, QStringList* errors);
+};
+
+// Splits "POST /chat/completions" into verb and path; false when it is not of that shape.
+bool parseOperationKey(const QString& text, QString* verb, QString* path);
+
+} // namespace gatehouse

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "Json.h"
+#include "Operation.h"
+#include "Result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace gatehouse {
+
+// Where a provider puts one value of a request or response: in the JSON payload (a JSONPath such as
+// "$.usage.total_tokens"), in a header, or in the URL path.
+struct ValueLocation {
+    enum class Source { None, Payload, Header, Path };
+    Source source = Source::None;
+    QString identifier;
+
+    bool isSet() const { return source != Source::None && !identifier.isEmpty(); }
+    bool operator==(const ValueLocation& other) const {
+        return source == other.source && identifier == other.identifier;
+    }
+};
+
+// A vendor template (OpenAI, Azure OpenAI, ...): how to authenticate to it, where it keeps models and
+// token counts, which models it offers and the operations an API created from it starts with.
+struct Provider {
+    QString id;
+    QString displayName;
+    QString description;
+    QString apiVersion;
+    QString defaultBaseUrl;
+    bool baseUrlRequired = false; // the user must supply the URL (OpenAI-compatible servers, Azure)
+    bool builtinMock = false;     // served by Gatehouse's own mock LLM (the Demo provider)
+    bool builtin = true;
+
+    QString authHeader;       // "Authorization"
+    QString authValueFormat;  // "Bearer {key}"
+    bool authInQuery = false; // the key goes in a query parameter named authHeader instead
+    bool keyRequired = true;
+
+    ValueLocation requestModel;
+    ValueLocation responseModel;
+    ValueLocation promptTokens;
+    ValueLocation completionTokens;
+    ValueLocation totalTokens;
+    ValueLocation remainingTokens;
+
+    QStringList models;
+    std::vector<Operation> operations;
+
+    // The header value that carries `key` ("Bearer sk-...").
+    QString authValue(const QString& key) const;
+
+    Json toJson() const;
+    static Result<Provider> fromJson(const Json& json);
+};
+
+} // namespace gatehouse

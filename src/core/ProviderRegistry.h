@@ -1,0 +1,28 @@
+#pragma once
+
+#include "Provider.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace gatehouse {
+
+// The provider templates a user can create an AI API from: the built-in ones (":/providers/*.json")
+// followed by the workspace's custom ones.
+class ProviderRegistry {
+public:
+    static const ProviderRegistry& builtin();
+
+    // Adds or replaces (by id) a provider; custom providers may not shadow a built-in one.
+    bool add(Provider provider, QString* error);
+
+    const std::vector<Provider>& providers() const { return m_providers; }
+    const Provider* find(const QString& id) const;
+    QStringList ids() const;
+
+private:
+    std::vector<Provider> m_providers;
+};
+
+} // namespace gatehouse

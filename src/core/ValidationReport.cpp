@@ -1,0 +1,67 @@
+#include "ValidationReport.h"
+
+namespace gatehouse {
+
+QString ValidationIssue::toString() const {
+    const QString text = path.isEmpty() ? message : path + QStringLiteral(": ") + message;
+    return isError() ? text : QStringLiteral("warning: ") + text;
+}
+
+void ValidationReport::addError(const QString& path, const QString& message) {
+    m_issues.push_back({ValidationIssue::Severity::Error, path, message});
+}
+
+void ValidationReport::addWarning(const QString& path, const QString& message) {
+    m_issues.push_back({ValidationIssue::Severity::Warning, path, message});
+}
+
+void ValidationReport::append(const ValidationReport& other) {
+    m_issues.insert(m_issues.end(), other.m_issues.begin(), other.m_issues.end());
+}
+
+bool ValidationReport::hasErrors() const {
+    for (const ValidationIssue& issue : m_issues) {
+        if (issue.isError())
+            return true;
+    }
+    return false;
+}
+
+std::vector<ValidationIssue> ValidationReport::errors() const {
+    std::vector<ValidationIssue> result;
+    for (const ValidationIssue& issue : m_issues) {
+        if (issue.isError())
+            result.push_back(issue);
+    }
+    return result;
+}
+
+std::vector<ValidationIssue> ValidationReport::warnings() const {
+    std::vector<ValidationIssue> result;
+    for (const ValidationIssue& issue : m_issues) {
+        if (!issue.isError())
+            result.push_back(issue);
+    }
+    return result;
+}
+
+std::vector<ValidationIssue> ValidationReport::issuesUnder(const QString& path) const {
+    std::vector<ValidationIssue> result;
+    for (const ValidationIssue& issue : m_issues) {
+        const bool below = issue.path.startsWith(path) &&
+                           (issue.path.size() == path.size() || issue.path.at(path.size()) == QLatin1Char('.') ||
+                            issue.path.at(path.size()) == QLatin1Char('['));
+        if (below)
+            result.push_back(issue);
+    }
+    return result;
+}
+
+QStringList ValidationReport::toStrings() const {
+    QStringList list;
+    for (const ValidationIssue& issue : m_issues)
+        list.append(issue.toString());
+    return list;
+}
+
+} // namespace gatehouse

@@ -1,0 +1,156 @@
+#pragma once
+
+#include "Api.h"
+#include "Application.h"
+#include "BusinessPlan.h"
+#include "Deployment.h"
+#include "ProviderRegistry.h"
+#include "Result.h"
+#include "Revision.h"
+#include "WorkspaceSettings.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+class QLockFile;
+
+namespace gatehouse {
+
+// Everything a user designs and owns, as JSON files under one folder:
+//
+//   workspace.json                 schema version, id, settings, business plans
+//   providers/<id>.json            custom provider templates
+//   apis/<id>/api.json             design state (what the Publisher edits)
+//   apis/<id>/revisions/<N>.json   immutable deployed snapshots
+//   deployments.json               which revision of which API is live
+//   applications/<id>.json         Developer Portal state (key ids, never secrets)
+//
+// Every write is atomic (QSaveFile) and happens under a lock file shared by every Gatehouse process.
+// A file changed on disk since this object read it is never overwritten blindly: the write fails
+// with a conflict and the caller reloads. A file that cannot be read is reported in problems() and
+// left untouched.
+class Workspace : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int SchemaVersion = 1;
+
+    // Holds the workspace lock while alive, so that a read-modify-write sequence (one gatehouse-ctl
+    // command) cannot interleave with another process's writes.
+    class WriteLock {
+    public:
+        ~WriteLock();
+        WriteLock(const WriteLock&) = delete;
+        WriteLock& operator=(const WriteLock&) = delete;
+
+    private:
+        friend class Workspace;
+        explicit WriteLock(Workspace& workspace) : m_workspace(workspace) {}
+        Workspace& m_workspace;
+    };
+
+    explicit Workspace(QObject* parent = nullptr);
+    ~Workspace() override;
+
+    // Opens the workspace in `directory`, initialising an empty one when the folder is missing or
+    // empty. Fails without touching the disk when workspace.json is unreadable or newer than this
+    // build understands.
+    bool open(const QString& directory, QString* error);
+    bool reload(QString* error);
+    bool isOpen() const { return !m_directory.isEmpty(); }
+
+    QString directory() const { return m_directory; }
+    QString id() const { return m_id; }
+    QString filePath(const QString& relativePath) const;
+    // Files that could not be read, one line each: "<file>:<line>:<column>: <reason>".
+    const QStringList& problems() const { return m_problems; }
+
+    // How long a write waits for another process's lock before giving up.
+    void setLockTimeout(int milliseconds) { m_lockTimeoutMs = milliseconds; }
+    std::unique_ptr<WriteLock> lock(QString* error);
+
+    const WorkspaceSettings& settings() const { return m_settings; }
+    bool saveSettings(const WorkspaceSettings& settings, QString* error);
+    const std::vector<BusinessPlan>& businessPlans() const { return m_plans; }
+    const BusinessPlan* businessPlan(const QString& name) const;
+    bool saveBusinessPlans(const std::vector<BusinessPlan>& plans, QString* error);
+
+    // Built-in providers plus the workspace's custom ones.
+    const ProviderRegistry& providers() const { return m_providers; }
+    const Provider* provider(const QString& id) const { return m_providers.find(id); }
+    bool saveCustomProvider(Provider provider, QString* error);
+
+    const std::vector<Api>& apis() const { return m_apis; }
+    const Api* api(const QString& apiId) const;
+    // By name (case-insensitive), "Name:version", or id; nullptr when none or ambiguous.
+    const Api* findApi(const QString& nameOrId) const;
+    QString newApiId(const QString& name, const QString& version) const;
+    bool saveApi(Api api, QString* error);
+    bool removeApi(const QString& apiId, QString* error);
+
+    Result<Revision> createRevision(const QString& apiId, const QString& description);
+    std::vector<Revision> revisions(const QString& apiId, QStringList* problems = nullptr) const;
+    Result<Revision> revision(const QString& apiId, int number) const;
+
+    const std::vector<Deployment>& deployments() const { return m_deployments; }
+    const Deployment* deployment(const QString& apiId) const;
+    bool deploy(const QString& apiId, int revisionNumber, QString* error);
+    bool undeploy(const QString& apiId, QString* error);
+
+    const std::vector<Application>& applications() const { return m_applications; }
+    const Application* application(const QString& applicationId) const;
+    const Application* findApplication(const QString& nameOrId) const;
+    QString newApplicationId(const QString& name) const;
+    bool saveApplication(const Application& application, QString* error);
+    bool removeApplication(const QString& applicationId, QString* error);
+
+Q_SIGNALS:
+    void apiSaved(const QString& apiId);
+    void apiRemoved(const QString& apiId);
+    void applicationSaved(const QString& applicationId);
+    void applicationRemoved(const QString& applicationId);
+    void deploymentsChanged();
+    void settingsChanged();
+    void reloaded();
+
+private:
+    bool acquireLock(QString* error);
+    void releaseLock();
+    bool writeJson(const QString& relativePath, const Json& document, QString* error);
+    bool checkUnchanged(const QString& relativePath, QString* error) const;
+    bool removeFile(const QString& relativePath, QString* error);
+    bool loadRoot(QString* error);
+    Json rootDocument() const;
+    void loadApis();
+    void loadApplications();
+    void loadDeployments();
+    void loadProviders();
+    Result<Json> readTracked(const QString& relativePath);
+    bool writeDeployments(std::vector<Deployment> deployments, QString* error);
+    std::vector<Deployment> readDeploymentsFromDisk(QString* error);
+    QString uniqueSlug(const QString& base, const QString& folder, const QStringList& taken) const;
+
+    QString m_directory;
+    QString m_id;
+    QString m_name;
+    WorkspaceSettings m_settings;
+    std::vector<BusinessPlan> m_plans;
+    ProviderRegistry m_providers;
+    std::vector<Api> m_apis;
+    std::vector<Application> m_applications;
+    std::vector<Deployment> m_deployments;
+    QStringList m_problems;
+    QStringList m_brokenApiIds;
+    // SHA-1 of each file as this object last read or wrote it: the basis of conflict detection.
+    QHash<QString, QByteArray> m_fingerprints;
+    std::unique_ptr<QLockFile> m_lockFile;
+    int m_lockDepth = 0;
+    int m_lockTimeoutMs = 10000;
+};
+
+} // namespace gatehouse

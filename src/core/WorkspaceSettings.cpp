@@ -1,0 +1,36 @@
+#include "WorkspaceSettings.h"
+
+#include "JsonFieldReader.h"
+
+namespace gatehouse {
+
+bool WorkspaceSettings::operator==(const WorkspaceSettings& other) const {
+    return gatewayHost == other.gatewayHost && gatewayPort == other.gatewayPort && adminPort == other.adminPort &&
+           accessLogRetentionDays == other.accessLogRetentionDays;
+}
+
+Json WorkspaceSettings::toJson() const {
+    Json json = Json::object();
+    json["gatewayHost"] = toStdString(gatewayHost);
+    json["gatewayPort"] = gatewayPort;
+    json["adminPort"] = adminPort;
+    json["accessLogRetentionDays"] = accessLogRetentionDays;
+    return json;
+}
+
+WorkspaceSettings WorkspaceSettings::fromJson(const Json& json, const QString& path, QStringList* errors) {
+    JsonFieldReader reader(json, path, errors);
+    WorkspaceSettings settings;
+    settings.gatewayHost = reader.optionalString("gatewayHost", settings.gatewayHost);
+    settings.gatewayPort = int(reader.optionalInteger("gatewayPort", settings.gatewayPort));
+    settings.adminPort = int(reader.optionalInteger("adminPort", settings.adminPort));
+    settings.accessLogRetentionDays = int(reader.optionalInteger("accessLogRetentionDays", 14, 1));
+    for (const char* key : {"gatewayPort", "adminPort"}) {
+        const Json* port = reader.optionalValue(key);
+        if (port && port->is_number_integer() && port->get<qint64>() > 65535)
+            reader.addError(reader.childPath(key), QStringLiteral("must be a port number from 0 to 65535"));
+    }
+    return settings;
+}
+
+} // namespace gatehouse
