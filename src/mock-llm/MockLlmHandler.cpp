@@ -1,0 +1,301 @@
+#include "MockLlmHandler.h"
+
+#include "HttpExchange.h"
+#include "Json.h"
+#include "MockLlmState.h"
+
+#include <QDateTime>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+
+namespace gatehouse {
+
+namespace {
+
+QByteArray toBytes(const Json& json) {
+    const std::string text = dumpCompact(json);
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+void respondJson(HttpExchange* exchange, int status, const Json& body, HttpHeaders headers = {}) {
+    headers.set("Content-Type", "application/json");
+    exchange->respond(status, headers, toBytes(body));
+}
+
+void respondOpenAiError(HttpExchange* exchange, int status, const QString& message, const char* type,
+                        HttpHeaders headers = {}) {
+    Json error = Json::object();
+    error["message"] = message.toStdString();
+    error["type"] = type;
+    error["code"] = status;
+    Json body = Json::object();
+    body["error"] = std::move(error);
+    respondJson(exchange, status, body, std::move(headers));
+}
+
+int countWords(const QString& text) {
+    return int(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
+}
+
+// One chat completion in progress: waits, then answers whole or streams chunk by chunk. A child of
+// the exchange, so a client that goes away takes its timers with it.
+class ChatResponder final : public QObject {
+public:
+    ChatResponder(HttpExchange* exchange, QString model, bool stream, int promptTokens, std::optional<MockFault> fault,
+                  qint64 id)
+        : QObject(exchange), m_exchange(exchange), m_model(std::move(model)), m_stream(stream),
+          m_promptTokens(promptTokens), m_fault(std::move(fault)), m_id(id) {
+        const QString answer = QStringLiteral("This is a test! Answered by %1.").arg(m_model);
+        for (const QString& word : answer.split(QLatin1Char(' ')))
+            m_words.append(word + QLatin1Char(' '));
+        m_words.last().chop(1);
+        m_completionTokens = countWords(answer);
+    }
+
+    void start() {
+        const int latency = m_fault ? m_fault->latencyMs : 0;
+        if (latency > 0)
+            QTimer::singleShot(latency, this, [this] { answer(); });
+        else
+            answer();
+    }
+
+private:
+    HttpHeaders baseHeaders() const {
+        HttpHeaders headers;
+        const qint64 remaining = m_fault && m_fault->remainingTokens ? *m_fault->remainingTokens : 1000000;
+        headers.add("x-ratelimit-remaining-tokens", QByteArray::number(remaining));
+        headers.add("x-request-id", "mock-" + QByteArray::number(m_id));
+        return headers;
+    }
+
+    Json usage() const {
+        Json usage = Json::object();
+        usage["prompt_tokens"] = m_promptTokens;
+        usage["completion_tokens"] = m_completionTokens;
+        usage["total_tokens"] = m_promptTokens + m_completionTokens;
+        return usage;
+    }
+
+    void answer() {
+        if (m_fault && m_fault->status != 0) {
+            HttpHeaders headers = baseHeaders();
+            if (m_fault->retryAfter)
+                headers.add("Retry-After", QByteArray::number(*m_fault->retryAfter));
+            respondOpenAiError(m_exchange, m_fault->status,
+                               QStringLiteral("Injected fault: %1 answers %2").arg(m_model).arg(m_fault->status),
+                               "mock_fault", headers);
+            return;
+        }
+        if (m_stream) {
+            HttpHeaders headers = baseHeaders();
+            headers.add("Content-Type", "text/event-stream");
+            headers.add("Cache-Control", "no-cache");
+            m_exchange->beginResponse(200, headers);
+            m_nextChunk = 0;
+            sendChunk();
+            return;
+        }
+        Json message = Json::object();
+        message["role"] = "assistant";
+        message["content"] = m_words.join(QString()).toStdString();
+        Json choice = Json::object();
+        choice["index"] = 0;
+        choice["message"] = std::move(message);
+        choice["finish_reason"] = "stop";
+        Json body = Json::object();
+        body["id"] = "chatcmpl-mock-" + std::to_string(m_id);
+        body["object"] = "chat.completion";
+        body["created"] = QDateTime::currentSecsSinceEpoch();
+        body["model"] = m_model.toStdString();
+        body["choices"] = Json::array({choice});
+        body["usage"] = usage();
+        const QByteArray bytes = toBytes(body);
+        HttpHeaders headers = baseHeaders();
+        headers.add("Content-Type", "application/json");
+        m_exchange->beginResponse(200, headers, bytes.size());
+        write(bytes);
+        m_exchange->endResponse();
+    }
+
+    QByteArray chunk(const Json& delta, bool last) const {
+        Json choice = Json::object();
+        choice["index"] = 0;
+        choice["delta"] = delta;
+        choice["finish_reason"] = last ? Json("stop") : Json(nullptr);
+        Json body = Json::object();
+        body["id"] = "chatcmpl-mock-" + std::to_string(m_id);
+        body["object"] = "chat.completion.chunk";
+        body["created"] = QDateTime::currentSecsSinceEpoch();
+        body["model"] = m_model.toStdString();
+        body["choices"] = Json::array({choice});
+        if (last)
+            body["usage"] = usage();
+        return "data: " + toBytes(body) + "\n\n";
+    }
+
+    void sendChunk() {
+        if (!m_exchange || m_exchange->isAborted())
+            return;
+        const int total = int(m_words.size());
+        if (m_nextChunk == 0) {
+            Json delta = Json::object();
+            delta["role"] = "assistant";
+            delta["content"] = "";
+            write(chunk(delta, false));
+        } else if (m_nextChunk <= total) {
+            Json delta = Json::object();
+            delta["content"] = m_words.at(m_nextChunk - 1).toStdString();
+            write(chunk(delta, false));
+        } else if (m_nextChunk == total + 1) {
+            write(chunk(Json::object(), true));
+        } else {
+            write(QByteArrayLiteral("data: [DONE]\n\n"));
+            m_exchange->endResponse();
+            return;
+        }
+        if (m_reset)
+            return;
+        ++m_nextChunk;
+        const int delay = m_fault && m_fault->chunkDelayMs >= 0 ? m_fault->chunkDelayMs : MockLlmHandler::DefaultChunkDelayMs;
+        QTimer::singleShot(delay, this, [this] { sendChunk(); });
+    }
+
+    // Writes body bytes, resetting the connection once the fault's byte budget is spent.
+    void write(const QByteArray& bytes) {
+        if (m_reset)
+            return;
+        if (m_fault && m_fault->resetAfterBytes) {
+            const qint64 budget = *m_fault->resetAfterBytes - m_written;
+            if (budget < bytes.size()) {
+                m_exchange->writeBody(bytes.left(qMax<qint64>(0, budget)));
+                m_reset = true;
+                m_exchange->abortConnection();
+                return;
+            }
+        }
+        m_written += bytes.size();
+        m_exchange->writeBody(bytes);
+    }
+
+    QPointer<HttpExchange> m_exchange;
+    QString m_model;
+    bool m_stream;
+    int m_promptTokens;
+    int m_completionTokens = 0;
+    std::optional<MockFault> m_fault;
+    qint64 m_id;
+    QStringList m_words;
+    int m_nextChunk = 0;
+    qint64 m_written = 0;
+    bool m_reset = false;
+};
+
+} // namespace
+
+MockLlmHandler::MockLlmHandler(std::shared_ptr<MockLlmState> state) : m_state(std::move(state)) {}
+
+void MockLlmHandler::handle(HttpExchange* exchange) {
+    const HttpRequest& request = exchange->request();
+    const QByteArray& path = request.path;
+    if (path == "/v1/chat/completions" || path == "/chat/completions" || path == "/v1/completions") {
+        if (request.method != "POST")
+            return respondOpenAiError(exchange, 405, QStringLiteral("Use POST"), "invalid_request_error");
+        return chatCompletions(exchange);
+    }
+    if (path == "/v1/models" || path == "/models")
+        return models(exchange);
+    if (path == "/_mock/faults")
+        return faults(exchange);
+    if (path == "/_mock/stats")
+        return stats(exchange);
+    respondOpenAiError(exchange, 404, QStringLiteral("Unknown path %1").arg(QString::fromUtf8(path)),
+                       "invalid_request_error");
+}
+
+void MockLlmHandler::chatCompletions(HttpExchange* exchange) {
+    const QByteArray& body = exchange->request().body;
+    const Json request = Json::parse(body.cbegin(), body.cend(), nullptr, false);
+    if (!request.is_object())
+        return respondOpenAiError(exchange, 400, QStringLiteral("The body must be a JSON object"),
+                                  "invalid_request_error");
+    const auto model = request.find("model");
+    if (model == request.end() || !model->is_string() || model->get_ref<const std::string&>().empty())
+        return respondOpenAiError(exchange, 400, QStringLiteral("you must provide a model parameter"),
+                                  "invalid_request_error");
+    const QString modelName = toQString(model->get_ref<const std::string&>());
+    int promptTokens = 0;
+    const auto messages = request.find("messages");
+    if (messages != request.end() && messages->is_array()) {
+        for (const Json& message : *messages) {
+            const auto content = message.is_object() ? message.find("content") : message.end();
+            if (message.is_object() && content != message.end() && content->is_string())
+                promptTokens += countWords(toQString(content->get_ref<const std::string&>()));
+        }
+    } else if (const auto prompt = request.find("prompt"); prompt != request.end() && prompt->is_string()) {
+        promptTokens = countWords(toQString(prompt->get_ref<const std::string&>()));
+    }
+    promptTokens += 5; // role and formatting overhead, as real tokenisers count it
+    const auto stream = request.find("stream");
+    const bool streaming = stream != request.end() && stream->is_boolean() && stream->get<bool>();
+
+    m_state->countRequest(modelName);
+    auto* responder = new ChatResponder(exchange, modelName, streaming, promptTokens, m_state->faultFor(modelName),
+                                        m_state->nextId());
+    responder->start();
+}
+
+void MockLlmHandler::faults(HttpExchange* exchange) {
+    const HttpRequest& request = exchange->request();
+    if (request.method == "DELETE") {
+        m_state->clearFaults();
+        Json body = Json::object();
+        body["faults"] = Json::array();
+        return respondJson(exchange, 200, body);
+    }
+    if (request.method == "GET") {
+        Json body = Json::object();
+        body["faults"] = m_state->faultsJson();
+        return respondJson(exchange, 200, body);
+    }
+    if (request.method != "POST")
+        return respondOpenAiError(exchange, 405, QStringLiteral("Use GET, POST or DELETE"), "invalid_request_error");
+    const Json json = Json::parse(request.body.cbegin(), request.body.cend(), nullptr, false);
+    if (json.is_discarded())
+        return respondOpenAiError(exchange, 400, QStringLiteral("The body is not JSON"), "invalid_request_error");
+    const Result<MockFault> fault = MockFault::fromJson(json);
+    if (!fault)
+        return respondOpenAiError(exchange, 400, fault.error(), "invalid_request_error");
+    m_state->setFault(fault.value());
+    respondJson(exchange, 200, fault->toJson());
+}
+
+void MockLlmHandler::stats(HttpExchange* exchange) {
+    if (exchange->request().method == "DELETE")
+        m_state->clearCounts();
+    Json requests = Json::object();
+    for (const auto& [model, count] : m_state->requestCounts())
+        requests[model.toStdString()] = count;
+    Json body = Json::object();
+    body["requests"] = std::move(requests);
+    respondJson(exchange, 200, body);
+}
+
+void MockLlmHandler::models(HttpExchange* exchange) {
+    Json data = Json::array();
+    for (const char* id : {"gpt-4o", "gpt-4o-mini", "o3-mini"}) {
+        Json model = Json::object();
+        model["id"] = id;
+        model["object"] = "model";
+        model["created"] = 1715367049;
+        model["owned_by"] = "gatehouse-mock";
+        data.push_back(std::move(model));
+    }
+    Json body = Json::object();
+    body["object"] = "list";
+    body["data"] = std::move(data);
+    respondJson(exchange, 200, body);
+}
+
+} // namespace gatehouse

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "MockFault.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+#include <map>
+#include <optional>
+
+namespace gatehouse {
+
+// Faults and request counts shared by every worker thread of one mock server.
+class MockLlmState {
+public:
+    void setFault(const MockFault& fault);
+    void clearFaults();
+    // The fault for `model`: its own, else the "*" one, else none.
+    std::optional<MockFault> faultFor(const QString& model) const;
+    Json faultsJson() const;
+
+    void countRequest(const QString& model);
+    std::map<QString, qint64> requestCounts() const;
+    void clearCounts();
+    qint64 nextId();
+
+private:
+    mutable QMutex m_mutex;
+    QHash<QString, MockFault> m_faults;
+    std::map<QString, qint64> m_counts;
+    qint64 m_nextId = 0;
+};
+
+} // namespace gatehouse
