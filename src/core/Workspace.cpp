@@ -215,8 +215,12 @@ bool Workspace::open(const QString& directory, QString* error) {
             *error = QStringLiteral("%1: cannot create the workspace folder").arg(absolute);
         return false;
     }
-    m_lockFile.reset();
-    m_lockDepth = 0;
+    if (absolute != m_directory) {
+        // A lock held on this folder (a reload inside a WriteLock) must survive; one on another
+        // folder means nothing here.
+        m_lockFile.reset();
+        m_lockDepth = 0;
+    }
     m_directory = absolute;
     m_fingerprints.clear();
     if (!loadRoot(error)) {
@@ -253,12 +257,18 @@ bool Workspace::loadRoot(QString* error) {
                              .arg(m_directory);
             return false;
         }
+        if (!acquireLock(error))
+            return false;
+        // Another process may have initialised the folder while this one waited for the lock: its
+        // workspace id (the keychain scope of its secrets) must not be replaced.
+        if (QFileInfo::exists(rootPath)) {
+            releaseLock();
+            return loadRoot(error);
+        }
         m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_name = QFileInfo(m_directory).fileName();
         m_settings = WorkspaceSettings();
         m_plans = BusinessPlan::defaults();
-        if (!acquireLock(error))
-            return false;
         const bool written = writeJson(rootFile, rootDocument(), error);
         releaseLock();
         return written;
@@ -555,9 +565,8 @@ bool Workspace::removeApi(const QString& apiId, QString* error) {
     }
     if (!acquireLock(error))
         return false;
-    bool ok = checkUnchanged(apiFile(apiId), error);
-    if (ok && deployment(apiId))
-        ok = undeploy(apiId, error);
+    // undeploy() reads deployments.json from disk: another process may have deployed it meanwhile.
+    bool ok = checkUnchanged(apiFile(apiId), error) && undeploy(apiId, error);
     if (ok) {
         QDir folder(filePath(QStringLiteral("apis/") + apiId));
         ok = folder.removeRecursively();
@@ -690,10 +699,14 @@ bool Workspace::undeploy(const QString& apiId, QString* error) {
     if (!ok && error)
         *error = readError;
     if (ok) {
-        deployments.erase(std::remove_if(deployments.begin(), deployments.end(),
-                                         [&](const Deployment& each) { return each.apiId == apiId; }),
-                          deployments.end());
-        ok = writeDeployments(std::move(deployments), error);
+        const auto live = std::remove_if(deployments.begin(), deployments.end(),
+                                         [&](const Deployment& each) { return each.apiId == apiId; });
+        if (live == deployments.end()) {
+            m_deployments = deployments; // nothing to undeploy: just catch up with the disk
+        } else {
+            deployments.erase(live, deployments.end());
+            ok = writeDeployments(std::move(deployments), error);
+        }
     }
     releaseLock();
     return ok;

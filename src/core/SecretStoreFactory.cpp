@@ -1,0 +1,20 @@
+#include "SecretStoreFactory.h"
+
+#include "FileSecretStore.h"
+#include "KeychainSecretStore.h"
+#include "Workspace.h"
+
+namespace gatehouse {
+
+std::unique_ptr<SecretStore> SecretStoreFactory::open(const Workspace& workspace, const QString& secretsFile,
+                                                      QString* error) {
+    if (!secretsFile.isEmpty()) {
+        auto store = std::make_unique<FileSecretStore>(secretsFile);
+        if (!store->open(error))
+            return nullptr;
+        return store;
+    }
+    return std::make_unique<KeychainSecretStore>(workspace.id());
+}
+
+} // namespace gatehouse
