@@ -121,7 +121,9 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
                                                                  .arg(attribute.minLength));
             return;
         }
-        if (!attribute.pattern.isEmpty() && !QRegularExpression(attribute.pattern).match(text).hasMatch()) {
+        // Anchored: a bare '$' would also accept a trailing newline, which a header must never carry.
+        if (!attribute.pattern.isEmpty() &&
+            !QRegularExpression(QRegularExpression::anchoredPattern(attribute.pattern)).match(text).hasMatch()) {
             report.addError(path, attribute.patternMessage.isEmpty()
                                       ? QStringLiteral("does not match %1").arg(attribute.pattern)
                                       : attribute.patternMessage);
@@ -245,12 +247,14 @@ void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& def
         return;
     if (definition.router == QLatin1String("modelFailover")) {
         bool configured = false;
+        ValidationReport stages; // this policy's own findings: other errors of the API must not hide them
         for (Stage stage : {Stage::Production, Stage::Sandbox}) {
             const auto stageConfig = config.find(toStdString(stageName(stage)));
             if (stageConfig != config.end())
-                validateFailoverStage(api, stage, *stageConfig, child(path, stageName(stage)), report, &configured);
+                validateFailoverStage(api, stage, *stageConfig, child(path, stageName(stage)), stages, &configured);
         }
-        if (!configured && !report.hasErrors())
+        report.append(stages);
+        if (!configured && !stages.hasErrors())
             report.addError(child(child(path, QStringLiteral("production")), QStringLiteral("targetModel")),
                             QStringLiteral("failover needs a target model in production or sandbox"));
         return;
@@ -357,7 +361,7 @@ void PolicyValidator::validateExclusivity(const Api& api, ValidationReport& repo
     // The first policy of each exclusive group met at API level, by group.
     QHash<QString, const PolicyDefinition*> apiLevel;
     const auto scan = [&](const PolicyFlows& flows, const QString& prefix, const QString& scopeName,
-                          QHash<QString, const PolicyDefinition*> seen) {
+                          QHash<QString, const PolicyDefinition*> seen, bool apiLevelScan) {
         for (FlowKind flow : allFlowKinds) {
             const auto& list = flows.flow(flow);
             for (std::size_t i = 0; i < list.size(); ++i) {
@@ -365,7 +369,7 @@ void PolicyValidator::validateExclusivity(const Api& api, ValidationReport& repo
                 if (!definition || definition->exclusiveGroup.isEmpty())
                     continue;
                 if (const PolicyDefinition* first = seen.value(definition->exclusiveGroup)) {
-                    const bool atApiLevel = apiLevel.value(definition->exclusiveGroup) == first;
+                    const bool atApiLevel = apiLevelScan || apiLevel.value(definition->exclusiveGroup) == first;
                     report.addError(indexed(child(prefix, flowKindName(flow)), i),
                                     QStringLiteral("%1: %2 is already attached %3")
                                         .arg(rule, first->displayName,
@@ -378,9 +382,9 @@ void PolicyValidator::validateExclusivity(const Api& api, ValidationReport& repo
         }
         return seen;
     };
-    apiLevel = scan(api.apiPolicies, QStringLiteral("apiPolicies"), QStringLiteral("API level"), {});
+    apiLevel = scan(api.apiPolicies, QStringLiteral("apiPolicies"), QStringLiteral("API level"), {}, true);
     for (const Operation& operation : api.operations)
-        scan(operation.policies, QStringLiteral("operations[%1]").arg(operation.key()), operation.key(), apiLevel);
+        scan(operation.policies, QStringLiteral("operations[%1]").arg(operation.key()), operation.key(), apiLevel, false);
 }
 
 void PolicyValidator::validateAll(const Api& api, ValidationReport& report) const {

@@ -71,7 +71,7 @@ Result<Json> Wso2AttributeCodec::decode(const QString& text) {
         std::size_t at = error.byte > 0 ? error.byte - 1 : 0;
         at = at < origin.size() ? origin[at] : input.size();
         // Report a character column, not a byte column, for non-ASCII input.
-        const int column = QString::fromUtf8(input.data(), qsizetype(at)).size() + 1;
+        const int column = int(QString::fromUtf8(input.data(), qsizetype(at)).toUcs4().size()) + 1;
         QString reason = QString::fromUtf8(error.what());
         const qsizetype colon = reason.indexOf(QLatin1String(": "), reason.indexOf(QLatin1String("parse error")));
         if (colon >= 0)

@@ -1,20 +1,164 @@
-// gatehouse-gateway: Serve the workspace's deployed AI APIs on a local HTTP gateway, headless.
-// The engine behind it lands with the gateway issue; until then the executable builds, documents
-// itself and says plainly that it does nothing yet.
+// gatehouse-gateway: the local AI gateway, headless. Serves the deployed revisions of a workspace;
+// picks up new deployments, applications and keys without a restart.
+#include "Gateway.h"
+#include "ListenAddress.h"
+#include "MockLlmServer.h"
+#include "SecretStoreFactory.h"
+#include "Workspace.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QThread>
 
+#include <csignal>
 #include <cstdio>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int signalPipe[2] = {-1, -1};
+
+void onTerminationSignal(int) {
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+}
+
+// SIGINT/SIGTERM end the event loop, so the gateway stops cleanly: in-flight requests are cut,
+// the access log is flushed and run/gateway.json removed.
+void installTerminationHandlers() {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), &QCoreApplication::quit);
+    struct sigaction action {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+int fail(const QString& message, int code = 1) {
+    std::fprintf(stderr, "gatehouse-gateway: %s\n", qPrintable(message));
+    return code;
+}
+
+} // namespace
 
 int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse-gateway"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Serve the workspace's deployed AI APIs on a local HTTP gateway, headless."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "The Gatehouse AI gateway, headless: serves the APIs deployed in a workspace (tokens at POST "
+                "/oauth2/token, APIs at /<context>/<version>/...), applies their policies and routes requests over "
+                "models. New deployments go live without a restart. Status and Prometheus metrics are on a separate "
+                "loopback-only admin listener."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
+                                             QCoreApplication::translate("main", "The workspace folder to serve."),
+                                             QStringLiteral("folder"));
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        QCoreApplication::translate("main", "Listen on <host:port> (port 0: any free port). Default: the workspace "
+                                            "setting, 127.0.0.1:8280."),
+        QStringLiteral("host:port"));
+    const QCommandLineOption adminOption(
+        QStringLiteral("admin"),
+        QCoreApplication::translate("main", "Admin listener port on 127.0.0.1 (0: any free port). Default: the "
+                                            "workspace setting, 9280."),
+        QStringLiteral("port"));
+    const QCommandLineOption printPortOption(
+        QStringLiteral("print-port"),
+        QCoreApplication::translate("main", "Print the gateway's port as the first line of standard output."));
+    const QCommandLineOption secretsOption(
+        QStringLiteral("secrets-file"),
+        QCoreApplication::translate("main", "Read secrets from <file> (mode 0600) instead of the desktop keychain, "
+                                            "for machines without a Secret Service."),
+        QStringLiteral("file"));
+    const QCommandLineOption threadsOption(
+        QStringLiteral("threads"), QCoreApplication::translate("main", "Worker threads (default: one per core)."),
+        QStringLiteral("count"));
+    parser.addOptions({workspaceOption, listenOption, adminOption, printPortOption, secretsOption, threadsOption});
     parser.process(app);
-    std::fprintf(stderr, "gatehouse-gateway: not yet implemented in this build\n");
-    return 2;
+
+    QString directory = parser.value(workspaceOption);
+    if (directory.isEmpty())
+        directory = qEnvironmentVariable("GATEHOUSE_WORKSPACE");
+    if (directory.isEmpty())
+        return fail(QStringLiteral("--workspace is required (or set GATEHOUSE_WORKSPACE)"), 2);
+
+    gatehouse::Workspace workspace;
+    QString error;
+    if (!workspace.open(directory, &error))
+        return fail(error);
+    const gatehouse::WorkspaceSettings settings = workspace.settings();
+
+    gatehouse::Gateway::Options options;
+    const QString listenText = parser.isSet(listenOption)
+                                   ? parser.value(listenOption)
+                                   : settings.gatewayHost + QLatin1Char(':') + QString::number(settings.gatewayPort);
+    const auto listen = gatehouse::ListenAddress::parse(listenText, &error);
+    if (!listen)
+        return fail(QStringLiteral("--listen: %1").arg(error), 2);
+    options.listen = *listen;
+    options.admin.host = QHostAddress(QHostAddress::LocalHost);
+    bool portOk = true;
+    const uint adminPort = parser.isSet(adminOption) ? parser.value(adminOption).toUInt(&portOk) : uint(settings.adminPort);
+    if (!portOk || adminPort > 65535)
+        return fail(QStringLiteral("--admin must be a port number from 0 to 65535"), 2);
+    options.admin.port = quint16(adminPort);
+    if (parser.isSet(threadsOption)) {
+        bool threadsOk = false;
+        options.workerThreads = parser.value(threadsOption).toInt(&threadsOk);
+        if (!threadsOk || options.workerThreads < 1 || options.workerThreads > 64)
+            return fail(QStringLiteral("--threads must be a number from 1 to 64"), 2);
+    }
+    if (!options.listen.isLoopback())
+        std::fprintf(stderr, "gatehouse-gateway: warning: listening on %s: reachable from other machines\n",
+                     qPrintable(options.listen.toString()));
+
+    std::unique_ptr<gatehouse::SecretStore> secrets =
+        gatehouse::SecretStoreFactory::open(workspace, parser.value(secretsOption), &error);
+    if (!secrets)
+        return fail(error);
+
+    // The Demo provider's endpoints (mock://) are served by a mock started on first use.
+    std::unique_ptr<gatehouse::MockLlmServer> mock;
+    gatehouse::Gateway gateway(workspace.directory(), secrets.get());
+    gateway.setMockResolver([&mock]() -> QString {
+        if (!mock) {
+            mock = std::make_unique<gatehouse::MockLlmServer>(1);
+            QString mockError;
+            if (!mock->listen(QHostAddress(QHostAddress::LocalHost), 0, &mockError)) {
+                std::fprintf(stderr, "gatehouse-gateway: the built-in mock cannot start: %s\n", qPrintable(mockError));
+                mock.reset();
+                return {};
+            }
+        }
+        return QStringLiteral("http://127.0.0.1:%1").arg(mock->port());
+    });
+    if (!gateway.start(options, &error))
+        return fail(error);
+    for (const QString& problem : gateway.problems())
+        std::fprintf(stderr, "gatehouse-gateway: warning: %s\n", qPrintable(problem));
+    if (parser.isSet(printPortOption))
+        std::printf("%u\n", unsigned(gateway.port()));
+    else
+        std::printf("gatehouse-gateway serving %s on %s (admin on 127.0.0.1:%u)\n", qPrintable(workspace.directory()),
+                    qPrintable(gateway.baseUrl()), unsigned(gateway.adminPort()));
+    std::fflush(stdout);
+    QObject::connect(&gateway, &gatehouse::Gateway::reloaded, &gateway, [&gateway] {
+        for (const QString& problem : gateway.problems())
+            std::fprintf(stderr, "gatehouse-gateway: warning: %s\n", qPrintable(problem));
+    });
+    installTerminationHandlers();
+    const int status = QCoreApplication::exec();
+    gateway.stop();
+    return status;
 }

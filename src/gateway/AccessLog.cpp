@@ -1,0 +1,69 @@
+#include "AccessLog.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QMutexLocker>
+
+namespace gatehouse {
+
+namespace {
+constexpr qsizetype flushThreshold = 64 * 1024;
+}
+
+AccessLog::AccessLog(QString folder, std::size_t keepInMemory) : m_folder(std::move(folder)), m_keep(keepInMemory) {}
+
+AccessLog::~AccessLog() {
+    flush();
+}
+
+void AccessLog::append(const AccessRecord& record) {
+    const std::string line = dumpCompact(record.toJson());
+    QMutexLocker lock(&m_mutex);
+    m_pending.append(line.data(), qsizetype(line.size()));
+    m_pending.append('\n');
+    m_recent.push_back(record);
+    if (m_recent.size() > m_keep)
+        m_recent.pop_front();
+    ++m_total;
+    if (m_pending.size() >= flushThreshold)
+        writeLocked();
+}
+
+void AccessLog::flush() {
+    QMutexLocker lock(&m_mutex);
+    writeLocked();
+}
+
+void AccessLog::writeLocked() {
+    if (m_pending.isEmpty() || m_folder.isEmpty())
+        return;
+    const QString day = QDate::currentDate().toString(QStringLiteral("yyyyMMdd"));
+    if (day != m_openDay || !m_file.isOpen()) {
+        m_file.close();
+        QDir().mkpath(m_folder);
+        m_file.setFileName(m_folder + QStringLiteral("/access-") + day + QStringLiteral(".jsonl"));
+        if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+            qWarning("gatehouse: cannot write the access log %s: %s", qPrintable(m_file.fileName()),
+                     qPrintable(m_file.errorString()));
+            m_pending.clear();
+            return;
+        }
+        m_openDay = day;
+    }
+    m_file.write(m_pending);
+    m_file.flush();
+    m_pending.clear();
+}
+
+std::vector<AccessRecord> AccessLog::recent(std::size_t count) const {
+    QMutexLocker lock(&m_mutex);
+    const std::size_t start = m_recent.size() > count ? m_recent.size() - count : 0;
+    return std::vector<AccessRecord>(m_recent.begin() + std::ptrdiff_t(start), m_recent.end());
+}
+
+qint64 AccessLog::totalRecords() const {
+    QMutexLocker lock(&m_mutex);
+    return m_total;
+}
+
+} // namespace gatehouse

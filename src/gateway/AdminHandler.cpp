@@ -1,0 +1,154 @@
+#include "AdminHandler.h"
+
+#include "ErrorBody.h"
+#include "GatewayRuntime.h"
+#include "HttpExchange.h"
+#include "Json.h"
+
+#include <QDateTime>
+
+namespace gatehouse {
+
+namespace {
+
+void respondJson(HttpExchange* exchange, int status, const Json& json) {
+    HttpHeaders headers;
+    headers.add("Content-Type", "application/json");
+    const std::string text = dumpCompact(json);
+    exchange->respond(status, headers, QByteArray(text.data(), qsizetype(text.size())));
+}
+
+QByteArray labelValue(const QString& text) {
+    QByteArray escaped = text.toUtf8();
+    escaped.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    return escaped;
+}
+
+} // namespace
+
+AdminHandler::AdminHandler(std::shared_ptr<GatewayRuntime> runtime) : m_runtime(std::move(runtime)) {}
+
+void AdminHandler::handle(HttpExchange* exchange) {
+    const HttpRequest& request = exchange->request();
+    if (request.path == "/status" && request.method == "GET")
+        return status(exchange);
+    if (request.path == "/metrics" && request.method == "GET")
+        return metrics(exchange);
+    if (request.path == "/suspensions/readmit" && request.method == "POST")
+        return readmit(exchange);
+    HttpHeaders headers;
+    headers.add("Content-Type", "application/json");
+    exchange->respond(404, headers,
+                      errorBody(QStringLiteral("404"), QStringLiteral("Not found"),
+                                QStringLiteral("The admin API has GET /status, GET /metrics and POST /suspensions/readmit")));
+}
+
+void AdminHandler::status(HttpExchange* exchange) {
+    const auto config = m_runtime->config();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Json json = Json::object();
+    json["uptimeSeconds"] = m_runtime->uptimeMs() / 1000;
+    json["inFlight"] = m_runtime->inFlight().load();
+    Json deployments = Json::array();
+    for (const auto& api : config->apis()) {
+        Json entry = Json::object();
+        entry["api"] = api->name.toStdString();
+        entry["apiId"] = api->id.toStdString();
+        entry["basePath"] = QString(QLatin1Char('/') + api->context + QLatin1Char('/') + api->version).toStdString();
+        entry["revision"] = api->revision;
+        deployments.push_back(std::move(entry));
+    }
+    json["deployments"] = std::move(deployments);
+    Json problems = Json::array();
+    for (const QString& problem : config->problems)
+        problems.push_back(problem.toStdString());
+    json["problems"] = std::move(problems);
+    const GatewayMetrics::Snapshot counters = m_runtime->metrics().snapshot();
+    Json countersJson = Json::object();
+    countersJson["requests"] = counters.requests;
+    countersJson["errors"] = counters.errors;
+    countersJson["retried"] = counters.retried;
+    countersJson["promptTokens"] = counters.promptTokens;
+    countersJson["completionTokens"] = counters.completionTokens;
+    Json byModel = Json::object();
+    for (const auto& [model, count] : counters.byModel)
+        byModel[model.toStdString()] = count;
+    countersJson["byModel"] = std::move(byModel);
+    Json byStatus = Json::object();
+    for (const auto& [status, count] : counters.byStatus)
+        byStatus[std::to_string(status)] = count;
+    countersJson["byStatus"] = std::move(byStatus);
+    json["counters"] = std::move(countersJson);
+    Json suspensions = Json::array();
+    for (const SuspensionTable::Entry& entry : m_runtime->suspensions().entries(now)) {
+        Json row = Json::object();
+        row["apiId"] = entry.pair.apiId.toStdString();
+        row["endpoint"] = entry.pair.endpointId.toStdString();
+        row["model"] = entry.pair.model.toStdString();
+        row["failures"] = entry.failures;
+        row["until"] = QDateTime::fromMSecsSinceEpoch(entry.untilMs, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
+        row["secondsLeft"] = qMax<qint64>(0, (entry.untilMs - now + 999) / 1000);
+        row["trialInFlight"] = entry.trialInFlight;
+        row["lastError"] = entry.lastError.toStdString();
+        suspensions.push_back(std::move(row));
+    }
+    json["suspensions"] = std::move(suspensions);
+    respondJson(exchange, 200, json);
+}
+
+void AdminHandler::metrics(HttpExchange* exchange) {
+    const GatewayMetrics::Snapshot counters = m_runtime->metrics().snapshot();
+    QByteArray text;
+    text += "# HELP gatehouse_requests_total Requests answered by the gateway, by status.\n";
+    text += "# TYPE gatehouse_requests_total counter\n";
+    for (const auto& [status, count] : counters.byStatus)
+        text += "gatehouse_requests_total{status=\"" + QByteArray::number(status) + "\"} " + QByteArray::number(count) + '\n';
+    text += "# HELP gatehouse_model_requests_total Requests routed to each model.\n";
+    text += "# TYPE gatehouse_model_requests_total counter\n";
+    for (const auto& [model, count] : counters.byModel)
+        text += "gatehouse_model_requests_total{model=\"" + labelValue(model) + "\"} " + QByteArray::number(count) + '\n';
+    text += "# HELP gatehouse_retried_total Requests retried on another model after a failure.\n";
+    text += "# TYPE gatehouse_retried_total counter\n";
+    text += "gatehouse_retried_total " + QByteArray::number(counters.retried) + '\n';
+    text += "# HELP gatehouse_tokens_total Tokens reported by upstreams.\n";
+    text += "# TYPE gatehouse_tokens_total counter\n";
+    text += "gatehouse_tokens_total{kind=\"prompt\"} " + QByteArray::number(counters.promptTokens) + '\n';
+    text += "gatehouse_tokens_total{kind=\"completion\"} " + QByteArray::number(counters.completionTokens) + '\n';
+    text += "# HELP gatehouse_request_latency_ms_sum Total latency of answered requests.\n";
+    text += "# TYPE gatehouse_request_latency_ms_sum counter\n";
+    text += "gatehouse_request_latency_ms_sum " + QByteArray::number(counters.latencySumMs, 'f', 3) + '\n';
+    text += "# HELP gatehouse_in_flight Requests being served now.\n";
+    text += "# TYPE gatehouse_in_flight gauge\n";
+    text += "gatehouse_in_flight " + QByteArray::number(m_runtime->inFlight().load()) + '\n';
+    text += "# HELP gatehouse_suspended_pairs (endpoint, model) pairs currently suspended.\n";
+    text += "# TYPE gatehouse_suspended_pairs gauge\n";
+    text += "gatehouse_suspended_pairs " +
+            QByteArray::number(qulonglong(m_runtime->suspensions().entries(QDateTime::currentMSecsSinceEpoch()).size())) +
+            '\n';
+    HttpHeaders headers;
+    headers.add("Content-Type", "text/plain; version=0.0.4");
+    exchange->respond(200, headers, text);
+}
+
+void AdminHandler::readmit(HttpExchange* exchange) {
+    const QByteArray& body = exchange->request().body;
+    const Json json = Json::parse(body.cbegin(), body.cend(), nullptr, false);
+    const auto field = [&](const char* name) {
+        const auto it = json.is_object() ? json.find(name) : json.end();
+        return json.is_object() && it != json.end() && it->is_string() ? toQString(it->get<std::string>()) : QString();
+    };
+    if (!json.is_object()) {
+        HttpHeaders headers;
+        headers.add("Content-Type", "application/json");
+        return exchange->respond(400, headers,
+                                 errorBody(QStringLiteral("400"), QStringLiteral("Bad request"),
+                                           QStringLiteral("Expected {\"apiId\", \"endpoint\", \"model\"}, or {} for all")));
+    }
+    if (json.empty())
+        m_runtime->suspensions().clear();
+    else
+        m_runtime->suspensions().readmit({field("apiId"), field("endpoint"), field("model")});
+    respondJson(exchange, 200, Json::object({{"readmitted", true}}));
+}
+
+} // namespace gatehouse

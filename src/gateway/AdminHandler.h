@@ -1,0 +1,27 @@
+#pragma once
+
+#include "HttpHandler.h"
+
+#include <functional>
+#include <memory>
+
+namespace gatehouse {
+
+class GatewayRuntime;
+
+// The admin listener (loopback only): GET /status (JSON: deployments, counters, suspension table),
+// GET /metrics (Prometheus text format), POST /suspensions/readmit {"api","endpoint","model"}.
+class AdminHandler final : public HttpHandler {
+public:
+    explicit AdminHandler(std::shared_ptr<GatewayRuntime> runtime);
+    void handle(HttpExchange* exchange) override;
+
+private:
+    void status(HttpExchange* exchange);
+    void metrics(HttpExchange* exchange);
+    void readmit(HttpExchange* exchange);
+
+    std::shared_ptr<GatewayRuntime> m_runtime;
+};
+
+} // namespace gatehouse

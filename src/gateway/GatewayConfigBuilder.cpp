@@ -1,0 +1,227 @@
+#include "GatewayConfigBuilder.h"
+
+#include "ApplicationKeys.h"
+#include "PolicyCatalogue.h"
+#include "SecretStore.h"
+#include "Workspace.h"
+
+namespace gatehouse {
+
+GatewayConfigBuilder::GatewayConfigBuilder(SecretStore* secrets, MockResolver mockResolver)
+    : m_secrets(secrets), m_mockResolver(std::move(mockResolver)) {}
+
+void GatewayConfigBuilder::forgetCachedSecrets() {
+    m_secretCache.clear();
+}
+
+QByteArray GatewayConfigBuilder::readSecret(const QString& name, const QString& cacheTag, QString* error) {
+    // Only values that cannot change under the same tag are cached: a consumer secret belongs to
+    // one consumer key (regenerating makes a new key). Endpoint keys can be replaced in place, so
+    // they are read at every rebuild.
+    const QString cacheKey = name + QLatin1Char('#') + cacheTag;
+    if (!cacheTag.isEmpty()) {
+        const auto cached = m_secretCache.constFind(cacheKey);
+        if (cached != m_secretCache.constEnd())
+            return *cached;
+    }
+    if (!m_secrets) {
+        if (error)
+            *error = QStringLiteral("no secret store");
+        return {};
+    }
+    const SecretStore::ReadResult read = m_secrets->read(name);
+    if (read.status == SecretStore::Status::Error) {
+        if (error)
+            *error = read.error;
+        return {};
+    }
+    const QByteArray value = read.value.toUtf8();
+    if (read.found() && !cacheTag.isEmpty())
+        m_secretCache.insert(cacheKey, value);
+    return value;
+}
+
+QByteArray GatewayConfigBuilder::signingKey(QString* error) {
+    if (!m_signingKey.isEmpty())
+        return m_signingKey;
+    QString readError;
+    QByteArray key = readSecret(SecretStore::tokenSigningKeyName(), QString(), &readError);
+    if (!readError.isEmpty()) {
+        if (error)
+            *error = readError;
+        return {};
+    }
+    if (key.isEmpty()) {
+        // First start on this workspace: make a key and keep it, so tokens survive restarts.
+        key = ApplicationKeys::randomToken(64).toUtf8();
+        if (!m_secrets || !m_secrets->write(SecretStore::tokenSigningKeyName(), QString::fromUtf8(key), error))
+            return {};
+    }
+    m_signingKey = key;
+    return key;
+}
+
+std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& workspace, const QString& apiId,
+                                                              int revisionNumber, QStringList* problems) {
+    Result<Revision> revision = workspace.revision(apiId, revisionNumber);
+    if (!revision) {
+        problems->append(revision.error());
+        return nullptr;
+    }
+    const Api& api = revision->api;
+    auto runtime = std::make_shared<RuntimeApi>();
+    runtime->id = api.id;
+    runtime->name = api.name;
+    runtime->context = api.context;
+    runtime->version = api.version;
+    runtime->revision = revisionNumber;
+    runtime->lifecycle = api.lifecycle;
+    runtime->isAi = api.isAiApi();
+    if (const Provider* provider = workspace.provider(api.providerId))
+        runtime->provider = *provider;
+    else if (api.isAiApi())
+        problems->append(QStringLiteral("%1: unknown provider \"%2\"; model locations default to OpenAI's")
+                             .arg(api.name, api.providerId));
+    if (!runtime->provider.requestModel.isSet())
+        runtime->provider.requestModel = {ValueLocation::Source::Payload, QStringLiteral("$.model")};
+
+    for (const Endpoint& endpoint : api.endpoints) {
+        RuntimeEndpoint compiled;
+        compiled.id = endpoint.id;
+        compiled.name = endpoint.name;
+        compiled.stage = endpoint.stage;
+        compiled.baseUrl = endpoint.url;
+        compiled.connectTimeoutMs = endpoint.connectTimeoutMs;
+        compiled.timeoutMs = endpoint.timeoutMs;
+        if (compiled.baseUrl.startsWith(QLatin1String("mock://"))) {
+            const QString origin = m_mockResolver ? m_mockResolver() : QString();
+            if (origin.isEmpty()) {
+                problems->append(QStringLiteral("%1: endpoint %2 uses the built-in mock, which is not available here")
+                                     .arg(api.name, endpoint.id));
+            } else {
+                const qsizetype pathStart = compiled.baseUrl.indexOf(QLatin1Char('/'), 7);
+                compiled.baseUrl = origin + (pathStart < 0 ? QString() : compiled.baseUrl.mid(pathStart));
+            }
+        }
+        while (compiled.baseUrl.endsWith(QLatin1Char('/')))
+            compiled.baseUrl.chop(1);
+        compiled.authHeader = runtime->provider.authHeader.toUtf8();
+        compiled.authInQuery = runtime->provider.authInQuery;
+        if (endpoint.hasKey) {
+            QString error;
+            const QByteArray key = readSecret(SecretStore::endpointKeyName(api.id, endpoint.id), QString(), &error);
+            if (!error.isEmpty())
+                problems->append(QStringLiteral("%1: the key of endpoint %2 cannot be read: %3").arg(api.name, endpoint.id, error));
+            else if (key.isEmpty())
+                problems->append(QStringLiteral("%1: endpoint %2 should have a key, but none is stored").arg(api.name, endpoint.id));
+            else
+                compiled.authValue = runtime->provider.authValue(QString::fromUtf8(key)).toUtf8();
+        }
+        runtime->endpoints.push_back(std::move(compiled));
+    }
+
+    const PolicyCatalogue& catalogue = PolicyCatalogue::builtin();
+    const auto compileFlow = [&](const std::vector<PolicyAttachment>& attachments, const QString& location,
+                                 std::vector<RuntimePolicy>* out) {
+        for (std::size_t i = 0; i < attachments.size(); ++i) {
+            const PolicyAttachment& attachment = attachments[i];
+            const PolicyDefinition* definition = catalogue.find(attachment.policyName);
+            if (!definition) {
+                problems->append(QStringLiteral("%1: unknown policy %2 skipped").arg(api.name, attachment.policyName));
+                continue;
+            }
+            RuntimePolicy policy;
+            if (definition->isModelRouter()) {
+                QString error;
+                std::shared_ptr<ModelRouter> router = ModelRouter::create(*definition, attachment, &error);
+                if (!router) {
+                    problems->append(QStringLiteral("%1: %2 skipped: %3").arg(api.name, definition->displayName, error));
+                    continue;
+                }
+                const QString routerKey = api.id + QLatin1Char('|') + location + QLatin1Char('|') + QString::number(i);
+                const auto previous = m_routers.constFind(routerKey);
+                if (previous != m_routers.constEnd() && (*previous)->signature() == router->signature())
+                    router = *previous;
+                m_routers.insert(routerKey, router);
+                policy.kind = RuntimePolicy::Kind::ModelRouter;
+                policy.router = router;
+            } else if (attachment.policyName == QLatin1String("addHeader") ||
+                       attachment.policyName == QLatin1String("removeHeader")) {
+                policy.kind = attachment.policyName == QLatin1String("addHeader") ? RuntimePolicy::Kind::AddHeader
+                                                                                  : RuntimePolicy::Kind::RemoveHeader;
+                const auto text = [&](const char* name) {
+                    const auto it = attachment.parameters.find(name);
+                    return it != attachment.parameters.end() && it->is_string()
+                               ? QByteArray::fromStdString(it->get<std::string>())
+                               : QByteArray();
+                };
+                policy.headerName = text("headerName");
+                policy.headerValue = text("headerValue");
+                if (policy.headerName.isEmpty() || policy.headerName.contains('\r') || policy.headerName.contains('\n') ||
+                    policy.headerValue.contains('\r') || policy.headerValue.contains('\n'))
+                    continue; // the validator refuses these; never let one through to the wire
+            } else {
+                continue;
+            }
+            out->push_back(std::move(policy));
+        }
+    };
+    for (const Operation& operation : api.operations) {
+        RuntimeOperation compiled;
+        compiled.verb = operation.verb.toUtf8();
+        compiled.key = operation.key();
+        compiled.segments = RuntimeApi::splitPath(operation.path.toUtf8());
+        for (FlowKind flow : allFlowKinds) {
+            std::vector<RuntimePolicy>* out = flow == FlowKind::Request    ? &compiled.flows.request
+                                              : flow == FlowKind::Response ? &compiled.flows.response
+                                                                           : &compiled.flows.fault;
+            compileFlow(api.apiPolicies.flow(flow), QStringLiteral("api/") + flowKindName(flow), out);
+            compileFlow(operation.policies.flow(flow), operation.key() + QLatin1Char('/') + flowKindName(flow), out);
+        }
+        runtime->operations.push_back(std::move(compiled));
+    }
+    return runtime;
+}
+
+std::shared_ptr<GatewayConfig> GatewayConfigBuilder::build(const Workspace& workspace, QString* error) {
+    auto config = std::make_shared<GatewayConfig>();
+    config->signingKey = signingKey(error);
+    if (config->signingKey.isEmpty())
+        return nullptr;
+    for (const BusinessPlan& plan : workspace.businessPlans())
+        config->plans.insert(plan.name.toLower(), plan);
+    for (const Deployment& deployment : workspace.deployments()) {
+        if (auto api = compileApi(workspace, deployment.apiId, deployment.revision, &config->problems))
+            config->addApi(std::move(api));
+    }
+    for (const Application& application : workspace.applications()) {
+        GatewayConfig::Application compiled;
+        compiled.id = application.id;
+        compiled.name = application.name;
+        compiled.tokenValiditySeconds = application.tokenValiditySeconds;
+        for (const Subscription& subscription : application.subscriptions)
+            compiled.planByApiId.insert(subscription.apiId, subscription.plan);
+        config->applications.insert(application.id, compiled);
+        for (const KeyPair& keys : application.keys) {
+            QString secretError;
+            const QByteArray secret = readSecret(
+                SecretStore::consumerSecretName(application.id, stageKeyTypeName(keys.keyType)), keys.consumerKey,
+                &secretError);
+            if (secret.isEmpty()) {
+                config->problems.append(QStringLiteral("%1: the %2 consumer secret is unavailable%3")
+                                            .arg(application.name, stageName(keys.keyType),
+                                                 secretError.isEmpty() ? QString() : QStringLiteral(": ") + secretError));
+                continue;
+            }
+            GatewayConfig::Credential credential;
+            credential.applicationId = application.id;
+            credential.keyType = keys.keyType;
+            credential.secret = secret;
+            credential.tokensValidAfterSeconds = keys.tokensValidAfter.isValid() ? keys.tokensValidAfter.toSecsSinceEpoch() : 0;
+            config->credentials.insert(keys.consumerKey, credential);
+        }
+    }
+    return config;
+}
+
+} // namespace gatehouse

@@ -1,0 +1,36 @@
+#include "GatewayMetrics.h"
+
+#include "AccessRecord.h"
+
+#include <QMutexLocker>
+
+namespace gatehouse {
+
+void GatewayMetrics::record(const AccessRecord& record) {
+    QMutexLocker lock(&m_mutex);
+    m_data.requests += 1;
+    if (record.status >= 400 || record.status == 0)
+        m_data.errors += 1;
+    if (record.retried)
+        m_data.retried += 1;
+    m_data.latencySumMs += record.latencyMs;
+    m_data.byStatus[record.status] += 1;
+    if (!record.model.isEmpty())
+        m_data.byModel[record.model] += 1;
+    if (!record.apiName.isEmpty())
+        m_data.byApi[record.apiName] += 1;
+    m_data.promptTokens += qMax<qint64>(0, record.promptTokens);
+    m_data.completionTokens += qMax<qint64>(0, record.completionTokens);
+}
+
+GatewayMetrics::Snapshot GatewayMetrics::snapshot() const {
+    QMutexLocker lock(&m_mutex);
+    return m_data;
+}
+
+void GatewayMetrics::clear() {
+    QMutexLocker lock(&m_mutex);
+    m_data = Snapshot();
+}
+
+} // namespace gatehouse

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QMutex>
+#include <QString>
+
+#include <map>
+
+namespace gatehouse {
+
+struct AccessRecord;
+
+// Live counters: totals by status, by model and by API, latency sums, for the GUI, `gatehouse-ctl
+// gateway status` and Prometheus.
+class GatewayMetrics {
+public:
+    struct Snapshot {
+        qint64 requests = 0;
+        qint64 errors = 0;
+        qint64 retried = 0;
+        double latencySumMs = 0;
+        std::map<int, qint64> byStatus;
+        std::map<QString, qint64> byModel;
+        std::map<QString, qint64> byApi;
+        qint64 promptTokens = 0;
+        qint64 completionTokens = 0;
+    };
+
+    void record(const AccessRecord& record);
+    Snapshot snapshot() const;
+    void clear();
+
+private:
+    mutable QMutex m_mutex;
+    Snapshot m_data;
+};
+
+} // namespace gatehouse

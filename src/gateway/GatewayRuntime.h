@@ -1,0 +1,42 @@
+#pragma once
+
+#include "AccessLog.h"
+#include "GatewayConfig.h"
+#include "GatewayMetrics.h"
+#include "QuotaTracker.h"
+#include "SuspensionTable.h"
+
+#include <QElapsedTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace gatehouse {
+
+// The state every worker thread shares: the current configuration snapshot (swapped atomically on a
+// deployment), suspensions, quotas, counters and the access log.
+class GatewayRuntime {
+public:
+    explicit GatewayRuntime(const QString& logFolder);
+
+    std::shared_ptr<const GatewayConfig> config() const { return std::atomic_load(&m_config); }
+    void setConfig(std::shared_ptr<const GatewayConfig> config) { std::atomic_store(&m_config, std::move(config)); }
+
+    SuspensionTable& suspensions() { return m_suspensions; }
+    QuotaTracker& quotas() { return m_quotas; }
+    GatewayMetrics& metrics() { return m_metrics; }
+    AccessLog& accessLog() { return m_log; }
+    std::atomic<int>& inFlight() { return m_inFlight; }
+    qint64 uptimeMs() const { return m_started.elapsed(); }
+
+private:
+    std::shared_ptr<const GatewayConfig> m_config;
+    SuspensionTable m_suspensions;
+    QuotaTracker m_quotas;
+    GatewayMetrics m_metrics;
+    AccessLog m_log;
+    std::atomic<int> m_inFlight{0};
+    QElapsedTimer m_started;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Json.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace gatehouse {
+
+// The small subset of JSONPath providers use to say where a value sits: "$.model",
+// "$.usage.total_tokens". Only member access by name; anything else is refused.
+class JsonPointer {
+public:
+    explicit JsonPointer(const QString& path);
+
+    bool isValid() const { return m_valid; }
+    const Json* find(const Json& document) const;
+    std::optional<qint64> integer(const Json& document) const;
+    std::optional<QString> string(const Json& document) const;
+    // Sets the value, creating intermediate objects; false when a step is not an object.
+    bool set(Json& document, const Json& value) const;
+
+private:
+    std::vector<std::string> m_steps;
+    bool m_valid = false;
+};
+
+} // namespace gatehouse

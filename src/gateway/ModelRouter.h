@@ -1,0 +1,62 @@
+#pragma once
+
+#include "PolicyAttachment.h"
+#include "PolicyDefinition.h"
+#include "SmoothWeightedRoundRobin.h"
+#include "Stage.h"
+
+#include <QMutex>
+#include <QString>
+
+#include <array>
+#include <vector>
+
+namespace gatehouse {
+
+// The runtime of one model-routing policy attachment: its parsed configuration and its balancing
+// state, shared by every worker thread so that the sequence of picks is exact across threads
+// (50/50 gives 10/10 over 20 requests, whichever threads serve them).
+class ModelRouter {
+public:
+    enum class Strategy { RoundRobin, WeightedRoundRobin, Failover };
+    struct Target {
+        QString endpointId;
+        QString model;
+        double weight = 1;
+    };
+
+    // nullptr with `error` set when the attachment is not a model router or its config is unusable.
+    static std::shared_ptr<ModelRouter> create(const PolicyDefinition& definition, const PolicyAttachment& attachment,
+                                               QString* error);
+
+    Strategy strategy() const { return m_strategy; }
+    // RR/WRR: the models to balance over; failover: the target first, then the fallbacks in order.
+    const std::vector<Target>& targets(Stage stage) const { return m_targets[std::size_t(stage)]; }
+    qint64 suspendMs() const { return m_suspendMs; }
+    qint64 requestTimeoutMs() const { return m_requestTimeoutMs; }
+    bool retryOnFailure() const { return m_retryOnFailure; }
+    // A fingerprint of the configuration: a redeploy with the same one keeps the balancing state.
+    const QString& signature() const { return m_signature; }
+
+    // Round robin / weighted round robin: the index of the next target among those `eligible`
+    // accepts, -1 when none.
+    template <typename Eligible>
+    int pick(Stage stage, Eligible&& eligible) {
+        QMutexLocker lock(&m_mutex);
+        return m_balancers[std::size_t(stage)].pick(std::forward<Eligible>(eligible));
+    }
+
+private:
+    ModelRouter() = default;
+
+    Strategy m_strategy = Strategy::RoundRobin;
+    std::array<std::vector<Target>, 2> m_targets;
+    std::array<SmoothWeightedRoundRobin, 2> m_balancers;
+    qint64 m_suspendMs = 0;
+    qint64 m_requestTimeoutMs = 60000;
+    bool m_retryOnFailure = true;
+    QString m_signature;
+    QMutex m_mutex;
+};
+
+} // namespace gatehouse

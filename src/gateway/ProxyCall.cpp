@@ -1,0 +1,628 @@
+#include "ProxyCall.h"
+
+#include "ErrorBody.h"
+#include "GatewayRuntime.h"
+#include "HttpExchange.h"
+#include "JsonPointer.h"
+#include "UpstreamPool.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QUrl>
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+
+namespace gatehouse {
+
+namespace {
+
+constexpr qint64 captureLimit = 1024 * 1024; // bodies larger than this are not parsed for token counts
+constexpr qint64 sseTailBytes = 8 * 1024;    // the usage of a stream is in its last events
+
+bool isHopByHop(const QByteArray& name) {
+    static const char* const names[] = {"connection", "keep-alive",        "proxy-connection", "proxy-authenticate",
+                                        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"};
+    for (const char* candidate : names) {
+        if (HttpHeaders::nameEquals(name, QByteArray::fromRawData(candidate, qsizetype(qstrlen(candidate)))))
+            return true;
+    }
+    return false;
+}
+
+// Header names the sender lists in Connection are hop-by-hop too (RFC 9110, 7.6.1).
+QList<QByteArray> connectionListed(const HttpHeaders& headers) {
+    QList<QByteArray> names;
+    for (const auto& [name, value] : headers.fields()) {
+        if (!HttpHeaders::nameEquals(name, "Connection"))
+            continue;
+        for (const QByteArray& token : value.split(','))
+            names.append(token.trimmed());
+    }
+    return names;
+}
+
+void applyHeaderPolicies(const std::vector<RuntimePolicy>& policies, HttpHeaders& headers) {
+    for (const RuntimePolicy& policy : policies) {
+        if (policy.kind == RuntimePolicy::Kind::AddHeader)
+            headers.set(policy.headerName, policy.headerValue);
+        else if (policy.kind == RuntimePolicy::Kind::RemoveHeader)
+            headers.remove(policy.headerName);
+    }
+}
+
+bool isSuccessForRouting(int status) {
+    // WSO2's rule: 2xx, and the client errors that say nothing about the backend's health.
+    return (status >= 200 && status < 300) || status == 400 || status == 405 || status == 422;
+}
+
+qint64 retryAfterMs(const QByteArray& value) {
+    bool numeric = false;
+    const qint64 seconds = value.trimmed().toLongLong(&numeric);
+    if (numeric)
+        return qMax<qint64>(0, seconds) * 1000;
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    return when.isValid() ? qMax<qint64>(0, when.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch()) : 0;
+}
+
+} // namespace
+
+ProxyCall::ProxyCall(HttpExchange* exchange, Context context)
+    : QObject(exchange), m_exchange(exchange), m_context(std::move(context)) {
+    connect(exchange, &HttpExchange::aborted, this, &ProxyCall::onClientAborted);
+    connect(exchange, &HttpExchange::outputDrained, this, &ProxyCall::onClientDrained);
+    m_context.runtime->inFlight().fetch_add(1);
+}
+
+ProxyCall::~ProxyCall() {
+    if (!m_done && m_target.pair && !m_verdictGiven)
+        m_context.runtime->suspensions().abandonAttempt(*m_target.pair);
+    detachReply();
+    m_context.runtime->inFlight().fetch_sub(1);
+}
+
+qint64 ProxyCall::nowMs() const {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+void ProxyCall::respondError(HttpExchange* exchange, const RuntimeOperation* operation, GatewayRuntime* runtime,
+                             AccessRecord& record, const QElapsedTimer& started, int status, const QString& code,
+                             const QString& message, const QString& description, HttpHeaders headers,
+                             const Json& extra) {
+    if (!exchange || exchange->hasStarted())
+        return;
+    headers.set("Content-Type", "application/json");
+    if (operation)
+        applyHeaderPolicies(operation->flows.fault, headers);
+    QByteArray body;
+    if (extra.is_object()) {
+        Json json = Json::object();
+        json["code"] = code.toStdString();
+        json["message"] = message.toStdString();
+        json["description"] = description.toStdString();
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            json[it.key()] = it.value();
+        const std::string text = dumpCompact(json);
+        body = QByteArray(text.data(), qsizetype(text.size()));
+    } else {
+        body = errorBody(code, message, description);
+    }
+    exchange->respond(status, headers, body);
+    record.status = status;
+    record.errorCode = code;
+    record.latencyMs = double(started.nsecsElapsed()) / 1e6;
+    runtime->metrics().record(record);
+    runtime->accessLog().append(record);
+}
+
+void ProxyCall::fail(int status, const QString& code, const QString& message, const QString& description,
+                     HttpHeaders headers) {
+    if (m_done)
+        return;
+    m_done = true;
+    respondError(m_exchange, m_context.operation, m_context.runtime, m_context.record, m_context.started, status,
+                 code, message, description, std::move(headers));
+}
+
+void ProxyCall::start() {
+    const HttpRequest& request = m_exchange->request();
+    // What goes upstream: the client's headers without hop-by-hop ones, its credentials, or what
+    // QNetworkAccessManager sets itself.
+    const QList<QByteArray> listed = connectionListed(request.headers);
+    for (const auto& [name, value] : request.headers.fields()) {
+        if (isHopByHop(name) || HttpHeaders::nameEquals(name, "Host") ||
+            HttpHeaders::nameEquals(name, "Content-Length") || HttpHeaders::nameEquals(name, "Authorization") ||
+            HttpHeaders::nameEquals(name, "Expect") || HttpHeaders::nameEquals(name, "Accept-Encoding"))
+            continue;
+        const bool named = std::any_of(listed.begin(), listed.end(),
+                                       [&](const QByteArray& each) { return HttpHeaders::nameEquals(each, name); });
+        if (!named)
+            m_forwardHeaders.add(name, value);
+    }
+    // Bodies pass through byte for byte: ask for the client's encoding, never QNAM's transparent gzip.
+    const QByteArray encoding = request.headers.value("Accept-Encoding");
+    m_forwardHeaders.set("Accept-Encoding", encoding.isEmpty() ? QByteArray("identity") : encoding);
+    applyHeaderPolicies(m_context.operation->flows.request, m_forwardHeaders);
+    m_queryForward = request.query;
+
+    if (!prepareRouting())
+        return;
+    std::optional<Target> first;
+    if (m_inChain) {
+        first = nextInChain();
+    } else if (m_balancer) {
+        first = pickBalanced();
+        if (first && m_failover && !m_failover->targets(m_context.stage).empty() &&
+            first->model == m_failover->targets(m_context.stage).front().model) {
+            m_inChain = true; // the balancer chose failover's target: its fallbacks back it up
+            m_chainIndex = 1;
+            m_chainDeadlineMs = nowMs() + m_failover->requestTimeoutMs();
+        }
+    } else {
+        Target direct;
+        direct.endpoint = m_context.api->primaryEndpoint(m_context.stage);
+        first = direct;
+    }
+    if (!first) {
+        allPairsSuspended();
+        return;
+    }
+    if (!first->endpoint) {
+        fail(503, QStringLiteral("101503"), QStringLiteral("No endpoint"),
+             QStringLiteral("%1 has no %2 endpoint").arg(m_context.api->name, stageName(m_context.stage)));
+        return;
+    }
+    startAttempt(*first);
+}
+
+bool ProxyCall::prepareRouting() {
+    for (const RuntimePolicy& policy : m_context.operation->flows.request) {
+        if (policy.kind != RuntimePolicy::Kind::ModelRouter || policy.router->targets(m_context.stage).empty())
+            continue; // an empty list for this key type bypasses routing, as in WSO2
+        if (policy.router->strategy() == ModelRouter::Strategy::Failover) {
+            if (!m_failover)
+                m_failover = policy.router.get();
+        } else if (!m_balancer) {
+            m_balancer = policy.router.get();
+        }
+    }
+    if (!m_balancer && !m_failover)
+        return true;
+    const QByteArray& raw = m_exchange->request().body;
+    auto body = std::make_shared<Json>(Json::parse(raw.cbegin(), raw.cend(), nullptr, false));
+    if (!body->is_object()) {
+        fail(400, QStringLiteral("102511"), QStringLiteral("Invalid request payload"),
+             raw.trimmed().isEmpty() ? QStringLiteral("The request has no body; model routing needs a JSON object")
+                                     : body->is_discarded() ? QStringLiteral("The request body is not valid JSON")
+                                                            : QStringLiteral("The request body must be a JSON object"));
+        return false;
+    }
+    m_body = std::move(body);
+    const JsonPointer location(m_context.api->provider.requestModel.identifier);
+    m_requestedModel = location.string(*m_body).value_or(QString());
+    if (m_failover && !m_balancer) {
+        // Failover applies when the client asks for its target model; otherwise the call goes as is.
+        if (m_requestedModel == m_failover->targets(m_context.stage).front().model) {
+            m_inChain = true;
+            m_chainDeadlineMs = nowMs() + m_failover->requestTimeoutMs();
+        } else {
+            m_failover = nullptr;
+            m_body.reset();
+        }
+    }
+    return true;
+}
+
+std::optional<ProxyCall::Target> ProxyCall::pickBalanced() {
+    const auto& targets = m_balancer->targets(m_context.stage);
+    SuspensionTable& suspensions = m_context.runtime->suspensions();
+    std::vector<bool> excluded(targets.size(), false);
+    for (std::size_t attempt = 0; attempt <= targets.size(); ++attempt) {
+        const qint64 now = nowMs();
+        const int index = m_balancer->pick(m_context.stage, [&](std::size_t i) {
+            if (excluded[i] || !m_context.api->endpoint(targets[i].endpointId))
+                return false;
+            const SuspensionTable::Pair pair{m_context.api->id, targets[i].endpointId, targets[i].model};
+            if (std::find(m_triedPairs.begin(), m_triedPairs.end(), pair.key()) != m_triedPairs.end())
+                return false;
+            return suspensions.availability(pair, now) != SuspensionTable::Availability::Suspended;
+        });
+        if (index < 0)
+            return std::nullopt;
+        const ModelRouter::Target& chosen = targets[std::size_t(index)];
+        const SuspensionTable::Pair pair{m_context.api->id, chosen.endpointId, chosen.model};
+        if (!suspensions.beginAttempt(pair, now)) { // another request took the one trial
+            excluded[std::size_t(index)] = true;
+            continue;
+        }
+        Target target;
+        target.endpoint = m_context.api->endpoint(chosen.endpointId);
+        target.model = chosen.model;
+        target.pair = pair;
+        return target;
+    }
+    return std::nullopt;
+}
+
+std::optional<ProxyCall::Target> ProxyCall::nextInChain() {
+    const auto& chain = m_failover->targets(m_context.stage);
+    SuspensionTable& suspensions = m_context.runtime->suspensions();
+    while (m_chainIndex < chain.size()) {
+        const ModelRouter::Target& candidate = chain[m_chainIndex++];
+        const SuspensionTable::Pair pair{m_context.api->id, candidate.endpointId, candidate.model};
+        const RuntimeEndpoint* endpoint = m_context.api->endpoint(candidate.endpointId);
+        if (!endpoint || std::find(m_triedPairs.begin(), m_triedPairs.end(), pair.key()) != m_triedPairs.end())
+            continue;
+        if (!suspensions.beginAttempt(pair, nowMs()))
+            continue;
+        Target target;
+        target.endpoint = endpoint;
+        target.model = candidate.model;
+        target.pair = pair;
+        return target;
+    }
+    return std::nullopt;
+}
+
+std::vector<SuspensionTable::Pair> ProxyCall::candidatePairs() const {
+    std::vector<SuspensionTable::Pair> pairs;
+    const ModelRouter* router = m_inChain ? m_failover : m_balancer;
+    if (!router)
+        return pairs;
+    for (const ModelRouter::Target& target : router->targets(m_context.stage))
+        pairs.push_back({m_context.api->id, target.endpointId, target.model});
+    return pairs;
+}
+
+void ProxyCall::allPairsSuspended() {
+    const qint64 waitMs = m_context.runtime->suspensions().millisecondsUntilRecovery(candidatePairs(), nowMs());
+    const qint64 seconds = qMax<qint64>(1, (waitMs + 999) / 1000);
+    HttpHeaders headers;
+    headers.add("Retry-After", QByteArray::number(seconds));
+    fail(503, QStringLiteral("900808"), QStringLiteral("No active endpoints available. Please try again later."),
+         QStringLiteral("Every model of %1 for %2 keys is suspended after failures; the first recovers in %3 s")
+             .arg(m_context.operation->key, stageName(m_context.stage))
+             .arg(seconds),
+         headers);
+}
+
+bool ProxyCall::hasAlternative() {
+    if (m_inChain)
+        return nowMs() < m_chainDeadlineMs;
+    return m_balancer && m_balancer->retryOnFailure() && m_attempts < 2;
+}
+
+void ProxyCall::retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode) {
+    if (hasAlternative()) {
+        std::optional<Target> next = m_inChain ? nextInChain() : pickBalanced();
+        if (next && next->endpoint) {
+            m_context.record.retried = true;
+            startAttempt(*next);
+            return;
+        }
+    }
+    fail(fallbackStatus, fallbackCode,
+         fallbackStatus == 504 ? QStringLiteral("Backend timeout") : QStringLiteral("Error connecting to the backend"),
+         reason);
+}
+
+void ProxyCall::startAttempt(const Target& target) {
+    detachReply();
+    m_target = target;
+    m_verdictGiven = false;
+    ++m_attempts;
+    if (target.pair)
+        m_triedPairs.push_back(target.pair->key());
+    m_context.record.model = target.model.isEmpty() ? m_requestedModel : target.model;
+    m_context.record.endpointId = target.endpoint->id;
+
+    QByteArray body = m_exchange->request().body;
+    if (!target.model.isEmpty() && m_body) {
+        Json rewritten = *m_body;
+        JsonPointer(m_context.api->provider.requestModel.identifier).set(rewritten, Json(target.model.toStdString()));
+        const std::string text = dumpCompact(rewritten);
+        body = QByteArray(text.data(), qsizetype(text.size()));
+    }
+    m_streaming = m_body && m_body->is_object() && m_body->value("stream", false) == true;
+
+    QByteArray url = target.endpoint->baseUrl.toUtf8() + m_context.resourcePath;
+    QByteArray query = m_queryForward;
+    if (target.endpoint->authInQuery && !target.endpoint->authValue.isEmpty()) {
+        query += (query.isEmpty() ? "" : "&") + QUrl::toPercentEncoding(QString::fromUtf8(target.endpoint->authHeader)) +
+                 '=' + QUrl::toPercentEncoding(QString::fromUtf8(target.endpoint->authValue));
+    }
+    if (!query.isEmpty())
+        url += '?' + query;
+    QNetworkRequest request(QUrl::fromEncoded(url));
+    for (const auto& [name, value] : m_forwardHeaders.fields())
+        request.setRawHeader(name, value);
+    if (!target.endpoint->authInQuery && !target.endpoint->authValue.isEmpty())
+        request.setRawHeader(target.endpoint->authHeader, target.endpoint->authValue);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+
+    const QUrl parsed = request.url();
+    m_hostKey = parsed.scheme() + QLatin1Char(':') + parsed.host() + QLatin1Char(':') + QString::number(parsed.port());
+    m_manager = m_context.pool->acquire(m_hostKey);
+    m_attemptTimer.start();
+    m_reply = m_manager->sendCustomRequest(request, m_exchange->request().method, body);
+    m_reply->setReadBufferSize(m_exchange->request().isHead() ? 0 : 256 * 1024);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ProxyCall::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &ProxyCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &ProxyCall::onFinished);
+
+    m_timedOut = false;
+    if (!m_connectTimer) {
+        m_connectTimer = new QTimer(this);
+        m_connectTimer->setSingleShot(true);
+        connect(m_connectTimer, &QTimer::timeout, this, [this] {
+            m_timedOut = true;
+            if (m_reply)
+                m_reply->abort();
+        });
+        m_totalTimer = new QTimer(this);
+        m_totalTimer->setSingleShot(true);
+        connect(m_totalTimer, &QTimer::timeout, this, [this] {
+            m_timedOut = true;
+            if (m_reply)
+                m_reply->abort();
+        });
+    }
+    connect(m_reply, &QNetworkReply::requestSent, m_connectTimer, &QTimer::stop);
+    m_connectTimer->start(target.endpoint->connectTimeoutMs);
+    qint64 total = target.endpoint->timeoutMs;
+    if (m_inChain)
+        total = qMin(total, qMax<qint64>(1, m_chainDeadlineMs - nowMs()));
+    m_totalTimer->start(int(qMin<qint64>(total, INT_MAX)));
+}
+
+void ProxyCall::detachReply() {
+    if (!m_reply)
+        return;
+    disconnect(m_reply, nullptr, this, nullptr);
+    if (m_reply->isRunning())
+        m_reply->abort();
+    m_reply->deleteLater();
+    m_reply = nullptr;
+    m_context.pool->release(m_manager, m_hostKey);
+    m_manager = nullptr;
+}
+
+void ProxyCall::onMetaData() {
+    if (m_committed || !m_reply || m_done)
+        return;
+    const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttribute.isValid())
+        return;
+    const int status = statusAttribute.toInt();
+    m_connectTimer->stop();
+    m_context.record.upstreamLatencyMs = double(m_attemptTimer.nsecsElapsed()) / 1e6;
+    SuspensionTable& suspensions = m_context.runtime->suspensions();
+    const qint64 suspendMs = qMax(m_inChain && m_failover ? m_failover->suspendMs() : m_balancer ? m_balancer->suspendMs() : 0,
+                                  retryAfterMs(m_reply->rawHeader("Retry-After")));
+    if (m_target.pair) {
+        m_verdictGiven = true;
+        if (!isSuccessForRouting(status)) {
+            suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs, QStringLiteral("HTTP %1").arg(status));
+            if (hasAlternative()) {
+                std::optional<Target> next = m_inChain ? nextInChain() : pickBalanced();
+                if (next && next->endpoint) {
+                    m_context.record.retried = true;
+                    startAttempt(*next);
+                    return;
+                }
+            }
+        } else {
+            const ValueLocation& remaining = m_context.api->provider.remainingTokens;
+            bool exhausted = false;
+            if (remaining.source == ValueLocation::Source::Header && !remaining.identifier.isEmpty()) {
+                const QByteArray value = m_reply->rawHeader(remaining.identifier.toUtf8());
+                bool numeric = false;
+                const qint64 left = value.trimmed().toLongLong(&numeric);
+                exhausted = numeric && left <= 0;
+            }
+            if (exhausted)
+                suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs, QStringLiteral("remaining tokens 0"));
+            else
+                suspensions.recordSuccess(*m_target.pair);
+        }
+    }
+
+    HttpHeaders headers;
+    const QList<QByteArray> listed = [&] {
+        HttpHeaders upstream;
+        for (const auto& pair : m_reply->rawHeaderPairs())
+            upstream.add(pair.first, pair.second);
+        return connectionListed(upstream);
+    }();
+    qint64 contentLength = -1;
+    QByteArray contentType;
+    for (const auto& [name, value] : m_reply->rawHeaderPairs()) {
+        if (HttpHeaders::nameEquals(name, "Content-Length")) {
+            bool numeric = false;
+            contentLength = value.toLongLong(&numeric);
+            if (!numeric)
+                contentLength = -1;
+            continue;
+        }
+        if (isHopByHop(name) || std::any_of(listed.begin(), listed.end(), [&](const QByteArray& each) {
+                return HttpHeaders::nameEquals(each, name);
+            }))
+            continue;
+        if (HttpHeaders::nameEquals(name, "Content-Type"))
+            contentType = value;
+        headers.add(name, value);
+    }
+    if (!m_target.model.isEmpty())
+        headers.set("X-Gatehouse-Model", m_target.model.toUtf8());
+    headers.set("X-Gatehouse-Endpoint", m_target.endpoint->id.toUtf8());
+    applyHeaderPolicies(m_context.operation->flows.response, headers);
+    m_streaming = m_streaming || contentType.startsWith("text/event-stream");
+    m_captureBody = m_streaming || contentType.contains("json");
+    m_context.record.streamed = m_streaming;
+    m_context.record.status = status;
+    m_committed = true;
+    m_exchange->beginResponse(status, headers, contentLength);
+}
+
+void ProxyCall::onReadyRead() {
+    if (!m_committed)
+        return; // headers first; a retried attempt's body is never forwarded
+    pump();
+}
+
+void ProxyCall::pump() {
+    if (!m_reply || !m_exchange || m_done)
+        return;
+    while (m_reply->bytesAvailable() > 0) {
+        if (m_exchange->pendingOutputBytes() > 256 * 1024) {
+            m_paused = true; // the client is slower than the upstream: let QNAM's buffer fill and stop reading
+            return;
+        }
+        const QByteArray data = m_reply->read(64 * 1024);
+        if (data.isEmpty())
+            break;
+        m_exchange->writeBody(data);
+        if (m_captureBody) {
+            if (m_streaming) {
+                m_captured += data;
+                if (m_captured.size() > 2 * sseTailBytes)
+                    m_captured = m_captured.right(sseTailBytes);
+            } else if (m_captured.size() + data.size() <= captureLimit) {
+                m_captured += data;
+            } else {
+                m_captureBody = false;
+                m_captured.clear();
+            }
+        }
+    }
+    m_paused = false;
+}
+
+void ProxyCall::onClientDrained() {
+    if (m_paused) {
+        pump();
+        if (!m_paused && m_reply && m_reply->isFinished())
+            onFinished();
+    }
+}
+
+void ProxyCall::onFinished() {
+    if (!m_reply || m_done)
+        return;
+    if (!m_committed && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()) {
+        onMetaData(); // an answer whose headers were not announced separately
+        if (!m_reply || m_done)
+            return;
+    }
+    if (!m_committed) {
+        // No HTTP answer at all: refused, reset, timed out, DNS, TLS.
+        const QString reason = m_timedOut ? QStringLiteral("%1 did not answer within the endpoint's timeout")
+                                                .arg(m_target.endpoint->id)
+                                          : QStringLiteral("%1: %2").arg(m_target.endpoint->id, m_reply->errorString());
+        const int status = m_timedOut ? 504 : 502;
+        const QString code = m_timedOut ? QStringLiteral("101504") : QStringLiteral("101503");
+        if (m_target.pair) {
+            m_verdictGiven = true;
+            const qint64 suspendMs = m_inChain && m_failover ? m_failover->suspendMs() : m_balancer ? m_balancer->suspendMs() : 0;
+            m_context.runtime->suspensions().recordFailure(*m_target.pair, nowMs(), suspendMs, reason);
+        }
+        detachReply();
+        retryOrFail(reason, status, code);
+        return;
+    }
+    pump();
+    if (m_paused)
+        return; // onClientDrained() comes back here once the client has taken the rest
+    const bool broken = m_reply->error() != QNetworkReply::NoError &&
+                        m_reply->error() < QNetworkReply::ContentAccessDenied; // a transport error mid-body
+    if (broken) {
+        // The upstream went away mid-body: the client must see a truncated answer, not a complete one.
+        m_context.record.errorCode = m_timedOut ? QStringLiteral("101504") : QStringLiteral("101505");
+        m_done = true;
+        extractUsage();
+        m_context.record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
+        m_context.runtime->metrics().record(m_context.record);
+        m_context.runtime->accessLog().append(m_context.record);
+        detachReply();
+        m_exchange->abortConnection();
+        return;
+    }
+    m_exchange->endResponse();
+    finish();
+}
+
+void ProxyCall::finish() {
+    m_done = true;
+    m_connectTimer->stop();
+    m_totalTimer->stop();
+    extractUsage();
+    m_context.record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
+    m_context.runtime->metrics().record(m_context.record);
+    m_context.runtime->accessLog().append(m_context.record);
+    detachReply();
+}
+
+void ProxyCall::extractUsage() {
+    if (m_captured.isEmpty())
+        return;
+    Json document;
+    if (m_streaming) {
+        // The last "data: {...}" event that carries usage.
+        const QList<QByteArray> lines = m_captured.split('\n');
+        for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+            if (!it->startsWith("data:") || !it->contains("usage"))
+                continue;
+            const QByteArray payload = it->mid(5).trimmed();
+            document = Json::parse(payload.cbegin(), payload.cend(), nullptr, false);
+            if (document.is_object())
+                break;
+        }
+    } else {
+        document = Json::parse(m_captured.cbegin(), m_captured.cend(), nullptr, false);
+    }
+    m_captured.clear();
+    if (!document.is_object())
+        return;
+    const Provider& provider = m_context.api->provider;
+    const auto read = [&](const ValueLocation& location) -> qint64 {
+        if (location.source != ValueLocation::Source::Payload)
+            return -1;
+        return JsonPointer(location.identifier).integer(document).value_or(-1);
+    };
+    m_context.record.promptTokens = read(provider.promptTokens);
+    m_context.record.completionTokens = read(provider.completionTokens);
+    m_context.record.totalTokens = read(provider.totalTokens);
+    if (m_context.record.totalTokens < 0 && m_context.record.promptTokens >= 0 && m_context.record.completionTokens >= 0)
+        m_context.record.totalTokens = m_context.record.promptTokens + m_context.record.completionTokens;
+    if (m_context.record.model.isEmpty() && provider.responseModel.source == ValueLocation::Source::Payload)
+        m_context.record.model = JsonPointer(provider.responseModel.identifier).string(document).value_or(QString());
+    if (m_context.record.totalTokens > 0)
+        m_context.runtime->quotas().addTokens(m_context.record.applicationId + QLatin1Char('|') + m_context.api->id,
+                                              nowMs(), qMax<qint64>(0, m_context.record.promptTokens),
+                                              qMax<qint64>(0, m_context.record.completionTokens),
+                                              m_context.record.totalTokens);
+}
+
+void ProxyCall::onClientAborted() {
+    if (m_done)
+        return;
+    m_done = true;
+    if (m_target.pair && !m_verdictGiven) {
+        m_context.runtime->suspensions().abandonAttempt(*m_target.pair);
+        m_verdictGiven = true;
+    }
+    m_context.record.status = 499; // nginx's "client closed request"
+    m_context.record.errorCode = QStringLiteral("client-closed");
+    m_context.record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
+    m_context.runtime->metrics().record(m_context.record);
+    m_context.runtime->accessLog().append(m_context.record);
+    detachReply();
+}
+
+} // namespace gatehouse

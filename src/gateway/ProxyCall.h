@@ -1,0 +1,118 @@
+#pragma once
+
+#include "AccessRecord.h"
+#include "GatewayConfig.h"
+#include "HttpHeaders.h"
+#include "ModelRouter.h"
+#include "SuspensionTable.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace gatehouse {
+
+class GatewayRuntime;
+class HttpExchange;
+class UpstreamPool;
+
+// One authenticated request on its way upstream: runs the request flow, picks (endpoint, model),
+// rewrites the model, calls the upstream, streams the answer back as it arrives (with back-pressure),
+// suspends failing pairs and retries on another pair (or walks the failover chain) while nothing has
+// reached the client yet. A child of its exchange: when the client leaves, the upstream call is
+// aborted and everything is freed with it.
+class ProxyCall : public QObject {
+    Q_OBJECT
+public:
+    struct Context {
+        std::shared_ptr<const GatewayConfig> config; // keeps the snapshot alive for the whole call
+        const RuntimeApi* api = nullptr;
+        const RuntimeOperation* operation = nullptr;
+        Stage stage = Stage::Production;
+        QByteArray resourcePath;
+        GatewayRuntime* runtime = nullptr;
+        UpstreamPool* pool = nullptr;
+        AccessRecord record;
+        QElapsedTimer started;
+    };
+
+    ProxyCall(HttpExchange* exchange, Context context);
+    ~ProxyCall() override;
+
+    void start();
+
+    // An error the gateway itself answers: JSON body, fault-flow headers, access log.
+    static void respondError(HttpExchange* exchange, const RuntimeOperation* operation, GatewayRuntime* runtime,
+                             AccessRecord& record, const QElapsedTimer& started, int status, const QString& code,
+                             const QString& message, const QString& description, HttpHeaders headers = {},
+                             const Json& extra = Json());
+
+private:
+    struct Target {
+        const RuntimeEndpoint* endpoint = nullptr;
+        QString model; // empty: leave the body's model alone
+        std::optional<SuspensionTable::Pair> pair;
+    };
+
+    bool prepareRouting();
+    std::optional<Target> pickBalanced();
+    std::optional<Target> nextInChain();
+    bool hasAlternative();
+    void retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode);
+    void startAttempt(const Target& target);
+    void detachReply();
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void onClientDrained();
+    void onClientAborted();
+    void pump();
+    void finish();
+    void fail(int status, const QString& code, const QString& message, const QString& description,
+              HttpHeaders headers = {});
+    void allPairsSuspended();
+    void extractUsage();
+    std::vector<SuspensionTable::Pair> candidatePairs() const;
+    qint64 nowMs() const;
+
+    QPointer<HttpExchange> m_exchange;
+    Context m_context;
+    HttpHeaders m_forwardHeaders;
+    QByteArray m_queryForward;
+
+    ModelRouter* m_balancer = nullptr; // round robin / weighted round robin
+    ModelRouter* m_failover = nullptr;
+    std::shared_ptr<Json> m_body; // parsed request body, when routing needs it
+    QString m_requestedModel;
+    bool m_inChain = false;
+    std::size_t m_chainIndex = 0;
+    std::vector<QString> m_triedPairs;
+    int m_attempts = 0;
+    qint64 m_chainDeadlineMs = 0;
+
+    Target m_target;
+    QNetworkAccessManager* m_manager = nullptr;
+    QString m_hostKey;
+    QNetworkReply* m_reply = nullptr;
+    QTimer* m_connectTimer = nullptr;
+    QTimer* m_totalTimer = nullptr;
+    bool m_timedOut = false;
+    bool m_verdictGiven = false;
+    bool m_committed = false;
+    bool m_paused = false;
+    bool m_done = false;
+    bool m_streaming = false;
+    bool m_captureBody = false;
+    QByteArray m_captured; // the response (or an SSE tail) kept for token counting
+    QElapsedTimer m_attemptTimer;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "LifecycleState.h"
+#include "ModelRouter.h"
+#include "Provider.h"
+#include "Stage.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace gatehouse {
+
+// A deployed revision compiled for serving: endpoints with their resolved URL and auth header,
+// operations with their path templates split once, and policies turned into runtime steps. Built in
+// the control thread, then read-only and shared by every worker.
+struct RuntimePolicy {
+    enum class Kind { AddHeader, RemoveHeader, ModelRouter };
+    Kind kind = Kind::AddHeader;
+    QByteArray headerName;
+    QByteArray headerValue;
+    std::shared_ptr<ModelRouter> router;
+};
+
+struct RuntimeFlows {
+    std::vector<RuntimePolicy> request;
+    std::vector<RuntimePolicy> response;
+    std::vector<RuntimePolicy> fault;
+};
+
+struct RuntimeEndpoint {
+    QString id;
+    QString name;
+    Stage stage = Stage::Production;
+    QString baseUrl; // resolved: the Demo provider's mock:// is replaced by the in-process mock's address
+    QByteArray authHeader;
+    QByteArray authValue; // empty: no key
+    bool authInQuery = false;
+    int connectTimeoutMs = 10000;
+    int timeoutMs = 300000;
+};
+
+struct RuntimeOperation {
+    QByteArray verb;
+    QString key; // "POST /chat/completions"
+    std::vector<QByteArray> segments; // "{id}" segments match anything
+    RuntimeFlows flows;               // API-level policies first, then the operation's
+
+    bool matchesPath(const std::vector<QByteArray>& resourceSegments) const;
+};
+
+struct RuntimeApi {
+    QString id;
+    QString name;
+    QString context;
+    QString version;
+    int revision = 0;
+    LifecycleState lifecycle = LifecycleState::Created;
+    bool isAi = true;
+    Provider provider;
+    std::vector<RuntimeEndpoint> endpoints;
+    std::vector<RuntimeOperation> operations;
+
+    const RuntimeEndpoint* endpoint(const QString& endpointId) const;
+    // The stage's default endpoint, else its first; nullptr when the stage has none.
+    const RuntimeEndpoint* primaryEndpoint(Stage stage) const;
+
+    struct Match {
+        const RuntimeOperation* operation = nullptr;
+        bool pathKnown = false; // some operation has this path, with another verb (405)
+    };
+    Match match(const QByteArray& verb, const QByteArray& resourcePath) const;
+
+    static std::vector<QByteArray> splitPath(const QByteArray& path);
+};
+
+} // namespace gatehouse

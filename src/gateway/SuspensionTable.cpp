@@ -1,0 +1,83 @@
+#include "SuspensionTable.h"
+
+#include <QMutexLocker>
+
+#include <algorithm>
+
+namespace gatehouse {
+
+QString SuspensionTable::Pair::key() const {
+    return apiId + QChar(0x1f) + endpointId + QChar(0x1f) + model;
+}
+
+SuspensionTable::Availability SuspensionTable::availability(const Pair& pair, qint64 nowMs) const {
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_entries.constFind(pair.key());
+    if (it == m_entries.constEnd())
+        return Availability::Active;
+    if (it->untilMs > nowMs || it->trialInFlight)
+        return Availability::Suspended;
+    return Availability::Trial;
+}
+
+bool SuspensionTable::beginAttempt(const Pair& pair, qint64 nowMs) {
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_entries.find(pair.key());
+    if (it == m_entries.end())
+        return true;
+    if (it->untilMs > nowMs || it->trialInFlight)
+        return false;
+    it->trialInFlight = true;
+    return true;
+}
+
+void SuspensionTable::recordSuccess(const Pair& pair) {
+    QMutexLocker lock(&m_mutex);
+    m_entries.remove(pair.key());
+}
+
+void SuspensionTable::recordFailure(const Pair& pair, qint64 nowMs, qint64 suspendMs, const QString& error) {
+    QMutexLocker lock(&m_mutex);
+    Entry& entry = m_entries[pair.key()];
+    entry.pair = pair;
+    entry.failures += 1;
+    entry.untilMs = std::max(entry.untilMs, nowMs + std::max<qint64>(0, suspendMs));
+    entry.trialInFlight = false;
+    entry.lastError = error;
+}
+
+void SuspensionTable::abandonAttempt(const Pair& pair) {
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_entries.find(pair.key());
+    if (it != m_entries.end())
+        it->trialInFlight = false;
+}
+
+void SuspensionTable::readmit(const Pair& pair) {
+    recordSuccess(pair);
+}
+
+void SuspensionTable::clear() {
+    QMutexLocker lock(&m_mutex);
+    m_entries.clear();
+}
+
+qint64 SuspensionTable::millisecondsUntilRecovery(const std::vector<Pair>& pairs, qint64 nowMs) const {
+    QMutexLocker lock(&m_mutex);
+    qint64 soonest = -1;
+    for (const Pair& pair : pairs) {
+        const auto it = m_entries.constFind(pair.key());
+        const qint64 wait = it == m_entries.constEnd() ? 0 : std::max<qint64>(0, it->untilMs - nowMs);
+        soonest = soonest < 0 ? wait : std::min(soonest, wait);
+    }
+    return std::max<qint64>(0, soonest);
+}
+
+std::vector<SuspensionTable::Entry> SuspensionTable::entries(qint64) const {
+    QMutexLocker lock(&m_mutex);
+    std::vector<Entry> list(m_entries.cbegin(), m_entries.cend());
+    std::sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) { return a.untilMs < b.untilMs; });
+    return list;
+}
+
+} // namespace gatehouse

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QString>
+
+#include <vector>
+
+namespace gatehouse {
+
+// Which (API, endpoint, model) pairs are left out of routing, and until when. Shared by every
+// worker thread. A failure suspends a pair for the policy's duration, or longer when the upstream
+// asked for it with Retry-After; a new failure extends a suspension, never shortens it. When the
+// time is up, exactly one trial request goes to the pair (half-open): success readmits it, failure
+// suspends it again.
+class SuspensionTable {
+public:
+    struct Pair {
+        QString apiId;
+        QString endpointId;
+        QString model;
+        QString key() const;
+    };
+    enum class Availability { Active, Suspended, Trial };
+    struct Entry {
+        Pair pair;
+        qint64 untilMs = 0; // epoch milliseconds
+        int failures = 0;
+        bool trialInFlight = false;
+        QString lastError;
+    };
+
+    Availability availability(const Pair& pair, qint64 nowMs) const;
+    // Claims the pair for a request: false when it is suspended or its one trial is taken.
+    bool beginAttempt(const Pair& pair, qint64 nowMs);
+    void recordSuccess(const Pair& pair);
+    void recordFailure(const Pair& pair, qint64 nowMs, qint64 suspendMs, const QString& error);
+    // The request ended without a verdict (the client left): free the trial for another request.
+    void abandonAttempt(const Pair& pair);
+    void readmit(const Pair& pair);
+    void clear();
+    // Milliseconds until the first of `pairs` may be tried again; 0 when one may now.
+    qint64 millisecondsUntilRecovery(const std::vector<Pair>& pairs, qint64 nowMs) const;
+    std::vector<Entry> entries(qint64 nowMs) const; // suspended or on trial, soonest first
+
+private:
+    mutable QMutex m_mutex;
+    QHash<QString, Entry> m_entries;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,45 @@
+#include "UpstreamPool.h"
+
+#include <QNetworkAccessManager>
+
+namespace gatehouse {
+
+UpstreamPool::UpstreamPool(int maxManagers, QObject* parent) : QObject(parent), m_maxManagers(qMax(1, maxManagers)) {}
+
+UpstreamPool::~UpstreamPool() = default;
+
+QNetworkAccessManager* UpstreamPool::acquire(const QString& hostKey) {
+    Slot* leastBusy = nullptr;
+    for (Slot& slot : m_managers) {
+        const int busy = slot.inFlight.value(hostKey);
+        if (busy < connectionsPerHost) {
+            ++slot.inFlight[hostKey];
+            return slot.manager;
+        }
+        if (!leastBusy || busy < leastBusy->inFlight.value(hostKey))
+            leastBusy = &slot;
+    }
+    if (int(m_managers.size()) < m_maxManagers) {
+        Slot slot;
+        slot.manager = new QNetworkAccessManager(this);
+        slot.manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // a gateway passes redirects on
+        slot.inFlight.insert(hostKey, 1);
+        m_managers.push_back(slot);
+        return slot.manager;
+    }
+    ++leastBusy->inFlight[hostKey]; // at the cap: queue behind the least busy manager
+    return leastBusy->manager;
+}
+
+void UpstreamPool::release(QNetworkAccessManager* manager, const QString& hostKey) {
+    for (Slot& slot : m_managers) {
+        if (slot.manager != manager)
+            continue;
+        auto it = slot.inFlight.find(hostKey);
+        if (it != slot.inFlight.end() && --it.value() <= 0)
+            slot.inFlight.erase(it);
+        return;
+    }
+}
+
+} // namespace gatehouse
