@@ -13,7 +13,6 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
-
 #include <cstdio>
 
 int main(int argc, char* argv[]) {
@@ -28,13 +27,15 @@ int main(int argc, char* argv[]) {
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator.load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"),
+                           QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
-        "main", "Gatehouse: design AI APIs, attach model-routing policies, deploy them to a local gateway and try "
-                "them out, in one window."));
+        "main",
+        "Gatehouse: design AI APIs, attach model-routing policies, deploy them to a local gateway and try "
+        "them out, in one window."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption workspaceOption(
@@ -42,11 +43,13 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "folder"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
-        QApplication::translate("main", "Open the demo workspace: the SmartChat tutorial API on the built-in offline "
-                                        "Demo provider (created on first use)."));
+        QApplication::translate("main",
+                                "Open the demo workspace: the SmartChat tutorial API on the built-in offline "
+                                "Demo provider (created on first use)."));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "Save a PNG of the main window to <file> once it is shown, then quit."),
+        QApplication::translate("main",
+                                "Save a PNG of the main window to <file> once it is shown, then quit."),
         QApplication::translate("main", "file"));
     parser.addOptions({workspaceOption, demoOption, screenshotOption});
     parser.process(app);
@@ -55,7 +58,8 @@ int main(int argc, char* argv[]) {
     if (directory.isEmpty()) {
         directory = parser.isSet(demoOption)
                         ? gatehouse::DemoWorkspace::defaultDirectory()
-                        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace");
+                        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                              QStringLiteral("/workspace");
     }
 
     gatehouse::Workspace workspace;

@@ -20,7 +20,8 @@ Api ApiFactory::createAiApi(const Provider& provider, const Request& request) {
         endpoint.url = url;
         api.endpoints.push_back(endpoint);
     };
-    addEndpoint(Stage::Production, request.productionUrl.isEmpty() ? provider.defaultBaseUrl : request.productionUrl);
+    addEndpoint(Stage::Production,
+                request.productionUrl.isEmpty() ? provider.defaultBaseUrl : request.productionUrl);
     if (!request.sandboxUrl.isEmpty())
         addEndpoint(Stage::Sandbox, request.sandboxUrl);
     for (const Operation& operation : provider.operations) {

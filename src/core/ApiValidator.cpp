@@ -9,7 +9,8 @@
 namespace gatehouse {
 
 ApiValidator::ApiValidator(const PolicyCatalogue& catalogue, const Provider* provider)
-    : m_catalogue(catalogue), m_provider(provider) {}
+    : m_catalogue(catalogue), m_provider(provider) {
+}
 
 QString ApiValidator::nameError(const QString& name) {
     if (name.trimmed().isEmpty())
@@ -20,13 +21,15 @@ QString ApiValidator::nameError(const QString& name) {
 }
 
 QString ApiValidator::contextError(const QString& context) {
-    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._~-]*(/[A-Za-z0-9._~-]+)*$"));
+    static const QRegularExpression shape(
+        QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._~-]*(/[A-Za-z0-9._~-]+)*$"));
     if (context.isEmpty())
         return QStringLiteral("is required");
     if (context.startsWith(QLatin1Char('/')))
         return QStringLiteral("must not start with '/' (write \"%1\")").arg(context.mid(1));
     if (!shape.match(context).hasMatch())
-        return QStringLiteral("may contain only letters, digits, '.', '_', '~', '-' and '/' between segments");
+        return QStringLiteral(
+            "may contain only letters, digits, '.', '_', '~', '-' and '/' between segments");
     if (context.split(QLatin1Char('/')).first() == QLatin1String("oauth2"))
         return QStringLiteral("\"oauth2\" is reserved for the token endpoint");
     return {};
@@ -48,7 +51,8 @@ QString ApiValidator::urlError(const QString& url) {
     if (!parsed.isValid())
         return QStringLiteral("is not a valid URL: %1").arg(parsed.errorString());
     const QString scheme = parsed.scheme();
-    if (scheme != QLatin1String("http") && scheme != QLatin1String("https") && scheme != QLatin1String("mock"))
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
+        scheme != QLatin1String("mock"))
         return QStringLiteral("must start with http:// or https://");
     if (parsed.host().isEmpty())
         return QStringLiteral("has no host");
@@ -67,14 +71,17 @@ ValidationReport ApiValidator::validate(const Api& api, const std::vector<Api>& 
         if (other.id == api.id)
             continue;
         if (other.context == api.context && other.version == api.version)
-            report.addError(QStringLiteral("context"), QStringLiteral("%1 already serves /%2/%3")
-                                                            .arg(other.name, api.context, api.version));
+            report.addError(
+                QStringLiteral("context"),
+                QStringLiteral("%1 already serves /%2/%3").arg(other.name, api.context, api.version));
         if (other.name.compare(api.name, Qt::CaseInsensitive) == 0 && other.version == api.version)
             report.addError(QStringLiteral("name"),
-                            QStringLiteral("an API named %1 with version %2 exists already").arg(other.name, api.version));
+                            QStringLiteral("an API named %1 with version %2 exists already")
+                                .arg(other.name, api.version));
     }
     if (api.isAiApi() && !m_provider)
-        report.addError(QStringLiteral("provider"), QStringLiteral("unknown provider \"%1\"").arg(api.providerId));
+        report.addError(QStringLiteral("provider"),
+                        QStringLiteral("unknown provider \"%1\"").arg(api.providerId));
 
     QSet<QString> endpointIds;
     for (std::size_t i = 0; i < api.endpoints.size(); ++i) {
@@ -83,7 +90,8 @@ ValidationReport ApiValidator::validate(const Api& api, const std::vector<Api>& 
         if (endpoint.id.trimmed().isEmpty())
             report.addError(path + QStringLiteral(".id"), QStringLiteral("is required"));
         else if (endpointIds.contains(endpoint.id))
-            report.addError(path + QStringLiteral(".id"), QStringLiteral("\"%1\" is used twice").arg(endpoint.id));
+            report.addError(path + QStringLiteral(".id"),
+                            QStringLiteral("\"%1\" is used twice").arg(endpoint.id));
         endpointIds.insert(endpoint.id);
         if (endpoint.name.trimmed().isEmpty())
             report.addError(path + QStringLiteral(".name"), QStringLiteral("is required"));
@@ -91,20 +99,23 @@ ValidationReport ApiValidator::validate(const Api& api, const std::vector<Api>& 
             report.addError(path + QStringLiteral(".url"), error);
         if (m_provider && m_provider->keyRequired && !endpoint.hasKey)
             report.addWarning(path + QStringLiteral(".apiKey"),
-                              QStringLiteral("API key required: %1 rejects calls without one").arg(m_provider->displayName));
+                              QStringLiteral("API key required: %1 rejects calls without one")
+                                  .arg(m_provider->displayName));
     }
     if (api.endpoints.empty())
-        report.addWarning(QStringLiteral("endpoints"), QStringLiteral("no endpoints: the gateway has nowhere to send calls"));
+        report.addWarning(QStringLiteral("endpoints"),
+                          QStringLiteral("no endpoints: the gateway has nowhere to send calls"));
 
-    static const QSet<QString> verbs = {QStringLiteral("GET"),  QStringLiteral("POST"),   QStringLiteral("PUT"),
-                                        QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD"),
-                                        QStringLiteral("OPTIONS")};
+    static const QSet<QString> verbs = {
+        QStringLiteral("GET"),    QStringLiteral("POST"), QStringLiteral("PUT"),    QStringLiteral("PATCH"),
+        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")};
     QSet<QString> operationKeys;
     for (std::size_t i = 0; i < api.operations.size(); ++i) {
         const Operation& operation = api.operations[i];
         const QString path = QStringLiteral("operations[%1]").arg(operation.key());
         if (!verbs.contains(operation.verb))
-            report.addError(path + QStringLiteral(".verb"), QStringLiteral("\"%1\" is not an HTTP method").arg(operation.verb));
+            report.addError(path + QStringLiteral(".verb"),
+                            QStringLiteral("\"%1\" is not an HTTP method").arg(operation.verb));
         if (!operation.path.startsWith(QLatin1Char('/')))
             report.addError(path + QStringLiteral(".path"), QStringLiteral("must start with '/'"));
         if (operationKeys.contains(operation.key()))

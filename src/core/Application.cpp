@@ -52,12 +52,13 @@ Application Application::fromJson(const Json& json, QStringList* errors) {
     application.tokenValiditySeconds = int(reader.optionalInteger("tokenValiditySeconds", 3600, 1));
     if (const Json* list = reader.optionalArray("subscriptions")) {
         for (std::size_t i = 0; i < list->size(); ++i)
-            application.subscriptions.push_back(
-                Subscription::fromJson((*list)[i], jsonIndexPath(reader.childPath("subscriptions"), i), errors));
+            application.subscriptions.push_back(Subscription::fromJson(
+                (*list)[i], jsonIndexPath(reader.childPath("subscriptions"), i), errors));
     }
     if (const Json* list = reader.optionalArray("keys")) {
         for (std::size_t i = 0; i < list->size(); ++i)
-            application.keys.push_back(KeyPair::fromJson((*list)[i], jsonIndexPath(reader.childPath("keys"), i), errors));
+            application.keys.push_back(
+                KeyPair::fromJson((*list)[i], jsonIndexPath(reader.childPath("keys"), i), errors));
     }
     return application;
 }

@@ -4,7 +4,6 @@
 #include "Subscription.h"
 
 #include <QString>
-
 #include <vector>
 
 namespace gatehouse {

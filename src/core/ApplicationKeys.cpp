@@ -4,7 +4,6 @@
 #include "Workspace.h"
 
 #include <QRandomGenerator>
-
 #include <algorithm>
 
 namespace gatehouse {
@@ -19,8 +18,8 @@ QString ApplicationKeys::randomToken(int length) {
     return token;
 }
 
-Result<KeyPair> ApplicationKeys::generate(Workspace& workspace, SecretStore& secrets, const QString& applicationId,
-                                          Stage keyType) {
+Result<KeyPair> ApplicationKeys::generate(Workspace& workspace, SecretStore& secrets,
+                                          const QString& applicationId, Stage keyType) {
     const Application* existing = workspace.application(applicationId);
     if (!existing)
         return Result<KeyPair>::failure(QStringLiteral("no application with id \"%1\"").arg(applicationId));
@@ -33,7 +32,8 @@ Result<KeyPair> ApplicationKeys::generate(Workspace& workspace, SecretStore& sec
     const QString secret = randomToken(40);
     QString error;
     // The secret goes first: a key pair in the workspace without its secret would be unusable.
-    if (!secrets.write(SecretStore::consumerSecretName(applicationId, stageKeyTypeName(keyType)), secret, &error))
+    if (!secrets.write(SecretStore::consumerSecretName(applicationId, stageKeyTypeName(keyType)), secret,
+                       &error))
         return Result<KeyPair>::failure(error);
     application.keys.erase(std::remove_if(application.keys.begin(), application.keys.end(),
                                           [&](const KeyPair& each) { return each.keyType == keyType; }),
@@ -44,7 +44,8 @@ Result<KeyPair> ApplicationKeys::generate(Workspace& workspace, SecretStore& sec
     return Result<KeyPair>::success(pair);
 }
 
-Result<QString> ApplicationKeys::consumerSecret(SecretStore& secrets, const QString& applicationId, Stage keyType) {
+Result<QString> ApplicationKeys::consumerSecret(SecretStore& secrets, const QString& applicationId,
+                                                Stage keyType) {
     const SecretStore::ReadResult read =
         secrets.read(SecretStore::consumerSecretName(applicationId, stageKeyTypeName(keyType)));
     if (read.status == SecretStore::Status::Error)

@@ -10,7 +10,8 @@ bool BusinessPlan::isUnlimited() const {
 }
 
 bool BusinessPlan::operator==(const BusinessPlan& other) const {
-    return name == other.name && description == other.description && requestsPerMinute == other.requestsPerMinute &&
+    return name == other.name && description == other.description &&
+           requestsPerMinute == other.requestsPerMinute &&
            promptTokensPerMinute == other.promptTokensPerMinute &&
            completionTokensPerMinute == other.completionTokensPerMinute &&
            totalTokensPerMinute == other.totalTokensPerMinute;
@@ -56,8 +57,8 @@ std::vector<BusinessPlan> BusinessPlan::defaults() {
         plan("Silver", "Allows 2000 requests per minute", 2000),
         plan("Gold", "Allows 5000 requests per minute", 5000),
         plan("Unlimited", "Allows an unlimited number of requests", 0),
-        plan("AIStarter", "AI plan: 100 requests, 20,000 prompt and 20,000 completion tokens per minute", 100, 20000,
-             20000, 40000),
+        plan("AIStarter", "AI plan: 100 requests, 20,000 prompt and 20,000 completion tokens per minute", 100,
+             20000, 20000, 40000),
         plan("AIPro", "AI plan: 1000 requests and 400,000 tokens per minute", 1000, 0, 0, 400000),
     };
 }

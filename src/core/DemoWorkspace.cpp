@@ -21,14 +21,16 @@ bool DemoWorkspace::populate(Workspace& workspace, QString* error) {
     request.name = QLatin1String(ApiName);
     request.context = QStringLiteral("smartchat");
     request.version = QStringLiteral("1.0.0");
-    request.description = QStringLiteral("The Gatehouse tutorial API: chat completions on the offline Demo "
-                                         "provider. Attach Model Weighted Round Robin to POST /chat/completions.");
+    request.description =
+        QStringLiteral("The Gatehouse tutorial API: chat completions on the offline Demo "
+                       "provider. Attach Model Weighted Round Robin to POST /chat/completions.");
     request.sandboxUrl = demo->defaultBaseUrl;
     return workspace.saveApi(ApiFactory::createAiApi(*demo, request), error);
 }
 
 QString DemoWorkspace::defaultDirectory() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-workspace");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/demo-workspace");
 }
 
 } // namespace gatehouse

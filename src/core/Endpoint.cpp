@@ -15,7 +15,8 @@ QString Endpoint::defaultName(Stage stage) {
 
 bool Endpoint::operator==(const Endpoint& other) const {
     return id == other.id && name == other.name && stage == other.stage && url == other.url &&
-           hasKey == other.hasKey && connectTimeoutMs == other.connectTimeoutMs && timeoutMs == other.timeoutMs;
+           hasKey == other.hasKey && connectTimeoutMs == other.connectTimeoutMs &&
+           timeoutMs == other.timeoutMs;
 }
 
 Json Endpoint::toJson() const {

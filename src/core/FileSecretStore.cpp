@@ -5,24 +5,24 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutexLocker>
-
 #include <cerrno>
 #include <cstring>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace gatehouse {
 
-FileSecretStore::FileSecretStore(QString filePath) : m_filePath(std::move(filePath)) {}
+FileSecretStore::FileSecretStore(QString filePath) : m_filePath(std::move(filePath)) {
+}
 
 bool FileSecretStore::checkPermissions(QString* error) const {
     struct stat info {};
     const QByteArray path = QFile::encodeName(m_filePath);
     if (::stat(path.constData(), &info) != 0) {
         if (error)
-            *error = QStringLiteral("%1: cannot read the secrets file: %2").arg(m_filePath, QString::fromLocal8Bit(strerror(errno)));
+            *error = QStringLiteral("%1: cannot read the secrets file: %2")
+                         .arg(m_filePath, QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
@@ -78,13 +78,15 @@ bool FileSecretStore::readAll(std::map<std::string, std::string>* values, QStrin
     const auto secrets = root.is_object() ? root.find("secrets") : root.end();
     if (!root.is_object() || secrets == root.end() || !secrets->is_object()) {
         if (error)
-            *error = QStringLiteral("%1: not a Gatehouse secrets file (expected {\"secrets\": {...}})").arg(m_filePath);
+            *error = QStringLiteral("%1: not a Gatehouse secrets file (expected {\"secrets\": {...}})")
+                         .arg(m_filePath);
         return false;
     }
     for (auto it = secrets->begin(); it != secrets->end(); ++it) {
         if (!it->is_string()) {
             if (error)
-                *error = QStringLiteral("%1: $.secrets.%2: expected a string").arg(m_filePath, toQString(it.key()));
+                *error = QStringLiteral("%1: $.secrets.%2: expected a string")
+                             .arg(m_filePath, toQString(it.key()));
             return false;
         }
         (*values)[it.key()] = it->get<std::string>();

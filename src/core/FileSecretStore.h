@@ -3,7 +3,6 @@
 #include "SecretStore.h"
 
 #include <QMutex>
-
 #include <map>
 #include <string>
 

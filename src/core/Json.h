@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <nlohmann/json.hpp>
 
 namespace gatehouse {

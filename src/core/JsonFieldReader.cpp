@@ -72,7 +72,8 @@ qint64 JsonFieldReader::optionalInteger(const char* key, qint64 fallback, qint64
     if (!value)
         return fallback;
     if (!isIntegerValue(*value)) {
-        addError(childPath(key), QStringLiteral("expected an integer, found %1").arg(describeJsonType(*value)));
+        addError(childPath(key),
+                 QStringLiteral("expected an integer, found %1").arg(describeJsonType(*value)));
         return fallback;
     }
     if (value->is_number_unsigned() && value->get<std::uint64_t>() > std::uint64_t(INT64_MAX)) {

@@ -17,7 +17,8 @@ Result<Json> JsonFile::parse(const QByteArray& text, const QString& displayName)
         QString reason = QString::fromUtf8(error.what());
         // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while parsing
         // value - invalid literal; last read: 'tru,'": keep only the part after the position.
-        const qsizetype colon = reason.indexOf(QLatin1String(": "), reason.indexOf(QLatin1String("parse error")));
+        const qsizetype colon =
+            reason.indexOf(QLatin1String(": "), reason.indexOf(QLatin1String("parse error")));
         if (colon >= 0)
             reason = reason.mid(colon + 2);
         return Result<Json>::failure(

@@ -2,7 +2,6 @@
 
 #include <QEventLoop>
 #include <QObject>
-
 #include <qt6keychain/keychain.h>
 
 namespace gatehouse {
@@ -21,7 +20,8 @@ void runToCompletion(QKeychain::Job& job) {
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QString scope, QString service)
-    : m_scope(std::move(scope)), m_service(std::move(service)) {}
+    : m_scope(std::move(scope)), m_service(std::move(service)) {
+}
 
 QString KeychainSecretStore::entryName(const QString& key) const {
     return m_scope + QLatin1Char('/') + key;
@@ -46,7 +46,9 @@ SecretStore::ReadResult KeychainSecretStore::read(const QString& key) {
         return {Status::NotFound, {}, {}};
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return {Status::Error, {}, QStringLiteral("the desktop keychain refused access: %1").arg(job.errorString())};
+        return {Status::Error,
+                {},
+                QStringLiteral("the desktop keychain refused access: %1").arg(job.errorString())};
     default:
         return {Status::Error, {}, explain(job.errorString())};
     }

@@ -37,8 +37,9 @@ QString lifecycleStateDisplayName(LifecycleState state) {
 }
 
 std::optional<LifecycleState> parseLifecycleState(const QString& text) {
-    for (LifecycleState state : {LifecycleState::Created, LifecycleState::Published, LifecycleState::Deprecated,
-                                 LifecycleState::Retired, LifecycleState::Blocked}) {
+    for (LifecycleState state :
+         {LifecycleState::Created, LifecycleState::Published, LifecycleState::Deprecated,
+          LifecycleState::Retired, LifecycleState::Blocked}) {
         if (text.trimmed().compare(lifecycleStateName(state), Qt::CaseInsensitive) == 0)
             return state;
     }

@@ -8,8 +8,8 @@ namespace gatehouse {
 
 // One resource of an API: an HTTP verb on a path template such as "/models/{id}".
 struct Operation {
-    QString verb;  // upper case: GET, POST, ...
-    QString path;  // starts with '/'
+    QString verb; // upper case: GET, POST, ...
+    QString path; // starts with '/'
     QString summary;
     Json sampleBody; // null when the operation takes no body
     PolicyFlows policies;

@@ -5,9 +5,9 @@
 namespace gatehouse {
 
 namespace {
-constexpr PolicyAttribute::Type allTypes[] = {PolicyAttribute::Type::String,  PolicyAttribute::Type::Integer,
-                                              PolicyAttribute::Type::Number,  PolicyAttribute::Type::Boolean,
-                                              PolicyAttribute::Type::Enum,    PolicyAttribute::Type::Object,
+constexpr PolicyAttribute::Type allTypes[] = {PolicyAttribute::Type::String, PolicyAttribute::Type::Integer,
+                                              PolicyAttribute::Type::Number, PolicyAttribute::Type::Boolean,
+                                              PolicyAttribute::Type::Enum,   PolicyAttribute::Type::Object,
                                               PolicyAttribute::Type::Array};
 
 std::optional<double> optionalDouble(JsonFieldReader& reader, const char* key) {
@@ -15,7 +15,8 @@ std::optional<double> optionalDouble(JsonFieldReader& reader, const char* key) {
     if (!value)
         return std::nullopt;
     if (!value->is_number()) {
-        reader.addError(reader.childPath(key), QStringLiteral("expected a number, found %1").arg(describeJsonType(*value)));
+        reader.addError(reader.childPath(key),
+                        QStringLiteral("expected a number, found %1").arg(describeJsonType(*value)));
         return std::nullopt;
     }
     return value->get<double>();
@@ -79,10 +80,12 @@ PolicyAttribute PolicyAttribute::fromJson(const Json& json, const QString& path,
     attribute.gatehouseOnly = reader.optionalBool("gatehouseOnly", false);
     if (const Json* list = reader.optionalArray("fields")) {
         for (std::size_t i = 0; i < list->size(); ++i)
-            attribute.fields.push_back(fromJson((*list)[i], jsonIndexPath(reader.childPath("fields"), i), errors));
+            attribute.fields.push_back(
+                fromJson((*list)[i], jsonIndexPath(reader.childPath("fields"), i), errors));
     }
     if (const Json* items = reader.optionalObject("items"))
-        attribute.items = std::make_shared<const PolicyAttribute>(fromJson(*items, reader.childPath("items"), errors));
+        attribute.items =
+            std::make_shared<const PolicyAttribute>(fromJson(*items, reader.childPath("items"), errors));
     if (attribute.type == Type::Array && !attribute.items)
         reader.addError(reader.childPath("items"), QStringLiteral("is required for an array attribute"));
     return attribute;

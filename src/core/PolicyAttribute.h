@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 #include <optional>
 #include <vector>
@@ -25,10 +24,10 @@ struct PolicyAttribute {
     std::optional<double> minimum;
     std::optional<double> maximum;
     int minLength = 0;
-    QString pattern;        // a regular expression string values must match
-    QString patternMessage; // what to tell the user when they do not
-    QStringList allowedValues;              // Type::Enum
-    std::vector<PolicyAttribute> fields;    // Type::Object
+    QString pattern;                              // a regular expression string values must match
+    QString patternMessage;                       // what to tell the user when they do not
+    QStringList allowedValues;                    // Type::Enum
+    std::vector<PolicyAttribute> fields;          // Type::Object
     std::shared_ptr<const PolicyAttribute> items; // Type::Array
     // "wso2QuotedJson": WSO2 stores this value as a string of JSON with every '"' written as '\''.
     QString encoding;

@@ -11,12 +11,14 @@ const PolicyCatalogue& PolicyCatalogue::builtin() {
     static const PolicyCatalogue catalogue = [] {
         std::vector<PolicyDefinition> definitions;
         const QDir folder(QStringLiteral(":/policies"));
-        for (const QString& fileName : folder.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        for (const QString& fileName :
+             folder.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
             const Result<Json> json = JsonFile::read(folder.filePath(fileName));
-            Result<PolicyDefinition> definition =
-                json ? PolicyDefinition::fromJson(json.value()) : Result<PolicyDefinition>::failure(json.error());
+            Result<PolicyDefinition> definition = json ? PolicyDefinition::fromJson(json.value())
+                                                       : Result<PolicyDefinition>::failure(json.error());
             if (!definition) {
-                qCritical("Built-in policy %s is broken: %s", qPrintable(fileName), qPrintable(definition.error()));
+                qCritical("Built-in policy %s is broken: %s", qPrintable(fileName),
+                          qPrintable(definition.error()));
                 Q_ASSERT_X(false, "PolicyCatalogue", "broken built-in policy definition");
                 continue;
             }

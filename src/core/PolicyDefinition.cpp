@@ -23,7 +23,8 @@ Json defaultValueOf(const PolicyAttribute& attribute) {
         return Json::array();
     case PolicyAttribute::Type::String:
     case PolicyAttribute::Type::Enum:
-        return attribute.allowedValues.isEmpty() ? Json("") : Json(toStdString(attribute.allowedValues.first()));
+        return attribute.allowedValues.isEmpty() ? Json("")
+                                                 : Json(toStdString(attribute.allowedValues.first()));
     case PolicyAttribute::Type::Boolean:
         return false;
     case PolicyAttribute::Type::Integer:
@@ -81,8 +82,8 @@ Result<PolicyDefinition> PolicyDefinition::fromJson(const Json& json) {
     definition.router = reader.optionalString("router");
     if (const Json* list = reader.optionalArray("attributes")) {
         for (std::size_t i = 0; i < list->size(); ++i)
-            definition.attributes.push_back(
-                PolicyAttribute::fromJson((*list)[i], jsonIndexPath(reader.childPath("attributes"), i), &errors));
+            definition.attributes.push_back(PolicyAttribute::fromJson(
+                (*list)[i], jsonIndexPath(reader.childPath("attributes"), i), &errors));
     }
     if (!errors.isEmpty())
         return Result<PolicyDefinition>::failure(errors.join(QLatin1Char('\n')));

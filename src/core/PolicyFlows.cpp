@@ -52,8 +52,8 @@ PolicyFlows PolicyFlows::fromJson(const Json& json, const QString& path, QString
         if (!list)
             continue;
         for (std::size_t i = 0; i < list->size(); ++i) {
-            flows.flow(kind).push_back(
-                PolicyAttachment::fromJson((*list)[i], jsonIndexPath(reader.childPath(key.c_str()), i), errors));
+            flows.flow(kind).push_back(PolicyAttachment::fromJson(
+                (*list)[i], jsonIndexPath(reader.childPath(key.c_str()), i), errors));
         }
     }
     return flows;

@@ -4,7 +4,6 @@
 
 #include <QHash>
 #include <QRegularExpression>
-
 #include <cmath>
 
 namespace gatehouse {
@@ -33,9 +32,11 @@ QString jsonString(const Json& object, const char* key) {
 } // namespace
 
 PolicyValidator::PolicyValidator(const PolicyCatalogue& catalogue, const Provider* provider)
-    : m_catalogue(catalogue), m_provider(provider) {}
+    : m_catalogue(catalogue), m_provider(provider) {
+}
 
-QString PolicyValidator::flowAndTypeError(const Api& api, const PolicyDefinition& definition, FlowKind flow) const {
+QString PolicyValidator::flowAndTypeError(const Api& api, const PolicyDefinition& definition,
+                                          FlowKind flow) const {
     if (!definition.allowsFlow(flow)) {
         QStringList allowed;
         for (FlowKind candidate : definition.flows)
@@ -47,7 +48,8 @@ QString PolicyValidator::flowAndTypeError(const Api& api, const PolicyDefinition
         return definition.isModelRouter()
                    ? QStringLiteral("%1 applies only to AI APIs; %2 is a plain HTTP API")
                          .arg(definition.displayName, api.name)
-                   : QStringLiteral("%1 does not apply to APIs of type %2").arg(definition.displayName, api.type);
+                   : QStringLiteral("%1 does not apply to APIs of type %2")
+                         .arg(definition.displayName, api.type);
     }
     return {};
 }
@@ -81,11 +83,13 @@ QString PolicyValidator::placementError(const Api& api, const Operation* operati
         return QStringLiteral("%1: %2 is already attached at API level").arg(rule, other->displayName);
     if (operation) {
         if (const PolicyDefinition* other = conflictIn(operation->policies))
-            return QStringLiteral("%1: %2 is already attached to %3").arg(rule, other->displayName, operation->key());
+            return QStringLiteral("%1: %2 is already attached to %3")
+                .arg(rule, other->displayName, operation->key());
     } else {
         for (const Operation& each : api.operations) {
             if (const PolicyDefinition* other = conflictIn(each.policies))
-                return QStringLiteral("%1: %2 is already attached to %3").arg(rule, other->displayName, each.key());
+                return QStringLiteral("%1: %2 is already attached to %3")
+                    .arg(rule, other->displayName, each.key());
         }
     }
     return {};
@@ -107,7 +111,8 @@ Json PolicyValidator::decodedAttribute(const PolicyAttribute& attribute, const J
 void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json& value, const QString& path,
                                     ValidationReport& report) const {
     const auto wrongType = [&](const char* expected) {
-        report.addError(path, QStringLiteral("must be %1, not %2").arg(QLatin1String(expected), describeJsonType(value)));
+        report.addError(
+            path, QStringLiteral("must be %1, not %2").arg(QLatin1String(expected), describeJsonType(value)));
     };
     switch (attribute.type) {
     case PolicyAttribute::Type::String:
@@ -116,14 +121,17 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
             return wrongType("a string");
         const QString text = toQString(value.get_ref<const std::string&>());
         if (text.trimmed().size() < attribute.minLength) {
-            report.addError(path, attribute.minLength <= 1 ? QStringLiteral("must not be empty")
-                                                           : QStringLiteral("must be at least %1 characters long")
-                                                                 .arg(attribute.minLength));
+            report.addError(
+                path, attribute.minLength <= 1
+                          ? QStringLiteral("must not be empty")
+                          : QStringLiteral("must be at least %1 characters long").arg(attribute.minLength));
             return;
         }
         // Anchored: a bare '$' would also accept a trailing newline, which a header must never carry.
         if (!attribute.pattern.isEmpty() &&
-            !QRegularExpression(QRegularExpression::anchoredPattern(attribute.pattern)).match(text).hasMatch()) {
+            !QRegularExpression(QRegularExpression::anchoredPattern(attribute.pattern))
+                 .match(text)
+                 .hasMatch()) {
             report.addError(path, attribute.patternMessage.isEmpty()
                                       ? QStringLiteral("does not match %1").arg(attribute.pattern)
                                       : attribute.patternMessage);
@@ -199,8 +207,9 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const Json& ta
     if (!endpointId.isEmpty()) {
         const Endpoint* endpoint = api.endpoint(endpointId);
         if (!endpoint)
-            report.addError(child(path, QStringLiteral("endpointId")),
-                            QStringLiteral("no %1 endpoint with id \"%2\"").arg(stageName(stage), endpointId));
+            report.addError(
+                child(path, QStringLiteral("endpointId")),
+                QStringLiteral("no %1 endpoint with id \"%2\"").arg(stageName(stage), endpointId));
         else if (endpoint->stage != stage)
             report.addError(child(path, QStringLiteral("endpointId")),
                             QStringLiteral("\"%1\" is a %2 endpoint, not a %3 one")
@@ -209,14 +218,16 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const Json& ta
     const QString model = jsonString(target, "model");
     if (!model.trimmed().isEmpty() && m_provider && !m_provider->models.isEmpty() &&
         !m_provider->models.contains(model)) {
-        report.addWarning(child(path, QStringLiteral("model")),
-                          QStringLiteral("\"%1\" is not in %2's model list (%3); the upstream may refuse it")
-                              .arg(model, m_provider->displayName, m_provider->models.join(QStringLiteral(", "))));
+        report.addWarning(
+            child(path, QStringLiteral("model")),
+            QStringLiteral("\"%1\" is not in %2's model list (%3); the upstream may refuse it")
+                .arg(model, m_provider->displayName, m_provider->models.join(QStringLiteral(", "))));
     }
 }
 
-void PolicyValidator::validateFailoverStage(const Api& api, Stage stage, const Json& stageConfig, const QString& path,
-                                            ValidationReport& report, bool* configured) const {
+void PolicyValidator::validateFailoverStage(const Api& api, Stage stage, const Json& stageConfig,
+                                            const QString& path, ValidationReport& report,
+                                            bool* configured) const {
     if (!stageConfig.is_object() || stageConfig.empty())
         return;
     const auto target = stageConfig.find("targetModel");
@@ -238,7 +249,8 @@ void PolicyValidator::validateFailoverStage(const Api& api, Stage stage, const J
         return;
     }
     for (std::size_t i = 0; i < fallbacks->size(); ++i)
-        validateTarget(api, stage, (*fallbacks)[i], indexed(child(path, QStringLiteral("fallbackModels")), i), report);
+        validateTarget(api, stage, (*fallbacks)[i], indexed(child(path, QStringLiteral("fallbackModels")), i),
+                       report);
 }
 
 void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& definition, const Json& config,
@@ -251,7 +263,8 @@ void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& def
         for (Stage stage : {Stage::Production, Stage::Sandbox}) {
             const auto stageConfig = config.find(toStdString(stageName(stage)));
             if (stageConfig != config.end())
-                validateFailoverStage(api, stage, *stageConfig, child(path, stageName(stage)), stages, &configured);
+                validateFailoverStage(api, stage, *stageConfig, child(path, stageName(stage)), stages,
+                                      &configured);
         }
         report.append(stages);
         if (!configured && !stages.hasErrors())
@@ -276,11 +289,13 @@ void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& def
             validateTarget(api, stage, target, indexed(listPath, i), report);
             if (!target.is_object())
                 continue;
-            const QString pair = jsonString(target, "endpointId") + QLatin1Char('/') + jsonString(target, "model");
+            const QString pair =
+                jsonString(target, "endpointId") + QLatin1Char('/') + jsonString(target, "model");
             if (seenPairs.contains(pair))
-                report.addWarning(indexed(listPath, i),
-                                  QStringLiteral("model \"%1\" on endpoint \"%2\" is listed twice; its shares add up")
-                                      .arg(jsonString(target, "model"), jsonString(target, "endpointId")));
+                report.addWarning(
+                    indexed(listPath, i),
+                    QStringLiteral("model \"%1\" on endpoint \"%2\" is listed twice; its shares add up")
+                        .arg(jsonString(target, "model"), jsonString(target, "endpointId")));
             seenPairs.append(pair);
             if (weighted) {
                 const auto weight = target.find("weight");
@@ -292,15 +307,16 @@ void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& def
             }
         }
         if (weighted && weightsValid && totalWeight <= 0)
-            report.addError(listPath, QStringLiteral("the weights must not all be 0: no model would get traffic"));
+            report.addError(listPath,
+                            QStringLiteral("the weights must not all be 0: no model would get traffic"));
     }
     if (!anyModel)
         report.addError(child(path, QStringLiteral("production")),
                         QStringLiteral("needs at least one model (in production or sandbox)"));
 }
 
-void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment& attachment, const QString& path,
-                                         ValidationReport& report) const {
+void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment& attachment,
+                                         const QString& path, ValidationReport& report) const {
     const PolicyDefinition* definition = m_catalogue.find(attachment.policyName);
     if (!definition) {
         report.addError(path, QStringLiteral("unknown policy \"%1\"").arg(attachment.policyName));
@@ -333,7 +349,8 @@ void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment&
     for (auto it = attachment.parameters.begin(); it != attachment.parameters.end(); ++it) {
         if (!definition->attribute(toQString(it.key())))
             report.addWarning(child(path, toQString(it.key())),
-                              QStringLiteral("%1 has no parameter of this name; it is ignored").arg(definition->displayName));
+                              QStringLiteral("%1 has no parameter of this name; it is ignored")
+                                  .arg(definition->displayName));
     }
 }
 
@@ -369,7 +386,8 @@ void PolicyValidator::validateExclusivity(const Api& api, ValidationReport& repo
                 if (!definition || definition->exclusiveGroup.isEmpty())
                     continue;
                 if (const PolicyDefinition* first = seen.value(definition->exclusiveGroup)) {
-                    const bool atApiLevel = apiLevelScan || apiLevel.value(definition->exclusiveGroup) == first;
+                    const bool atApiLevel =
+                        apiLevelScan || apiLevel.value(definition->exclusiveGroup) == first;
                     report.addError(indexed(child(prefix, flowKindName(flow)), i),
                                     QStringLiteral("%1: %2 is already attached %3")
                                         .arg(rule, first->displayName,
@@ -384,7 +402,8 @@ void PolicyValidator::validateExclusivity(const Api& api, ValidationReport& repo
     };
     apiLevel = scan(api.apiPolicies, QStringLiteral("apiPolicies"), QStringLiteral("API level"), {}, true);
     for (const Operation& operation : api.operations)
-        scan(operation.policies, QStringLiteral("operations[%1]").arg(operation.key()), operation.key(), apiLevel, false);
+        scan(operation.policies, QStringLiteral("operations[%1]").arg(operation.key()), operation.key(),
+             apiLevel, false);
 }
 
 void PolicyValidator::validateAll(const Api& api, ValidationReport& report) const {

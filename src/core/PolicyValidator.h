@@ -19,8 +19,8 @@ public:
     // Why `policyName` may not be added to `flow` of `operation` (nullptr: the API level), or an
     // empty string when it may. `ignore` is an attachment being replaced (an edit or a move), not
     // counted as already present.
-    QString placementError(const Api& api, const Operation* operation, FlowKind flow, const QString& policyName,
-                           const PolicyAttachment* ignore = nullptr) const;
+    QString placementError(const Api& api, const Operation* operation, FlowKind flow,
+                           const QString& policyName, const PolicyAttachment* ignore = nullptr) const;
 
     // The parameters of one attachment: schema (types, required, ranges, patterns) and meaning.
     void validateParameters(const Api& api, const PolicyAttachment& attachment, const QString& path,
@@ -36,14 +36,15 @@ public:
 private:
     void validateValue(const PolicyAttribute& attribute, const Json& value, const QString& path,
                        ValidationReport& report) const;
-    void validateRouter(const Api& api, const PolicyDefinition& definition, const Json& config, const QString& path,
-                        ValidationReport& report) const;
+    void validateRouter(const Api& api, const PolicyDefinition& definition, const Json& config,
+                        const QString& path, ValidationReport& report) const;
     void validateTarget(const Api& api, Stage stage, const Json& target, const QString& path,
                         ValidationReport& report) const;
     void validateFailoverStage(const Api& api, Stage stage, const Json& stageConfig, const QString& path,
                                ValidationReport& report, bool* configured) const;
     QString flowAndTypeError(const Api& api, const PolicyDefinition& definition, FlowKind flow) const;
-    void validateFlows(const Api& api, const PolicyFlows& flows, const QString& prefix, ValidationReport& report) const;
+    void validateFlows(const Api& api, const PolicyFlows& flows, const QString& prefix,
+                       ValidationReport& report) const;
     void validateExclusivity(const Api& api, ValidationReport& report) const;
 
     const PolicyCatalogue& m_catalogue;

@@ -11,18 +11,24 @@ const ProviderRegistry& ProviderRegistry::builtin() {
         ProviderRegistry result;
         const QDir folder(QStringLiteral(":/providers"));
         // A fixed, friendly order in pickers: the big vendors first, the offline demo last.
-        QStringList order = {QStringLiteral("openai.json"),  QStringLiteral("azure-openai.json"),
-                             QStringLiteral("mistral.json"), QStringLiteral("anthropic.json"),
-                             QStringLiteral("openai-compatible.json"), QStringLiteral("demo.json")};
-        for (const QString& fileName : folder.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        QStringList order = {QStringLiteral("openai.json"),
+                             QStringLiteral("azure-openai.json"),
+                             QStringLiteral("mistral.json"),
+                             QStringLiteral("anthropic.json"),
+                             QStringLiteral("openai-compatible.json"),
+                             QStringLiteral("demo.json")};
+        for (const QString& fileName :
+             folder.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
             if (!order.contains(fileName))
                 order.append(fileName);
         }
         for (const QString& fileName : order) {
             const Result<Json> json = JsonFile::read(folder.filePath(fileName));
-            Result<Provider> provider = json ? Provider::fromJson(json.value()) : Result<Provider>::failure(json.error());
+            Result<Provider> provider =
+                json ? Provider::fromJson(json.value()) : Result<Provider>::failure(json.error());
             if (!provider) {
-                qCritical("Built-in provider %s is broken: %s", qPrintable(fileName), qPrintable(provider.error()));
+                qCritical("Built-in provider %s is broken: %s", qPrintable(fileName),
+                          qPrintable(provider.error()));
                 Q_ASSERT_X(false, "ProviderRegistry", "broken built-in provider template");
                 continue;
             }

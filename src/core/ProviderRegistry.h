@@ -3,7 +3,6 @@
 #include "Provider.h"
 
 #include <QStringList>
-
 #include <vector>
 
 namespace gatehouse {

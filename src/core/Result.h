@@ -1,15 +1,13 @@
 #pragma once
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 
 namespace gatehouse {
 
 // A value or a user-facing reason why there is none. Core code never throws across its API.
-template <typename T>
-class Result {
+template <typename T> class Result {
 public:
     static Result success(T value) {
         Result result;

@@ -12,7 +12,8 @@ class Workspace;
 // with --secrets-file. Never a silent plaintext fallback.
 class SecretStoreFactory {
 public:
-    static std::unique_ptr<SecretStore> open(const Workspace& workspace, const QString& secretsFile, QString* error);
+    static std::unique_ptr<SecretStore> open(const Workspace& workspace, const QString& secretsFile,
+                                             QString* error);
 };
 
 } // namespace gatehouse

@@ -48,9 +48,9 @@ std::vector<ValidationIssue> ValidationReport::warnings() const {
 std::vector<ValidationIssue> ValidationReport::issuesUnder(const QString& path) const {
     std::vector<ValidationIssue> result;
     for (const ValidationIssue& issue : m_issues) {
-        const bool below = issue.path.startsWith(path) &&
-                           (issue.path.size() == path.size() || issue.path.at(path.size()) == QLatin1Char('.') ||
-                            issue.path.at(path.size()) == QLatin1Char('['));
+        const bool below = issue.path.startsWith(path) && (issue.path.size() == path.size() ||
+                                                           issue.path.at(path.size()) == QLatin1Char('.') ||
+                                                           issue.path.at(path.size()) == QLatin1Char('['));
         if (below)
             result.push_back(issue);
     }

@@ -10,7 +10,6 @@
 #include <QLockFile>
 #include <QRegularExpression>
 #include <QUuid>
-
 #include <algorithm>
 
 namespace gatehouse {
@@ -87,7 +86,8 @@ Workspace::WriteLock::~WriteLock() {
     m_workspace.releaseLock();
 }
 
-Workspace::Workspace(QObject* parent) : QObject(parent) {}
+Workspace::Workspace(QObject* parent) : QObject(parent) {
+}
 
 Workspace::~Workspace() = default;
 
@@ -110,8 +110,10 @@ bool Workspace::acquireLock(QString* error) {
             qint64 pid = 0;
             QString host;
             QString application;
-            if (m_lockFile->error() == QLockFile::LockFailedError && m_lockFile->getLockInfo(&pid, &host, &application))
-                *error = QStringLiteral("the workspace is locked by %1 (process %2 on %3); try again when it is done")
+            if (m_lockFile->error() == QLockFile::LockFailedError &&
+                m_lockFile->getLockInfo(&pid, &host, &application))
+                *error = QStringLiteral(
+                             "the workspace is locked by %1 (process %2 on %3); try again when it is done")
                              .arg(application.isEmpty() ? QStringLiteral("another program") : application)
                              .arg(pid)
                              .arg(host);
@@ -144,8 +146,9 @@ bool Workspace::checkUnchanged(const QString& relativePath, QString* error) cons
         if (!known)
             return true;
         if (error)
-            *error = QStringLiteral("%1 was deleted by another program since it was loaded; reload the workspace")
-                         .arg(relativePath);
+            *error =
+                QStringLiteral("%1 was deleted by another program since it was loaded; reload the workspace")
+                    .arg(relativePath);
         return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -155,9 +158,10 @@ bool Workspace::checkUnchanged(const QString& relativePath, QString* error) cons
     }
     if (!known || fingerprint(file.readAll()) != m_fingerprints.value(relativePath)) {
         if (error)
-            *error = QStringLiteral("%1 was changed by another program since it was loaded; reload the workspace "
-                                    "(nothing was overwritten)")
-                         .arg(relativePath);
+            *error =
+                QStringLiteral("%1 was changed by another program since it was loaded; reload the workspace "
+                               "(nothing was overwritten)")
+                    .arg(relativePath);
         return false;
     }
     return true;
@@ -185,7 +189,8 @@ bool Workspace::removeFile(const QString& relativePath, QString* error) {
 Result<Json> Workspace::readTracked(const QString& relativePath) {
     QFile file(filePath(relativePath));
     if (!file.open(QIODevice::ReadOnly))
-        return Result<Json>::failure(QStringLiteral("%1: cannot read: %2").arg(relativePath, file.errorString()));
+        return Result<Json>::failure(
+            QStringLiteral("%1: cannot read: %2").arg(relativePath, file.errorString()));
     const QByteArray bytes = file.readAll();
     m_fingerprints.insert(relativePath, fingerprint(bytes));
     return JsonFile::parse(bytes, relativePath);
@@ -252,9 +257,10 @@ bool Workspace::loadRoot(QString* error) {
         const QStringList entries = folder.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         if (!entries.isEmpty() && !(entries.size() == 1 && entries.first() == lockFileName)) {
             if (error)
-                *error = QStringLiteral("%1 is not empty and has no workspace.json: refusing to turn it into a "
-                                        "workspace")
-                             .arg(m_directory);
+                *error =
+                    QStringLiteral("%1 is not empty and has no workspace.json: refusing to turn it into a "
+                                   "workspace")
+                        .arg(m_directory);
             return false;
         }
         if (!acquireLock(error))
@@ -290,12 +296,13 @@ bool Workspace::loadRoot(QString* error) {
     m_name = reader.optionalString("name", QFileInfo(m_directory).fileName());
     m_settings = WorkspaceSettings();
     if (reader.optionalObject("settings"))
-        m_settings = WorkspaceSettings::fromJson(document.value()["settings"], reader.childPath("settings"), &errors);
+        m_settings =
+            WorkspaceSettings::fromJson(document.value()["settings"], reader.childPath("settings"), &errors);
     m_plans.clear();
     if (const Json* plans = reader.optionalArray("businessPlans")) {
         for (std::size_t i = 0; i < plans->size(); ++i)
-            m_plans.push_back(
-                BusinessPlan::fromJson((*plans)[i], jsonIndexPath(reader.childPath("businessPlans"), i), &errors));
+            m_plans.push_back(BusinessPlan::fromJson(
+                (*plans)[i], jsonIndexPath(reader.childPath("businessPlans"), i), &errors));
     } else {
         m_plans = BusinessPlan::defaults();
     }
@@ -348,7 +355,8 @@ void Workspace::loadApis() {
             QStringList errors;
             Api api = Api::fromJson(document.value(), &errors);
             if (errors.isEmpty() && api.id != apiId)
-                errors.append(QStringLiteral("$.id: \"%1\" does not match its folder \"%2\"").arg(api.id, apiId));
+                errors.append(
+                    QStringLiteral("$.id: \"%1\" does not match its folder \"%2\"").arg(api.id, apiId));
             if (errors.isEmpty()) {
                 m_apis.push_back(std::move(api));
                 continue;
@@ -393,8 +401,8 @@ std::vector<Deployment> Workspace::readDeploymentsFromDisk(QString* error) {
         JsonFieldReader reader(document.value(), QStringLiteral("$"), &errors);
         if (const Json* list = reader.optionalArray("deployments")) {
             for (std::size_t i = 0; i < list->size(); ++i)
-                deployments.push_back(
-                    Deployment::fromJson((*list)[i], jsonIndexPath(reader.childPath("deployments"), i), &errors));
+                deployments.push_back(Deployment::fromJson(
+                    (*list)[i], jsonIndexPath(reader.childPath("deployments"), i), &errors));
         }
         if (errors.isEmpty())
             return deployments;
@@ -473,7 +481,8 @@ bool Workspace::saveCustomProvider(Provider provider, QString* error) {
     }
     if (!acquireLock(error))
         return false;
-    const bool ok = checkUnchanged(relative, error) && writeJson(relative, withSchema(provider.toJson()), error);
+    const bool ok =
+        checkUnchanged(relative, error) && writeJson(relative, withSchema(provider.toJson()), error);
     releaseLock();
     return ok && m_providers.add(std::move(provider), error);
 }
@@ -533,7 +542,8 @@ bool Workspace::saveApi(Api api, QString* error) {
     }
     if (m_brokenApiIds.contains(api.id)) {
         if (error)
-            *error = QStringLiteral("%1 could not be read; repair or remove it before saving over it").arg(apiFile(api.id));
+            *error = QStringLiteral("%1 could not be read; repair or remove it before saving over it")
+                         .arg(apiFile(api.id));
         return false;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -548,7 +558,8 @@ bool Workspace::saveApi(Api api, QString* error) {
     if (!ok)
         return false;
     const QString apiId = api.id;
-    auto existing = std::find_if(m_apis.begin(), m_apis.end(), [&](const Api& each) { return each.id == apiId; });
+    auto existing =
+        std::find_if(m_apis.begin(), m_apis.end(), [&](const Api& each) { return each.id == apiId; });
     if (existing != m_apis.end())
         *existing = std::move(api);
     else
@@ -581,8 +592,9 @@ bool Workspace::removeApi(const QString& apiId, QString* error) {
         if (key.startsWith(prefix))
             m_fingerprints.remove(key);
     }
-    m_apis.erase(std::remove_if(m_apis.begin(), m_apis.end(), [&](const Api& each) { return each.id == apiId; }),
-                 m_apis.end());
+    m_apis.erase(
+        std::remove_if(m_apis.begin(), m_apis.end(), [&](const Api& each) { return each.id == apiId; }),
+        m_apis.end());
     Q_EMIT apiRemoved(apiId);
     return true;
 }
@@ -746,7 +758,8 @@ bool Workspace::saveApplication(const Application& application, QString* error) 
     if (!acquireLock(error))
         return false;
     const QString relative = applicationFile(application.id);
-    const bool ok = checkUnchanged(relative, error) && writeJson(relative, withSchema(application.toJson()), error);
+    const bool ok =
+        checkUnchanged(relative, error) && writeJson(relative, withSchema(application.toJson()), error);
     releaseLock();
     if (!ok)
         return false;

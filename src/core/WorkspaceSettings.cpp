@@ -5,8 +5,8 @@
 namespace gatehouse {
 
 bool WorkspaceSettings::operator==(const WorkspaceSettings& other) const {
-    return gatewayHost == other.gatewayHost && gatewayPort == other.gatewayPort && adminPort == other.adminPort &&
-           accessLogRetentionDays == other.accessLogRetentionDays;
+    return gatewayHost == other.gatewayHost && gatewayPort == other.gatewayPort &&
+           adminPort == other.adminPort && accessLogRetentionDays == other.accessLogRetentionDays;
 }
 
 Json WorkspaceSettings::toJson() const {

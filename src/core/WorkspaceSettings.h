@@ -10,8 +10,8 @@ namespace gatehouse {
 // Workspace-wide settings of the local gateway.
 struct WorkspaceSettings {
     QString gatewayHost = QStringLiteral("127.0.0.1"); // loopback unless the user says otherwise
-    int gatewayPort = 8280;                           // WSO2's plain-HTTP gateway port
-    int adminPort = 9280;                             // metrics and status, always on 127.0.0.1
+    int gatewayPort = 8280;                            // WSO2's plain-HTTP gateway port
+    int adminPort = 9280;                              // metrics and status, always on 127.0.0.1
     int accessLogRetentionDays = 14;
 
     bool operator==(const WorkspaceSettings& other) const;

@@ -73,7 +73,8 @@ Result<Json> Wso2AttributeCodec::decode(const QString& text) {
         // Report a character column, not a byte column, for non-ASCII input.
         const int column = int(QString::fromUtf8(input.data(), qsizetype(at)).toUcs4().size()) + 1;
         QString reason = QString::fromUtf8(error.what());
-        const qsizetype colon = reason.indexOf(QLatin1String(": "), reason.indexOf(QLatin1String("parse error")));
+        const qsizetype colon =
+            reason.indexOf(QLatin1String(": "), reason.indexOf(QLatin1String("parse error")));
         if (colon >= 0)
             reason = reason.mid(colon + 2);
         return Result<Json>::failure(QStringLiteral("column %1: %2").arg(column).arg(reason));

@@ -10,7 +10,6 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QThread>
-
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -32,7 +31,8 @@ void installTerminationHandlers() {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto* notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
-    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), &QCoreApplication::quit);
+    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(),
+                     &QCoreApplication::quit);
     struct sigaction action {};
     action.sa_handler = onTerminationSignal;
     sigemptyset(&action.sa_mask);
@@ -54,37 +54,44 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "The Gatehouse AI gateway, headless: serves the APIs deployed in a workspace (tokens at POST "
-                "/oauth2/token, APIs at /<context>/<version>/...), applies their policies and routes requests over "
-                "models. New deployments go live without a restart. Status and Prometheus metrics are on a separate "
-                "loopback-only admin listener."));
+        "main",
+        "The Gatehouse AI gateway, headless: serves the APIs deployed in a workspace (tokens at POST "
+        "/oauth2/token, APIs at /<context>/<version>/...), applies their policies and routes requests over "
+        "models. New deployments go live without a restart. Status and Prometheus metrics are on a separate "
+        "loopback-only admin listener."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption workspaceOption(QStringLiteral("workspace"),
-                                             QCoreApplication::translate("main", "The workspace folder to serve."),
-                                             QStringLiteral("folder"));
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"), QCoreApplication::translate("main", "The workspace folder to serve."),
+        QStringLiteral("folder"));
     const QCommandLineOption listenOption(
         QStringLiteral("listen"),
-        QCoreApplication::translate("main", "Listen on <host:port> (port 0: any free port). Default: the workspace "
-                                            "setting, 127.0.0.1:8280."),
+        QCoreApplication::translate("main",
+                                    "Listen on <host:port> (port 0: any free port). Default: the workspace "
+                                    "setting, 127.0.0.1:8280."),
         QStringLiteral("host:port"));
     const QCommandLineOption adminOption(
         QStringLiteral("admin"),
-        QCoreApplication::translate("main", "Admin listener port on 127.0.0.1 (0: any free port). Default: the "
-                                            "workspace setting, 9280."),
+        QCoreApplication::translate("main",
+                                    "Admin listener port on 127.0.0.1 (0: any free port). Default: the "
+                                    "workspace setting, 9280."),
         QStringLiteral("port"));
     const QCommandLineOption printPortOption(
         QStringLiteral("print-port"),
-        QCoreApplication::translate("main", "Print the gateway's port as the first line of standard output."));
+        QCoreApplication::translate("main",
+                                    "Print the gateway's port as the first line of standard output."));
     const QCommandLineOption secretsOption(
         QStringLiteral("secrets-file"),
-        QCoreApplication::translate("main", "Read secrets from <file> (mode 0600) instead of the desktop keychain, "
-                                            "for machines without a Secret Service."),
+        QCoreApplication::translate("main",
+                                    "Read secrets from <file> (mode 0600) instead of the desktop keychain, "
+                                    "for machines without a Secret Service."),
         QStringLiteral("file"));
     const QCommandLineOption threadsOption(
-        QStringLiteral("threads"), QCoreApplication::translate("main", "Worker threads (default: one per core)."),
+        QStringLiteral("threads"),
+        QCoreApplication::translate("main", "Worker threads (default: one per core)."),
         QStringLiteral("count"));
-    parser.addOptions({workspaceOption, listenOption, adminOption, printPortOption, secretsOption, threadsOption});
+    parser.addOptions(
+        {workspaceOption, listenOption, adminOption, printPortOption, secretsOption, threadsOption});
     parser.process(app);
 
     QString directory = parser.value(workspaceOption);
@@ -100,16 +107,17 @@ int main(int argc, char* argv[]) {
     const gatehouse::WorkspaceSettings settings = workspace.settings();
 
     gatehouse::Gateway::Options options;
-    const QString listenText = parser.isSet(listenOption)
-                                   ? parser.value(listenOption)
-                                   : settings.gatewayHost + QLatin1Char(':') + QString::number(settings.gatewayPort);
+    const QString listenText = parser.isSet(listenOption) ? parser.value(listenOption)
+                                                          : settings.gatewayHost + QLatin1Char(':') +
+                                                                QString::number(settings.gatewayPort);
     const auto listen = gatehouse::ListenAddress::parse(listenText, &error);
     if (!listen)
         return fail(QStringLiteral("--listen: %1").arg(error), 2);
     options.listen = *listen;
     options.admin.host = QHostAddress(QHostAddress::LocalHost);
     bool portOk = true;
-    const uint adminPort = parser.isSet(adminOption) ? parser.value(adminOption).toUInt(&portOk) : uint(settings.adminPort);
+    const uint adminPort =
+        parser.isSet(adminOption) ? parser.value(adminOption).toUInt(&portOk) : uint(settings.adminPort);
     if (!portOk || adminPort > 65535)
         return fail(QStringLiteral("--admin must be a port number from 0 to 65535"), 2);
     options.admin.port = quint16(adminPort);
@@ -136,7 +144,8 @@ int main(int argc, char* argv[]) {
             mock = std::make_unique<gatehouse::MockLlmServer>(1);
             QString mockError;
             if (!mock->listen(QHostAddress(QHostAddress::LocalHost), 0, &mockError)) {
-                std::fprintf(stderr, "gatehouse-gateway: the built-in mock cannot start: %s\n", qPrintable(mockError));
+                std::fprintf(stderr, "gatehouse-gateway: the built-in mock cannot start: %s\n",
+                             qPrintable(mockError));
                 mock.reset();
                 return {};
             }
@@ -150,8 +159,9 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(printPortOption))
         std::printf("%u\n", unsigned(gateway.port()));
     else
-        std::printf("gatehouse-gateway serving %s on %s (admin on 127.0.0.1:%u)\n", qPrintable(workspace.directory()),
-                    qPrintable(gateway.baseUrl()), unsigned(gateway.adminPort()));
+        std::printf("gatehouse-gateway serving %s on %s (admin on 127.0.0.1:%u)\n",
+                    qPrintable(workspace.directory()), qPrintable(gateway.baseUrl()),
+                    unsigned(gateway.adminPort()));
     std::fflush(stdout);
     QObject::connect(&gateway, &gatehouse::Gateway::reloaded, &gateway, [&gateway] {
         for (const QString& problem : gateway.problems())

@@ -10,7 +10,9 @@ namespace {
 constexpr qsizetype flushThreshold = 64 * 1024;
 }
 
-AccessLog::AccessLog(QString folder, std::size_t keepInMemory) : m_folder(std::move(folder)), m_keep(keepInMemory) {}
+AccessLog::AccessLog(QString folder, std::size_t keepInMemory)
+    : m_folder(std::move(folder)), m_keep(keepInMemory) {
+}
 
 AccessLog::~AccessLog() {
     flush();

@@ -6,7 +6,6 @@
 #include <QFile>
 #include <QMutex>
 #include <QString>
-
 #include <deque>
 #include <vector>
 

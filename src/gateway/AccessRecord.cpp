@@ -1,7 +1,6 @@
 #include "AccessRecord.h"
 
 #include <QDateTime>
-
 #include <cmath>
 
 namespace gatehouse {

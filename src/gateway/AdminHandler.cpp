@@ -26,7 +26,8 @@ QByteArray labelValue(const QString& text) {
 
 } // namespace
 
-AdminHandler::AdminHandler(std::shared_ptr<GatewayRuntime> runtime) : m_runtime(std::move(runtime)) {}
+AdminHandler::AdminHandler(std::shared_ptr<GatewayRuntime> runtime) : m_runtime(std::move(runtime)) {
+}
 
 void AdminHandler::handle(HttpExchange* exchange) {
     const HttpRequest& request = exchange->request();
@@ -38,9 +39,11 @@ void AdminHandler::handle(HttpExchange* exchange) {
         return readmit(exchange);
     HttpHeaders headers;
     headers.add("Content-Type", "application/json");
-    exchange->respond(404, headers,
-                      errorBody(QStringLiteral("404"), QStringLiteral("Not found"),
-                                QStringLiteral("The admin API has GET /status, GET /metrics and POST /suspensions/readmit")));
+    exchange->respond(
+        404, headers,
+        errorBody(
+            QStringLiteral("404"), QStringLiteral("Not found"),
+            QStringLiteral("The admin API has GET /status, GET /metrics and POST /suspensions/readmit")));
 }
 
 void AdminHandler::status(HttpExchange* exchange) {
@@ -54,7 +57,8 @@ void AdminHandler::status(HttpExchange* exchange) {
         Json entry = Json::object();
         entry["api"] = api->name.toStdString();
         entry["apiId"] = api->id.toStdString();
-        entry["basePath"] = QString(QLatin1Char('/') + api->context + QLatin1Char('/') + api->version).toStdString();
+        entry["basePath"] =
+            QString(QLatin1Char('/') + api->context + QLatin1Char('/') + api->version).toStdString();
         entry["revision"] = api->revision;
         deployments.push_back(std::move(entry));
     }
@@ -86,7 +90,8 @@ void AdminHandler::status(HttpExchange* exchange) {
         row["endpoint"] = entry.pair.endpointId.toStdString();
         row["model"] = entry.pair.model.toStdString();
         row["failures"] = entry.failures;
-        row["until"] = QDateTime::fromMSecsSinceEpoch(entry.untilMs, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
+        row["until"] =
+            QDateTime::fromMSecsSinceEpoch(entry.untilMs, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
         row["secondsLeft"] = qMax<qint64>(0, (entry.untilMs - now + 999) / 1000);
         row["trialInFlight"] = entry.trialInFlight;
         row["lastError"] = entry.lastError.toStdString();
@@ -102,18 +107,21 @@ void AdminHandler::metrics(HttpExchange* exchange) {
     text += "# HELP gatehouse_requests_total Requests answered by the gateway, by status.\n";
     text += "# TYPE gatehouse_requests_total counter\n";
     for (const auto& [status, count] : counters.byStatus)
-        text += "gatehouse_requests_total{status=\"" + QByteArray::number(status) + "\"} " + QByteArray::number(count) + '\n';
+        text += "gatehouse_requests_total{status=\"" + QByteArray::number(status) + "\"} " +
+                QByteArray::number(count) + '\n';
     text += "# HELP gatehouse_model_requests_total Requests routed to each model.\n";
     text += "# TYPE gatehouse_model_requests_total counter\n";
     for (const auto& [model, count] : counters.byModel)
-        text += "gatehouse_model_requests_total{model=\"" + labelValue(model) + "\"} " + QByteArray::number(count) + '\n';
+        text += "gatehouse_model_requests_total{model=\"" + labelValue(model) + "\"} " +
+                QByteArray::number(count) + '\n';
     text += "# HELP gatehouse_retried_total Requests retried on another model after a failure.\n";
     text += "# TYPE gatehouse_retried_total counter\n";
     text += "gatehouse_retried_total " + QByteArray::number(counters.retried) + '\n';
     text += "# HELP gatehouse_tokens_total Tokens reported by upstreams.\n";
     text += "# TYPE gatehouse_tokens_total counter\n";
     text += "gatehouse_tokens_total{kind=\"prompt\"} " + QByteArray::number(counters.promptTokens) + '\n';
-    text += "gatehouse_tokens_total{kind=\"completion\"} " + QByteArray::number(counters.completionTokens) + '\n';
+    text +=
+        "gatehouse_tokens_total{kind=\"completion\"} " + QByteArray::number(counters.completionTokens) + '\n';
     text += "# HELP gatehouse_request_latency_ms_sum Total latency of answered requests.\n";
     text += "# TYPE gatehouse_request_latency_ms_sum counter\n";
     text += "gatehouse_request_latency_ms_sum " + QByteArray::number(counters.latencySumMs, 'f', 3) + '\n';
@@ -123,7 +131,8 @@ void AdminHandler::metrics(HttpExchange* exchange) {
     text += "# HELP gatehouse_suspended_pairs (endpoint, model) pairs currently suspended.\n";
     text += "# TYPE gatehouse_suspended_pairs gauge\n";
     text += "gatehouse_suspended_pairs " +
-            QByteArray::number(qulonglong(m_runtime->suspensions().entries(QDateTime::currentMSecsSinceEpoch()).size())) +
+            QByteArray::number(
+                qulonglong(m_runtime->suspensions().entries(QDateTime::currentMSecsSinceEpoch()).size())) +
             '\n';
     HttpHeaders headers;
     headers.add("Content-Type", "text/plain; version=0.0.4");
@@ -135,14 +144,16 @@ void AdminHandler::readmit(HttpExchange* exchange) {
     const Json json = Json::parse(body.cbegin(), body.cend(), nullptr, false);
     const auto field = [&](const char* name) {
         const auto it = json.is_object() ? json.find(name) : json.end();
-        return json.is_object() && it != json.end() && it->is_string() ? toQString(it->get<std::string>()) : QString();
+        return json.is_object() && it != json.end() && it->is_string() ? toQString(it->get<std::string>())
+                                                                       : QString();
     };
     if (!json.is_object()) {
         HttpHeaders headers;
         headers.add("Content-Type", "application/json");
-        return exchange->respond(400, headers,
-                                 errorBody(QStringLiteral("400"), QStringLiteral("Bad request"),
-                                           QStringLiteral("Expected {\"apiId\", \"endpoint\", \"model\"}, or {} for all")));
+        return exchange->respond(
+            400, headers,
+            errorBody(QStringLiteral("400"), QStringLiteral("Bad request"),
+                      QStringLiteral("Expected {\"apiId\", \"endpoint\", \"model\"}, or {} for all")));
     }
     if (json.empty())
         m_runtime->suspensions().clear();

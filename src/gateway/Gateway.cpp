@@ -32,7 +32,8 @@ void addFileState(QCryptographicHash& hash, const QString& path) {
 
 Gateway::Gateway(QString workspaceDirectory, SecretStore* secrets, QObject* parent)
     : QObject(parent), m_directory(std::move(workspaceDirectory)), m_secrets(secrets),
-      m_workspace(std::make_unique<Workspace>()), m_watchTimer(new QTimer(this)), m_flushTimer(new QTimer(this)) {
+      m_workspace(std::make_unique<Workspace>()), m_watchTimer(new QTimer(this)),
+      m_flushTimer(new QTimer(this)) {
     connect(m_watchTimer, &QTimer::timeout, this, &Gateway::checkForChanges);
     connect(m_flushTimer, &QTimer::timeout, this, [this] {
         if (m_runtime)
@@ -64,16 +65,20 @@ bool Gateway::start(const Options& options, QString* error) {
     }
     m_runtime->setConfig(std::move(config));
 
-    const int threads = options.workerThreads > 0 ? options.workerThreads : qMax(1, QThread::idealThreadCount());
+    const int threads =
+        options.workerThreads > 0 ? options.workerThreads : qMax(1, QThread::idealThreadCount());
     const std::shared_ptr<GatewayRuntime> runtime = m_runtime;
-    m_server = std::make_unique<HttpServer>([runtime] { return std::make_unique<GatewayHandler>(runtime); }, threads);
+    m_server = std::make_unique<HttpServer>([runtime] { return std::make_unique<GatewayHandler>(runtime); },
+                                            threads);
     if (!m_server->listen(options.listen.host, options.listen.port, error)) {
         m_server.reset();
         return false;
     }
     if (options.enableAdmin) {
-        m_adminServer = std::make_unique<HttpServer>([runtime] { return std::make_unique<AdminHandler>(runtime); }, 1);
-        QHostAddress adminHost = options.admin.host.isNull() ? QHostAddress(QHostAddress::LocalHost) : options.admin.host;
+        m_adminServer =
+            std::make_unique<HttpServer>([runtime] { return std::make_unique<AdminHandler>(runtime); }, 1);
+        QHostAddress adminHost =
+            options.admin.host.isNull() ? QHostAddress(QHostAddress::LocalHost) : options.admin.host;
         if (!adminHost.isLoopback())
             adminHost = QHostAddress(QHostAddress::LocalHost); // metrics and status never leave the machine
         if (!m_adminServer->listen(adminHost, options.admin.port, error)) {
@@ -173,7 +178,8 @@ void Gateway::writeRuntimeFile() {
     json["pid"] = QCoreApplication::applicationPid();
     json["listen"] = ListenAddress{m_server->address(), m_server->port()}.toString().toStdString();
     if (m_adminServer)
-        json["admin"] = ListenAddress{m_adminServer->address(), m_adminServer->port()}.toString().toStdString();
+        json["admin"] =
+            ListenAddress{m_adminServer->address(), m_adminServer->port()}.toString().toStdString();
     QString error;
     if (!JsonFile::write(m_workspace->filePath(runtimeFile), json, &error))
         qWarning("gatehouse-gateway: %s", qPrintable(error));
@@ -183,7 +189,8 @@ void Gateway::removeRuntimeFile() {
     const QString path = m_workspace->filePath(runtimeFile);
     const Result<Json> current = JsonFile::read(path);
     // Only our own file: another gateway may have started on the same workspace since.
-    if (current && current.value().is_object() && current.value().value("pid", qint64(0)) == QCoreApplication::applicationPid())
+    if (current && current.value().is_object() &&
+        current.value().value("pid", qint64(0)) == QCoreApplication::applicationPid())
         QFile::remove(path);
 }
 

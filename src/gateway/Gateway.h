@@ -6,7 +6,6 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
-
 #include <memory>
 
 class QTimer;
@@ -27,7 +26,7 @@ class Gateway : public QObject {
 public:
     struct Options {
         ListenAddress listen;
-        ListenAddress admin;  // port 0: any free port; always loopback
+        ListenAddress admin; // port 0: any free port; always loopback
         bool enableAdmin = true;
         int workerThreads = 0; // 0: one per core
         int watchIntervalMs = 300;

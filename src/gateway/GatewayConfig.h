@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
-
 #include <memory>
 
 namespace gatehouse {
@@ -38,9 +37,9 @@ public:
     Route route(const QByteArray& path) const;
     const std::vector<std::shared_ptr<const RuntimeApi>>& apis() const { return m_apiList; }
 
-    QHash<QString, Credential> credentials;  // by consumer key
+    QHash<QString, Credential> credentials;   // by consumer key
     QHash<QString, Application> applications; // by id
-    QHash<QString, BusinessPlan> plans;        // by lower-case name
+    QHash<QString, BusinessPlan> plans;       // by lower-case name
     QByteArray signingKey;
     QStringList problems; // deployments that could not be served, and why
 

@@ -8,7 +8,8 @@
 namespace gatehouse {
 
 GatewayConfigBuilder::GatewayConfigBuilder(SecretStore* secrets, MockResolver mockResolver)
-    : m_secrets(secrets), m_mockResolver(std::move(mockResolver)) {}
+    : m_secrets(secrets), m_mockResolver(std::move(mockResolver)) {
+}
 
 void GatewayConfigBuilder::forgetCachedSecrets() {
     m_secretCache.clear();
@@ -54,7 +55,8 @@ QByteArray GatewayConfigBuilder::signingKey(QString* error) {
     if (key.isEmpty()) {
         // First start on this workspace: make a key and keep it, so tokens survive restarts.
         key = ApplicationKeys::randomToken(64).toUtf8();
-        if (!m_secrets || !m_secrets->write(SecretStore::tokenSigningKeyName(), QString::fromUtf8(key), error))
+        if (!m_secrets ||
+            !m_secrets->write(SecretStore::tokenSigningKeyName(), QString::fromUtf8(key), error))
             return {};
     }
     m_signingKey = key;
@@ -62,7 +64,7 @@ QByteArray GatewayConfigBuilder::signingKey(QString* error) {
 }
 
 std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& workspace, const QString& apiId,
-                                                              int revisionNumber, QStringList* problems) {
+                                                             int revisionNumber, QStringList* problems) {
     Result<Revision> revision = workspace.revision(apiId, revisionNumber);
     if (!revision) {
         problems->append(revision.error());
@@ -96,8 +98,9 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
         if (compiled.baseUrl.startsWith(QLatin1String("mock://"))) {
             const QString origin = m_mockResolver ? m_mockResolver() : QString();
             if (origin.isEmpty()) {
-                problems->append(QStringLiteral("%1: endpoint %2 uses the built-in mock, which is not available here")
-                                     .arg(api.name, endpoint.id));
+                problems->append(
+                    QStringLiteral("%1: endpoint %2 uses the built-in mock, which is not available here")
+                        .arg(api.name, endpoint.id));
             } else {
                 const qsizetype pathStart = compiled.baseUrl.indexOf(QLatin1Char('/'), 7);
                 compiled.baseUrl = origin + (pathStart < 0 ? QString() : compiled.baseUrl.mid(pathStart));
@@ -109,11 +112,14 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
         compiled.authInQuery = runtime->provider.authInQuery;
         if (endpoint.hasKey) {
             QString error;
-            const QByteArray key = readSecret(SecretStore::endpointKeyName(api.id, endpoint.id), QString(), &error);
+            const QByteArray key =
+                readSecret(SecretStore::endpointKeyName(api.id, endpoint.id), QString(), &error);
             if (!error.isEmpty())
-                problems->append(QStringLiteral("%1: the key of endpoint %2 cannot be read: %3").arg(api.name, endpoint.id, error));
+                problems->append(QStringLiteral("%1: the key of endpoint %2 cannot be read: %3")
+                                     .arg(api.name, endpoint.id, error));
             else if (key.isEmpty())
-                problems->append(QStringLiteral("%1: endpoint %2 should have a key, but none is stored").arg(api.name, endpoint.id));
+                problems->append(QStringLiteral("%1: endpoint %2 should have a key, but none is stored")
+                                     .arg(api.name, endpoint.id));
             else
                 compiled.authValue = runtime->provider.authValue(QString::fromUtf8(key)).toUtf8();
         }
@@ -127,7 +133,8 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
             const PolicyAttachment& attachment = attachments[i];
             const PolicyDefinition* definition = catalogue.find(attachment.policyName);
             if (!definition) {
-                problems->append(QStringLiteral("%1: unknown policy %2 skipped").arg(api.name, attachment.policyName));
+                problems->append(
+                    QStringLiteral("%1: unknown policy %2 skipped").arg(api.name, attachment.policyName));
                 continue;
             }
             RuntimePolicy policy;
@@ -135,10 +142,12 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
                 QString error;
                 std::shared_ptr<ModelRouter> router = ModelRouter::create(*definition, attachment, &error);
                 if (!router) {
-                    problems->append(QStringLiteral("%1: %2 skipped: %3").arg(api.name, definition->displayName, error));
+                    problems->append(
+                        QStringLiteral("%1: %2 skipped: %3").arg(api.name, definition->displayName, error));
                     continue;
                 }
-                const QString routerKey = api.id + QLatin1Char('|') + location + QLatin1Char('|') + QString::number(i);
+                const QString routerKey =
+                    api.id + QLatin1Char('|') + location + QLatin1Char('|') + QString::number(i);
                 const auto previous = m_routers.constFind(routerKey);
                 if (previous != m_routers.constEnd() && (*previous)->signature() == router->signature())
                     router = *previous;
@@ -147,8 +156,9 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
                 policy.router = router;
             } else if (attachment.policyName == QLatin1String("addHeader") ||
                        attachment.policyName == QLatin1String("removeHeader")) {
-                policy.kind = attachment.policyName == QLatin1String("addHeader") ? RuntimePolicy::Kind::AddHeader
-                                                                                  : RuntimePolicy::Kind::RemoveHeader;
+                policy.kind = attachment.policyName == QLatin1String("addHeader")
+                                  ? RuntimePolicy::Kind::AddHeader
+                                  : RuntimePolicy::Kind::RemoveHeader;
                 const auto text = [&](const char* name) {
                     const auto it = attachment.parameters.find(name);
                     return it != attachment.parameters.end() && it->is_string()
@@ -157,8 +167,9 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
                 };
                 policy.headerName = text("headerName");
                 policy.headerValue = text("headerValue");
-                if (policy.headerName.isEmpty() || policy.headerName.contains('\r') || policy.headerName.contains('\n') ||
-                    policy.headerValue.contains('\r') || policy.headerValue.contains('\n'))
+                if (policy.headerName.isEmpty() || policy.headerName.contains('\r') ||
+                    policy.headerName.contains('\n') || policy.headerValue.contains('\r') ||
+                    policy.headerValue.contains('\n'))
                     continue; // the validator refuses these; never let one through to the wire
             } else {
                 continue;
@@ -176,7 +187,8 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
                                               : flow == FlowKind::Response ? &compiled.flows.response
                                                                            : &compiled.flows.fault;
             compileFlow(api.apiPolicies.flow(flow), QStringLiteral("api/") + flowKindName(flow), out);
-            compileFlow(operation.policies.flow(flow), operation.key() + QLatin1Char('/') + flowKindName(flow), out);
+            compileFlow(operation.policies.flow(flow),
+                        operation.key() + QLatin1Char('/') + flowKindName(flow), out);
         }
         runtime->operations.push_back(std::move(compiled));
     }
@@ -204,20 +216,22 @@ std::shared_ptr<GatewayConfig> GatewayConfigBuilder::build(const Workspace& work
         config->applications.insert(application.id, compiled);
         for (const KeyPair& keys : application.keys) {
             QString secretError;
-            const QByteArray secret = readSecret(
-                SecretStore::consumerSecretName(application.id, stageKeyTypeName(keys.keyType)), keys.consumerKey,
-                &secretError);
+            const QByteArray secret =
+                readSecret(SecretStore::consumerSecretName(application.id, stageKeyTypeName(keys.keyType)),
+                           keys.consumerKey, &secretError);
             if (secret.isEmpty()) {
-                config->problems.append(QStringLiteral("%1: the %2 consumer secret is unavailable%3")
-                                            .arg(application.name, stageName(keys.keyType),
-                                                 secretError.isEmpty() ? QString() : QStringLiteral(": ") + secretError));
+                config->problems.append(
+                    QStringLiteral("%1: the %2 consumer secret is unavailable%3")
+                        .arg(application.name, stageName(keys.keyType),
+                             secretError.isEmpty() ? QString() : QStringLiteral(": ") + secretError));
                 continue;
             }
             GatewayConfig::Credential credential;
             credential.applicationId = application.id;
             credential.keyType = keys.keyType;
             credential.secret = secret;
-            credential.tokensValidAfterSeconds = keys.tokensValidAfter.isValid() ? keys.tokensValidAfter.toSecsSinceEpoch() : 0;
+            credential.tokensValidAfterSeconds =
+                keys.tokensValidAfter.isValid() ? keys.tokensValidAfter.toSecsSinceEpoch() : 0;
             config->credentials.insert(keys.consumerKey, credential);
         }
     }

@@ -5,7 +5,6 @@
 
 #include <QHash>
 #include <QString>
-
 #include <functional>
 #include <memory>
 
@@ -30,8 +29,8 @@ public:
     void forgetCachedSecrets();
 
 private:
-    std::shared_ptr<RuntimeApi> compileApi(const Workspace& workspace, const QString& apiId, int revisionNumber,
-                                           QStringList* problems);
+    std::shared_ptr<RuntimeApi> compileApi(const Workspace& workspace, const QString& apiId,
+                                           int revisionNumber, QStringList* problems);
     QByteArray readSecret(const QString& name, const QString& cacheTag, QString* error);
     QByteArray signingKey(QString* error);
 

@@ -7,7 +7,6 @@
 #include "SuspensionTable.h"
 
 #include <QElapsedTimer>
-
 #include <atomic>
 #include <memory>
 
@@ -20,7 +19,9 @@ public:
     explicit GatewayRuntime(const QString& logFolder);
 
     std::shared_ptr<const GatewayConfig> config() const { return std::atomic_load(&m_config); }
-    void setConfig(std::shared_ptr<const GatewayConfig> config) { std::atomic_store(&m_config, std::move(config)); }
+    void setConfig(std::shared_ptr<const GatewayConfig> config) {
+        std::atomic_store(&m_config, std::move(config));
+    }
 
     SuspensionTable& suspensions() { return m_suspensions; }
     QuotaTracker& quotas() { return m_quotas; }

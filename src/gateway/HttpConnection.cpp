@@ -6,7 +6,6 @@
 
 #include <QTcpSocket>
 #include <QTimer>
-
 #include <climits>
 
 namespace gatehouse {
@@ -17,7 +16,8 @@ HttpConnection* connectionOf(http_parser* parser) {
 }
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket* socket, HttpHandler* handler, const HttpLimits& limits, QObject* parent)
+HttpConnection::HttpConnection(QTcpSocket* socket, HttpHandler* handler, const HttpLimits& limits,
+                               QObject* parent)
     : QObject(parent), m_socket(socket), m_handler(handler), m_limits(limits), m_timer(new QTimer(this)) {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -114,7 +114,8 @@ int HttpConnection::onHeadersComplete(http_parser* parser) {
     request.query = question < 0 ? QByteArray() : request.target.mid(question + 1);
     self->m_headersComplete = true;
     // A declared length over the limit is refused before a byte of it is read.
-    if (parser->content_length != ULLONG_MAX && parser->content_length > quint64(self->m_limits.maxBodyBytes)) {
+    if (parser->content_length != ULLONG_MAX &&
+        parser->content_length > quint64(self->m_limits.maxBodyBytes)) {
         self->m_rejectStatus = 413;
         return -1;
     }
@@ -238,8 +239,9 @@ void HttpConnection::rejectRequest(int status, const QByteArray& message, const 
     exchange->setCloseAfterResponse();
     HttpHeaders headers;
     headers.add("Content-Type", "application/json");
-    exchange->respond(status, headers,
-                      errorBody(QString::number(status), QString::fromUtf8(message), QString::fromUtf8(description)));
+    exchange->respond(
+        status, headers,
+        errorBody(QString::number(status), QString::fromUtf8(message), QString::fromUtf8(description)));
 }
 
 void HttpConnection::writeToSocket(const QByteArray& bytes) {

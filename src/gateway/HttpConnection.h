@@ -6,10 +6,8 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
-
-#include <http_parser.h>
-
 #include <deque>
+#include <http_parser.h>
 
 class QTcpSocket;
 class QTimer;
@@ -26,7 +24,8 @@ class HttpHandler;
 class HttpConnection : public QObject {
     Q_OBJECT
 public:
-    HttpConnection(QTcpSocket* socket, HttpHandler* handler, const HttpLimits& limits, QObject* parent = nullptr);
+    HttpConnection(QTcpSocket* socket, HttpHandler* handler, const HttpLimits& limits,
+                   QObject* parent = nullptr);
     ~HttpConnection() override;
 
     const HttpLimits& limits() const { return m_limits; }
@@ -79,7 +78,7 @@ private:
     qint64 m_headerBytes = 0;
     int m_rejectStatus = 0;
 
-    QByteArray m_unparsed;  // input not yet parsed (held back while the pipeline is full)
+    QByteArray m_unparsed; // input not yet parsed (held back while the pipeline is full)
     qsizetype m_unparsedOffset = 0;
     bool m_rejected = false; // a protocol error was answered: read nothing more
     bool m_closing = false;

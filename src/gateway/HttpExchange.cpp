@@ -8,7 +8,8 @@
 namespace gatehouse {
 
 HttpExchange::HttpExchange(HttpRequest request, HttpConnection* connection)
-    : QObject(connection), m_request(std::move(request)), m_connection(connection) {}
+    : QObject(connection), m_request(std::move(request)), m_connection(connection) {
+}
 
 HttpExchange::~HttpExchange() = default;
 

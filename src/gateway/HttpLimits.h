@@ -6,11 +6,11 @@ namespace gatehouse {
 
 // What one inbound connection may do before it gets a precise 4xx answer or is closed.
 struct HttpLimits {
-    qint64 maxBodyBytes = 10 * 1024 * 1024;  // 413 beyond
-    qint64 maxHeaderBytes = 16 * 1024;       // 431 beyond (request line + header fields)
-    int headerTimeoutMs = 10000;             // 408 when a request's headers take longer
-    int idleTimeoutMs = 60000;               // an idle keep-alive connection is closed after this
-    int maxPipelinedRequests = 64;           // reading pauses while this many await their answers
+    qint64 maxBodyBytes = 10 * 1024 * 1024;   // 413 beyond
+    qint64 maxHeaderBytes = 16 * 1024;        // 431 beyond (request line + header fields)
+    int headerTimeoutMs = 10000;              // 408 when a request's headers take longer
+    int idleTimeoutMs = 60000;                // an idle keep-alive connection is closed after this
+    int maxPipelinedRequests = 64;            // reading pauses while this many await their answers
     qint64 outputHighWaterBytes = 256 * 1024; // streaming handlers pause their upstream above this
 };
 

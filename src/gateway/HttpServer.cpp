@@ -26,7 +26,9 @@ private:
 } // namespace
 
 HttpServer::HttpServer(HandlerFactory factory, int workerThreads, HttpLimits limits, QObject* parent)
-    : QObject(parent), m_factory(std::move(factory)), m_threadCount(qMax(1, workerThreads)), m_limits(limits) {}
+    : QObject(parent), m_factory(std::move(factory)), m_threadCount(qMax(1, workerThreads)),
+      m_limits(limits) {
+}
 
 HttpServer::~HttpServer() {
     close();
@@ -59,41 +61,61 @@ void HttpServer::stopWorkers() {
 
 bool HttpServer::listen(const QHostAddress& address, quint16 port, QString* error) {
     close();
-    m_listener = new DescriptorListener([this](qintptr descriptor) { dispatch(descriptor); }, this);
-    m_listener->setMaxPendingConnections(1024);
-    if (!m_listener->listen(address, port)) {
-        if (error)
-            *error = QStringLiteral("cannot listen on %1:%2: %3")
-                         .arg(address.toString())
-                         .arg(port)
-                         .arg(m_listener->errorString());
-        delete m_listener;
-        m_listener = nullptr;
-        return false;
-    }
     startWorkers();
-    return true;
+    // The listening socket lives in the first worker's thread, not the owner's: a busy GUI thread
+    // must never delay accepting connections.
+    HttpWorker* acceptor = m_workers.front();
+    bool listening = false;
+    QMetaObject::invokeMethod(
+        acceptor,
+        [&] {
+            m_listener =
+                new DescriptorListener([this](qintptr descriptor) { dispatch(descriptor); }, acceptor);
+            m_listener->setMaxPendingConnections(1024);
+            listening = m_listener->listen(address, port);
+            if (listening) {
+                m_address = m_listener->serverAddress();
+                m_port = m_listener->serverPort();
+            } else {
+                if (error)
+                    *error = QStringLiteral("cannot listen on %1:%2: %3")
+                                 .arg(address.toString())
+                                 .arg(port)
+                                 .arg(m_listener->errorString());
+                delete m_listener;
+                m_listener = nullptr;
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    if (!listening)
+        stopWorkers();
+    return listening;
 }
 
 void HttpServer::close() {
     if (m_listener) {
-        m_listener->close();
-        delete m_listener;
-        m_listener = nullptr;
+        QMetaObject::invokeMethod(
+            m_listener,
+            [this] {
+                delete m_listener;
+                m_listener = nullptr;
+            },
+            Qt::BlockingQueuedConnection);
     }
+    m_port = 0;
     stopWorkers();
 }
 
 bool HttpServer::isListening() const {
-    return m_listener && m_listener->isListening();
+    return m_port != 0;
 }
 
 quint16 HttpServer::port() const {
-    return m_listener ? m_listener->serverPort() : 0;
+    return m_port;
 }
 
 QHostAddress HttpServer::address() const {
-    return m_listener ? m_listener->serverAddress() : QHostAddress();
+    return m_address;
 }
 
 int HttpServer::connectionCount() const {
@@ -104,9 +126,14 @@ int HttpServer::connectionCount() const {
 }
 
 void HttpServer::dispatch(qintptr socketDescriptor) {
+    // Runs in the acceptor's thread.
     HttpWorker* worker = m_workers[m_nextWorker++ % m_workers.size()];
-    QMetaObject::invokeMethod(worker, [worker, socketDescriptor] { worker->adopt(socketDescriptor); },
-                              Qt::QueuedConnection);
+    if (worker == m_workers.front()) {
+        worker->adopt(socketDescriptor);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        worker, [worker, socketDescriptor] { worker->adopt(socketDescriptor); }, Qt::QueuedConnection);
 }
 
 } // namespace gatehouse

@@ -5,7 +5,6 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
-
 #include <functional>
 #include <memory>
 #include <vector>
@@ -50,7 +49,9 @@ private:
     QTcpServer* m_listener = nullptr;
     std::vector<QThread*> m_threads;
     std::vector<HttpWorker*> m_workers;
-    std::size_t m_nextWorker = 0;
+    std::size_t m_nextWorker = 0; // used in the acceptor's thread only
+    QHostAddress m_address;
+    quint16 m_port = 0;
 };
 
 } // namespace gatehouse

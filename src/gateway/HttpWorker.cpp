@@ -4,13 +4,13 @@
 #include "HttpHandler.h"
 
 #include <QTcpSocket>
-
 #include <unistd.h>
 
 namespace gatehouse {
 
 HttpWorker::HttpWorker(std::function<std::unique_ptr<HttpHandler>()> factory, HttpLimits limits)
-    : m_factory(std::move(factory)), m_limits(limits) {}
+    : m_factory(std::move(factory)), m_limits(limits) {
+}
 
 HttpWorker::~HttpWorker() = default;
 

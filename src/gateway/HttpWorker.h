@@ -3,7 +3,6 @@
 #include "HttpLimits.h"
 
 #include <QObject>
-
 #include <atomic>
 #include <functional>
 #include <memory>

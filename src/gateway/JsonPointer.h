@@ -3,7 +3,6 @@
 #include "Json.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace gatehouse {

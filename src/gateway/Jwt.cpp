@@ -16,7 +16,8 @@ QByteArray encodeSegment(const Json& json) {
 }
 
 std::optional<Json> decodeSegment(const QByteArray& segment) {
-    const auto decoded = QByteArray::fromBase64Encoding(segment, base64Url | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded =
+        QByteArray::fromBase64Encoding(segment, base64Url | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     Json json = Json::parse(decoded.decoded.cbegin(), decoded.decoded.cend(), nullptr, false);
@@ -53,8 +54,8 @@ QByteArray Jwt::sign(const JwtClaims& claims, const QByteArray& key) {
     payload["iss"] = "gatehouse";
     payload["sub"] = claims.consumerKey.toStdString();
     payload["azp"] = claims.consumerKey.toStdString();
-    payload["application"] = Json::object({{"id", claims.applicationId.toStdString()},
-                                           {"name", claims.applicationName.toStdString()}});
+    payload["application"] = Json::object(
+        {{"id", claims.applicationId.toStdString()}, {"name", claims.applicationName.toStdString()}});
     payload["keytype"] = claims.keyType.toStdString();
     payload["scope"] = claims.scope.toStdString();
     payload["iat"] = claims.issuedAt;
@@ -65,7 +66,8 @@ QByteArray Jwt::sign(const JwtClaims& claims, const QByteArray& key) {
     return signingInput + '.' + hmac(signingInput, key).toBase64(base64Url);
 }
 
-Jwt::Verification Jwt::verify(const QByteArray& token, const QByteArray& key, qint64 now, qint64 leewaySeconds) {
+Jwt::Verification Jwt::verify(const QByteArray& token, const QByteArray& key, qint64 now,
+                              qint64 leewaySeconds) {
     Verification result;
     const auto fail = [&](Failure failure, const QString& reason) {
         result.failure = failure;
@@ -82,7 +84,8 @@ Jwt::Verification Jwt::verify(const QByteArray& token, const QByteArray& key, qi
     if (alg == header->end() || !alg->is_string() || alg->get_ref<const std::string&>() != "HS256")
         return fail(Failure::UnsupportedAlgorithm, QStringLiteral("the token is not signed with HS256"));
     const QByteArray signingInput = parts[0] + '.' + parts[1];
-    const auto signature = QByteArray::fromBase64Encoding(parts[2], base64Url | QByteArray::AbortOnBase64DecodingErrors);
+    const auto signature =
+        QByteArray::fromBase64Encoding(parts[2], base64Url | QByteArray::AbortOnBase64DecodingErrors);
     if (!signature || !constantTimeEquals(signature.decoded, hmac(signingInput, key)))
         return fail(Failure::BadSignature, QStringLiteral("the token signature does not verify"));
     const std::optional<Json> payload = decodeSegment(parts[1]);
@@ -107,7 +110,8 @@ Jwt::Verification Jwt::verify(const QByteArray& token, const QByteArray& key, qi
     result.claims.keyType = stringClaim(*payload, "keytype");
     result.claims.scope = stringClaim(*payload, "scope");
     result.claims.jti = stringClaim(*payload, "jti");
-    if (const auto application = payload->find("application"); application != payload->end() && application->is_object()) {
+    if (const auto application = payload->find("application");
+        application != payload->end() && application->is_object()) {
         result.claims.applicationId = stringClaim(*application, "id");
         result.claims.applicationName = stringClaim(*application, "name");
     }

@@ -34,7 +34,8 @@ public:
         JwtClaims claims;
         bool ok() const { return failure == Failure::None; }
     };
-    static Verification verify(const QByteArray& token, const QByteArray& key, qint64 now, qint64 leewaySeconds = 30);
+    static Verification verify(const QByteArray& token, const QByteArray& key, qint64 now,
+                               qint64 leewaySeconds = 30);
 
     static bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
 };

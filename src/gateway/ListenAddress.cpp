@@ -35,7 +35,8 @@ std::optional<ListenAddress> ListenAddress::parse(const QString& text, QString* 
         address.host = QHostAddress(QHostAddress::AnyIPv4);
     else if (!address.host.setAddress(hostText)) {
         if (error)
-            *error = QStringLiteral("\"%1\" is not an IP address (use 127.0.0.1, ::1, 0.0.0.0 or localhost)").arg(hostText);
+            *error = QStringLiteral("\"%1\" is not an IP address (use 127.0.0.1, ::1, 0.0.0.0 or localhost)")
+                         .arg(hostText);
         return std::nullopt;
     }
     return address;

@@ -8,8 +8,9 @@ namespace {
 
 QString stringField(const Json& object, const char* name) {
     const auto it = object.is_object() ? object.find(name) : object.end();
-    return object.is_object() && it != object.end() && it->is_string() ? toQString(it->get_ref<const std::string&>())
-                                                                        : QString();
+    return object.is_object() && it != object.end() && it->is_string()
+               ? toQString(it->get_ref<const std::string&>())
+               : QString();
 }
 
 std::optional<ModelRouter::Target> targetOf(const Json& json, bool weighted) {
@@ -27,13 +28,14 @@ std::optional<ModelRouter::Target> targetOf(const Json& json, bool weighted) {
 
 qint64 secondsField(const Json& config, const char* name, qint64 fallback) {
     const auto it = config.find(name);
-    return it != config.end() && it->is_number() && it->get<double>() >= 0 ? qint64(it->get<double>() * 1000) : fallback;
+    return it != config.end() && it->is_number() && it->get<double>() >= 0 ? qint64(it->get<double>() * 1000)
+                                                                           : fallback;
 }
 
 } // namespace
 
-std::shared_ptr<ModelRouter> ModelRouter::create(const PolicyDefinition& definition, const PolicyAttachment& attachment,
-                                                 QString* error) {
+std::shared_ptr<ModelRouter> ModelRouter::create(const PolicyDefinition& definition,
+                                                 const PolicyAttachment& attachment, QString* error) {
     if (!definition.isModelRouter() || definition.attributes.empty()) {
         if (error)
             *error = QStringLiteral("%1 is not a model router").arg(definition.name);
@@ -50,7 +52,8 @@ std::shared_ptr<ModelRouter> ModelRouter::create(const PolicyDefinition& definit
     const Json config = PolicyValidator::decodedAttribute(attribute, *raw, &decodeError);
     if (!decodeError.isEmpty() || !config.is_object()) {
         if (error)
-            *error = QStringLiteral("%1: %2").arg(attribute.name, decodeError.isEmpty() ? QStringLiteral("not an object") : decodeError);
+            *error = QStringLiteral("%1: %2").arg(
+                attribute.name, decodeError.isEmpty() ? QStringLiteral("not an object") : decodeError);
         return nullptr;
     }
 

@@ -7,7 +7,6 @@
 
 #include <QMutex>
 #include <QString>
-
 #include <array>
 #include <vector>
 
@@ -26,8 +25,8 @@ public:
     };
 
     // nullptr with `error` set when the attachment is not a model router or its config is unusable.
-    static std::shared_ptr<ModelRouter> create(const PolicyDefinition& definition, const PolicyAttachment& attachment,
-                                               QString* error);
+    static std::shared_ptr<ModelRouter> create(const PolicyDefinition& definition,
+                                               const PolicyAttachment& attachment, QString* error);
 
     Strategy strategy() const { return m_strategy; }
     // RR/WRR: the models to balance over; failover: the target first, then the fallbacks in order.
@@ -40,8 +39,7 @@ public:
 
     // Round robin / weighted round robin: the index of the next target among those `eligible`
     // accepts, -1 when none.
-    template <typename Eligible>
-    int pick(Stage stage, Eligible&& eligible) {
+    template <typename Eligible> int pick(Stage stage, Eligible&& eligible) {
         QMutexLocker lock(&m_mutex);
         return m_balancers[std::size_t(stage)].pick(std::forward<Eligible>(eligible));
     }

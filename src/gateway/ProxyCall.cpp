@@ -11,7 +11,6 @@
 #include <QNetworkReply>
 #include <QTimer>
 #include <QUrl>
-
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -24,8 +23,15 @@ constexpr qint64 captureLimit = 1024 * 1024; // bodies larger than this are not 
 constexpr qint64 sseTailBytes = 8 * 1024;    // the usage of a stream is in its last events
 
 bool isHopByHop(const QByteArray& name) {
-    static const char* const names[] = {"connection", "keep-alive",        "proxy-connection", "proxy-authenticate",
-                                        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"};
+    static const char* const names[] = {"connection",
+                                        "keep-alive",
+                                        "proxy-connection",
+                                        "proxy-authenticate",
+                                        "proxy-authorization",
+                                        "te",
+                                        "trailer",
+                                        "transfer-encoding",
+                                        "upgrade"};
     for (const char* candidate : names) {
         if (HttpHeaders::nameEquals(name, QByteArray::fromRawData(candidate, qsizetype(qstrlen(candidate)))))
             return true;
@@ -65,7 +71,8 @@ qint64 retryAfterMs(const QByteArray& value) {
     if (numeric)
         return qMax<qint64>(0, seconds) * 1000;
     const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
-    return when.isValid() ? qMax<qint64>(0, when.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch()) : 0;
+    return when.isValid() ? qMax<qint64>(0, when.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch())
+                          : 0;
 }
 
 } // namespace
@@ -88,10 +95,10 @@ qint64 ProxyCall::nowMs() const {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-void ProxyCall::respondError(HttpExchange* exchange, const RuntimeOperation* operation, GatewayRuntime* runtime,
-                             AccessRecord& record, const QElapsedTimer& started, int status, const QString& code,
-                             const QString& message, const QString& description, HttpHeaders headers,
-                             const Json& extra) {
+void ProxyCall::respondError(HttpExchange* exchange, const RuntimeOperation* operation,
+                             GatewayRuntime* runtime, AccessRecord& record, const QElapsedTimer& started,
+                             int status, const QString& code, const QString& message,
+                             const QString& description, HttpHeaders headers, const Json& extra) {
     if (!exchange || exchange->hasStarted())
         return;
     headers.set("Content-Type", "application/json");
@@ -123,8 +130,8 @@ void ProxyCall::fail(int status, const QString& code, const QString& message, co
     if (m_done)
         return;
     m_done = true;
-    respondError(m_exchange, m_context.operation, m_context.runtime, m_context.record, m_context.started, status,
-                 code, message, description, std::move(headers));
+    respondError(m_exchange, m_context.operation, m_context.runtime, m_context.record, m_context.started,
+                 status, code, message, description, std::move(headers));
 }
 
 void ProxyCall::start() {
@@ -134,11 +141,13 @@ void ProxyCall::start() {
     const QList<QByteArray> listed = connectionListed(request.headers);
     for (const auto& [name, value] : request.headers.fields()) {
         if (isHopByHop(name) || HttpHeaders::nameEquals(name, "Host") ||
-            HttpHeaders::nameEquals(name, "Content-Length") || HttpHeaders::nameEquals(name, "Authorization") ||
-            HttpHeaders::nameEquals(name, "Expect") || HttpHeaders::nameEquals(name, "Accept-Encoding"))
+            HttpHeaders::nameEquals(name, "Content-Length") ||
+            HttpHeaders::nameEquals(name, "Authorization") || HttpHeaders::nameEquals(name, "Expect") ||
+            HttpHeaders::nameEquals(name, "Accept-Encoding"))
             continue;
-        const bool named = std::any_of(listed.begin(), listed.end(),
-                                       [&](const QByteArray& each) { return HttpHeaders::nameEquals(each, name); });
+        const bool named = std::any_of(listed.begin(), listed.end(), [&](const QByteArray& each) {
+            return HttpHeaders::nameEquals(each, name);
+        });
         if (!named)
             m_forwardHeaders.add(name, value);
     }
@@ -180,7 +189,8 @@ void ProxyCall::start() {
 
 bool ProxyCall::prepareRouting() {
     for (const RuntimePolicy& policy : m_context.operation->flows.request) {
-        if (policy.kind != RuntimePolicy::Kind::ModelRouter || policy.router->targets(m_context.stage).empty())
+        if (policy.kind != RuntimePolicy::Kind::ModelRouter ||
+            policy.router->targets(m_context.stage).empty())
             continue; // an empty list for this key type bypasses routing, as in WSO2
         if (policy.router->strategy() == ModelRouter::Strategy::Failover) {
             if (!m_failover)
@@ -195,9 +205,10 @@ bool ProxyCall::prepareRouting() {
     auto body = std::make_shared<Json>(Json::parse(raw.cbegin(), raw.cend(), nullptr, false));
     if (!body->is_object()) {
         fail(400, QStringLiteral("102511"), QStringLiteral("Invalid request payload"),
-             raw.trimmed().isEmpty() ? QStringLiteral("The request has no body; model routing needs a JSON object")
-                                     : body->is_discarded() ? QStringLiteral("The request body is not valid JSON")
-                                                            : QStringLiteral("The request body must be a JSON object"));
+             raw.trimmed().isEmpty()
+                 ? QStringLiteral("The request has no body; model routing needs a JSON object")
+             : body->is_discarded() ? QStringLiteral("The request body is not valid JSON")
+                                    : QStringLiteral("The request body must be a JSON object"));
         return false;
     }
     m_body = std::move(body);
@@ -254,7 +265,8 @@ std::optional<ProxyCall::Target> ProxyCall::nextInChain() {
         const ModelRouter::Target& candidate = chain[m_chainIndex++];
         const SuspensionTable::Pair pair{m_context.api->id, candidate.endpointId, candidate.model};
         const RuntimeEndpoint* endpoint = m_context.api->endpoint(candidate.endpointId);
-        if (!endpoint || std::find(m_triedPairs.begin(), m_triedPairs.end(), pair.key()) != m_triedPairs.end())
+        if (!endpoint ||
+            std::find(m_triedPairs.begin(), m_triedPairs.end(), pair.key()) != m_triedPairs.end())
             continue;
         if (!suspensions.beginAttempt(pair, nowMs()))
             continue;
@@ -278,12 +290,15 @@ std::vector<SuspensionTable::Pair> ProxyCall::candidatePairs() const {
 }
 
 void ProxyCall::allPairsSuspended() {
-    const qint64 waitMs = m_context.runtime->suspensions().millisecondsUntilRecovery(candidatePairs(), nowMs());
+    const qint64 waitMs =
+        m_context.runtime->suspensions().millisecondsUntilRecovery(candidatePairs(), nowMs());
     const qint64 seconds = qMax<qint64>(1, (waitMs + 999) / 1000);
     HttpHeaders headers;
     headers.add("Retry-After", QByteArray::number(seconds));
-    fail(503, QStringLiteral("900808"), QStringLiteral("No active endpoints available. Please try again later."),
-         QStringLiteral("Every model of %1 for %2 keys is suspended after failures; the first recovers in %3 s")
+    fail(503, QStringLiteral("900808"),
+         QStringLiteral("No active endpoints available. Please try again later."),
+         QStringLiteral(
+             "Every model of %1 for %2 keys is suspended after failures; the first recovers in %3 s")
              .arg(m_context.operation->key, stageName(m_context.stage))
              .arg(seconds),
          headers);
@@ -305,7 +320,8 @@ void ProxyCall::retryOrFail(const QString& reason, int fallbackStatus, const QSt
         }
     }
     fail(fallbackStatus, fallbackCode,
-         fallbackStatus == 504 ? QStringLiteral("Backend timeout") : QStringLiteral("Error connecting to the backend"),
+         fallbackStatus == 504 ? QStringLiteral("Backend timeout")
+                               : QStringLiteral("Error connecting to the backend"),
          reason);
 }
 
@@ -322,7 +338,8 @@ void ProxyCall::startAttempt(const Target& target) {
     QByteArray body = m_exchange->request().body;
     if (!target.model.isEmpty() && m_body) {
         Json rewritten = *m_body;
-        JsonPointer(m_context.api->provider.requestModel.identifier).set(rewritten, Json(target.model.toStdString()));
+        JsonPointer(m_context.api->provider.requestModel.identifier)
+            .set(rewritten, Json(target.model.toStdString()));
         const std::string text = dumpCompact(rewritten);
         body = QByteArray(text.data(), qsizetype(text.size()));
     }
@@ -331,8 +348,9 @@ void ProxyCall::startAttempt(const Target& target) {
     QByteArray url = target.endpoint->baseUrl.toUtf8() + m_context.resourcePath;
     QByteArray query = m_queryForward;
     if (target.endpoint->authInQuery && !target.endpoint->authValue.isEmpty()) {
-        query += (query.isEmpty() ? "" : "&") + QUrl::toPercentEncoding(QString::fromUtf8(target.endpoint->authHeader)) +
-                 '=' + QUrl::toPercentEncoding(QString::fromUtf8(target.endpoint->authValue));
+        query += (query.isEmpty() ? "" : "&") +
+                 QUrl::toPercentEncoding(QString::fromUtf8(target.endpoint->authHeader)) + '=' +
+                 QUrl::toPercentEncoding(QString::fromUtf8(target.endpoint->authValue));
     }
     if (!query.isEmpty())
         url += '?' + query;
@@ -347,7 +365,8 @@ void ProxyCall::startAttempt(const Target& target) {
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
     const QUrl parsed = request.url();
-    m_hostKey = parsed.scheme() + QLatin1Char(':') + parsed.host() + QLatin1Char(':') + QString::number(parsed.port());
+    m_hostKey = parsed.scheme() + QLatin1Char(':') + parsed.host() + QLatin1Char(':') +
+                QString::number(parsed.port());
     m_manager = m_context.pool->acquire(m_hostKey);
     m_attemptTimer.start();
     m_reply = m_manager->sendCustomRequest(request, m_exchange->request().method, body);
@@ -403,12 +422,15 @@ void ProxyCall::onMetaData() {
     m_connectTimer->stop();
     m_context.record.upstreamLatencyMs = double(m_attemptTimer.nsecsElapsed()) / 1e6;
     SuspensionTable& suspensions = m_context.runtime->suspensions();
-    const qint64 suspendMs = qMax(m_inChain && m_failover ? m_failover->suspendMs() : m_balancer ? m_balancer->suspendMs() : 0,
+    const qint64 suspendMs = qMax(m_inChain && m_failover ? m_failover->suspendMs()
+                                  : m_balancer            ? m_balancer->suspendMs()
+                                                          : 0,
                                   retryAfterMs(m_reply->rawHeader("Retry-After")));
     if (m_target.pair) {
         m_verdictGiven = true;
         if (!isSuccessForRouting(status)) {
-            suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs, QStringLiteral("HTTP %1").arg(status));
+            suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs,
+                                      QStringLiteral("HTTP %1").arg(status));
             if (hasAlternative()) {
                 std::optional<Target> next = m_inChain ? nextInChain() : pickBalanced();
                 if (next && next->endpoint) {
@@ -427,7 +449,8 @@ void ProxyCall::onMetaData() {
                 exhausted = numeric && left <= 0;
             }
             if (exhausted)
-                suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs, QStringLiteral("remaining tokens 0"));
+                suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs,
+                                          QStringLiteral("remaining tokens 0"));
             else
                 suspensions.recordSuccess(*m_target.pair);
         }
@@ -481,7 +504,8 @@ void ProxyCall::pump() {
         return;
     while (m_reply->bytesAvailable() > 0) {
         if (m_exchange->pendingOutputBytes() > 256 * 1024) {
-            m_paused = true; // the client is slower than the upstream: let QNAM's buffer fill and stop reading
+            m_paused =
+                true; // the client is slower than the upstream: let QNAM's buffer fill and stop reading
             return;
         }
         const QByteArray data = m_reply->read(64 * 1024);
@@ -522,14 +546,17 @@ void ProxyCall::onFinished() {
     }
     if (!m_committed) {
         // No HTTP answer at all: refused, reset, timed out, DNS, TLS.
-        const QString reason = m_timedOut ? QStringLiteral("%1 did not answer within the endpoint's timeout")
-                                                .arg(m_target.endpoint->id)
-                                          : QStringLiteral("%1: %2").arg(m_target.endpoint->id, m_reply->errorString());
+        const QString reason =
+            m_timedOut
+                ? QStringLiteral("%1 did not answer within the endpoint's timeout").arg(m_target.endpoint->id)
+                : QStringLiteral("%1: %2").arg(m_target.endpoint->id, m_reply->errorString());
         const int status = m_timedOut ? 504 : 502;
         const QString code = m_timedOut ? QStringLiteral("101504") : QStringLiteral("101503");
         if (m_target.pair) {
             m_verdictGiven = true;
-            const qint64 suspendMs = m_inChain && m_failover ? m_failover->suspendMs() : m_balancer ? m_balancer->suspendMs() : 0;
+            const qint64 suspendMs = m_inChain && m_failover ? m_failover->suspendMs()
+                                     : m_balancer            ? m_balancer->suspendMs()
+                                                             : 0;
             m_context.runtime->suspensions().recordFailure(*m_target.pair, nowMs(), suspendMs, reason);
         }
         detachReply();
@@ -598,15 +625,17 @@ void ProxyCall::extractUsage() {
     m_context.record.promptTokens = read(provider.promptTokens);
     m_context.record.completionTokens = read(provider.completionTokens);
     m_context.record.totalTokens = read(provider.totalTokens);
-    if (m_context.record.totalTokens < 0 && m_context.record.promptTokens >= 0 && m_context.record.completionTokens >= 0)
+    if (m_context.record.totalTokens < 0 && m_context.record.promptTokens >= 0 &&
+        m_context.record.completionTokens >= 0)
         m_context.record.totalTokens = m_context.record.promptTokens + m_context.record.completionTokens;
     if (m_context.record.model.isEmpty() && provider.responseModel.source == ValueLocation::Source::Payload)
-        m_context.record.model = JsonPointer(provider.responseModel.identifier).string(document).value_or(QString());
+        m_context.record.model =
+            JsonPointer(provider.responseModel.identifier).string(document).value_or(QString());
     if (m_context.record.totalTokens > 0)
-        m_context.runtime->quotas().addTokens(m_context.record.applicationId + QLatin1Char('|') + m_context.api->id,
-                                              nowMs(), qMax<qint64>(0, m_context.record.promptTokens),
-                                              qMax<qint64>(0, m_context.record.completionTokens),
-                                              m_context.record.totalTokens);
+        m_context.runtime->quotas().addTokens(
+            m_context.record.applicationId + QLatin1Char('|') + m_context.api->id, nowMs(),
+            qMax<qint64>(0, m_context.record.promptTokens),
+            qMax<qint64>(0, m_context.record.completionTokens), m_context.record.totalTokens);
 }
 
 void ProxyCall::onClientAborted() {

@@ -10,7 +10,6 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
-
 #include <memory>
 #include <optional>
 
@@ -50,9 +49,10 @@ public:
     void start();
 
     // An error the gateway itself answers: JSON body, fault-flow headers, access log.
-    static void respondError(HttpExchange* exchange, const RuntimeOperation* operation, GatewayRuntime* runtime,
-                             AccessRecord& record, const QElapsedTimer& started, int status, const QString& code,
-                             const QString& message, const QString& description, HttpHeaders headers = {},
+    static void respondError(HttpExchange* exchange, const RuntimeOperation* operation,
+                             GatewayRuntime* runtime, AccessRecord& record, const QElapsedTimer& started,
+                             int status, const QString& code, const QString& message,
+                             const QString& description, HttpHeaders headers = {},
                              const Json& extra = Json());
 
 private:

@@ -14,7 +14,8 @@ void QuotaTracker::roll(Window& window, qint64 nowMs) {
         window = Window{start, 0, 0, 0, 0};
 }
 
-QuotaTracker::Decision QuotaTracker::admit(const QString& subscriptionKey, const BusinessPlan& plan, qint64 nowMs) {
+QuotaTracker::Decision QuotaTracker::admit(const QString& subscriptionKey, const BusinessPlan& plan,
+                                           qint64 nowMs) {
     Decision decision;
     if (plan.isUnlimited())
         return decision;
@@ -22,7 +23,9 @@ QuotaTracker::Decision QuotaTracker::admit(const QString& subscriptionKey, const
     Window& window = m_windows[subscriptionKey];
     roll(window, nowMs);
     decision.nextAccessTimeMs = window.startMs + windowMs;
-    const auto over = [](qint64 used, qint64 limit) { return limit > 0 && used >= limit; };
+    const auto over = [](qint64 used, qint64 limit) {
+        return limit > 0 && used >= limit;
+    };
     if (over(window.requests, plan.requestsPerMinute))
         decision.exceeded = QStringLiteral("requests");
     else if (over(window.promptTokens, plan.promptTokensPerMinute))

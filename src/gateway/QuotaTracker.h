@@ -14,13 +14,14 @@ class QuotaTracker {
 public:
     struct Decision {
         bool allowed = true;
-        QString exceeded;           // "requests", "prompt tokens", ... when refused
+        QString exceeded;            // "requests", "prompt tokens", ... when refused
         qint64 nextAccessTimeMs = 0; // when the window resets
     };
 
     // Counts the request when allowed.
     Decision admit(const QString& subscriptionKey, const BusinessPlan& plan, qint64 nowMs);
-    void addTokens(const QString& subscriptionKey, qint64 nowMs, qint64 prompt, qint64 completion, qint64 total);
+    void addTokens(const QString& subscriptionKey, qint64 nowMs, qint64 prompt, qint64 completion,
+                   qint64 total);
     void clear();
 
 private:

@@ -7,7 +7,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <memory>
 #include <vector>
 
@@ -44,7 +43,7 @@ struct RuntimeEndpoint {
 
 struct RuntimeOperation {
     QByteArray verb;
-    QString key; // "POST /chat/completions"
+    QString key;                      // "POST /chat/completions"
     std::vector<QByteArray> segments; // "{id}" segments match anything
     RuntimeFlows flows;               // API-level policies first, then the operation's
 

@@ -21,8 +21,7 @@ public:
 
     // The next candidate among those for which `eligible(index)` is true; -1 when none is eligible or
     // every eligible weight is 0. Ineligible candidates (suspended pairs) neither gain nor lose score.
-    template <typename Eligible>
-    int pick(Eligible&& eligible) {
+    template <typename Eligible> int pick(Eligible&& eligible) {
         std::int64_t total = 0;
         int best = -1;
         for (std::size_t i = 0; i < m_weights.size(); ++i) {

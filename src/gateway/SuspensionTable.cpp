@@ -1,7 +1,6 @@
 #include "SuspensionTable.h"
 
 #include <QMutexLocker>
-
 #include <algorithm>
 
 namespace gatehouse {

@@ -4,7 +4,6 @@
 #include <QHash>
 #include <QMutex>
 #include <QString>
-
 #include <vector>
 
 namespace gatehouse {

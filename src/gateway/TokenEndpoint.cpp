@@ -47,31 +47,37 @@ void TokenEndpoint::handle(HttpExchange* exchange, const GatewayConfig& config) 
                           QStringLiteral("only the client_credentials grant is supported"));
 
     QString clientId = form.queryItemValue(QStringLiteral("client_id"), QUrl::FullyDecoded);
-    QByteArray clientSecret = form.queryItemValue(QStringLiteral("client_secret"), QUrl::FullyDecoded).toUtf8();
+    QByteArray clientSecret =
+        form.queryItemValue(QStringLiteral("client_secret"), QUrl::FullyDecoded).toUtf8();
     const QByteArray authorization = request.headers.value("Authorization");
     if (authorization.startsWith("Basic ") || authorization.startsWith("basic ")) {
         const auto decoded = QByteArray::fromBase64Encoding(authorization.mid(6).trimmed(),
                                                             QByteArray::AbortOnBase64DecodingErrors);
         const qsizetype colon = decoded ? decoded.decoded.indexOf(':') : -1;
         if (colon < 0)
-            return oauthError(exchange, 401, "invalid_client",
-                              QStringLiteral("the Basic credentials are not base64(consumerKey:consumerSecret)"));
+            return oauthError(
+                exchange, 401, "invalid_client",
+                QStringLiteral("the Basic credentials are not base64(consumerKey:consumerSecret)"));
         clientId = QString::fromUtf8(decoded.decoded.left(colon));
         clientSecret = decoded.decoded.mid(colon + 1);
     }
     if (clientId.isEmpty() || clientSecret.isEmpty())
-        return oauthError(exchange, 401, "invalid_client",
-                          QStringLiteral("client credentials are required (HTTP Basic or client_id and client_secret)"));
+        return oauthError(
+            exchange, 401, "invalid_client",
+            QStringLiteral("client credentials are required (HTTP Basic or client_id and client_secret)"));
 
     const auto credential = config.credentials.constFind(clientId);
     // The secret comparison runs even for an unknown key, so timing does not reveal which keys exist.
-    const QByteArray expected = credential != config.credentials.constEnd() ? credential->secret : QByteArray(40, 'x');
+    const QByteArray expected =
+        credential != config.credentials.constEnd() ? credential->secret : QByteArray(40, 'x');
     const bool secretMatches = Jwt::constantTimeEquals(clientSecret, expected);
     if (credential == config.credentials.constEnd() || !secretMatches)
-        return oauthError(exchange, 401, "invalid_client", QStringLiteral("unknown consumer key or wrong consumer secret"));
+        return oauthError(exchange, 401, "invalid_client",
+                          QStringLiteral("unknown consumer key or wrong consumer secret"));
     const auto application = config.applications.constFind(credential->applicationId);
     if (application == config.applications.constEnd())
-        return oauthError(exchange, 401, "invalid_client", QStringLiteral("the application no longer exists"));
+        return oauthError(exchange, 401, "invalid_client",
+                          QStringLiteral("the application no longer exists"));
 
     qint64 validity = application->tokenValiditySeconds;
     const QString requested = form.queryItemValue(QStringLiteral("validity_period"));
@@ -79,8 +85,9 @@ void TokenEndpoint::handle(HttpExchange* exchange, const GatewayConfig& config) 
         bool numeric = false;
         const qint64 seconds = requested.toLongLong(&numeric);
         if (!numeric || seconds < 1 || seconds > 31536000)
-            return oauthError(exchange, 400, "invalid_request",
-                              QStringLiteral("validity_period must be a number of seconds from 1 to 31536000"));
+            return oauthError(
+                exchange, 400, "invalid_request",
+                QStringLiteral("validity_period must be a number of seconds from 1 to 31536000"));
         validity = seconds;
     }
     JwtClaims claims;

@@ -4,7 +4,9 @@
 
 namespace gatehouse {
 
-UpstreamPool::UpstreamPool(int maxManagers, QObject* parent) : QObject(parent), m_maxManagers(qMax(1, maxManagers)) {}
+UpstreamPool::UpstreamPool(int maxManagers, QObject* parent)
+    : QObject(parent), m_maxManagers(qMax(1, maxManagers)) {
+}
 
 UpstreamPool::~UpstreamPool() = default;
 
@@ -22,7 +24,8 @@ QNetworkAccessManager* UpstreamPool::acquire(const QString& hostKey) {
     if (int(m_managers.size()) < m_maxManagers) {
         Slot slot;
         slot.manager = new QNetworkAccessManager(this);
-        slot.manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy); // a gateway passes redirects on
+        slot.manager->setRedirectPolicy(
+            QNetworkRequest::ManualRedirectPolicy); // a gateway passes redirects on
         slot.inFlight.insert(hostKey, 1);
         m_managers.push_back(slot);
         return slot.manager;

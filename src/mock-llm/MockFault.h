@@ -4,7 +4,6 @@
 #include "Result.h"
 
 #include <QString>
-
 #include <optional>
 
 namespace gatehouse {

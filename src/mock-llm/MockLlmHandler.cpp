@@ -42,8 +42,8 @@ int countWords(const QString& text) {
 // the exchange, so a client that goes away takes its timers with it.
 class ChatResponder final : public QObject {
 public:
-    ChatResponder(HttpExchange* exchange, QString model, bool stream, int promptTokens, std::optional<MockFault> fault,
-                  qint64 id)
+    ChatResponder(HttpExchange* exchange, QString model, bool stream, int promptTokens,
+                  std::optional<MockFault> fault, qint64 id)
         : QObject(exchange), m_exchange(exchange), m_model(std::move(model)), m_stream(stream),
           m_promptTokens(promptTokens), m_fault(std::move(fault)), m_id(id) {
         const QString answer = QStringLiteral("This is a test! Answered by %1.").arg(m_model);
@@ -83,9 +83,10 @@ private:
             HttpHeaders headers = baseHeaders();
             if (m_fault->retryAfter)
                 headers.add("Retry-After", QByteArray::number(*m_fault->retryAfter));
-            respondOpenAiError(m_exchange, m_fault->status,
-                               QStringLiteral("Injected fault: %1 answers %2").arg(m_model).arg(m_fault->status),
-                               "mock_fault", headers);
+            respondOpenAiError(
+                m_exchange, m_fault->status,
+                QStringLiteral("Injected fault: %1 answers %2").arg(m_model).arg(m_fault->status),
+                "mock_fault", headers);
             return;
         }
         if (m_stream) {
@@ -158,7 +159,8 @@ private:
         if (m_reset)
             return;
         ++m_nextChunk;
-        const int delay = m_fault && m_fault->chunkDelayMs >= 0 ? m_fault->chunkDelayMs : MockLlmHandler::DefaultChunkDelayMs;
+        const int delay = m_fault && m_fault->chunkDelayMs >= 0 ? m_fault->chunkDelayMs
+                                                                : MockLlmHandler::DefaultChunkDelayMs;
         QTimer::singleShot(delay, this, [this] { sendChunk(); });
     }
 
@@ -194,7 +196,8 @@ private:
 
 } // namespace
 
-MockLlmHandler::MockLlmHandler(std::shared_ptr<MockLlmState> state) : m_state(std::move(state)) {}
+MockLlmHandler::MockLlmHandler(std::shared_ptr<MockLlmState> state) : m_state(std::move(state)) {
+}
 
 void MockLlmHandler::handle(HttpExchange* exchange) {
     const HttpRequest& request = exchange->request();
@@ -241,8 +244,8 @@ void MockLlmHandler::chatCompletions(HttpExchange* exchange) {
     const bool streaming = stream != request.end() && stream->is_boolean() && stream->get<bool>();
 
     m_state->countRequest(modelName);
-    auto* responder = new ChatResponder(exchange, modelName, streaming, promptTokens, m_state->faultFor(modelName),
-                                        m_state->nextId());
+    auto* responder = new ChatResponder(exchange, modelName, streaming, promptTokens,
+                                        m_state->faultFor(modelName), m_state->nextId());
     responder->start();
 }
 
@@ -260,10 +263,12 @@ void MockLlmHandler::faults(HttpExchange* exchange) {
         return respondJson(exchange, 200, body);
     }
     if (request.method != "POST")
-        return respondOpenAiError(exchange, 405, QStringLiteral("Use GET, POST or DELETE"), "invalid_request_error");
+        return respondOpenAiError(exchange, 405, QStringLiteral("Use GET, POST or DELETE"),
+                                  "invalid_request_error");
     const Json json = Json::parse(request.body.cbegin(), request.body.cend(), nullptr, false);
     if (json.is_discarded())
-        return respondOpenAiError(exchange, 400, QStringLiteral("The body is not JSON"), "invalid_request_error");
+        return respondOpenAiError(exchange, 400, QStringLiteral("The body is not JSON"),
+                                  "invalid_request_error");
     const Result<MockFault> fault = MockFault::fromJson(json);
     if (!fault)
         return respondOpenAiError(exchange, 400, fault.error(), "invalid_request_error");

@@ -3,7 +3,6 @@
 #include "HttpHandler.h"
 
 #include <QByteArray>
-
 #include <memory>
 
 namespace gatehouse {

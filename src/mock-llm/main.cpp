@@ -6,7 +6,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QThread>
-
 #include <cstdio>
 
 int main(int argc, char* argv[]) {
@@ -16,21 +15,25 @@ int main(int argc, char* argv[]) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main",
-        "An OpenAI-compatible mock LLM: POST /v1/chat/completions answers with the model it was asked for (JSON, or "
+        "An OpenAI-compatible mock LLM: POST /v1/chat/completions answers with the model it was asked for "
+        "(JSON, or "
         "SSE with \"stream\": true), GET /v1/models lists models. Control API: POST /_mock/faults "
         "{\"model\", \"status\", \"latencyMs\", \"resetAfterBytes\", \"remainingTokens\", \"retryAfter\", "
         "\"chunkDelayMs\"}, DELETE /_mock/faults, GET /_mock/stats."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption listenOption(QStringLiteral("listen"),
-                                          QCoreApplication::translate("main", "Listen on <host:port> (port 0: any free "
-                                                                              "port). Default 127.0.0.1:8089."),
-                                          QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8089"));
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        QCoreApplication::translate("main", "Listen on <host:port> (port 0: any free "
+                                            "port). Default 127.0.0.1:8089."),
+        QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8089"));
     const QCommandLineOption printPortOption(
         QStringLiteral("print-port"),
-        QCoreApplication::translate("main", "Print the port listened on as the first line of standard output."));
+        QCoreApplication::translate("main",
+                                    "Print the port listened on as the first line of standard output."));
     const QCommandLineOption threadsOption(
-        QStringLiteral("threads"), QCoreApplication::translate("main", "Worker threads (default: the number of cores)."),
+        QStringLiteral("threads"),
+        QCoreApplication::translate("main", "Worker threads (default: the number of cores)."),
         QStringLiteral("count"), QString::number(QThread::idealThreadCount()));
     parser.addOptions({listenOption, printPortOption, threadsOption});
     parser.process(app);

@@ -29,7 +29,8 @@ private Q_SLOTS:
 
         auto* table = window.findChild<QTableView*>(QStringLiteral("apiTable"));
         QVERIFY(table);
-        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(table->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("SmartChat"));
         QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("/smartchat/1.0.0"));
@@ -71,7 +72,8 @@ private Q_SLOTS:
         window.show();
         auto* problems = window.findChild<QLabel*>(QStringLiteral("workspaceProblems"));
         QVERIFY(problems->isVisible());
-        QVERIFY2(problems->text().contains(QStringLiteral("apis/smartchat-1.0.0/api.json:3:")), qPrintable(problems->text()));
+        QVERIFY2(problems->text().contains(QStringLiteral("apis/smartchat-1.0.0/api.json:3:")),
+                 qPrintable(problems->text()));
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("emptyHint"))->isVisible());
     }
 };
