@@ -1,7 +1,6 @@
 #include "SmoothWeightedRoundRobin.h"
 
 #include <QTest>
-
 #include <limits>
 
 using gatehouse::SmoothWeightedRoundRobin;
@@ -24,10 +23,12 @@ private Q_SLOTS:
         QTest::addColumn<std::vector<double>>("weights");
         QTest::addColumn<int>("picks");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("50/50 alternates") << std::vector<double>{50, 50} << 20 << QStringLiteral("ABABABABABABABABABAB");
+        QTest::newRow("50/50 alternates")
+            << std::vector<double>{50, 50} << 20 << QStringLiteral("ABABABABABABABABABAB");
         QTest::newRow("3:1 never bursts") << std::vector<double>{3, 1} << 8 << QStringLiteral("AABAAABA");
         QTest::newRow("5:1:1 like nginx") << std::vector<double>{5, 1, 1} << 7 << QStringLiteral("AABACAA");
-        QTest::newRow("round robin is weight 1 each") << std::vector<double>{1, 1, 1} << 6 << QStringLiteral("ABCABC");
+        QTest::newRow("round robin is weight 1 each")
+            << std::vector<double>{1, 1, 1} << 6 << QStringLiteral("ABCABC");
         QTest::newRow("zero weight never picked") << std::vector<double>{0, 1} << 4 << QStringLiteral("BBBB");
         QTest::newRow("all zero picks nothing") << std::vector<double>{0, 0} << 2 << QStringLiteral("--");
         QTest::newRow("fractional weights") << std::vector<double>{0.5, 1.5} << 4 << QStringLiteral("BABB");
