@@ -1,0 +1,307 @@
+#include "ApiCommands.h"
+
+#include "ApiFactory.h"
+#include "CommandArguments.h"
+#include "CtlContext.h"
+#include "CtlError.h"
+#include "SecretStore.h"
+#include "TextTable.h"
+
+#include <utility>
+
+namespace gatehouse {
+
+namespace {
+
+const QString apiOption = QStringLiteral("api");
+
+QCommandLineOption apiSelector() {
+    return Command::valueOption(
+        apiOption, QStringLiteral("NAME|ID"),
+        QStringLiteral("The API: its name (case-insensitive), NAME:VERSION, or its id."));
+}
+
+QString deployedText(const Workspace& workspace, const Api& api) {
+    const Deployment* deployment = workspace.deployment(api.id);
+    return deployment ? QStringLiteral("revision %1").arg(deployment->revision) : QStringLiteral("-");
+}
+
+Json deploymentJson(const Workspace& workspace, const Api& api) {
+    const Deployment* deployment = workspace.deployment(api.id);
+    if (!deployment)
+        return nullptr;
+    Json json = Json::object();
+    json["revision"] = deployment->revision;
+    json["deployedAt"] = toStdString(CtlContext::isoTime(deployment->deployedAt));
+    return json;
+}
+
+} // namespace
+
+std::vector<Command> ApiCommands::commands() {
+    Command create;
+    create.words = QStringList{QStringLiteral("api"), QStringLiteral("create")};
+    create.synopsis =
+        QStringLiteral("--name N --context C --version V --provider ID [--production-url URL] "
+                       "[--production-key KEY] [--sandbox-url URL] [--sandbox-key KEY] [--description D]");
+    create.summary = QStringLiteral("Create an AI API from a provider template.");
+    create.description =
+        QStringLiteral("Creates an AI API from a provider template (see the providers built into Gatehouse: "
+                       "openai, azure-openai, "
+                       "anthropic, mistral, openai-compatible, demo), with the provider's operations and a "
+                       "default endpoint per "
+                       "stage. The API is validated before it is saved. Endpoint keys go to the secret store "
+                       "only, never to a "
+                       "workspace file. Prints the new API's id (the API as JSON with --json).");
+    create.options = {
+        Command::valueOption(QStringLiteral("name"), QStringLiteral("N"),
+                             QStringLiteral("The API's display name.")),
+        Command::valueOption(QStringLiteral("context"), QStringLiteral("C"),
+                             QStringLiteral("The first segment of the gateway URL, without a leading '/': "
+                                            "\"smartchat\" serves /smartchat/<version>/...")),
+        Command::valueOption(QStringLiteral("version"), QStringLiteral("V"),
+                             QStringLiteral("The API version, such as 1.0.0.")),
+        Command::valueOption(QStringLiteral("provider"), QStringLiteral("ID"),
+                             QStringLiteral("The provider template's id, such as openai.")),
+        Command::valueOption(
+            QStringLiteral("production-url"), QStringLiteral("URL"),
+            QStringLiteral("Base URL of the production endpoint (default: the provider's).")),
+        Command::valueOption(
+            QStringLiteral("production-key"), QStringLiteral("KEY"),
+            QStringLiteral("API key of the production endpoint, stored in the secret store.")),
+        Command::valueOption(
+            QStringLiteral("sandbox-url"), QStringLiteral("URL"),
+            QStringLiteral("Base URL of a sandbox endpoint (default: no sandbox endpoint).")),
+        Command::valueOption(QStringLiteral("sandbox-key"), QStringLiteral("KEY"),
+                             QStringLiteral("API key of the sandbox endpoint, stored in the secret store.")),
+        Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
+                             QStringLiteral("Description (default: the provider's).")),
+    };
+    create.modifiesWorkspace = true;
+    create.run = &ApiCommands::create;
+
+    Command list;
+    list.words = QStringList{QStringLiteral("api"), QStringLiteral("list")};
+    list.summary = QStringLiteral("List the workspace's APIs.");
+    list.description =
+        QStringLiteral("Lists the APIs of the workspace: name, version, context, provider, the "
+                       "deployed revision and the id.");
+    list.run = &ApiCommands::list;
+
+    Command show;
+    show.words = QStringList{QStringLiteral("api"), QStringLiteral("show")};
+    show.synopsis = QStringLiteral("--api NAME|ID");
+    show.summary = QStringLiteral("Show one API: endpoints, operations, policies, deployment.");
+    show.description =
+        QStringLiteral("Shows one API's design state: identity, endpoints (and whether their key is "
+                       "stored), operations with their policy counts and the deployed revision. "
+                       "With --json, the API as the workspace stores it plus its deployment.");
+    show.options = {apiSelector()};
+    show.run = &ApiCommands::show;
+
+    Command remove;
+    remove.words = QStringList{QStringLiteral("api"), QStringLiteral("delete")};
+    remove.synopsis = QStringLiteral("--api NAME|ID");
+    remove.summary = QStringLiteral("Delete an API, its revisions, its deployment and its endpoint keys.");
+    remove.description =
+        QStringLiteral("Undeploys and deletes an API with all its revisions, and removes its "
+                       "endpoint keys from the secret store. Subscriptions to it stay in the "
+                       "applications until they unsubscribe.");
+    remove.options = {apiSelector()};
+    remove.modifiesWorkspace = true;
+    remove.run = &ApiCommands::remove;
+
+    return {create, list, show, remove};
+}
+
+void ApiCommands::create(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    const QString name = arguments.required(QStringLiteral("name"));
+    const QString apiContext = arguments.required(QStringLiteral("context"));
+    const QString version = arguments.required(QStringLiteral("version"));
+    const QString providerId = arguments.required(QStringLiteral("provider"));
+    const QString productionUrl = arguments.nonEmptyIfSet(QStringLiteral("production-url"));
+    const QString productionKey = arguments.nonEmptyIfSet(QStringLiteral("production-key"));
+    const QString sandboxUrl = arguments.nonEmptyIfSet(QStringLiteral("sandbox-url"));
+    const QString sandboxKey = arguments.nonEmptyIfSet(QStringLiteral("sandbox-key"));
+
+    const Provider* provider = workspace.provider(providerId);
+    if (!provider)
+        throw CtlError::failure(QStringLiteral("unknown provider \"%1\" (providers: %2)")
+                                    .arg(providerId, workspace.providers().ids().join(QStringLiteral(", "))));
+    if (!sandboxKey.isEmpty() && sandboxUrl.isEmpty())
+        throw CtlError::usage(
+            QStringLiteral("--sandbox-key needs --sandbox-url: without it the API has no sandbox "
+                           "endpoint"));
+    if (productionUrl.isEmpty() && (provider->baseUrlRequired || provider->defaultBaseUrl.isEmpty()))
+        throw CtlError::usage(
+            QStringLiteral("provider %1 has no default URL: pass --production-url").arg(provider->id));
+
+    ApiFactory::Request request;
+    request.id = workspace.newApiId(name, version);
+    request.name = name;
+    request.context = apiContext;
+    request.version = version;
+    request.description = arguments.value(QStringLiteral("description"));
+    request.productionUrl = productionUrl;
+    request.sandboxUrl = sandboxUrl;
+    Api api = ApiFactory::createAiApi(*provider, request);
+
+    std::vector<std::pair<QString, QString>> keys; // endpoint id, key
+    if (!productionKey.isEmpty())
+        keys.emplace_back(Endpoint::defaultId(Stage::Production), productionKey);
+    if (!sandboxKey.isEmpty())
+        keys.emplace_back(Endpoint::defaultId(Stage::Sandbox), sandboxKey);
+    for (const auto& [endpointId, key] : keys) {
+        if (Endpoint* endpoint = api.endpoint(endpointId))
+            endpoint->hasKey = true;
+    }
+    context.checkApi(api);
+
+    // Keys first: an API that says it has a key which is not stored would fail at the first call.
+    QString error;
+    QStringList written;
+    const auto forgetWritten = [&]() {
+        for (const QString& keyName : written) {
+            QString ignored;
+            context.secrets().remove(keyName, &ignored);
+        }
+    };
+    for (const auto& [endpointId, key] : keys) {
+        const QString keyName = SecretStore::endpointKeyName(api.id, endpointId);
+        if (!context.secrets().write(keyName, key, &error)) {
+            forgetWritten();
+            throw CtlError::failure(QStringLiteral("cannot store the key of endpoint %1 in %2: %3")
+                                        .arg(endpointId, context.secrets().description(), error));
+        }
+        written.append(keyName);
+    }
+    if (!workspace.saveApi(api, &error)) {
+        forgetWritten();
+        throw CtlError::failure(error);
+    }
+    const Api* saved = workspace.api(api.id);
+    if (context.json())
+        context.printJson(saved ? saved->toJson() : api.toJson());
+    else
+        context.print(api.id);
+}
+
+void ApiCommands::list(CtlContext& context, const CommandArguments&) {
+    const Workspace& workspace = context.workspace();
+    if (context.json()) {
+        Json list = Json::array();
+        for (const Api& api : workspace.apis()) {
+            Json entry = Json::object();
+            entry["id"] = toStdString(api.id);
+            entry["name"] = toStdString(api.name);
+            entry["version"] = toStdString(api.version);
+            entry["context"] = toStdString(api.context);
+            entry["basePath"] = toStdString(api.basePath());
+            entry["type"] = toStdString(api.type);
+            entry["provider"] = toStdString(api.providerId);
+            entry["lifecycle"] = toStdString(lifecycleStateName(api.lifecycle));
+            entry["deployment"] = deploymentJson(workspace, api);
+            list.push_back(std::move(entry));
+        }
+        context.printJson(list);
+        return;
+    }
+    if (workspace.apis().empty()) {
+        context.print(QStringLiteral("No APIs yet; create one with gatehouse-ctl api create."));
+        return;
+    }
+    TextTable table({QStringLiteral("NAME"), QStringLiteral("VERSION"), QStringLiteral("BASE PATH"),
+                     QStringLiteral("PROVIDER"), QStringLiteral("DEPLOYED"), QStringLiteral("ID")});
+    for (const Api& api : workspace.apis())
+        table.addRow({api.name, api.version, api.basePath(),
+                      api.providerId.isEmpty() ? QStringLiteral("-") : api.providerId,
+                      deployedText(workspace, api), api.id});
+    context.print(table.toString());
+}
+
+void ApiCommands::show(CtlContext& context, const CommandArguments& arguments) {
+    const Workspace& workspace = context.workspace();
+    const Api& api = context.requireApi(arguments.required(apiOption));
+    if (context.json()) {
+        Json json = api.toJson();
+        json["deployment"] = deploymentJson(workspace, api);
+        context.printJson(json);
+        return;
+    }
+    const Provider* provider = context.providerOf(api);
+    QStringList lines;
+    lines.append(QStringLiteral("%1 %2 (id %3)").arg(api.name, api.version, api.id));
+    TextTable facts({QString(), QString()});
+    facts.addRow({QStringLiteral("Base path:"), api.basePath()});
+    facts.addRow({QStringLiteral("Type:"), api.isAiApi() ? QStringLiteral("AI API") : api.type});
+    if (!api.providerId.isEmpty())
+        facts.addRow({QStringLiteral("Provider:"),
+                      provider ? QStringLiteral("%1 (%2)").arg(provider->displayName, provider->id)
+                               : QStringLiteral("%1 (unknown)").arg(api.providerId)});
+    facts.addRow({QStringLiteral("Lifecycle:"), lifecycleStateName(api.lifecycle)});
+    const Deployment* deployment = workspace.deployment(api.id);
+    facts.addRow({QStringLiteral("Deployed:"), deployment
+                                                   ? QStringLiteral("revision %1 since %2")
+                                                         .arg(deployment->revision)
+                                                         .arg(CtlContext::displayTime(deployment->deployedAt))
+                                                   : QStringLiteral("no")});
+    if (!api.description.isEmpty())
+        facts.addRow({QStringLiteral("Description:"), api.description});
+    // The table's first line is its (empty) header.
+    lines.append(facts.toString(2).section(QLatin1Char('\n'), 1));
+
+    lines.append(QStringLiteral("Endpoints:"));
+    if (api.endpoints.empty()) {
+        lines.append(QStringLiteral("  (none)"));
+    } else {
+        TextTable endpoints({QStringLiteral("ID"), QStringLiteral("STAGE"), QStringLiteral("NAME"),
+                             QStringLiteral("URL"), QStringLiteral("KEY")});
+        for (const Endpoint& endpoint : api.endpoints)
+            endpoints.addRow({endpoint.id, stageName(endpoint.stage), endpoint.name, endpoint.url,
+                              endpoint.hasKey ? QStringLiteral("stored") : QStringLiteral("none")});
+        lines.append(endpoints.toString(2));
+    }
+    lines.append(QStringLiteral("Operations:"));
+    TextTable operations(
+        {QStringLiteral("OPERATION"), QStringLiteral("POLICIES"), QStringLiteral("SUMMARY")});
+    for (const Operation& operation : api.operations)
+        operations.addRow({operation.key(), QString::number(operation.policies.count()), operation.summary});
+    lines.append(operations.toString(2));
+    lines.append(QStringLiteral("API-level policies: %1").arg(api.apiPolicies.count()));
+    context.print(lines.join(QLatin1Char('\n')));
+}
+
+void ApiCommands::remove(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    const Api api = context.requireApi(arguments.required(apiOption));
+    QStringList keyNames;
+    for (const Endpoint& endpoint : api.endpoints) {
+        if (endpoint.hasKey)
+            keyNames.append(SecretStore::endpointKeyName(api.id, endpoint.id));
+    }
+    // Open the store before deleting anything: failing to open it must leave the API intact.
+    SecretStore* secrets = keyNames.isEmpty() ? nullptr : &context.secrets();
+    QString error;
+    if (!workspace.removeApi(api.id, &error))
+        throw CtlError::failure(error);
+    QStringList failures;
+    for (const QString& keyName : keyNames) {
+        if (!secrets->remove(keyName, &error))
+            failures.append(error);
+    }
+    if (!failures.isEmpty())
+        throw CtlError::failure(
+            QStringLiteral("deleted API %1, but could not remove its endpoint keys from %2: %3")
+                .arg(api.name, secrets->description(), failures.join(QStringLiteral("; "))));
+    if (context.json()) {
+        Json json = Json::object();
+        json["deleted"] = toStdString(api.id);
+        json["endpointKeysRemoved"] = keyNames.size();
+        context.printJson(json);
+    } else {
+        context.print(QStringLiteral("Deleted API %1 %2 (%3)").arg(api.name, api.version, api.id));
+    }
+}
+
+} // namespace gatehouse

@@ -1,0 +1,296 @@
+#include "ApplicationCommands.h"
+
+#include "CommandArguments.h"
+#include "CtlContext.h"
+#include "CtlError.h"
+#include "SecretStore.h"
+#include "TextTable.h"
+
+#include <algorithm>
+
+namespace gatehouse {
+
+namespace {
+
+const QString appOption = QStringLiteral("app");
+const QString apiOption = QStringLiteral("api");
+constexpr int maximumTokenValidity = 10 * 365 * 24 * 3600;
+
+QCommandLineOption appSelector() {
+    return Command::valueOption(appOption, QStringLiteral("NAME|ID"),
+                                QStringLiteral("The application: its name (case-insensitive) or its id."));
+}
+
+QCommandLineOption apiSelector() {
+    return Command::valueOption(
+        apiOption, QStringLiteral("NAME|ID"),
+        QStringLiteral("The API: its name (case-insensitive), NAME:VERSION, or its id."));
+}
+
+QString keyTypesOf(const Application& application) {
+    QStringList types;
+    for (const KeyPair& pair : application.keys)
+        types.append(stageName(pair.keyType));
+    return types.isEmpty() ? QStringLiteral("-") : types.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+std::vector<Command> ApplicationCommands::commands() {
+    Command create;
+    create.words = QStringList{QStringLiteral("app"), QStringLiteral("create")};
+    create.synopsis = QStringLiteral("--name N [--description D] [--token-validity SECONDS]");
+    create.summary = QStringLiteral("Create an application (what subscribes to APIs and holds keys).");
+    create.description =
+        QStringLiteral("Creates a Developer Portal application. Its access tokens are valid for "
+                       "--token-validity seconds (default 3600). Prints the application's id (the "
+                       "application as JSON with --json).");
+    create.options = {
+        Command::valueOption(QStringLiteral("name"), QStringLiteral("N"),
+                             QStringLiteral("The application's name.")),
+        Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
+                             QStringLiteral("Description.")),
+        Command::valueOption(QStringLiteral("token-validity"), QStringLiteral("SECONDS"),
+                             QStringLiteral("Lifetime of the access tokens issued to it (default 3600).")),
+    };
+    create.modifiesWorkspace = true;
+    create.run = &ApplicationCommands::create;
+
+    Command list;
+    list.words = QStringList{QStringLiteral("app"), QStringLiteral("list")};
+    list.summary = QStringLiteral("List the applications.");
+    list.description =
+        QStringLiteral("Lists the applications: name, id, token validity, number of subscriptions "
+                       "and the key types generated.");
+    list.run = &ApplicationCommands::list;
+
+    Command remove;
+    remove.words = QStringList{QStringLiteral("app"), QStringLiteral("delete")};
+    remove.synopsis = QStringLiteral("--app A");
+    remove.summary = QStringLiteral("Delete an application and its consumer secrets.");
+    remove.description =
+        QStringLiteral("Deletes an application with its subscriptions and keys, and removes its "
+                       "consumer secrets from the secret store; its tokens stop working.");
+    remove.options = {appSelector()};
+    remove.modifiesWorkspace = true;
+    remove.run = &ApplicationCommands::remove;
+
+    Command subscribe;
+    subscribe.words = QStringList{QStringLiteral("subscribe")};
+    subscribe.synopsis = QStringLiteral("--app A --api X --plan PLAN");
+    subscribe.summary = QStringLiteral("Subscribe an application to an API under a business plan.");
+    subscribe.description =
+        QStringLiteral("Subscribes an application to an API under one of the workspace's business "
+                       "plans (Bronze, Silver, Gold, Unlimited, ...; case-insensitive), which "
+                       "sets its quotas. An application subscribes to an API once; unsubscribe "
+                       "first to change the plan.");
+    subscribe.options = {appSelector(), apiSelector(),
+                         Command::valueOption(QStringLiteral("plan"), QStringLiteral("PLAN"),
+                                              QStringLiteral("The business plan's name."))};
+    subscribe.modifiesWorkspace = true;
+    subscribe.run = &ApplicationCommands::subscribe;
+
+    Command unsubscribe;
+    unsubscribe.words = QStringList{QStringLiteral("unsubscribe")};
+    unsubscribe.synopsis = QStringLiteral("--app A --api X");
+    unsubscribe.summary = QStringLiteral("Remove an application's subscription to an API.");
+    unsubscribe.description =
+        QStringLiteral("Removes the subscription: the application's tokens are refused by "
+                       "that API from then on.");
+    unsubscribe.options = {appSelector(), apiSelector()};
+    unsubscribe.modifiesWorkspace = true;
+    unsubscribe.run = &ApplicationCommands::unsubscribe;
+
+    Command subscriptions;
+    subscriptions.words = QStringList{QStringLiteral("subscriptions")};
+    subscriptions.synopsis = QStringLiteral("--app A");
+    subscriptions.summary = QStringLiteral("List an application's subscriptions.");
+    subscriptions.description =
+        QStringLiteral("Lists the APIs an application is subscribed to, with the plan and "
+                       "since when.");
+    subscriptions.options = {appSelector()};
+    subscriptions.run = &ApplicationCommands::subscriptions;
+
+    return {create, list, remove, subscribe, unsubscribe, subscriptions};
+}
+
+void ApplicationCommands::create(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    Application application;
+    application.name = arguments.required(QStringLiteral("name")).trimmed();
+    application.description = arguments.value(QStringLiteral("description"));
+    application.tokenValiditySeconds =
+        arguments.integer(QStringLiteral("token-validity"), 1, maximumTokenValidity).value_or(3600);
+    if (application.name.size() > 70)
+        throw CtlError::usage(QStringLiteral("--name must be at most 70 characters long"));
+    for (const Application& existing : workspace.applications()) {
+        if (existing.name.compare(application.name, Qt::CaseInsensitive) == 0)
+            throw CtlError::failure(QStringLiteral("an application named %1 exists already (id %2)")
+                                        .arg(existing.name, existing.id));
+    }
+    application.id = workspace.newApplicationId(application.name);
+    QString error;
+    if (!workspace.saveApplication(application, &error))
+        throw CtlError::failure(error);
+    if (context.json())
+        context.printJson(application.toJson());
+    else
+        context.print(application.id);
+}
+
+void ApplicationCommands::list(CtlContext& context, const CommandArguments&) {
+    const Workspace& workspace = context.workspace();
+    if (context.json()) {
+        Json list = Json::array();
+        for (const Application& application : workspace.applications())
+            list.push_back(application.toJson());
+        context.printJson(list);
+        return;
+    }
+    if (workspace.applications().empty()) {
+        context.print(QStringLiteral("No applications yet; create one with gatehouse-ctl app create."));
+        return;
+    }
+    TextTable table({QStringLiteral("NAME"), QStringLiteral("ID"), QStringLiteral("TOKEN VALIDITY"),
+                     QStringLiteral("SUBSCRIPTIONS"), QStringLiteral("KEYS")});
+    for (const Application& application : workspace.applications())
+        table.addRow({application.name, application.id,
+                      QStringLiteral("%1 s").arg(application.tokenValiditySeconds),
+                      QString::number(application.subscriptions.size()), keyTypesOf(application)});
+    context.print(table.toString());
+}
+
+void ApplicationCommands::remove(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    const Application application = context.requireApplication(arguments.required(appOption));
+    // Open the store before deleting anything: failing to open it must leave the application intact.
+    SecretStore* secrets = application.keys.empty() ? nullptr : &context.secrets();
+    QString error;
+    if (!workspace.removeApplication(application.id, &error))
+        throw CtlError::failure(error);
+    QStringList failures;
+    for (const KeyPair& pair : application.keys) {
+        if (!secrets->remove(SecretStore::consumerSecretName(application.id, stageKeyTypeName(pair.keyType)),
+                             &error))
+            failures.append(error);
+    }
+    if (!failures.isEmpty())
+        throw CtlError::failure(
+            QStringLiteral("deleted application %1, but could not remove its consumer secrets "
+                           "from %2: %3")
+                .arg(application.name, secrets->description(), failures.join(QStringLiteral("; "))));
+    if (context.json()) {
+        Json json = Json::object();
+        json["deleted"] = toStdString(application.id);
+        json["consumerSecretsRemoved"] = application.keys.size();
+        context.printJson(json);
+    } else {
+        context.print(QStringLiteral("Deleted application %1 (%2)").arg(application.name, application.id));
+    }
+}
+
+void ApplicationCommands::subscribe(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    Application application = context.requireApplication(arguments.required(appOption));
+    const Api& api = context.requireApi(arguments.required(apiOption));
+    const QString planName = arguments.required(QStringLiteral("plan"));
+    const BusinessPlan* plan = workspace.businessPlan(planName);
+    if (!plan) {
+        QStringList names;
+        for (const BusinessPlan& each : workspace.businessPlans())
+            names.append(each.name);
+        throw CtlError::failure(QStringLiteral("unknown business plan \"%1\" (plans: %2)")
+                                    .arg(planName, names.join(QStringLiteral(", "))));
+    }
+    if (const Subscription* existing = application.subscription(api.id))
+        throw CtlError::failure(
+            QStringLiteral("%1 is already subscribed to %2 %3 (plan %4); unsubscribe first to "
+                           "change the plan")
+                .arg(application.name, api.name, api.version, existing->plan));
+    if (!workspace.deployment(api.id))
+        CtlContext::warn(
+            QStringLiteral("%1 is not deployed yet: its calls fail until gatehouse-ctl deploy --api %1")
+                .arg(api.name));
+    Subscription subscription;
+    subscription.apiId = api.id;
+    subscription.plan = plan->name;
+    subscription.createdAt = QDateTime::currentDateTimeUtc();
+    application.subscriptions.push_back(subscription);
+    QString error;
+    if (!workspace.saveApplication(application, &error))
+        throw CtlError::failure(error);
+    if (context.json()) {
+        Json json = subscription.toJson();
+        json["application"] = toStdString(application.id);
+        context.printJson(json);
+    } else {
+        context.print(QStringLiteral("Subscribed %1 to %2 %3 with the %4 plan")
+                          .arg(application.name, api.name, api.version, plan->name));
+    }
+}
+
+void ApplicationCommands::unsubscribe(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    Application application = context.requireApplication(arguments.required(appOption));
+    const QString apiName = arguments.required(apiOption);
+    // An API deleted since keeps its subscriptions: accept its id too.
+    const Api* api = workspace.findApi(apiName);
+    const QString apiId = api ? api->id : apiName;
+    const auto it = std::find_if(application.subscriptions.begin(), application.subscriptions.end(),
+                                 [&](const Subscription& each) { return each.apiId == apiId; });
+    if (it == application.subscriptions.end()) {
+        if (!api)
+            context.requireApi(apiName); // names the problem: no such API
+        throw CtlError::failure(
+            QStringLiteral("%1 is not subscribed to %2").arg(application.name, api->name));
+    }
+    application.subscriptions.erase(it);
+    QString error;
+    if (!workspace.saveApplication(application, &error))
+        throw CtlError::failure(error);
+    if (context.json()) {
+        Json json = Json::object();
+        json["application"] = toStdString(application.id);
+        json["unsubscribed"] = toStdString(apiId);
+        context.printJson(json);
+    } else {
+        context.print(
+            QStringLiteral("Unsubscribed %1 from %2").arg(application.name, api ? api->name : apiId));
+    }
+}
+
+void ApplicationCommands::subscriptions(CtlContext& context, const CommandArguments& arguments) {
+    const Workspace& workspace = context.workspace();
+    const Application& application = context.requireApplication(arguments.required(appOption));
+    if (context.json()) {
+        Json list = Json::array();
+        for (const Subscription& subscription : application.subscriptions) {
+            const Api* api = workspace.api(subscription.apiId);
+            Json entry = Json::object();
+            entry["apiId"] = toStdString(subscription.apiId);
+            entry["apiName"] = api ? Json(toStdString(api->name)) : Json(nullptr);
+            entry["version"] = api ? Json(toStdString(api->version)) : Json(nullptr);
+            entry["basePath"] = api ? Json(toStdString(api->basePath())) : Json(nullptr);
+            entry["plan"] = toStdString(subscription.plan);
+            entry["createdAt"] = toStdString(CtlContext::isoTime(subscription.createdAt));
+            list.push_back(std::move(entry));
+        }
+        context.printJson(list);
+        return;
+    }
+    if (application.subscriptions.empty()) {
+        context.print(QStringLiteral("%1 has no subscriptions.").arg(application.name));
+        return;
+    }
+    TextTable table({QStringLiteral("API"), QStringLiteral("VERSION"), QStringLiteral("BASE PATH"),
+                     QStringLiteral("PLAN"), QStringLiteral("SINCE")});
+    for (const Subscription& subscription : application.subscriptions) {
+        const Api* api = workspace.api(subscription.apiId);
+        table.addRow({api ? api->name : QString(subscription.apiId + QStringLiteral(" (deleted)")),
+                      api ? api->version : QStringLiteral("-"), api ? api->basePath() : QStringLiteral("-"),
+                      subscription.plan, CtlContext::displayTime(subscription.createdAt)});
+    }
+    context.print(table.toString());
+}
+
+} // namespace gatehouse

@@ -1,0 +1,159 @@
+#include "CtlContext.h"
+
+#include "ApiValidator.h"
+#include "CtlError.h"
+#include "PolicyCatalogue.h"
+#include "SecretStore.h"
+#include "SecretStoreFactory.h"
+
+#include <QFileInfo>
+#include <cstdio>
+
+namespace gatehouse {
+
+namespace {
+
+void writeTo(std::FILE* stream, const QByteArray& bytes) {
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
+}
+
+} // namespace
+
+CtlContext::CtlContext(Options options) : m_options(std::move(options)) {
+}
+
+CtlContext::~CtlContext() = default;
+
+void CtlContext::openWorkspace(bool mayCreate) {
+    if (m_workspace)
+        return;
+    const QString directory = m_options.workspaceDirectory;
+    if (directory.isEmpty())
+        throw CtlError::usage(
+            QStringLiteral("no workspace given: pass --workspace DIR or set GATEHOUSE_WORKSPACE"));
+    if (!mayCreate && !QFileInfo(directory).isDir())
+        throw CtlError::failure(
+            QStringLiteral("no workspace at %1 (the folder does not exist)").arg(directory));
+    auto workspace = std::make_unique<Workspace>();
+    QString error;
+    if (!workspace->open(directory, &error))
+        throw CtlError::failure(error);
+    m_workspace = std::move(workspace);
+}
+
+void CtlContext::lockWorkspace() {
+    if (m_lock)
+        return;
+    QString error;
+    std::unique_ptr<Workspace::WriteLock> lock = workspace().lock(&error);
+    if (!lock)
+        throw CtlError::failure(error);
+    m_lock = std::move(lock);
+    // What was read before the lock may be stale by now.
+    if (!m_workspace->reload(&error))
+        throw CtlError::failure(error);
+}
+
+void CtlContext::reportWorkspaceProblems() const {
+    if (!m_workspace)
+        return;
+    for (const QString& problem : m_workspace->problems()) {
+        for (const QString& line : problem.split(QLatin1Char('\n'))) {
+            if (!line.trimmed().isEmpty())
+                warn(line);
+        }
+    }
+}
+
+Workspace& CtlContext::workspace() const {
+    if (!m_workspace)
+        throw CtlError::failure(QStringLiteral("internal error: the workspace is not open"));
+    return *m_workspace;
+}
+
+SecretStore& CtlContext::secrets() {
+    if (!m_secrets) {
+        QString error;
+        m_secrets = SecretStoreFactory::open(workspace(), m_options.secretsFile, &error);
+        if (!m_secrets)
+            throw CtlError::failure(error.isEmpty() ? QStringLiteral("cannot open the secret store") : error);
+    }
+    return *m_secrets;
+}
+
+const Api& CtlContext::requireApi(const QString& nameOrId) const {
+    if (nameOrId.trimmed().isEmpty())
+        throw CtlError::usage(QStringLiteral("--api must not be empty"));
+    if (const Api* api = workspace().findApi(nameOrId))
+        return *api;
+    QStringList versions;
+    for (const Api& candidate : workspace().apis()) {
+        if (candidate.name.compare(nameOrId, Qt::CaseInsensitive) == 0)
+            versions.append(candidate.version);
+    }
+    if (versions.size() > 1)
+        throw CtlError::failure(
+            QStringLiteral("several APIs are named \"%1\" (versions %2): name one as %1:VERSION or by "
+                           "its id")
+                .arg(nameOrId, versions.join(QStringLiteral(", "))));
+    throw CtlError::failure(
+        QStringLiteral("no API named \"%1\" in this workspace (see gatehouse-ctl api list)").arg(nameOrId));
+}
+
+const Application& CtlContext::requireApplication(const QString& nameOrId) const {
+    if (nameOrId.trimmed().isEmpty())
+        throw CtlError::usage(QStringLiteral("--app must not be empty"));
+    if (const Application* application = workspace().findApplication(nameOrId))
+        return *application;
+    throw CtlError::failure(
+        QStringLiteral("no application named \"%1\" in this workspace (see gatehouse-ctl app list)")
+            .arg(nameOrId));
+}
+
+const Provider* CtlContext::providerOf(const Api& api) const {
+    return api.providerId.isEmpty() ? nullptr : workspace().provider(api.providerId);
+}
+
+void CtlContext::checkApi(const Api& api) const {
+    const ApiValidator validator(PolicyCatalogue::builtin(), providerOf(api));
+    const ValidationReport report = validator.validate(api, workspace().apis());
+    const std::vector<ValidationIssue> errors = report.errors();
+    if (!errors.empty()) {
+        // Refused: the one error line says it all; warnings would only bury it.
+        QString message = errors.front().path + QStringLiteral(": ") + errors.front().message;
+        if (errors.size() == 2)
+            message += QStringLiteral(" (and 1 more error)");
+        else if (errors.size() > 2)
+            message += QStringLiteral(" (and %1 more errors)").arg(errors.size() - 1);
+        throw CtlError::failure(message);
+    }
+    for (const ValidationIssue& issue : report.warnings())
+        warn(issue.path + QStringLiteral(": ") + issue.message);
+}
+
+void CtlContext::print(const QString& text) const {
+    writeTo(stdout, (text + QLatin1Char('\n')).toUtf8());
+}
+
+void CtlContext::printJson(const Json& value) const {
+    const std::string text = dumpPretty(value);
+    writeTo(stdout, QByteArray(text.data(), qsizetype(text.size())) + '\n');
+}
+
+void CtlContext::warn(const QString& message) {
+    QString line = message;
+    line.replace(QLatin1Char('\n'), QStringLiteral("; "));
+    writeTo(stderr, (QStringLiteral("gatehouse-ctl: warning: ") + line + QLatin1Char('\n')).toUtf8());
+    std::fflush(stderr);
+}
+
+QString CtlContext::displayTime(const QDateTime& when) {
+    return when.isValid() ? when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                          : QStringLiteral("-");
+}
+
+QString CtlContext::isoTime(const QDateTime& when) {
+    return when.isValid() ? when.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+} // namespace gatehouse

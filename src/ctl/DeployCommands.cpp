@@ -1,0 +1,144 @@
+#include "DeployCommands.h"
+
+#include "CommandArguments.h"
+#include "CtlContext.h"
+#include "CtlError.h"
+#include "TextTable.h"
+
+namespace gatehouse {
+
+namespace {
+
+const QString apiOption = QStringLiteral("api");
+
+QCommandLineOption apiSelector() {
+    return Command::valueOption(
+        apiOption, QStringLiteral("NAME|ID"),
+        QStringLiteral("The API: its name (case-insensitive), NAME:VERSION, or its id."));
+}
+
+} // namespace
+
+std::vector<Command> DeployCommands::commands() {
+    Command deploy;
+    deploy.words = QStringList{QStringLiteral("deploy")};
+    deploy.synopsis = QStringLiteral("--api X [--description D]");
+    deploy.summary =
+        QStringLiteral("Validate an API, snapshot it as a new revision and deploy that revision.");
+    deploy.description =
+        QStringLiteral("Validates the API (refusing on errors), creates a new immutable revision of "
+                       "its current design and makes it the one the local gateway serves; a running "
+                       "gateway picks it up without restarting.");
+    deploy.options = {apiSelector(), Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
+                                                          QStringLiteral("What changed in this revision."))};
+    deploy.modifiesWorkspace = true;
+    deploy.run = &DeployCommands::deploy;
+
+    Command undeploy;
+    undeploy.words = QStringList{QStringLiteral("undeploy")};
+    undeploy.synopsis = QStringLiteral("--api X");
+    undeploy.summary = QStringLiteral("Stop serving an API on the local gateway (its revisions stay).");
+    undeploy.description =
+        QStringLiteral("Removes the API's deployment: the gateway stops serving it. Its revisions "
+                       "are kept, ready to deploy again. Succeeds if it was not deployed.");
+    undeploy.options = {apiSelector()};
+    undeploy.modifiesWorkspace = true;
+    undeploy.run = &DeployCommands::undeploy;
+
+    Command revisions;
+    revisions.words = QStringList{QStringLiteral("revisions")};
+    revisions.synopsis = QStringLiteral("--api X");
+    revisions.summary = QStringLiteral("List an API's revisions and which one is deployed.");
+    revisions.description =
+        QStringLiteral("Lists the API's revisions: number, creation time, description, and a "
+                       "marker on the deployed one.");
+    revisions.options = {apiSelector()};
+    revisions.run = &DeployCommands::revisions;
+
+    return {deploy, undeploy, revisions};
+}
+
+void DeployCommands::deploy(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    const Api api = context.requireApi(arguments.required(apiOption));
+    context.checkApi(api);
+    Result<Revision> revision =
+        workspace.createRevision(api.id, arguments.value(QStringLiteral("description")));
+    if (!revision)
+        throw CtlError::failure(revision.error());
+    QString error;
+    if (!workspace.deploy(api.id, revision->number, &error))
+        throw CtlError::failure(QStringLiteral("created revision %1 of %2 but could not deploy it: %3")
+                                    .arg(revision->number)
+                                    .arg(api.name, error));
+    if (context.json()) {
+        const Deployment* deployment = workspace.deployment(api.id);
+        Json json = Json::object();
+        json["api"] = toStdString(api.id);
+        json["revision"] = revision->number;
+        json["deployedAt"] =
+            toStdString(CtlContext::isoTime(deployment ? deployment->deployedAt : QDateTime()));
+        context.printJson(json);
+    } else {
+        context.print(QStringLiteral("Deployed revision %1 of %2").arg(revision->number).arg(api.name));
+    }
+}
+
+void DeployCommands::undeploy(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    const Api api = context.requireApi(arguments.required(apiOption));
+    const Deployment* deployment = workspace.deployment(api.id);
+    const int revision = deployment ? deployment->revision : 0;
+    QString error;
+    if (deployment && !workspace.undeploy(api.id, &error))
+        throw CtlError::failure(error);
+    if (context.json()) {
+        Json json = Json::object();
+        json["api"] = toStdString(api.id);
+        json["undeployedRevision"] = revision > 0 ? Json(revision) : Json(nullptr);
+        context.printJson(json);
+    } else if (revision > 0) {
+        context.print(
+            QStringLiteral("Undeployed %1 (revision %2 is no longer served)").arg(api.name).arg(revision));
+    } else {
+        context.print(QStringLiteral("%1 was not deployed").arg(api.name));
+    }
+}
+
+void DeployCommands::revisions(CtlContext& context, const CommandArguments& arguments) {
+    const Workspace& workspace = context.workspace();
+    const Api& api = context.requireApi(arguments.required(apiOption));
+    QStringList problems;
+    const std::vector<Revision> revisions = workspace.revisions(api.id, &problems);
+    for (const QString& problem : problems)
+        CtlContext::warn(problem);
+    const Deployment* deployment = workspace.deployment(api.id);
+    const int deployed = deployment ? deployment->revision : 0;
+    if (context.json()) {
+        Json list = Json::array();
+        for (const Revision& revision : revisions) {
+            Json entry = Json::object();
+            entry["number"] = revision.number;
+            entry["createdAt"] = toStdString(CtlContext::isoTime(revision.createdAt));
+            entry["description"] = toStdString(revision.description);
+            entry["deployed"] = revision.number == deployed;
+            list.push_back(std::move(entry));
+        }
+        context.printJson(list);
+        return;
+    }
+    if (revisions.empty()) {
+        context.print(QStringLiteral("%1 has no revisions yet; gatehouse-ctl deploy --api %1 creates one.")
+                          .arg(api.name));
+        return;
+    }
+    TextTable table({QStringLiteral("REVISION"), QStringLiteral("CREATED"), QStringLiteral("DEPLOYED"),
+                     QStringLiteral("DESCRIPTION")});
+    for (const Revision& revision : revisions)
+        table.addRow({QString::number(revision.number), CtlContext::displayTime(revision.createdAt),
+                      revision.number == deployed ? QStringLiteral("* deployed") : QString(),
+                      revision.description});
+    context.print(table.toString());
+}
+
+} // namespace gatehouse

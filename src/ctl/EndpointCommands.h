@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Command.h"
+
+#include <vector>
+
+namespace gatehouse {
+
+class CommandArguments;
+class CtlContext;
+
+// "endpoint add", "endpoint set-key", "endpoint list": an API's backends and their keys.
+class EndpointCommands {
+public:
+    static std::vector<Command> commands();
+
+private:
+    static void add(CtlContext& context, const CommandArguments& arguments);
+    static void setKey(CtlContext& context, const CommandArguments& arguments);
+    static void list(CtlContext& context, const CommandArguments& arguments);
+    static QString keyFromStandardInput();
+};
+
+} // namespace gatehouse

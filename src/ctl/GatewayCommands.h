@@ -1,0 +1,32 @@
+#pragma once
+
+#include "Command.h"
+#include "Json.h"
+
+#include <QStringList>
+#include <QUrl>
+#include <vector>
+
+namespace gatehouse {
+
+class CommandArguments;
+class CtlContext;
+
+// "gateway status": what a running gatehouse-gateway reports on its admin listener (GET /status):
+// counters and the table of suspended (API, endpoint, model) pairs.
+class GatewayCommands {
+public:
+    static constexpr int TimeoutMs = 10000;
+
+    static std::vector<Command> commands();
+
+    // The readable form of a /status document.
+    static QStringList statusText(const Json& status);
+
+private:
+    static void status(CtlContext& context, const CommandArguments& arguments);
+    static QUrl adminUrl(CtlContext& context, const CommandArguments& arguments);
+    static QUrl urlOf(const QString& address);
+};
+
+} // namespace gatehouse
