@@ -1,7 +1,10 @@
 // gatehouse: the desktop app. Wires the workspace to the main window; everything else lives in the
 // libraries.
 #include "DemoWorkspace.h"
+#include "GatehouseSession.h"
+#include "Gateway.h"
 #include "MainWindow.h"
+#include "SecretStoreFactory.h"
 #include "Workspace.h"
 
 #include <QApplication>
@@ -10,10 +13,12 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -51,15 +56,27 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main",
                                 "Save a PNG of the main window to <file> once it is shown, then quit."),
         QApplication::translate("main", "file"));
-    parser.addOptions({workspaceOption, demoOption, screenshotOption});
+    const QCommandLineOption secretsOption(
+        QStringLiteral("secrets-file"),
+        QApplication::translate("main", "Keep secrets in <file> (mode 0600) instead of the desktop keychain."),
+        QApplication::translate("main", "file"));
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        QApplication::translate("main", "Run the in-app gateway on <host:port> instead of the workspace's setting."),
+        QStringLiteral("host:port"));
+    parser.addOptions({workspaceOption, demoOption, screenshotOption, secretsOption, listenOption});
     parser.process(app);
 
+    QSettings settings;
     QString directory = parser.value(workspaceOption);
     if (directory.isEmpty()) {
         directory = parser.isSet(demoOption)
                         ? gatehouse::DemoWorkspace::defaultDirectory()
-                        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                              QStringLiteral("/workspace");
+                        : settings
+                              .value(QStringLiteral("workspace/last"),
+                                     QString(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                             QStringLiteral("/workspace")))
+                              .toString();
     }
 
     gatehouse::Workspace workspace;
@@ -76,7 +93,31 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
-    gatehouse::MainWindow window(&workspace);
+    settings.setValue(QStringLiteral("workspace/last"), workspace.directory());
+
+    std::unique_ptr<gatehouse::SecretStore> secrets =
+        gatehouse::SecretStoreFactory::open(workspace, parser.value(secretsOption), &error);
+    if (!secrets) {
+        std::fprintf(stderr, "gatehouse: %s\n", qPrintable(error));
+        return 1;
+    }
+    gatehouse::GatehouseSession session(&workspace, secrets.get());
+    const gatehouse::WorkspaceSettings& gatewaySettings = workspace.settings();
+    const QString listen = parser.isSet(listenOption) ? parser.value(listenOption)
+                                                      : gatewaySettings.gatewayHost + QLatin1Char(':') +
+                                                            QString::number(gatewaySettings.gatewayPort);
+    if (!session.startGateway(listen, &error)) {
+        // The usual port is taken (another Gatehouse?): serve on a free one rather than not at all.
+        QString fallbackError;
+        if (!parser.isSet(listenOption) &&
+            session.startGateway(gatewaySettings.gatewayHost + QStringLiteral(":0"), &fallbackError))
+            std::fprintf(stderr, "gatehouse: %s; the gateway uses %s instead\n", qPrintable(error),
+                         qPrintable(session.gateway()->baseUrl()));
+        else
+            std::fprintf(stderr, "gatehouse: the gateway is not running: %s\n", qPrintable(error));
+    }
+
+    gatehouse::MainWindow window(&session);
     window.show();
 
     if (parser.isSet(screenshotOption)) {

@@ -1,73 +1,172 @@
 #include "MainWindow.h"
 
-#include "ApiListModel.h"
+#include "ApiEditor.h"
+#include "DevPortalView.h"
+#include "GatehouseSession.h"
+#include "Gateway.h"
+#include "GatewayRuntime.h"
+#include "GatewayView.h"
+#include "PublisherView.h"
 #include "Workspace.h"
 #include "ui_MainWindow.h"
 
-#include <QHeaderView>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QLabel>
 #include <QMessageBox>
-#include <QSortFilterProxyModel>
+#include <QSettings>
+#include <QSplitter>
+#include <QTimer>
+#include <QUndoGroup>
 
 namespace gatehouse {
 
-MainWindow::MainWindow(Workspace* workspace, QWidget* parent)
-    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_workspace(workspace),
-      m_apiModel(new ApiListModel(workspace, this)), m_apiFilter(new QSortFilterProxyModel(this)) {
+MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_session(session),
+      m_undoGroup(new QUndoGroup(this)), m_publisher(nullptr), m_devPortal(nullptr), m_gatewayView(nullptr),
+      m_gatewayStatus(new QLabel(this)) {
     m_ui->setupUi(this);
-    QFont headingFont = m_ui->apisHeading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
-    headingFont.setBold(true);
-    m_ui->apisHeading->setFont(headingFont);
-    m_ui->workspaceProblems->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c6cb; padding: 6px; }"));
+    m_publisher = new PublisherView(session, m_undoGroup, this);
+    m_devPortal = new DevPortalView(session, this);
+    m_gatewayView = new GatewayView(session, this);
+    m_ui->modeStack->addWidget(m_publisher);
+    m_ui->modeStack->addWidget(m_devPortal);
+    m_ui->modeStack->addWidget(m_gatewayView);
+    m_ui->workspaceProblems->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c6cb; padding: 6px; }"));
 
-    m_apiFilter->setSourceModel(m_apiModel);
-    m_apiFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_apiFilter->setFilterKeyColumn(-1);
-    m_ui->apiTable->setModel(m_apiFilter);
-    m_ui->apiTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_ui->apiTable->sortByColumn(ApiListModel::NameColumn, Qt::AscendingOrder);
-    connect(m_ui->apiSearch, &QLineEdit::textChanged, m_apiFilter,
-            &QSortFilterProxyModel::setFilterFixedString);
+    auto* modes = new QActionGroup(this);
+    for (QAction* action : {m_ui->actionPublisher, m_ui->actionDevPortal, m_ui->actionGateway})
+        modes->addAction(action);
+    connect(m_ui->actionPublisher, &QAction::triggered, this, [this] { setMode(Mode::Publisher); });
+    connect(m_ui->actionDevPortal, &QAction::triggered, this, [this] { setMode(Mode::DevPortal); });
+    connect(m_ui->actionGateway, &QAction::triggered, this, [this] { setMode(Mode::Gateway); });
 
-    const auto updateEmptyHint = [this] {
-        m_ui->emptyHint->setVisible(m_apiModel->rowCount() == 0);
+    QAction* undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    m_ui->editMenu->addAction(undo);
+    m_ui->editMenu->addAction(redo);
+
+    const auto withEditor = [this](auto action) {
+        return [this, action] {
+            ApiEditor* editor = m_publisher->currentEditor();
+            if (!editor)
+                return statusBar()->showMessage(tr("Select an API first"), 4000);
+            QString error;
+            if (!(editor->*action)(&error))
+                QMessageBox::warning(this, tr("Gatehouse"), error);
+        };
     };
-    connect(m_apiModel, &QAbstractItemModel::modelReset, this, updateEmptyHint);
-    connect(m_apiModel, &QAbstractItemModel::rowsInserted, this, updateEmptyHint);
-    connect(m_apiModel, &QAbstractItemModel::rowsRemoved, this, updateEmptyHint);
-    updateEmptyHint();
-
-    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(m_ui->actionReload, &QAction::triggered, this, &MainWindow::reloadWorkspace);
-    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About Gatehouse"),
-            tr("<b>Gatehouse %1</b><p>Design, route and try out AI APIs: a Publisher, a Developer "
-               "Portal and a local AI gateway in one window.</p>")
-                .arg(QCoreApplication::applicationVersion()));
+    connect(m_ui->actionSave, &QAction::triggered, this, withEditor(&ApiEditor::save));
+    connect(m_ui->actionSaveAndDeploy, &QAction::triggered, this, withEditor(&ApiEditor::saveAndDeploy));
+    connect(m_ui->actionCreateApi, &QAction::triggered, this, [this] {
+        setMode(Mode::Publisher);
+        m_publisher->createApi();
     });
-    connect(workspace, &Workspace::reloaded, this, &MainWindow::refreshProblems);
+    connect(m_ui->actionReload, &QAction::triggered, this, [this] {
+        if (!m_publisher->maybeClose())
+            return;
+        QString error;
+        if (!m_session->workspace()->reload(&error))
+            QMessageBox::warning(this, tr("Reload failed"), error);
+    });
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Gatehouse"),
+                           tr("<b>Gatehouse %1</b><p>Design, route and try out AI APIs: a Publisher, a Developer "
+                              "Portal and a local AI gateway in one window.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+    const auto showMessage = [this](const QString& message) { statusBar()->showMessage(message, 6000); };
+    connect(m_publisher, &PublisherView::statusMessage, this, showMessage);
+    connect(m_gatewayView, &GatewayView::statusMessage, this, showMessage);
+    connect(session->workspace(), &Workspace::reloaded, this, &MainWindow::refreshProblems);
 
-    statusBar()->showMessage(tr("Workspace: %1").arg(workspace->directory()));
+    m_gatewayStatus->setObjectName(QStringLiteral("gatewayStatus"));
+    statusBar()->addPermanentWidget(m_gatewayStatus);
+    auto* timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, &MainWindow::refreshGatewayStatus);
+    connect(session, &GatehouseSession::gatewayStateChanged, this, &MainWindow::refreshGatewayStatus);
+    connect(session, &GatehouseSession::deployed, this, &MainWindow::refreshGatewayStatus);
+    timer->start(1000);
+
+    setMode(Mode::Publisher);
     refreshProblems();
+    refreshGatewayStatus();
+    restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::refreshProblems() {
-    const QStringList& problems = m_workspace->problems();
-    m_ui->workspaceProblems->setVisible(!problems.isEmpty());
-    if (problems.isEmpty())
-        return;
-    m_ui->workspaceProblems->setText(tr("Some workspace files could not be read and are left untouched:") +
-                                     QStringLiteral("\n• ") + problems.join(QStringLiteral("\n• ")));
+void MainWindow::setMode(Mode mode) {
+    QWidget* pages[] = {m_publisher, m_devPortal, m_gatewayView};
+    QAction* actions[] = {m_ui->actionPublisher, m_ui->actionDevPortal, m_ui->actionGateway};
+    m_ui->modeStack->setCurrentWidget(pages[int(mode)]);
+    actions[int(mode)]->setChecked(true);
+    if (mode == Mode::Gateway)
+        m_gatewayView->refresh();
+    if (mode == Mode::DevPortal)
+        m_devPortal->refresh();
 }
 
-void MainWindow::reloadWorkspace() {
-    QString error;
-    if (!m_workspace->reload(&error))
-        QMessageBox::warning(this, tr("Reload failed"), error);
+void MainWindow::refreshProblems() {
+    const QStringList& problems = m_session->workspace()->problems();
+    m_ui->workspaceProblems->setVisible(!problems.isEmpty());
+    if (!problems.isEmpty())
+        m_ui->workspaceProblems->setText(tr("Some workspace files could not be read and are left untouched:") +
+                                         QStringLiteral("\n• ") + problems.join(QStringLiteral("\n• ")));
+}
+
+void MainWindow::refreshGatewayStatus() {
+    Gateway* gateway = m_session->gateway();
+    if (!gateway || !gateway->isRunning()) {
+        m_gatewayStatus->setText(tr("Gateway stopped"));
+        m_gatewayStatus->setToolTip(m_session->gatewayError());
+        return;
+    }
+    const auto runtime = gateway->runtime();
+    const qint64 requests = runtime->metrics().snapshot().requests;
+    const qint64 perSecond = qMax<qint64>(0, requests - m_lastRequests);
+    m_lastRequests = requests;
+    m_gatewayStatus->setText(tr("Gateway %1 · %n live revision(s) · %2 req/s", nullptr, int(runtime->config()->apis().size()))
+                                 .arg(gateway->baseUrl())
+                                 .arg(perSecond));
+    m_gatewayStatus->setToolTip(gateway->problems().join(QLatin1Char('\n')));
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const QList<QSplitter*> splitters = findChildren<QSplitter*>();
+    for (QSplitter* splitter : splitters) {
+        if (!splitter->objectName().isEmpty())
+            splitter->restoreState(settings.value(QStringLiteral("splitters/") + splitter->objectName()).toByteArray());
+    }
+}
+
+void MainWindow::saveLayout() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    const QList<QSplitter*> splitters = findChildren<QSplitter*>();
+    for (const QSplitter* splitter : splitters) {
+        if (!splitter->objectName().isEmpty())
+            settings.setValue(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_publisher->maybeClose()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    event->accept();
 }
 
 } // namespace gatehouse

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QMainWindow>
+
 #include <memory>
 
-class QSortFilterProxyModel;
+class QLabel;
+class QUndoGroup;
 
 namespace Ui {
 class MainWindow;
@@ -11,25 +13,45 @@ class MainWindow;
 
 namespace gatehouse {
 
-class ApiListModel;
-class Workspace;
+class DevPortalView;
+class GatehouseSession;
+class GatewayView;
+class PublisherView;
 
-// The application window. For now it lists the workspace's APIs; the Publisher, Developer Portal and
-// Gateway modes grow from here.
+// The application window: Publisher, Developer Portal and Gateway modes (as WSO2 has two portals
+// and a gateway), undo/redo of the current API in the Edit menu, and a status bar with the in-app
+// gateway's state. Geometry and splitter sizes are remembered.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(Workspace* workspace, QWidget* parent = nullptr);
+    enum class Mode { Publisher, DevPortal, Gateway };
+
+    explicit MainWindow(GatehouseSession* session, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    void setMode(Mode mode);
+    PublisherView* publisher() const { return m_publisher; }
+    GatewayView* gatewayView() const { return m_gatewayView; }
+    DevPortalView* devPortal() const { return m_devPortal; }
+    QUndoGroup* undoGroup() const { return m_undoGroup; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void refreshProblems();
-    void reloadWorkspace();
+    void refreshGatewayStatus();
+    void restoreLayout();
+    void saveLayout() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    Workspace* m_workspace;
-    ApiListModel* m_apiModel;
-    QSortFilterProxyModel* m_apiFilter;
+    GatehouseSession* m_session;
+    QUndoGroup* m_undoGroup;
+    PublisherView* m_publisher;
+    DevPortalView* m_devPortal;
+    GatewayView* m_gatewayView;
+    QLabel* m_gatewayStatus;
+    qint64 m_lastRequests = 0;
 };
 
 } // namespace gatehouse

@@ -1,11 +1,17 @@
 #include "DemoWorkspace.h"
+#include "GatehouseSession.h"
+#include "Gateway.h"
 #include "MainWindow.h"
+#include "MemorySecretStore.h"
+#include "PublisherView.h"
 #include "Workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStandardPaths>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,27 +21,31 @@ using namespace gatehouse;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void demoWorkspaceListsSmartChat() {
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void demoWorkspaceListsSmartChatAndRunsTheGateway() {
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
         QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
         QVERIFY2(DemoWorkspace::populate(workspace, &error), qPrintable(error));
+        MemorySecretStore secrets;
+        GatehouseSession session(&workspace, &secrets);
+        QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
 
-        MainWindow window(&workspace);
+        MainWindow window(&session);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.windowTitle(), QStringLiteral("Gatehouse"));
 
         auto* table = window.findChild<QTableView*>(QStringLiteral("apiTable"));
         QVERIFY(table);
-        QAbstractItemModelTester tester(table->model(),
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("SmartChat"));
-        QCOMPARE(table->model()->index(0, 2).data().toString(), QStringLiteral("/smartchat/1.0.0"));
-        QVERIFY(!window.findChild<QLabel*>(QStringLiteral("emptyHint"))->isVisible());
         QVERIFY(!window.findChild<QLabel*>(QStringLiteral("workspaceProblems"))->isVisible());
+        auto* status = window.findChild<QLabel*>(QStringLiteral("gatewayStatus"));
+        QVERIFY(status->text().contains(session.gateway()->baseUrl()));
 
         // The list follows the workspace: a second API appears without a reload.
         Api copy = *workspace.findApi(QStringLiteral("SmartChat"));
@@ -44,12 +54,19 @@ private Q_SLOTS:
         copy.version = QStringLiteral("2.0.0");
         QVERIFY2(workspace.saveApi(copy, &error), qPrintable(error));
         QCOMPARE(table->model()->rowCount(), 2);
-
-        // The search box filters by any column.
         auto* search = window.findChild<QLineEdit*>(QStringLiteral("apiSearch"));
         QTest::keyClicks(search, QStringLiteral("other"));
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("Other"));
+
+        // Modes switch with Ctrl+1/2/3.
+        auto* stack = window.findChild<QStackedWidget*>(QStringLiteral("modeStack"));
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_3));
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("gatewayView"));
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("devPortalView"));
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("publisherView"));
     }
 
     void unreadableFilesAreShownNotHidden() {
@@ -68,13 +85,15 @@ private Q_SLOTS:
         Workspace workspace;
         QString error;
         QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
-        MainWindow window(&workspace);
+        MemorySecretStore secrets;
+        GatehouseSession session(&workspace, &secrets);
+        MainWindow window(&session);
         window.show();
         auto* problems = window.findChild<QLabel*>(QStringLiteral("workspaceProblems"));
         QVERIFY(problems->isVisible());
         QVERIFY2(problems->text().contains(QStringLiteral("apis/smartchat-1.0.0/api.json:3:")),
                  qPrintable(problems->text()));
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("emptyHint"))->isVisible());
+        QCOMPARE(window.findChild<QTableView*>(QStringLiteral("apiTable"))->model()->rowCount(), 0);
     }
 };
 

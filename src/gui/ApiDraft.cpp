@@ -1,0 +1,52 @@
+#include "ApiDraft.h"
+
+#include "ApiSnapshotCommand.h"
+#include "ApiValidator.h"
+#include "PolicyCatalogue.h"
+#include "Workspace.h"
+
+#include <QUndoStack>
+
+namespace gatehouse {
+
+ApiDraft::ApiDraft(Workspace* workspace, const Api& saved, QObject* parent)
+    : QObject(parent), m_workspace(workspace), m_saved(saved), m_api(saved), m_undoStack(new QUndoStack(this)) {}
+
+void ApiDraft::edit(const Api& changed, const QString& text) {
+    if (changed == m_api)
+        return;
+    m_undoStack->push(new ApiSnapshotCommand(this, m_api, changed, text));
+}
+
+void ApiDraft::replace(const Api& api) {
+    m_api = api;
+    Q_EMIT changed();
+}
+
+ValidationReport ApiDraft::validate() const {
+    return ApiValidator(PolicyCatalogue::builtin(), m_workspace->provider(m_api.providerId))
+        .validate(m_api, m_workspace->apis());
+}
+
+bool ApiDraft::save(QString* error) {
+    if (!m_workspace->saveApi(m_api, error))
+        return false;
+    // The workspace stamps updatedAt: adopt what it stored so the draft is clean again.
+    if (const Api* stored = m_workspace->api(m_api.id)) {
+        m_saved = *stored;
+        m_api.createdAt = stored->createdAt;
+        m_api.updatedAt = stored->updatedAt;
+    }
+    m_undoStack->setClean();
+    Q_EMIT savedChanged();
+    Q_EMIT changed();
+    return true;
+}
+
+void ApiDraft::revert() {
+    m_undoStack->clear();
+    replace(m_saved);
+    Q_EMIT savedChanged();
+}
+
+} // namespace gatehouse

@@ -1,0 +1,149 @@
+#include "ApiEditor.h"
+
+#include "ApiDraft.h"
+#include "DeploymentsPage.h"
+#include "EndpointsPage.h"
+#include "GatehouseSession.h"
+#include "OverviewPage.h"
+#include "PoliciesPage.h"
+#include "ResourcesPage.h"
+#include "Workspace.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace gatehouse {
+
+ApiEditor::ApiEditor(GatehouseSession* session, const QString& apiId, QWidget* parent)
+    : QWidget(parent), m_session(session),
+      m_draft(new ApiDraft(session->workspace(), *session->workspace()->api(apiId), this)),
+      m_tabs(new QTabWidget(this)), m_policies(new PoliciesPage(m_draft, this)),
+      m_endpoints(new EndpointsPage(m_draft, session->secrets(), this)),
+      m_deployments(new DeploymentsPage(m_draft, session, this)), m_title(new QLabel(this)), m_problems(new QLabel(this)),
+      m_save(new QPushButton(tr("Save"), this)), m_saveAndDeploy(new QPushButton(tr("Save and deploy"), this)),
+      m_discard(new QPushButton(tr("Discard changes"), this)) {
+    setObjectName(QStringLiteral("apiEditor"));
+    m_tabs->setObjectName(QStringLiteral("apiTabs"));
+    m_tabs->addTab(new OverviewPage(m_draft, this), tr("Overview"));
+    m_tabs->addTab(m_endpoints, tr("Endpoints"));
+    m_tabs->addTab(new ResourcesPage(m_draft, this), tr("Resources"));
+    m_tabs->addTab(m_policies, tr("Policies"));
+    m_tabs->addTab(m_deployments, tr("Deployments"));
+    m_title->setObjectName(QStringLiteral("apiEditorTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_problems->setObjectName(QStringLiteral("apiProblems"));
+    m_problems->setWordWrap(true);
+    m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_save->setObjectName(QStringLiteral("saveApiButton"));
+    m_saveAndDeploy->setObjectName(QStringLiteral("saveAndDeployButton"));
+    m_discard->setObjectName(QStringLiteral("discardApiButton"));
+
+    auto* buttons = new QHBoxLayout();
+    buttons->addWidget(m_problems, 1);
+    buttons->addWidget(m_discard);
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_saveAndDeploy);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tabs, 1);
+    layout->addLayout(buttons);
+
+    connect(m_policies, &PoliciesPage::statusMessage, this, &ApiEditor::statusMessage);
+    connect(m_endpoints, &EndpointsPage::statusMessage, this, &ApiEditor::statusMessage);
+    connect(m_deployments, &DeploymentsPage::statusMessage, this, &ApiEditor::statusMessage);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!save(&error))
+            QMessageBox::warning(this, tr("Not saved"), error);
+    });
+    connect(m_saveAndDeploy, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!saveAndDeploy(&error))
+            QMessageBox::warning(this, tr("Not deployed"), error);
+    });
+    connect(m_discard, &QPushButton::clicked, this, [this] {
+        m_draft->revert();
+        Q_EMIT statusMessage(tr("Changes discarded"));
+    });
+    connect(m_draft, &ApiDraft::changed, this, &ApiEditor::refreshState);
+    refreshState();
+}
+
+QUndoStack* ApiEditor::undoStack() const {
+    return m_draft->undoStack();
+}
+
+void ApiEditor::refreshState() {
+    const Api& api = m_draft->api();
+    m_title->setText(api.name + QStringLiteral("  ") + api.version + (m_draft->isModified() ? QStringLiteral(" *") : QString()));
+    const ValidationReport report = m_draft->validate();
+    const auto errors = report.errors();
+    QStringList lines;
+    for (const ValidationIssue& issue : errors)
+        lines.append(issue.toString());
+    m_problems->setText(lines.isEmpty() ? QString()
+                                        : QStringLiteral("<span style='color:#c62828'>%1</span>")
+                                              .arg(lines.mid(0, 3).join(QStringLiteral("<br>")).toHtmlEscaped()));
+    m_save->setEnabled(m_draft->isModified() && errors.empty());
+    m_saveAndDeploy->setEnabled(errors.empty());
+    m_discard->setEnabled(m_draft->isModified());
+}
+
+bool ApiEditor::save(QString* error) {
+    const ValidationReport report = m_draft->validate();
+    if (report.hasErrors()) {
+        if (error)
+            *error = report.errors().front().toString();
+        return false;
+    }
+    if (!m_draft->isModified())
+        return true;
+    if (!m_draft->save(error))
+        return false;
+    Q_EMIT statusMessage(tr("%1 saved").arg(m_draft->api().name));
+    return true;
+}
+
+bool ApiEditor::saveAndDeploy(QString* error) {
+    if (!save(error))
+        return false;
+    const Result<Revision> revision = m_session->deploy(m_draft->api().id, tr("Deployed from the Publisher"));
+    if (!revision) {
+        if (error)
+            *error = revision.error();
+        return false;
+    }
+    m_deployments->refresh();
+    Q_EMIT statusMessage(tr("Revision %1 of %2 is live on the local gateway").arg(revision->number).arg(m_draft->api().name));
+    return true;
+}
+
+bool ApiEditor::maybeClose() {
+    if (!m_draft->isModified())
+        return true;
+    const auto choice = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("%1 has unsaved changes. Save them?").arg(m_draft->api().name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (choice == QMessageBox::Cancel)
+        return false;
+    if (choice == QMessageBox::Discard) {
+        m_draft->revert();
+        return true;
+    }
+    QString error;
+    if (!save(&error)) {
+        QMessageBox::warning(this, tr("Not saved"), error);
+        return false;
+    }
+    return true;
+}
+
+} // namespace gatehouse

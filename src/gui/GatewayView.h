@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QTableWidget;
+class QTimer;
+
+namespace gatehouse {
+
+class GatehouseSession;
+
+// The Gateway mode: whether the in-app gateway runs and where (the address can be changed and
+// applied), what is deployed, the last calls, per-model counters, and the suspension table with
+// live countdowns and "Readmit now".
+class GatewayView : public QWidget {
+    Q_OBJECT
+public:
+    explicit GatewayView(GatehouseSession* session, QWidget* parent = nullptr);
+
+    void refresh();
+    QTableWidget* suspensionTable() const { return m_suspensions; }
+    QTableWidget* accessLogTable() const { return m_log; }
+    QTableWidget* modelTable() const { return m_models; }
+
+Q_SIGNALS:
+    void statusMessage(const QString& message);
+
+private:
+    void applyListenAddress();
+
+    GatehouseSession* m_session;
+    QLabel* m_state;
+    QLineEdit* m_listen;
+    QTableWidget* m_deployments;
+    QTableWidget* m_log;
+    QTableWidget* m_models;
+    QTableWidget* m_suspensions;
+    QTimer* m_timer;
+};
+
+} // namespace gatehouse

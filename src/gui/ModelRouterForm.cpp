@@ -1,0 +1,194 @@
+#include "ModelRouterForm.h"
+
+#include "Api.h"
+#include "PolicyDefinition.h"
+#include "Provider.h"
+#include "RouterTargetList.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace gatehouse {
+
+ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& api, const Provider* provider,
+                                 QWidget* parent)
+    : QWidget(parent), m_failover(definition.router == QLatin1String("modelFailover")),
+      m_weighted(definition.router == QLatin1String("modelWeightedRoundRobin")), m_suspend(new QSpinBox(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    const QStringList models = provider ? provider->models : QStringList();
+    m_production = buildStage(QStringLiteral("production"), api, models, false);
+    m_sandbox = buildStage(QStringLiteral("sandbox"), api, models, true);
+    layout->addWidget(m_production.box);
+    layout->addWidget(m_sandbox.box);
+
+    auto* options = new QFormLayout();
+    m_suspend->setObjectName(QStringLiteral("suspendDuration"));
+    m_suspend->setRange(0, 86400);
+    m_suspend->setSuffix(tr(" s"));
+    m_suspend->setToolTip(tr("How long a failing (endpoint, model) pair is left out before one trial request "
+                             "readmits it"));
+    options->addRow(tr("Suspend duration:"), m_suspend);
+    connect(m_suspend, &QSpinBox::valueChanged, this, &ModelRouterForm::changed);
+    if (m_failover) {
+        m_requestTimeout = new QSpinBox(this);
+        m_requestTimeout->setObjectName(QStringLiteral("requestTimeout"));
+        m_requestTimeout->setRange(0, 3600);
+        m_requestTimeout->setValue(60);
+        m_requestTimeout->setSuffix(tr(" s"));
+        options->addRow(tr("Request timeout:"), m_requestTimeout);
+        connect(m_requestTimeout, &QSpinBox::valueChanged, this, &ModelRouterForm::changed);
+    } else {
+        m_retry = new QCheckBox(tr("Retry once on another model"), this);
+        m_retry->setObjectName(QStringLiteral("retryOnFailure"));
+        m_retry->setChecked(true);
+        m_retry->setToolTip(tr("When a model fails before any byte reached the client, send the same request to "
+                               "another active model. Off gives WSO2's behaviour: the failure goes back to the "
+                               "client."));
+        options->addRow(QString(), m_retry);
+        connect(m_retry, &QCheckBox::toggled, this, &ModelRouterForm::changed);
+    }
+    layout->addLayout(options);
+}
+
+ModelRouterForm::StageWidgets ModelRouterForm::buildStage(const QString& stage, const Api& api,
+                                                          const QStringList& models, bool optional) {
+    StageWidgets widgets;
+    const Stage stageValue = stage == QLatin1String("production") ? Stage::Production : Stage::Sandbox;
+    widgets.box = new QGroupBox(stageDisplayName(stageValue), this);
+    widgets.box->setObjectName(stage + QStringLiteral("Section"));
+    auto* layout = new QVBoxLayout(widgets.box);
+    std::vector<std::pair<QString, QString>> endpoints;
+    for (const Endpoint* endpoint : api.endpointsOf(stageValue))
+        endpoints.emplace_back(endpoint->id, endpoint->name);
+    if (optional) {
+        widgets.enabled = new QCheckBox(tr("Enable sandbox routing"), widgets.box);
+        widgets.enabled->setObjectName(QStringLiteral("sandboxEnabled"));
+        layout->addWidget(widgets.enabled);
+        if (endpoints.empty()) {
+            widgets.enabled->setEnabled(false);
+            widgets.enabled->setToolTip(tr("This API has no sandbox endpoint"));
+        }
+    }
+    if (m_failover) {
+        layout->addWidget(new QLabel(tr("Target model (used when the client asks for it)"), widgets.box));
+        widgets.targets = new RouterTargetList(stage + QStringLiteral("Target"), {false, true}, widgets.box);
+        layout->addWidget(widgets.targets);
+        layout->addWidget(new QLabel(tr("Fallback models, tried in order"), widgets.box));
+        widgets.fallbacks = new RouterTargetList(stage + QStringLiteral("Fallback"), {false, false}, widgets.box);
+        widgets.fallbacks->setChoices(models, endpoints);
+        layout->addWidget(widgets.fallbacks);
+        connect(widgets.fallbacks, &RouterTargetList::changed, this, &ModelRouterForm::changed);
+    } else {
+        widgets.targets = new RouterTargetList(stage, {m_weighted, false}, widgets.box);
+        layout->addWidget(widgets.targets);
+    }
+    widgets.targets->setChoices(models, endpoints);
+    connect(widgets.targets, &RouterTargetList::changed, this, &ModelRouterForm::changed);
+    if (widgets.enabled) {
+        const auto sync = [widgets] {
+            widgets.targets->setEnabled(widgets.enabled->isChecked());
+            if (widgets.fallbacks)
+                widgets.fallbacks->setEnabled(widgets.enabled->isChecked());
+        };
+        connect(widgets.enabled, &QCheckBox::toggled, this, [this, sync] {
+            sync();
+            Q_EMIT changed();
+        });
+        sync();
+    }
+    return widgets;
+}
+
+void ModelRouterForm::setConfig(const Json& config) {
+    const Json object = config.is_object() ? config : Json::object();
+    const QSignalBlocker block(this);
+    for (StageWidgets* stage : {&m_production, &m_sandbox}) {
+        const std::string key = stage == &m_production ? "production" : "sandbox";
+        const Json value = object.value(key, Json());
+        bool enabled = false;
+        if (m_failover) {
+            const Json target = value.is_object() ? value.value("targetModel", Json()) : Json();
+            stage->targets->setTargets(target.is_object() ? Json::array({target}) : Json::array());
+            stage->fallbacks->setTargets(value.is_object() ? value.value("fallbackModels", Json::array()) : Json::array());
+            enabled = target.is_object();
+        } else {
+            stage->targets->setTargets(value.is_array() ? value : Json::array());
+            enabled = value.is_array() && !value.empty();
+        }
+        if (stage->enabled)
+            stage->enabled->setChecked(enabled);
+    }
+    // WSO2 writes an empty production list when nothing is configured yet: start with one row.
+    if (!m_failover && m_production.targets->rowCount() == 0)
+        m_production.targets->addRow();
+    const auto seconds = [&](const char* key, int fallback) {
+        const auto it = object.find(key);
+        return it != object.end() && it->is_number() ? int(it->get<double>()) : fallback;
+    };
+    m_suspend->setValue(seconds("suspendDuration", 0));
+    if (m_requestTimeout)
+        m_requestTimeout->setValue(seconds("requestTimeout", 60));
+    if (m_retry)
+        m_retry->setChecked(object.value("retryOnFailure", true) != false);
+}
+
+Json ModelRouterForm::config() const {
+    Json config = Json::object();
+    for (const StageWidgets* stage : {&m_production, &m_sandbox}) {
+        const std::string key = stage == &m_production ? "production" : "sandbox";
+        const bool enabled = !stage->enabled || stage->enabled->isChecked();
+        if (m_failover) {
+            Json value = Json::object();
+            if (enabled) {
+                const Json target = stage->targets->targets();
+                if (!target.empty())
+                    value["targetModel"] = target[0];
+                value["fallbackModels"] = stage->fallbacks->targets();
+            }
+            config[key] = std::move(value);
+        } else {
+            config[key] = enabled ? stage->targets->targets() : Json::array(); // disabled sandbox: []
+        }
+    }
+    if (m_requestTimeout)
+        config["requestTimeout"] = m_requestTimeout->value();
+    config["suspendDuration"] = m_suspend->value();
+    if (m_retry && !m_retry->isChecked())
+        config["retryOnFailure"] = false;
+    return config;
+}
+
+void ModelRouterForm::showIssues(const std::vector<ValidationIssue>& issues, const QString& attributePath) {
+    for (StageWidgets* stage : {&m_production, &m_sandbox}) {
+        stage->targets->clearErrors();
+        if (stage->fallbacks)
+            stage->fallbacks->clearErrors();
+    }
+    static const QRegularExpression rowPattern(QStringLiteral("^\\.(production|sandbox)(?:\\[(\\d+)\\])?(?:\\.(targetModel|fallbackModels)(?:\\[(\\d+)\\])?)?"));
+    for (const ValidationIssue& issue : issues) {
+        if (!issue.path.startsWith(attributePath))
+            continue;
+        const QRegularExpressionMatch match = rowPattern.match(issue.path.mid(attributePath.size()));
+        if (!match.hasMatch())
+            continue;
+        StageWidgets& stage = match.captured(1) == QLatin1String("production") ? m_production : m_sandbox;
+        const QString text = issue.isError() ? issue.message : tr("Warning: %1").arg(issue.message);
+        if (m_failover) {
+            RouterTargetList* list = match.captured(3) == QLatin1String("fallbackModels") ? stage.fallbacks : stage.targets;
+            const int row = match.captured(3) == QLatin1String("fallbackModels") && !match.captured(4).isEmpty()
+                                ? match.captured(4).toInt()
+                                : (match.captured(3) == QLatin1String("targetModel") ? 0 : -1);
+            list->setRowError(row, text);
+        } else {
+            stage.targets->setRowError(match.captured(2).isEmpty() ? -1 : match.captured(2).toInt(), text);
+        }
+    }
+}
+
+} // namespace gatehouse

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Json.h"
+#include "ValidationReport.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QGroupBox;
+class QSpinBox;
+
+namespace gatehouse {
+
+struct Api;
+struct PolicyDefinition;
+struct Provider;
+class RouterTargetList;
+
+// The dedicated form of the three model routers, laid out as WSO2's: Production rows, a Sandbox
+// section behind an enable switch, the suspend duration, plus Gatehouse's retry-on-failure switch
+// (and, for failover, a target model with fallbacks and a request timeout).
+class ModelRouterForm : public QWidget {
+    Q_OBJECT
+public:
+    ModelRouterForm(const PolicyDefinition& definition, const Api& api, const Provider* provider,
+                    QWidget* parent = nullptr);
+
+    void setConfig(const Json& config);
+    // The configuration in WSO2's key order; Gatehouse-only settings only when not at their default.
+    Json config() const;
+    // Shows the issues whose path starts with `attributePath` next to their fields.
+    void showIssues(const std::vector<ValidationIssue>& issues, const QString& attributePath);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    struct StageWidgets {
+        QGroupBox* box = nullptr;
+        QCheckBox* enabled = nullptr; // sandbox only
+        RouterTargetList* targets = nullptr;   // RR/WRR rows, or failover's target
+        RouterTargetList* fallbacks = nullptr; // failover only
+    };
+    StageWidgets buildStage(const QString& stage, const Api& api, const QStringList& models, bool optional);
+
+    bool m_failover;
+    bool m_weighted;
+    StageWidgets m_production;
+    StageWidgets m_sandbox;
+    QSpinBox* m_suspend;
+    QSpinBox* m_requestTimeout = nullptr;
+    QCheckBox* m_retry = nullptr;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,220 @@
+#include "PoliciesPage.h"
+
+#include "ApiDraft.h"
+#include "PolicyCatalogue.h"
+#include "PolicyConfigPanel.h"
+#include "PolicyFlowModel.h"
+#include "PolicyFlowView.h"
+#include "PolicyPaletteModel.h"
+#include "PolicyValidator.h"
+#include "Workspace.h"
+
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace gatehouse {
+
+PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
+    : QWidget(parent), m_draft(draft), m_flowModel(new PolicyFlowModel(draft, PolicyCatalogue::builtin(), this)),
+      m_flowView(new PolicyFlowView(this)), m_effectiveFlow(new QListWidget(this)), m_paletteTabs(new QTabWidget(this)),
+      m_paletteSearch(new QLineEdit(this)), m_panel(new PolicyConfigPanel(m_flowModel, draft, this)) {
+    setObjectName(QStringLiteral("policiesPage"));
+    m_flowView->setObjectName(QStringLiteral("policyFlowView"));
+    m_flowView->setFlowModel(m_flowModel);
+    m_flowView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_effectiveFlow->setObjectName(QStringLiteral("effectiveFlow"));
+    m_effectiveFlow->setSelectionMode(QAbstractItemView::NoSelection);
+    m_effectiveFlow->setMaximumHeight(m_effectiveFlow->fontMetrics().height() * 7);
+    m_paletteTabs->setObjectName(QStringLiteral("paletteTabs"));
+    m_paletteSearch->setObjectName(QStringLiteral("paletteSearch"));
+    m_paletteSearch->setPlaceholderText(tr("Search policies"));
+    m_paletteSearch->setClearButtonEnabled(true);
+
+    for (FlowKind flow : allFlowKinds) {
+        auto* palette = new PolicyPaletteModel(PolicyCatalogue::builtin(), flow, this);
+        auto* filter = new QSortFilterProxyModel(this);
+        filter->setSourceModel(palette);
+        filter->setRecursiveFilteringEnabled(true);
+        filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+        auto* view = new QTreeView(this);
+        view->setObjectName(QStringLiteral("palette") + flowKindDisplayName(flow));
+        view->setModel(filter);
+        view->setHeaderHidden(true);
+        view->setDragEnabled(true);
+        view->setDragDropMode(QAbstractItemView::DragOnly);
+        view->setIconSize(QSize(24, 24));
+        view->expandAll();
+        connect(filter, &QAbstractItemModel::layoutChanged, view, &QTreeView::expandAll);
+        connect(filter, &QAbstractItemModel::rowsInserted, view, &QTreeView::expandAll);
+        m_paletteTabs->addTab(view, flowKindDisplayName(flow));
+        m_palettes.push_back(palette);
+        m_paletteFilters.push_back(filter);
+    }
+    connect(m_paletteSearch, &QLineEdit::textChanged, this, [this](const QString& text) {
+        for (QSortFilterProxyModel* filter : m_paletteFilters)
+            filter->setFilterFixedString(text);
+    });
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(new QLabel(tr("Drag policies from the palette onto a lane, or right-click a lane"), left));
+    leftLayout->addWidget(m_flowView, 1);
+    leftLayout->addWidget(new QLabel(tr("What runs for the selected operation:"), left));
+    leftLayout->addWidget(m_effectiveFlow);
+    auto* middle = new QWidget(this);
+    middle->setMinimumWidth(230);
+    auto* middleLayout = new QVBoxLayout(middle);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    middleLayout->addWidget(m_paletteSearch);
+    middleLayout->addWidget(m_paletteTabs, 1);
+
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("policiesSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(middle);
+    splitter->addWidget(m_panel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_flowModel, &PolicyFlowModel::attachRequested, this,
+            [this](const QString& scope, FlowKind flow, int position, const QString& policyName) {
+                m_panel->openNew(scope, flow, position, policyName);
+            });
+    connect(m_panel, &PolicyConfigPanel::finished, this, &PoliciesPage::statusMessage);
+    connect(m_flowView, &PolicyFlowView::dropHint, this, [this](const QString& message, bool) {
+        Q_EMIT statusMessage(message);
+    });
+    connect(m_flowView, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (index.data(PolicyFlowModel::KindRole).toInt() == int(PolicyFlowModel::Kind::Attachment))
+            m_panel->openExisting(index.data(PolicyFlowModel::ScopeRole).toString(),
+                                  FlowKind(index.data(PolicyFlowModel::FlowRole).toInt()),
+                                  index.data(PolicyFlowModel::AttachmentIndexRole).toInt());
+    });
+    connect(m_flowView, &QWidget::customContextMenuRequested, this, &PoliciesPage::showContextMenu);
+    connect(m_flowView->selectionModel(), &QItemSelectionModel::currentChanged, this, &PoliciesPage::refreshEffectiveFlow);
+    connect(m_flowModel, &QAbstractItemModel::modelReset, this, [this] {
+        connect(m_flowView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                &PoliciesPage::refreshEffectiveFlow, Qt::UniqueConnection);
+        refreshEffectiveFlow();
+    });
+    refreshEffectiveFlow();
+}
+
+PolicyPaletteModel* PoliciesPage::paletteModel(FlowKind flow) const {
+    for (PolicyPaletteModel* palette : m_palettes) {
+        if (palette->flow() == flow)
+            return palette;
+    }
+    return nullptr;
+}
+
+void PoliciesPage::attachWithDialog(const QString& scope, FlowKind flow) {
+    const Api& api = m_draft->api();
+    const Operation* operation = scope.isEmpty() ? nullptr : api.operationByKey(scope);
+    const PolicyValidator validator(PolicyCatalogue::builtin(), m_draft->workspace()->provider(api.providerId));
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Attach policy to the %1 flow").arg(flowKindDisplayName(flow)));
+    auto* list = new QListWidget(&dialog);
+    list->setObjectName(QStringLiteral("attachPolicyList"));
+    for (const PolicyDefinition& definition : PolicyCatalogue::builtin().definitions()) {
+        const QString refusal = validator.placementError(api, operation, flow, definition.name);
+        auto* item = new QListWidgetItem(definition.displayName, list);
+        item->setData(Qt::UserRole, definition.name);
+        item->setToolTip(refusal.isEmpty() ? definition.description : refusal);
+        if (!refusal.isEmpty())
+            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(list, &QListWidget::itemDoubleClicked, &dialog, &QDialog::accept);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted || !list->currentItem() || !(list->currentItem()->flags() & Qt::ItemIsEnabled))
+        return;
+    m_panel->openNew(scope, flow, -1, list->currentItem()->data(Qt::UserRole).toString());
+}
+
+void PoliciesPage::showContextMenu(const QPoint& position) {
+    const QModelIndex index = m_flowView->indexAt(position);
+    if (!index.isValid())
+        return;
+    const auto kind = PolicyFlowModel::Kind(index.data(PolicyFlowModel::KindRole).toInt());
+    const QString scope = index.data(PolicyFlowModel::ScopeRole).toString();
+    QMenu menu(this);
+    if (kind == PolicyFlowModel::Kind::Lane) {
+        const FlowKind flow = FlowKind(index.data(PolicyFlowModel::FlowRole).toInt());
+        menu.addAction(tr("Attach policy..."), this, [this, scope, flow] { attachWithDialog(scope, flow); });
+    } else if (kind == PolicyFlowModel::Kind::Attachment) {
+        const FlowKind flow = FlowKind(index.data(PolicyFlowModel::FlowRole).toInt());
+        const int position = index.data(PolicyFlowModel::AttachmentIndexRole).toInt();
+        const int count = m_flowModel->rowCount(index.parent());
+        menu.addAction(tr("Edit..."), this, [this, scope, flow, position] { m_panel->openExisting(scope, flow, position); });
+        menu.addAction(tr("Move up"), this, [this, scope, flow, position] {
+            m_flowModel->move(scope, flow, position, position - 1);
+        })->setEnabled(position > 0);
+        menu.addAction(tr("Move down"), this, [this, scope, flow, position] {
+            m_flowModel->move(scope, flow, position, position + 1);
+        })->setEnabled(position + 1 < count);
+        menu.addSeparator();
+        menu.addAction(tr("Remove"), this, [this, scope, flow, position] { m_flowModel->remove(scope, flow, position); });
+    } else {
+        return;
+    }
+    menu.exec(m_flowView->viewport()->mapToGlobal(position));
+}
+
+void PoliciesPage::refreshEffectiveFlow() {
+    m_effectiveFlow->clear();
+    QModelIndex current = m_flowView->currentIndex();
+    while (current.parent().isValid())
+        current = current.parent();
+    QString scope = current.isValid() ? current.data(PolicyFlowModel::ScopeRole).toString() : QString();
+    const Api& api = m_draft->api();
+    if (scope.isEmpty() && !api.operations.empty())
+        scope = api.operations.front().key();
+    const Operation* operation = api.operationByKey(scope);
+    if (!operation) {
+        m_effectiveFlow->addItem(tr("Select an operation"));
+        return;
+    }
+    const auto describe = [&](FlowKind flow) {
+        QStringList steps;
+        for (const PolicyAttachment& attachment : api.apiPolicies.flow(flow)) {
+            const PolicyDefinition* definition = PolicyCatalogue::builtin().find(attachment.policyName);
+            steps.append((definition ? definition->displayName : attachment.policyName) + tr(" (API level)"));
+        }
+        for (const PolicyAttachment& attachment : operation->policies.flow(flow)) {
+            const PolicyDefinition* definition = PolicyCatalogue::builtin().find(attachment.policyName);
+            steps.append(definition ? definition->displayName : attachment.policyName);
+        }
+        return steps;
+    };
+    m_effectiveFlow->addItem(tr("%1 %2").arg(operation->key(), api.basePath()));
+    int step = 1;
+    for (const QString& entry : describe(FlowKind::Request))
+        m_effectiveFlow->addItem(QStringLiteral("  %1. %2").arg(step++).arg(entry));
+    m_effectiveFlow->addItem(QStringLiteral("  %1. ").arg(step++) + tr("Call the upstream endpoint"));
+    for (const QString& entry : describe(FlowKind::Response))
+        m_effectiveFlow->addItem(QStringLiteral("  %1. %2").arg(step++).arg(entry));
+    const QStringList fault = describe(FlowKind::Fault);
+    if (!fault.isEmpty())
+        m_effectiveFlow->addItem(tr("  On errors: %1").arg(fault.join(QStringLiteral(", "))));
+}
+
+} // namespace gatehouse

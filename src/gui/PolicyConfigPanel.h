@@ -1,0 +1,70 @@
+#pragma once
+
+#include "FlowKind.h"
+#include "PolicyAttachment.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QPushButton;
+class QScrollArea;
+
+namespace gatehouse {
+
+class ApiDraft;
+class ModelRouterForm;
+class PolicyFlowModel;
+class SchemaForm;
+struct PolicyDefinition;
+
+// The drawer on the right of the policy editor: the configuration form of the policy being attached
+// or edited, validated as the user types (errors next to their fields), Save disabled while any
+// error remains. Saving attaches (or replaces) the policy as one undoable step.
+class PolicyConfigPanel : public QWidget {
+    Q_OBJECT
+public:
+    PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QWidget* parent = nullptr);
+
+    void openNew(const QString& scope, FlowKind flow, int position, const QString& policyName);
+    void openExisting(const QString& scope, FlowKind flow, int position);
+    void closePanel();
+    bool isEditing() const { return !m_policyName.isEmpty(); }
+    bool canSave() const;
+    PolicyAttachment currentAttachment() const;
+    ModelRouterForm* routerForm() const { return m_routerForm; }
+    SchemaForm* schemaForm() const { return m_schemaForm; }
+
+Q_SIGNALS:
+    void finished(const QString& message);
+
+private:
+    void open(const QString& scope, FlowKind flow, int position, const QString& policyName,
+              const PolicyAttachment& initial, bool isNew);
+    void revalidate();
+    void save();
+    QString attachmentPath() const;
+
+    PolicyFlowModel* m_model;
+    QPointer<ApiDraft> m_draft;
+    const PolicyDefinition* m_definition = nullptr;
+    QString m_policyName;
+    QString m_scope;
+    FlowKind m_flow = FlowKind::Request;
+    int m_position = 0;
+    bool m_isNew = false;
+
+    QLabel* m_title;
+    QLabel* m_description;
+    QLabel* m_placement;
+    QLabel* m_problems;
+    QScrollArea* m_scroll;
+    ModelRouterForm* m_routerForm = nullptr;
+    SchemaForm* m_schemaForm = nullptr;
+    QCheckBox* m_applyToAll;
+    QPushButton* m_save;
+    QPushButton* m_cancel;
+};
+
+} // namespace gatehouse

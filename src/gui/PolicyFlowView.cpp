@@ -1,0 +1,85 @@
+#include "PolicyFlowView.h"
+
+#include "PolicyChipDelegate.h"
+#include "PolicyFlowModel.h"
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+
+namespace gatehouse {
+
+PolicyFlowView::PolicyFlowView(QWidget* parent) : QTreeView(parent) {
+    setHeaderHidden(true);
+    setDragEnabled(true);
+    setAcceptDrops(true);
+    setDropIndicatorShown(true);
+    // DragDrop, not InternalMove: InternalMove would refuse the palette's drops.
+    setDragDropMode(QAbstractItemView::DragDrop);
+    setDefaultDropAction(Qt::MoveAction);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setItemDelegate(new PolicyChipDelegate(this));
+    setUniformRowHeights(false);
+    setExpandsOnDoubleClick(false);
+    setAnimated(false);
+}
+
+void PolicyFlowView::setFlowModel(PolicyFlowModel* model) {
+    m_flowModel = model;
+    setModel(model);
+    // The model is rebuilt on every edit: keep every lane open, as WSO2's editor shows them.
+    connect(model, &QAbstractItemModel::modelReset, this, &QTreeView::expandAll);
+    expandAll();
+}
+
+void PolicyFlowView::track(QDropEvent* event) {
+    if (!m_flowModel)
+        return;
+    const QModelIndex under = indexAt(event->position().toPoint());
+    // The lane that would receive the drop: the lane itself, or the lane of the chip under the pointer.
+    QModelIndex lane = under;
+    if (under.isValid() && under.data(PolicyFlowModel::KindRole).toInt() == int(PolicyFlowModel::Kind::Attachment))
+        lane = under.parent();
+    const QString refusal = m_flowModel->dropRefusal(event->mimeData(), under, -1);
+    const bool allowed = refusal.isEmpty();
+    if (lane != m_highlight || allowed != m_highlightAllowed) {
+        m_highlight = lane;
+        m_highlightAllowed = allowed;
+        viewport()->update();
+    }
+    Q_EMIT dropHint(allowed ? tr("Release to attach here") : refusal, allowed);
+}
+
+void PolicyFlowView::clearHighlight() {
+    m_highlight = QPersistentModelIndex();
+    viewport()->update();
+}
+
+void PolicyFlowView::dragEnterEvent(QDragEnterEvent* event) {
+    QTreeView::dragEnterEvent(event);
+    track(event);
+}
+
+void PolicyFlowView::dragMoveEvent(QDragMoveEvent* event) {
+    QTreeView::dragMoveEvent(event);
+    track(event);
+    if (!m_highlightAllowed)
+        event->ignore(); // the cursor shows the drop is refused
+}
+
+void PolicyFlowView::dragLeaveEvent(QDragLeaveEvent* event) {
+    QTreeView::dragLeaveEvent(event);
+    clearHighlight();
+}
+
+void PolicyFlowView::dropEvent(QDropEvent* event) {
+    track(event);
+    const bool allowed = m_highlightAllowed;
+    clearHighlight();
+    if (!allowed) {
+        event->ignore();
+        return;
+    }
+    QTreeView::dropEvent(event);
+}
+
+} // namespace gatehouse
