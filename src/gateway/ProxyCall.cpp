@@ -51,6 +51,10 @@ QList<QByteArray> connectionListed(const HttpHeaders& headers) {
     return names;
 }
 
+bool isListed(const QList<QByteArray>& names, const QByteArray& name) {
+    return std::any_of(names.begin(), names.end(), [&](const QByteArray& each) { return HttpHeaders::nameEquals(each, name); });
+}
+
 void applyHeaderPolicies(const std::vector<RuntimePolicy>& policies, HttpHeaders& headers) {
     for (const RuntimePolicy& policy : policies) {
         if (policy.kind == RuntimePolicy::Kind::AddHeader)
@@ -145,10 +149,7 @@ void ProxyCall::start() {
             HttpHeaders::nameEquals(name, "Authorization") || HttpHeaders::nameEquals(name, "Expect") ||
             HttpHeaders::nameEquals(name, "Accept-Encoding"))
             continue;
-        const bool named = std::any_of(listed.begin(), listed.end(), [&](const QByteArray& each) {
-            return HttpHeaders::nameEquals(each, name);
-        });
-        if (!named)
+        if (!isListed(listed, name))
             m_forwardHeaders.add(name, value);
     }
     // Bodies pass through byte for byte: ask for the client's encoding, never QNAM's transparent gzip.
@@ -473,9 +474,7 @@ void ProxyCall::onMetaData() {
                 contentLength = -1;
             continue;
         }
-        if (isHopByHop(name) || std::any_of(listed.begin(), listed.end(), [&](const QByteArray& each) {
-                return HttpHeaders::nameEquals(each, name);
-            }))
+        if (isHopByHop(name) || isListed(listed, name))
             continue;
         if (HttpHeaders::nameEquals(name, "Content-Type"))
             contentType = value;
