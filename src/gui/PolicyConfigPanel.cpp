@@ -23,7 +23,7 @@ PolicyConfigPanel::PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QW
       m_applyToAll(new QCheckBox(tr("Apply to all resources"), this)), m_save(new QPushButton(tr("Save"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)) {
     setObjectName(QStringLiteral("policyConfigPanel"));
-    setMinimumWidth(440); // a splitter must not squeeze the form out of sight when the drawer opens
+    setMinimumWidth(480); // a splitter must not squeeze the form out of sight when the drawer opens
     m_title->setObjectName(QStringLiteral("policyConfigTitle"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);

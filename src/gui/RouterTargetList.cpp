@@ -71,10 +71,10 @@ void RouterTargetList::addRow() {
     row.model->addItems(m_models);
     row.model->setCurrentText(QString());
     row.model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    row.model->setMinimumContentsLength(10);
+    row.model->setMinimumContentsLength(8);
     row.endpoint = new QComboBox(this);
     row.endpoint->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    row.endpoint->setMinimumContentsLength(12);
+    row.endpoint->setMinimumContentsLength(8);
     for (const auto& [id, name] : m_endpoints)
         row.endpoint->addItem(name, id);
     row.error = errorLabel(this);
@@ -85,7 +85,7 @@ void RouterTargetList::addRow() {
         row.weight = new QDoubleSpinBox(this);
         row.weight->setRange(0, 1000000);
         row.weight->setDecimals(1);
-        row.weight->setMaximumWidth(row.weight->fontMetrics().horizontalAdvance(QStringLiteral("0000000.0")) + 30);
+        row.weight->setMaximumWidth(row.weight->fontMetrics().horizontalAdvance(QStringLiteral("00000.0")) + 28);
         row.weight->setValue(1);
         row.share = new QLabel(this);
         row.share->setMinimumWidth(row.share->fontMetrics().horizontalAdvance(QStringLiteral("100.0%")) + 4);
