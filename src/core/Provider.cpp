@@ -81,6 +81,7 @@ Json Provider::toJson() const {
     for (const QString& model : models)
         modelList.push_back(toStdString(model));
     json["models"] = std::move(modelList);
+    json["streamTerminator"] = toStdString(streamTerminator);
     Json operationList = Json::array();
     for (const Operation& operation : operations)
         operationList.push_back(operation.toJson());
@@ -122,6 +123,7 @@ Result<Provider> Provider::fromJson(const Json& json) {
         provider.remainingTokens = locationFromJson(locationReader, "remainingTokens", &errors);
     }
     provider.models = reader.optionalStringList("models");
+    provider.streamTerminator = reader.optionalString("streamTerminator");
     if (const Json* list = reader.optionalArray("operations")) {
         for (std::size_t i = 0; i < list->size(); ++i)
             provider.operations.push_back(

@@ -49,6 +49,9 @@ struct Provider {
 
     QStringList models;
     std::vector<Operation> operations;
+    // The last event of a complete streamed answer ("data: [DONE]"); empty when the provider has none.
+    // A stream that ends without it was cut off upstream.
+    QString streamTerminator;
 
     // The header value that carries `key` ("Bearer sk-...").
     QString authValue(const QString& key) const;

@@ -71,7 +71,10 @@ bool HttpServer::listen(const QHostAddress& address, quint16 port, QString* erro
         [&] {
             m_listener =
                 new DescriptorListener([this](qintptr descriptor) { dispatch(descriptor); }, acceptor);
-            m_listener->setMaxPendingConnections(1024);
+            m_listener->setMaxPendingConnections(4096);
+            // The kernel's accept queue, not just Qt's: with the default of 50, a burst of hundreds of
+            // connects overflows it and clients wait for SYN retransmits (a second or more).
+            m_listener->setListenBacklogSize(4096);
             listening = m_listener->listen(address, port);
             if (listening) {
                 m_address = m_listener->serverAddress();

@@ -405,7 +405,9 @@ void ProxyCall::detachReply() {
     if (!m_reply)
         return;
     disconnect(m_reply, nullptr, this, nullptr);
-    if (m_reply->isRunning())
+    // A reply that already failed (an HTTP error status being retried elsewhere) needs no abort:
+    // deleting it closes its connection, and aborting it again only makes Qt complain.
+    if (m_reply->isRunning() && m_reply->error() == QNetworkReply::NoError)
         m_reply->abort();
     m_reply->deleteLater();
     m_reply = nullptr;
@@ -565,8 +567,14 @@ void ProxyCall::onFinished() {
     pump();
     if (m_paused)
         return; // onClientDrained() comes back here once the client has taken the rest
-    const bool broken = m_reply->error() != QNetworkReply::NoError &&
-                        m_reply->error() < QNetworkReply::ContentAccessDenied; // a transport error mid-body
+    bool broken = m_reply->error() != QNetworkReply::NoError &&
+                  m_reply->error() < QNetworkReply::ContentAccessDenied; // a transport error mid-body
+    // Qt 6.4 reports a chunked answer cut off between two chunks as complete. A stream is complete
+    // only when the provider's final event arrived ("data: [DONE]" for OpenAI-style APIs).
+    const QByteArray terminator = m_context.api->provider.streamTerminator.toUtf8();
+    if (!broken && m_streaming && m_context.record.status >= 200 && m_context.record.status < 300 &&
+        !terminator.isEmpty() && !m_captured.contains(terminator))
+        broken = true;
     if (broken) {
         // The upstream went away mid-body: the client must see a truncated answer, not a complete one.
         m_context.record.errorCode = m_timedOut ? QStringLiteral("101504") : QStringLiteral("101505");

@@ -12,8 +12,16 @@ namespace gatehouse {
 ApiDraft::ApiDraft(Workspace* workspace, const Api& saved, QObject* parent)
     : QObject(parent), m_workspace(workspace), m_saved(saved), m_api(saved), m_undoStack(new QUndoStack(this)) {}
 
+bool ApiDraft::sameDesign(const Api& a, const Api& b) {
+    Api left = a;
+    Api right = b;
+    left.createdAt = right.createdAt = QDateTime();
+    left.updatedAt = right.updatedAt = QDateTime();
+    return left == right;
+}
+
 void ApiDraft::edit(const Api& changed, const QString& text) {
-    if (changed == m_api)
+    if (sameDesign(changed, m_api))
         return;
     m_undoStack->push(new ApiSnapshotCommand(this, m_api, changed, text));
 }

@@ -20,7 +20,9 @@ public:
 
     const Api& api() const { return m_api; }
     const Api& saved() const { return m_saved; }
-    bool isModified() const { return m_api != m_saved; }
+    // Timestamps are bookkeeping, not design: undoing back to the saved design is "unmodified".
+    bool isModified() const { return !sameDesign(m_api, m_saved); }
+    static bool sameDesign(const Api& a, const Api& b);
     QUndoStack* undoStack() const { return m_undoStack; }
     Workspace* workspace() const { return m_workspace; }
 

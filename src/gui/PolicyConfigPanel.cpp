@@ -61,10 +61,11 @@ PolicyConfigPanel::PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QW
         Q_EMIT finished(tr("Nothing attached"));
     });
     connect(draft, &ApiDraft::changed, this, [this] {
-        // An undo elsewhere may have removed what this panel edits.
+        // An undo (or any other edit) may have moved or changed the chip this panel edits: saving
+        // would then overwrite whatever sits at its old position. Close instead.
         if (isEditing() && !m_isNew) {
             const auto current = m_model->attachmentAt(m_scope, m_flow, m_position);
-            if (!current || current->policyName != m_policyName)
+            if (!current || *current != m_original)
                 closePanel();
         }
     });
@@ -99,6 +100,7 @@ void PolicyConfigPanel::open(const QString& scope, FlowKind flow, int position, 
     m_flow = flow;
     m_position = position;
     m_isNew = isNew;
+    m_original = initial;
     m_title->setText((isNew ? tr("Attach %1") : tr("Edit %1")).arg(definition->displayName));
     m_description->setText(definition->description);
     m_placement->setText(tr("%1 flow of %2")

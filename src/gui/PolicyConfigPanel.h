@@ -54,6 +54,7 @@ private:
     FlowKind m_flow = FlowKind::Request;
     int m_position = 0;
     bool m_isNew = false;
+    PolicyAttachment m_original; // what an edited chip held when the panel opened
 
     QLabel* m_title;
     QLabel* m_description;

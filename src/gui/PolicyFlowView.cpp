@@ -16,6 +16,9 @@ PolicyFlowView::PolicyFlowView(QWidget* parent) : QTreeView(parent) {
     // DragDrop, not InternalMove: InternalMove would refuse the palette's drops.
     setDragDropMode(QAbstractItemView::DragDrop);
     setDefaultDropAction(Qt::MoveAction);
+    // Every drop lands ON the row under the pointer (a lane: append; a chip: insert before it), never
+    // "above" or "below" it: then the highlight, the refusal text and the drop always agree.
+    setDragDropOverwriteMode(true);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setItemDelegate(new PolicyChipDelegate(this));
     setUniformRowHeights(false);

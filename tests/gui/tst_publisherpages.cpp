@@ -1,0 +1,595 @@
+// The Publisher's other pages through real widgets: the Create AI API wizard's inline validation, the
+// editor's Save / "Save and deploy" state and the unsaved-changes question on close, the Endpoints
+// page's "API Key Required" warning and where the key goes, the Deployments page's revisions, diff and
+// undeploy, and the Gateway mode's suspension table, access log and model counters.
+#include "ApiDraft.h"
+#include "ApiEditor.h"
+#include "ApiFactory.h"
+#include "ApplicationKeys.h"
+#include "CreateApiWizard.h"
+#include "DeploymentsPage.h"
+#include "EndpointsPage.h"
+#include "GatehouseSession.h"
+#include "Gateway.h"
+#include "GatewayRuntime.h"
+#include "GatewayView.h"
+#include "MainWindow.h"
+#include "MemorySecretStore.h"
+#include "MockFault.h"
+#include "MockLlmServer.h"
+#include "MockLlmState.h"
+#include "PublisherView.h"
+#include "Workspace.h"
+
+#include <QApplication>
+#include <QDirIterator>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+#include <functional>
+#include <memory>
+
+using namespace gatehouse;
+
+namespace {
+
+QString defaultProduction() {
+    return QStringLiteral("default_production_endpoint");
+}
+
+template <typename T> T* child(QWidget* root, const QString& name) {
+    T* found = root->findChild<T*>(name);
+    if (!found)
+        qWarning("no widget named %s", qPrintable(name));
+    return found;
+}
+
+// Runs `action` on the next modal dialog of type T as soon as it shows.
+template <typename T, typename Action> void whenModal(Action action) {
+    QTimer::singleShot(0, [action] {
+        T* dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = qobject_cast<T*>(QApplication::activeModalWidget())) != nullptr,
+                                 5000);
+        action(dialog);
+    });
+}
+
+// Saves an API from `providerId` in `workspace`; returns its id (empty, with `error`, on failure).
+QString createApi(Workspace& workspace, const QString& providerId, const QString& name,
+                  const QString& context, const QString& url, QString* error,
+                  const std::function<void(Api&)>& adjust = {}) {
+    const Provider* provider = workspace.provider(providerId);
+    if (!provider) {
+        *error = QStringLiteral("no provider %1").arg(providerId);
+        return {};
+    }
+    ApiFactory::Request request;
+    request.name = name;
+    request.context = context;
+    request.version = QStringLiteral("1.0.0");
+    request.id = workspace.newApiId(request.name, request.version);
+    request.productionUrl = url;
+    Api api = ApiFactory::createAiApi(*provider, request);
+    if (adjust)
+        adjust(api);
+    return workspace.saveApi(api, error) ? api.id : QString();
+}
+
+struct HttpAnswer {
+    int status = 0;
+    QByteArray body;
+    QByteArray model; // X-Gatehouse-Model
+};
+
+HttpAnswer send(QNetworkAccessManager& network, const QNetworkRequest& request, const QByteArray& body) {
+    std::unique_ptr<QNetworkReply> reply(network.post(request, body));
+    if (!reply->isFinished()) {
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        finished.wait(15000);
+    }
+    HttpAnswer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    answer.model = reply->rawHeader("X-Gatehouse-Model");
+    return answer;
+}
+
+HttpAnswer chat(QNetworkAccessManager& network, const QString& baseUrl, const QByteArray& token = {}) {
+    QNetworkRequest request(QUrl(baseUrl + QStringLiteral("/smartchat/1.0.0/chat/completions")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    return send(network, request,
+                R"({"model":"o3-mini","messages":[{"role":"user","content":"Say this is a test!"}]})");
+}
+
+// An application subscribed to `apiId` with production keys, and an access token for it.
+QByteArray accessToken(Workspace& workspace, SecretStore& secrets, GatehouseSession& session,
+                       QNetworkAccessManager& network, const QString& apiId, QString* error) {
+    Application application;
+    application.id = workspace.newApplicationId(QStringLiteral("PagesApp"));
+    application.name = QStringLiteral("PagesApp");
+    application.subscriptions.push_back(
+        {apiId, QStringLiteral("Unlimited"), QDateTime::currentDateTimeUtc()});
+    if (!workspace.saveApplication(application, error))
+        return {};
+    const Result<KeyPair> keys =
+        ApplicationKeys::generate(workspace, secrets, application.id, Stage::Production);
+    if (!keys) {
+        *error = keys.error();
+        return {};
+    }
+    if (!session.gateway()->reload(error))
+        return {};
+    const QString secret =
+        ApplicationKeys::consumerSecret(secrets, application.id, Stage::Production).value();
+    QNetworkRequest request(QUrl(session.gateway()->baseUrl() + QStringLiteral("/oauth2/token")));
+    request.setRawHeader("Authorization",
+                         "Basic " + (keys->consumerKey + QLatin1Char(':') + secret).toUtf8().toBase64());
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QStringLiteral("application/x-www-form-urlencoded"));
+    const HttpAnswer answer = send(network, request, "grant_type=client_credentials");
+    const Json token = Json::parse(answer.body.cbegin(), answer.body.cend(), nullptr, false);
+    if (!token.is_object() || !token.contains("access_token")) {
+        *error = QString::fromUtf8(answer.body);
+        return {};
+    }
+    return QByteArray::fromStdString(token["access_token"].get<std::string>());
+}
+
+int findRow(QTableWidget* table, int column, const QString& text) {
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, column) && table->item(row, column)->text() == text)
+            return row;
+    }
+    return -1;
+}
+
+QString cell(QTableWidget* table, int row, int column) {
+    const QTableWidgetItem* item = table->item(row, column);
+    return item ? item->text() : QString();
+}
+
+} // namespace
+
+class TestPublisherPages : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear(); // no window geometry or splitter state from an earlier run
+    }
+
+    void wizardValidatesInline_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QString>("problem"); // a fragment of detailsProblem(); empty: valid
+        QTest::newRow("valid") << QStringLiteral("NewChat") << QStringLiteral("newchat")
+                               << QStringLiteral("1.0.0") << QString();
+        QTest::newRow("empty name") << QString() << QStringLiteral("newchat") << QStringLiteral("1.0.0")
+                                    << QStringLiteral("Name");
+        QTest::newRow("blank name") << QStringLiteral("   ") << QStringLiteral("newchat")
+                                    << QStringLiteral("1.0.0") << QStringLiteral("Name");
+        QTest::newRow("context with a leading slash")
+            << QStringLiteral("NewChat") << QStringLiteral("/smartchat") << QStringLiteral("1.0.0")
+            << QStringLiteral("'/'");
+        QTest::newRow("context and version taken") << QStringLiteral("NewChat") << QStringLiteral("smartchat")
+                                                   << QStringLiteral("1.0.0") << QStringLiteral("taken");
+        QTest::newRow("same context, other version")
+            << QStringLiteral("NewChat") << QStringLiteral("smartchat") << QStringLiteral("2.0.0")
+            << QString();
+        QTest::newRow("version with a space") << QStringLiteral("NewChat") << QStringLiteral("newchat")
+                                              << QStringLiteral("1 0") << QStringLiteral("Version");
+        QTest::newRow("empty version") << QStringLiteral("NewChat") << QStringLiteral("newchat") << QString()
+                                       << QStringLiteral("Version");
+        QTest::newRow("name and version taken")
+            << QStringLiteral("smartchat") << QStringLiteral("other") << QStringLiteral("1.0.0")
+            << QStringLiteral("exists already");
+    }
+
+    void wizardValidatesInline() {
+        QFETCH(QString, name);
+        QFETCH(QString, context);
+        QFETCH(QString, version);
+        QFETCH(QString, problem);
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(!createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
+                            QStringLiteral("smartchat"), QString(), &error)
+                      .isEmpty(),
+                 qPrintable(error));
+        MemorySecretStore secrets;
+        CreateApiWizard wizard(&workspace, &secrets);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        child<QListWidget>(&wizard, QStringLiteral("providerList"))
+            ->setCurrentRow(int(workspace.providers().ids().indexOf(QStringLiteral("openai"))));
+        wizard.next();
+        QCOMPARE(wizard.currentPage()->isComplete(), false); // no name yet
+        child<QLineEdit>(&wizard, QStringLiteral("wizardName"))->setText(name);
+        child<QLineEdit>(&wizard, QStringLiteral("wizardContext"))->setText(context);
+        child<QLineEdit>(&wizard, QStringLiteral("wizardVersion"))->setText(version);
+
+        const QString shown = child<QLabel>(&wizard, QStringLiteral("wizardProblem"))->text();
+        QCOMPARE(shown, wizard.detailsProblem());
+        QAbstractButton* finish = wizard.button(QWizard::FinishButton);
+        QVERIFY(finish);
+        if (problem.isEmpty()) {
+            QVERIFY2(wizard.detailsProblem().isEmpty(), qPrintable(wizard.detailsProblem()));
+            QVERIFY(finish->isEnabled());
+            QTest::mouseClick(finish, Qt::LeftButton);
+            QVERIFY(!wizard.createdApiId().isEmpty());
+            const Api* created = workspace.api(wizard.createdApiId());
+            QVERIFY(created);
+            QCOMPARE(created->context, context);
+            QCOMPARE(created->version, version);
+            QCOMPARE(int(workspace.apis().size()), 2);
+        } else {
+            QVERIFY2(wizard.detailsProblem().contains(problem), qPrintable(wizard.detailsProblem()));
+            QVERIFY(!finish->isEnabled());
+            wizard.accept(); // even forced, an invalid wizard creates nothing
+            QCOMPARE(int(workspace.apis().size()), 1);
+            QVERIFY(wizard.createdApiId().isEmpty());
+        }
+    }
+
+    void editorSaveStateAndCloseQuestion() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
+                                        QStringLiteral("smartchat"), QString(), &error);
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        const Api saved = *workspace.api(apiId);
+        MemorySecretStore secrets;
+        GatehouseSession session(&workspace, &secrets);
+        MainWindow window(&session);
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.publisher()->openApi(apiId));
+        ApiEditor* editor = window.publisher()->currentEditor();
+        QVERIFY(editor);
+        auto* save = child<QPushButton>(editor, QStringLiteral("saveApiButton"));
+        auto* saveAndDeploy = child<QPushButton>(editor, QStringLiteral("saveAndDeployButton"));
+        auto* problems = child<QLabel>(editor, QStringLiteral("apiProblems"));
+        QVERIFY(save && saveAndDeploy && problems);
+
+        // Nothing changed: nothing to save.
+        QVERIFY(!save->isEnabled());
+        QVERIFY(saveAndDeploy->isEnabled());
+        QVERIFY(problems->text().isEmpty());
+
+        // An edit through the Overview tab.
+        auto* description = child<QPlainTextEdit>(editor, QStringLiteral("apiDescription"));
+        QVERIFY(description);
+        description->setPlainText(QStringLiteral("Edited in the test"));
+        QVERIFY(editor->draft()->isModified());
+        QVERIFY(save->isEnabled());
+        QVERIFY(saveAndDeploy->isEnabled());
+
+        // An endpoint with an ftp:// URL makes the API invalid: neither save is possible, the error is
+        // listed.
+        Api broken = editor->draft()->api();
+        Endpoint ftp;
+        ftp.id = QStringLiteral("ftp_backup");
+        ftp.name = QStringLiteral("FTP backup");
+        ftp.stage = Stage::Production;
+        ftp.url = QStringLiteral("ftp://x");
+        broken.endpoints.push_back(ftp);
+        editor->draft()->edit(broken, QStringLiteral("Add a broken endpoint"));
+        QVERIFY(!save->isEnabled());
+        QVERIFY(!saveAndDeploy->isEnabled());
+        QVERIFY2(problems->text().contains(QStringLiteral("endpoints[1].url")) &&
+                     problems->text().contains(QStringLiteral("http://")),
+                 qPrintable(problems->text()));
+        QVERIFY(!editor->save(&error));
+        QVERIFY2(error.contains(QStringLiteral("endpoints[1].url")), qPrintable(error));
+        QVERIFY(*workspace.api(apiId) == saved);
+        editor->draft()->undoStack()->undo();
+        QVERIFY(save->isEnabled());
+        QVERIFY(saveAndDeploy->isEnabled());
+        QVERIFY(problems->text().isEmpty());
+
+        // Closing with unsaved changes asks; Cancel keeps the window and the edits.
+        QString question;
+        whenModal<QMessageBox>([&question](QMessageBox* box) {
+            question = box->text();
+            box->button(QMessageBox::Cancel)->click();
+        });
+        QVERIFY(!window.close());
+        QVERIFY2(question.contains(QStringLiteral("unsaved")), qPrintable(question));
+        QVERIFY(window.isVisible());
+        QVERIFY(editor->draft()->isModified());
+        QCOMPARE(editor->draft()->api().description, QStringLiteral("Edited in the test"));
+        QCOMPARE(description->toPlainText(), QStringLiteral("Edited in the test"));
+
+        // Discard closes, and nothing was written.
+        whenModal<QMessageBox>([](QMessageBox* box) { box->button(QMessageBox::Discard)->click(); });
+        QVERIFY(window.close());
+        QVERIFY(!window.isVisible());
+        QVERIFY(*workspace.api(apiId) == saved);
+    }
+
+    void endpointsKeyWarningAndSecretStore() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
+                                        QStringLiteral("smartchat"), QString(), &error);
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        const QString demoId = createApi(workspace, QStringLiteral("demo"), QStringLiteral("DemoChat"),
+                                         QStringLiteral("demochat"), QString(), &error);
+        QVERIFY2(!demoId.isEmpty(), qPrintable(error));
+        MemorySecretStore secrets;
+        GatehouseSession session(&workspace, &secrets);
+        MainWindow window(&session);
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // The Demo provider needs no key: no warning.
+        QVERIFY(window.publisher()->openApi(demoId));
+        ApiEditor* editor = window.publisher()->currentEditor();
+        editor->tabs()->setCurrentWidget(editor->endpointsPage());
+        QVERIFY(!child<QLabel>(editor, QStringLiteral("apiKeyWarning"))->isVisible());
+
+        // OpenAI without a key: the warning shows, naming the endpoint.
+        QVERIFY(window.publisher()->openApi(apiId));
+        editor = window.publisher()->currentEditor();
+        QCOMPARE(editor->draft()->api().id, apiId);
+        editor->tabs()->setCurrentWidget(editor->endpointsPage());
+        auto* warning = child<QLabel>(editor, QStringLiteral("apiKeyWarning"));
+        QVERIFY(warning);
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("API Key Required")) &&
+                     warning->text().contains(QStringLiteral("Default Production Endpoint")),
+                 qPrintable(warning->text()));
+        auto* production = child<QTableWidget>(editor, QStringLiteral("productionEndpoints"));
+        QCOMPARE(cell(production, 0, 2), QStringLiteral("API Key Required"));
+
+        const QString key = QStringLiteral("sk-pages-test-4711-secret");
+        QVERIFY2(editor->endpointsPage()->setKey(defaultProduction(), key, &error), qPrintable(error));
+        QVERIFY(!warning->isVisible());
+        QVERIFY(editor->draft()->api().endpoint(defaultProduction())->hasKey);
+        QCOMPARE(secrets.read(SecretStore::endpointKeyName(apiId, defaultProduction())).value, key);
+        QVERIFY2(!cell(production, 0, 2).contains(key), qPrintable(cell(production, 0, 2)));
+        QVERIFY2(cell(production, 0, 2).startsWith(QStringLiteral("Set")),
+                 qPrintable(cell(production, 0, 2)));
+        // An empty key is refused and changes nothing.
+        QVERIFY(!editor->endpointsPage()->setKey(defaultProduction(), QStringLiteral("  "), &error));
+        QCOMPARE(secrets.read(SecretStore::endpointKeyName(apiId, defaultProduction())).value, key);
+
+        // Saved and deployed, the key is still in no workspace file.
+        QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        QVERIFY2(editor->saveAndDeploy(&error), qPrintable(error));
+        QVERIFY(workspace.api(apiId)->endpoint(defaultProduction())->hasKey);
+        int files = 0;
+        QDirIterator it(folder.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile file(path);
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+            QVERIFY2(!file.readAll().contains(key.toUtf8()),
+                     qPrintable(path + QStringLiteral(" holds the key")));
+            ++files;
+        }
+        QVERIFY(files >= 3); // workspace.json, api.json, a revision at least
+    }
+
+    void deploymentsRevisionsDiffAndUndeploy() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        MockLlmServer mock;
+        QVERIFY2(mock.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
+                                        QStringLiteral("smartchat"), mock.baseUrl(), &error);
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        MemorySecretStore secrets;
+        GatehouseSession session(&workspace, &secrets);
+        QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        MainWindow window(&session);
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.publisher()->openApi(apiId));
+        ApiEditor* editor = window.publisher()->currentEditor();
+        QVERIFY2(editor->endpointsPage()->setKey(defaultProduction(), QStringLiteral("sk-test"), &error),
+                 qPrintable(error));
+        DeploymentsPage* deployments = editor->deploymentsPage();
+        editor->tabs()->setCurrentWidget(deployments);
+        auto* table = child<QTableWidget>(deployments, QStringLiteral("revisionsTable"));
+        auto* live = child<QLabel>(deployments, QStringLiteral("liveRevision"));
+        auto* saveAndDeploy = child<QPushButton>(editor, QStringLiteral("saveAndDeployButton"));
+        QCOMPARE(table->rowCount(), 0);
+        QCOMPARE(live->text(), QStringLiteral("Not deployed"));
+
+        // Two Save-and-deploys with a change between them.
+        QTest::mouseClick(saveAndDeploy, Qt::LeftButton);
+        QVERIFY(workspace.deployment(apiId));
+        QCOMPARE(workspace.deployment(apiId)->revision, 1);
+        child<QPlainTextEdit>(editor, QStringLiteral("apiDescription"))
+            ->setPlainText(QStringLiteral("Second revision"));
+        QTest::mouseClick(saveAndDeploy, Qt::LeftButton);
+        QCOMPARE(workspace.deployment(apiId)->revision, 2);
+        QVERIFY(!editor->draft()->isModified());
+
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(cell(table, 0, 0), QStringLiteral("Revision 2")); // newest first
+        QCOMPARE(cell(table, 0, 3), QStringLiteral("Live"));
+        QCOMPARE(cell(table, 1, 0), QStringLiteral("Revision 1"));
+        QCOMPARE(cell(table, 1, 3), QString());
+        QVERIFY2(live->text().contains(QStringLiteral("Revision 2")), qPrintable(live->text()));
+
+        // The diff shows the changed line, old with "- ", new with "+ ", the rest with "  ".
+        const QStringList lines = deployments->diff(1, 2).split(QLatin1Char('\n'));
+        QStringList removed;
+        QStringList added;
+        for (const QString& line : lines) {
+            QVERIFY2(line.startsWith(QStringLiteral("- ")) || line.startsWith(QStringLiteral("+ ")) ||
+                         line.startsWith(QStringLiteral("  ")),
+                     qPrintable(line));
+            if (line.startsWith(QStringLiteral("- ")))
+                removed.append(line);
+            if (line.startsWith(QStringLiteral("+ ")))
+                added.append(line);
+        }
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(added.size(), 1);
+        QVERIFY2(removed[0].contains(QStringLiteral("\"description\"")), qPrintable(removed[0]));
+        QVERIFY2(added[0].contains(QStringLiteral("\"description\"")) &&
+                     added[0].contains(QStringLiteral("Second revision")),
+                 qPrintable(added[0]));
+        QVERIFY(!deployments->diff(2, 2).contains(QStringLiteral("\n+ ")));
+        QVERIFY(!deployments->diff(1, 7).isEmpty()); // a missing revision is reported, not crashed on
+
+        // Served now: a call without a token is refused for want of credentials, not unknown.
+        QNetworkAccessManager network;
+        QCOMPARE(chat(network, session.gateway()->baseUrl()).status, 401);
+
+        // Roll back to revision 1 from the table.
+        table->selectRow(1);
+        QTest::mouseClick(child<QPushButton>(deployments, QStringLiteral("deployRevision")), Qt::LeftButton);
+        QCOMPARE(workspace.deployment(apiId)->revision, 1);
+        QCOMPARE(cell(table, findRow(table, 0, QStringLiteral("Revision 1")), 3), QStringLiteral("Live"));
+        QCOMPARE(cell(table, findRow(table, 0, QStringLiteral("Revision 2")), 3), QString());
+
+        // Undeploy: the deployment is gone and the gateway stops serving the API.
+        QTest::mouseClick(child<QPushButton>(deployments, QStringLiteral("undeployApi")), Qt::LeftButton);
+        QVERIFY(!workspace.deployment(apiId));
+        QCOMPARE(live->text(), QStringLiteral("Not deployed"));
+        QCOMPARE(table->rowCount(), 2); // the revisions stay
+        QCOMPARE(findRow(table, 3, QStringLiteral("Live")), -1);
+        QCOMPARE(chat(network, session.gateway()->baseUrl()).status, 404);
+    }
+
+    void gatewayViewShowsSuspensionsLogAndCounters() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        MockLlmServer mock;
+        QVERIFY2(mock.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        MemorySecretStore secrets;
+        const QString apiId = createApi(
+            workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"), QStringLiteral("smartchat"),
+            mock.baseUrl(), &error, [](Api& api) {
+                api.endpoints.front().hasKey = true;
+                PolicyAttachment router;
+                router.policyName = QStringLiteral("modelWeightedRoundRobin");
+                router.parameters = Json::object();
+                router.parameters["weightedRoundRobinConfigs"] = Json::parse(
+                    R"({"production":[{"model":"gpt-4o","endpointId":"default_production_endpoint","weight":1},
+                        {"model":"gpt-4o-mini","endpointId":"default_production_endpoint","weight":1}],
+                        "sandbox":[],"suspendDuration":30})");
+                api.operationByKey(QStringLiteral("POST /chat/completions"))
+                    ->policies.request.push_back(router);
+            });
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        QVERIFY2(secrets.write(SecretStore::endpointKeyName(apiId, defaultProduction()),
+                               QStringLiteral("sk-test"), &error),
+                 qPrintable(error));
+        GatehouseSession session(&workspace, &secrets);
+        QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        const Result<Revision> revision = session.deploy(apiId, QStringLiteral("with a router"));
+        QVERIFY2(revision, qPrintable(revision.error()));
+        MainWindow window(&session);
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setMode(MainWindow::Mode::Gateway);
+        GatewayView* view = window.gatewayView();
+        QVERIFY(view->isVisible());
+        QCOMPARE(view->suspensionTable()->objectName(), QStringLiteral("gatewaySuspensions"));
+        QCOMPARE(view->suspensionTable()->rowCount(), 0);
+        QTRY_COMPARE(child<QTableWidget>(view, QStringLiteral("gatewayDeployments"))->rowCount(), 1);
+
+        QNetworkAccessManager network;
+        const QByteArray token = accessToken(workspace, secrets, session, network, apiId, &error);
+        QVERIFY2(!token.isEmpty(), qPrintable(error));
+
+        // gpt-4o fails upstream: it is suspended and the call is retried on gpt-4o-mini.
+        MockFault fault;
+        fault.model = QStringLiteral("gpt-4o");
+        fault.status = 500;
+        mock.state().setFault(fault);
+        const HttpAnswer answer = chat(network, session.gateway()->baseUrl(), token);
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.model, QByteArray("gpt-4o-mini"));
+
+        // The suspension table lists the pair with its countdown.
+        QTableWidget* suspensions = view->suspensionTable();
+        QTRY_COMPARE((view->refresh(), suspensions->rowCount()), 1);
+        QCOMPARE(cell(suspensions, 0, 0), apiId);
+        QCOMPARE(cell(suspensions, 0, 1), defaultProduction());
+        QCOMPARE(cell(suspensions, 0, 2), QStringLiteral("gpt-4o"));
+        QCOMPARE(cell(suspensions, 0, 3), QStringLiteral("1"));
+        static const QRegularExpression seconds(QStringLiteral("^(\\d+) s$"));
+        const QRegularExpressionMatch countdown = seconds.match(cell(suspensions, 0, 4));
+        QVERIFY2(countdown.hasMatch(), qPrintable(cell(suspensions, 0, 4)));
+        const int left = countdown.captured(1).toInt();
+        QVERIFY2(left > 20 && left <= 30, qPrintable(cell(suspensions, 0, 4)));
+        // It counts down live (the view refreshes itself).
+        QTRY_VERIFY_WITH_TIMEOUT(seconds.match(cell(suspensions, 0, 4)).captured(1).toInt() < left, 4000);
+
+        // The access log lists the call; the model counters count it.
+        QTableWidget* log = view->accessLogTable();
+        QTRY_VERIFY((view->refresh(), log->rowCount() >= 1));
+        QCOMPARE(log->objectName(), QStringLiteral("gatewayAccessLog"));
+        QCOMPARE(cell(log, 0, 1), QStringLiteral("SmartChat"));
+        QCOMPARE(cell(log, 0, 2), QStringLiteral("POST /chat/completions"));
+        QCOMPARE(cell(log, 0, 3), QStringLiteral("gpt-4o-mini"));
+        QCOMPARE(cell(log, 0, 4), QStringLiteral("200"));
+        QTableWidget* models = view->modelTable();
+        QCOMPARE(models->objectName(), QStringLiteral("gatewayModelCounters"));
+        const int row = findRow(models, 0, QStringLiteral("gpt-4o-mini"));
+        QVERIFY(row >= 0);
+        QCOMPARE(cell(models, row, 1), QStringLiteral("1"));
+
+        // A second call avoids the suspended model altogether.
+        QCOMPARE(chat(network, session.gateway()->baseUrl(), token).model, QByteArray("gpt-4o-mini"));
+        QTRY_COMPARE((view->refresh(), cell(models, findRow(models, 0, QStringLiteral("gpt-4o-mini")), 1)),
+                     QStringLiteral("2"));
+        QTRY_COMPARE((view->refresh(), log->rowCount()), 2);
+
+        // "Readmit now" takes the pair out of the table and back into rotation.
+        auto* readmit = qobject_cast<QPushButton*>(suspensions->cellWidget(0, 5));
+        QVERIFY(readmit);
+        QCOMPARE(readmit->text(), QStringLiteral("Readmit now"));
+        QTest::mouseClick(readmit, Qt::LeftButton);
+        QCOMPARE(suspensions->rowCount(), 0);
+        QVERIFY(
+            session.gateway()->runtime()->suspensions().entries(QDateTime::currentMSecsSinceEpoch()).empty());
+        mock.state().clearFaults();
+        QStringList served;
+        for (int i = 0; i < 2; ++i)
+            served.append(QString::fromLatin1(chat(network, session.gateway()->baseUrl(), token).model));
+        QVERIFY2(served.contains(QStringLiteral("gpt-4o")), qPrintable(served.join(QLatin1Char(','))));
+    }
+};
+
+QTEST_MAIN(TestPublisherPages)
+#include "tst_publisherpages.moc"
