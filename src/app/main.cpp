@@ -58,11 +58,13 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "file"));
     const QCommandLineOption secretsOption(
         QStringLiteral("secrets-file"),
-        QApplication::translate("main", "Keep secrets in <file> (mode 0600) instead of the desktop keychain."),
+        QApplication::translate("main",
+                                "Keep secrets in <file> (mode 0600) instead of the desktop keychain."),
         QApplication::translate("main", "file"));
     const QCommandLineOption listenOption(
         QStringLiteral("listen"),
-        QApplication::translate("main", "Run the in-app gateway on <host:port> instead of the workspace's setting."),
+        QApplication::translate("main",
+                                "Run the in-app gateway on <host:port> instead of the workspace's setting."),
         QStringLiteral("host:port"));
     parser.addOptions({workspaceOption, demoOption, screenshotOption, secretsOption, listenOption});
     parser.process(app);
@@ -70,13 +72,14 @@ int main(int argc, char* argv[]) {
     QSettings settings;
     QString directory = parser.value(workspaceOption);
     if (directory.isEmpty()) {
-        directory = parser.isSet(demoOption)
-                        ? gatehouse::DemoWorkspace::defaultDirectory()
-                        : settings
-                              .value(QStringLiteral("workspace/last"),
-                                     QString(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                                             QStringLiteral("/workspace")))
-                              .toString();
+        directory =
+            parser.isSet(demoOption)
+                ? gatehouse::DemoWorkspace::defaultDirectory()
+                : settings
+                      .value(QStringLiteral("workspace/last"),
+                             QString(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                     QStringLiteral("/workspace")))
+                      .toString();
     }
 
     gatehouse::Workspace workspace;

@@ -9,6 +9,7 @@
 #include "EndpointCommands.h"
 #include "GatewayCommands.h"
 #include "HelpFormatter.h"
+#include "InvokeCommand.h"
 #include "KeyCommands.h"
 #include "PolicyCommands.h"
 #include "TokenCommand.h"
@@ -69,7 +70,7 @@ CtlApplication::CtlApplication() {
     for (std::vector<Command> group :
          {ApiCommands::commands(), EndpointCommands::commands(), PolicyCommands::commands(),
           DeployCommands::commands(), ApplicationCommands::commands(), KeyCommands::commands(),
-          TokenCommand::commands(), GatewayCommands::commands()}) {
+          TokenCommand::commands(), InvokeCommand::commands(), GatewayCommands::commands()}) {
         for (Command& command : group)
             m_commands.push_back(std::move(command));
     }

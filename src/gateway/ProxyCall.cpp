@@ -52,7 +52,8 @@ QList<QByteArray> connectionListed(const HttpHeaders& headers) {
 }
 
 bool isListed(const QList<QByteArray>& names, const QByteArray& name) {
-    return std::any_of(names.begin(), names.end(), [&](const QByteArray& each) { return HttpHeaders::nameEquals(each, name); });
+    return std::any_of(names.begin(), names.end(),
+                       [&](const QByteArray& each) { return HttpHeaders::nameEquals(each, name); });
 }
 
 void applyHeaderPolicies(const std::vector<RuntimePolicy>& policies, HttpHeaders& headers) {

@@ -10,7 +10,9 @@
 namespace gatehouse {
 
 ApiDraft::ApiDraft(Workspace* workspace, const Api& saved, QObject* parent)
-    : QObject(parent), m_workspace(workspace), m_saved(saved), m_api(saved), m_undoStack(new QUndoStack(this)) {}
+    : QObject(parent), m_workspace(workspace), m_saved(saved), m_api(saved),
+      m_undoStack(new QUndoStack(this)) {
+}
 
 bool ApiDraft::sameDesign(const Api& a, const Api& b) {
     Api left = a;

@@ -24,8 +24,9 @@ ApiEditor::ApiEditor(GatehouseSession* session, const QString& apiId, QWidget* p
       m_draft(new ApiDraft(session->workspace(), *session->workspace()->api(apiId), this)),
       m_tabs(new QTabWidget(this)), m_policies(new PoliciesPage(m_draft, this)),
       m_endpoints(new EndpointsPage(m_draft, session->secrets(), this)),
-      m_deployments(new DeploymentsPage(m_draft, session, this)), m_title(new QLabel(this)), m_problems(new QLabel(this)),
-      m_save(new QPushButton(tr("Save"), this)), m_saveAndDeploy(new QPushButton(tr("Save and deploy"), this)),
+      m_deployments(new DeploymentsPage(m_draft, session, this)), m_title(new QLabel(this)),
+      m_problems(new QLabel(this)), m_save(new QPushButton(tr("Save"), this)),
+      m_saveAndDeploy(new QPushButton(tr("Save and deploy"), this)),
       m_discard(new QPushButton(tr("Discard changes"), this)) {
     setObjectName(QStringLiteral("apiEditor"));
     m_tabs->setObjectName(QStringLiteral("apiTabs"));
@@ -83,15 +84,17 @@ QUndoStack* ApiEditor::undoStack() const {
 
 void ApiEditor::refreshState() {
     const Api& api = m_draft->api();
-    m_title->setText(api.name + QStringLiteral("  ") + api.version + (m_draft->isModified() ? QStringLiteral(" *") : QString()));
+    m_title->setText(api.name + QStringLiteral("  ") + api.version +
+                     (m_draft->isModified() ? QStringLiteral(" *") : QString()));
     const ValidationReport report = m_draft->validate();
     const auto errors = report.errors();
     QStringList lines;
     for (const ValidationIssue& issue : errors)
         lines.append(issue.toString());
-    m_problems->setText(lines.isEmpty() ? QString()
-                                        : QStringLiteral("<span style='color:#c62828'>%1</span>")
-                                              .arg(lines.mid(0, 3).join(QStringLiteral("<br>")).toHtmlEscaped()));
+    m_problems->setText(lines.isEmpty()
+                            ? QString()
+                            : QStringLiteral("<span style='color:#c62828'>%1</span>")
+                                  .arg(lines.mid(0, 3).join(QStringLiteral("<br>")).toHtmlEscaped()));
     m_save->setEnabled(m_draft->isModified() && errors.empty());
     m_saveAndDeploy->setEnabled(errors.empty());
     m_discard->setEnabled(m_draft->isModified());
@@ -122,7 +125,8 @@ bool ApiEditor::saveAndDeploy(QString* error) {
         return false;
     }
     m_deployments->refresh();
-    Q_EMIT statusMessage(tr("Revision %1 of %2 is live on the local gateway").arg(revision->number).arg(m_draft->api().name));
+    Q_EMIT statusMessage(
+        tr("Revision %1 of %2 is live on the local gateway").arg(revision->number).arg(m_draft->api().name));
     return true;
 }
 

@@ -5,7 +5,8 @@
 namespace gatehouse {
 
 ApiSnapshotCommand::ApiSnapshotCommand(ApiDraft* draft, Api before, Api after, const QString& text)
-    : QUndoCommand(text), m_draft(draft), m_before(std::move(before)), m_after(std::move(after)) {}
+    : QUndoCommand(text), m_draft(draft), m_before(std::move(before)), m_after(std::move(after)) {
+}
 
 void ApiSnapshotCommand::undo() {
     m_draft->replace(m_before);

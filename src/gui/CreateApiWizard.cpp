@@ -32,7 +32,8 @@ CreateApiWizard::CreateApiWizard(Workspace* workspace, SecretStore* secrets, QWi
     setWindowTitle(tr("Create AI API"));
     auto* providerPage = new QWizardPage(this);
     providerPage->setTitle(tr("AI service provider"));
-    providerPage->setSubTitle(tr("The provider's definition gives the API its operations and its default endpoint."));
+    providerPage->setSubTitle(
+        tr("The provider's definition gives the API its operations and its default endpoint."));
     m_providers = new QListWidget(providerPage);
     m_providers->setObjectName(QStringLiteral("providerList"));
     for (const Provider& provider : workspace->providers().providers()) {
@@ -59,7 +60,8 @@ CreateApiWizard::CreateApiWizard(Workspace* workspace, SecretStore* secrets, QWi
     m_key = new QLineEdit(details);
     m_key->setObjectName(QStringLiteral("wizardKey"));
     m_key->setEchoMode(QLineEdit::Password);
-    m_key->setPlaceholderText(tr("optional; stored in %1").arg(secrets ? secrets->description() : tr("the keychain")));
+    m_key->setPlaceholderText(
+        tr("optional; stored in %1").arg(secrets ? secrets->description() : tr("the keychain")));
     m_problem = new QLabel(details);
     m_problem->setObjectName(QStringLiteral("wizardProblem"));
     m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -117,7 +119,8 @@ QString CreateApiWizard::detailsProblem() const {
     for (const Api& other : m_workspace->apis()) {
         if (other.context == context && other.version == version)
             return tr("Context /%1/%2 is taken by %3").arg(context, version, other.name);
-        if (other.name.compare(m_name->text().trimmed(), Qt::CaseInsensitive) == 0 && other.version == version)
+        if (other.name.compare(m_name->text().trimmed(), Qt::CaseInsensitive) == 0 &&
+            other.version == version)
             return tr("An API named %1 with version %2 exists already").arg(other.name, version);
     }
     if (const QString error = ApiValidator::urlError(m_url->text().trimmed()); !error.isEmpty())
@@ -131,7 +134,8 @@ QString CreateApiWizard::detailsProblem() const {
 void CreateApiWizard::accept() {
     if (!detailsProblem().isEmpty())
         return;
-    const Provider* provider = m_workspace->provider(m_providers->currentItem()->data(Qt::UserRole).toString());
+    const Provider* provider =
+        m_workspace->provider(m_providers->currentItem()->data(Qt::UserRole).toString());
     ApiFactory::Request request;
     request.name = m_name->text().trimmed();
     request.context = m_context->text().trimmed();

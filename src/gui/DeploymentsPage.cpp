@@ -27,9 +27,10 @@ QStringList lineDiff(const QStringList& a, const QStringList& b) {
     std::vector<std::vector<int>> lcs(std::size_t(n + 1), std::vector<int>(std::size_t(m + 1), 0));
     for (int i = n - 1; i >= 0; --i) {
         for (int j = m - 1; j >= 0; --j)
-            lcs[std::size_t(i)][std::size_t(j)] = a[i] == b[j] ? lcs[std::size_t(i + 1)][std::size_t(j + 1)] + 1
-                                                               : std::max(lcs[std::size_t(i + 1)][std::size_t(j)],
-                                                                          lcs[std::size_t(i)][std::size_t(j + 1)]);
+            lcs[std::size_t(i)][std::size_t(j)] = a[i] == b[j]
+                                                      ? lcs[std::size_t(i + 1)][std::size_t(j + 1)] + 1
+                                                      : std::max(lcs[std::size_t(i + 1)][std::size_t(j)],
+                                                                 lcs[std::size_t(i)][std::size_t(j + 1)]);
     }
     QStringList out;
     int i = 0;
@@ -136,13 +137,17 @@ void DeploymentsPage::refresh() {
                          : tr("Not deployed"));
     m_table->setRowCount(int(revisions.size()));
     for (int row = 0; row < int(revisions.size()); ++row) {
-        const Revision& revision = revisions[std::size_t(revisions.size()) - 1 - std::size_t(row)]; // newest first
+        const Revision& revision =
+            revisions[std::size_t(revisions.size()) - 1 - std::size_t(row)]; // newest first
         auto* number = new QTableWidgetItem(tr("Revision %1").arg(revision.number));
         number->setData(Qt::UserRole, revision.number);
         m_table->setItem(row, 0, number);
-        m_table->setItem(row, 1, new QTableWidgetItem(QLocale().toString(revision.createdAt.toLocalTime(), QLocale::ShortFormat)));
+        m_table->setItem(
+            row, 1,
+            new QTableWidgetItem(QLocale().toString(revision.createdAt.toLocalTime(), QLocale::ShortFormat)));
         m_table->setItem(row, 2, new QTableWidgetItem(revision.description));
-        m_table->setItem(row, 3, new QTableWidgetItem(live && live->revision == revision.number ? tr("Live") : QString()));
+        m_table->setItem(
+            row, 3, new QTableWidgetItem(live && live->revision == revision.number ? tr("Live") : QString()));
     }
 }
 

@@ -1,56 +1,43 @@
 #include "DevPortalView.h"
 
+#include "ApiCatalogPage.h"
+#include "ApplicationsPage.h"
 #include "GatehouseSession.h"
-#include "Workspace.h"
+#include "TryOutConsole.h"
 
-#include <QHeaderView>
-#include <QLabel>
-#include <QTableWidget>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace gatehouse {
 
 DevPortalView::DevPortalView(GatehouseSession* session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_applications(new QTableWidget(0, 4, this)) {
+    : QWidget(parent), m_tabs(new QTabWidget(this)), m_console(new TryOutConsole(session, this)),
+      m_catalog(new ApiCatalogPage(session, this)),
+      m_applications(new ApplicationsPage(session, m_console->tokens(), this)) {
     setObjectName(QStringLiteral("devPortalView"));
-    m_applications->setObjectName(QStringLiteral("applicationsTable"));
-    m_applications->setHorizontalHeaderLabels({tr("Application"), tr("Subscriptions"), tr("Keys"), tr("Token validity")});
-    m_applications->horizontalHeader()->setStretchLastSection(true);
-    m_applications->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_applications->verticalHeader()->hide();
-    m_applications->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tabs->setObjectName(QStringLiteral("devPortalTabs"));
+    m_tabs->addTab(m_catalog, tr("APIs"));
+    m_tabs->addTab(m_applications, tr("Applications"));
+    m_tabs->addTab(m_console, tr("Try Out"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Applications subscribe to APIs under a business plan and hold production and "
-                                    "sandbox keys. Create them with gatehouse-ctl app create, subscribe and keys "
-                                    "generate."),
-                                 this));
-    layout->addWidget(m_applications, 1);
-    Workspace* workspace = session->workspace();
-    for (auto signal : {&Workspace::applicationSaved, &Workspace::applicationRemoved})
-        connect(workspace, signal, this, &DevPortalView::refresh);
-    connect(workspace, &Workspace::reloaded, this, &DevPortalView::refresh);
-    refresh();
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+    connect(m_catalog, &ApiCatalogPage::statusMessage, this, &DevPortalView::statusMessage);
+    connect(m_applications, &ApplicationsPage::statusMessage, this, &DevPortalView::statusMessage);
+    connect(m_console, &TryOutConsole::statusMessage, this, &DevPortalView::statusMessage);
+    connect(m_catalog, &ApiCatalogPage::tryOutRequested, this, &DevPortalView::openConsole);
+    connect(m_applications, &ApplicationsPage::tryOutRequested, this, &DevPortalView::openConsole);
 }
 
 void DevPortalView::refresh() {
-    const Workspace* workspace = m_session->workspace();
-    const auto& applications = workspace->applications();
-    m_applications->setRowCount(int(applications.size()));
-    for (int row = 0; row < int(applications.size()); ++row) {
-        const Application& application = applications[std::size_t(row)];
-        QStringList subscriptions;
-        for (const Subscription& subscription : application.subscriptions) {
-            const Api* api = workspace->api(subscription.apiId);
-            subscriptions.append(QStringLiteral("%1 (%2)").arg(api ? api->name : subscription.apiId, subscription.plan));
-        }
-        QStringList keys;
-        for (const KeyPair& pair : application.keys)
-            keys.append(stageDisplayName(pair.keyType));
-        m_applications->setItem(row, 0, new QTableWidgetItem(application.name));
-        m_applications->setItem(row, 1, new QTableWidgetItem(subscriptions.join(QStringLiteral(", "))));
-        m_applications->setItem(row, 2, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
-        m_applications->setItem(row, 3, new QTableWidgetItem(tr("%1 s").arg(application.tokenValiditySeconds)));
-    }
+    m_console->refreshChoices();
+}
+
+void DevPortalView::openConsole(const QString& applicationId, const QString& apiId) {
+    m_console->selectApplication(applicationId, Stage::Production);
+    m_console->selectApi(apiId);
+    m_tabs->setCurrentWidget(m_console);
+    m_console->fetchToken();
 }
 
 } // namespace gatehouse

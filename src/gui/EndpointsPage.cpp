@@ -26,8 +26,8 @@ EndpointsPage::EndpointsPage(ApiDraft* draft, SecretStore* secrets, QWidget* par
     : QWidget(parent), m_draft(draft), m_secrets(secrets), m_production(new QTableWidget(0, 3, this)),
       m_sandbox(new QTableWidget(0, 3, this)), m_keyWarning(new QLabel(this)) {
     m_keyWarning->setObjectName(QStringLiteral("apiKeyWarning"));
-    m_keyWarning->setStyleSheet(
-        QStringLiteral("QLabel { background: #fff4e5; color: #663c00; border: 1px solid #ffd59e; padding: 6px; }"));
+    m_keyWarning->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fff4e5; color: #663c00; border: 1px solid #ffd59e; padding: 6px; }"));
     m_keyWarning->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_keyWarning);
@@ -89,8 +89,11 @@ void EndpointsPage::refresh() {
             name->setData(Qt::UserRole, endpoint->id);
             list->setItem(row, 0, name);
             list->setItem(row, 1, new QTableWidgetItem(endpoint->url));
-            QString keyText = endpoint->hasKey ? tr("Set (stored in %1)").arg(m_secrets ? m_secrets->description() : QString())
-                                               : keyRequired ? tr("API Key Required") : tr("Not needed");
+            QString keyText =
+                endpoint->hasKey
+                    ? tr("Set (stored in %1)").arg(m_secrets ? m_secrets->description() : QString())
+                : keyRequired ? tr("API Key Required")
+                              : tr("Not needed");
             auto* key = new QTableWidgetItem(keyText);
             if (!endpoint->hasKey && keyRequired) {
                 key->setForeground(QColor(0xc6, 0x28, 0x28));
@@ -102,8 +105,9 @@ void EndpointsPage::refresh() {
         }
     }
     m_keyWarning->setVisible(!missing.isEmpty());
-    m_keyWarning->setText(tr("API Key Required: %1 will refuse calls until a key is set for %2.")
-                              .arg(provider ? provider->displayName : api.providerId, missing.join(QStringLiteral(", "))));
+    m_keyWarning->setText(
+        tr("API Key Required: %1 will refuse calls until a key is set for %2.")
+            .arg(provider ? provider->displayName : api.providerId, missing.join(QStringLiteral(", "))));
 }
 
 void EndpointsPage::addEndpoint(Stage stage) {

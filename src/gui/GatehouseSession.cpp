@@ -8,7 +8,8 @@
 namespace gatehouse {
 
 GatehouseSession::GatehouseSession(Workspace* workspace, SecretStore* secrets, QObject* parent)
-    : QObject(parent), m_workspace(workspace), m_secrets(secrets) {}
+    : QObject(parent), m_workspace(workspace), m_secrets(secrets) {
+}
 
 GatehouseSession::~GatehouseSession() {
     m_gateway.reset(); // before the mock it may be calling

@@ -41,12 +41,15 @@ QGroupBox* boxed(QWidget* parent, const QString& title, QWidget* content) {
 
 GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_state(new QLabel(this)), m_listen(new QLineEdit(this)),
-      m_deployments(makeTable(this, QStringLiteral("gatewayDeployments"), {tr("API"), tr("Base path"), tr("Revision")})),
-      m_log(makeTable(this, QStringLiteral("gatewayAccessLog"),
-                      {tr("Time"), tr("API"), tr("Operation"), tr("Model"), tr("Status"), tr("Latency (ms)")})),
+      m_deployments(makeTable(this, QStringLiteral("gatewayDeployments"),
+                              {tr("API"), tr("Base path"), tr("Revision")})),
+      m_log(
+          makeTable(this, QStringLiteral("gatewayAccessLog"),
+                    {tr("Time"), tr("API"), tr("Operation"), tr("Model"), tr("Status"), tr("Latency (ms)")})),
       m_models(makeTable(this, QStringLiteral("gatewayModelCounters"), {tr("Model"), tr("Requests")})),
-      m_suspensions(makeTable(this, QStringLiteral("gatewaySuspensions"),
-                              {tr("API"), tr("Endpoint"), tr("Model"), tr("Failures"), tr("Recovers in"), tr("")})),
+      m_suspensions(
+          makeTable(this, QStringLiteral("gatewaySuspensions"),
+                    {tr("API"), tr("Endpoint"), tr("Model"), tr("Failures"), tr("Recovers in"), tr("")})),
       m_timer(new QTimer(this)) {
     setObjectName(QStringLiteral("gatewayView"));
     m_state->setObjectName(QStringLiteral("gatewayState"));
@@ -109,7 +112,8 @@ void GatewayView::refresh() {
     for (int row = 0; row < int(config->apis().size()); ++row) {
         const auto& api = config->apis()[std::size_t(row)];
         m_deployments->setItem(row, 0, new QTableWidgetItem(api->name));
-        m_deployments->setItem(row, 1, new QTableWidgetItem(QLatin1Char('/') + api->context + QLatin1Char('/') + api->version));
+        m_deployments->setItem(
+            row, 1, new QTableWidgetItem(QLatin1Char('/') + api->context + QLatin1Char('/') + api->version));
         m_deployments->setItem(row, 2, new QTableWidgetItem(QString::number(api->revision)));
     }
     m_models->setRowCount(int(counters.byModel.size()));
@@ -124,7 +128,10 @@ void GatewayView::refresh() {
     m_log->setRowCount(int(recent.size()));
     for (int i = 0; i < int(recent.size()); ++i) {
         const AccessRecord& record = recent[recent.size() - 1 - std::size_t(i)]; // newest first
-        m_log->setItem(i, 0, new QTableWidgetItem(QDateTime::fromMSecsSinceEpoch(record.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"))));
+        m_log->setItem(
+            i, 0,
+            new QTableWidgetItem(
+                QDateTime::fromMSecsSinceEpoch(record.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"))));
         m_log->setItem(i, 1, new QTableWidgetItem(record.apiName));
         m_log->setItem(i, 2, new QTableWidgetItem(record.operation));
         m_log->setItem(i, 3, new QTableWidgetItem(record.model));
@@ -141,8 +148,9 @@ void GatewayView::refresh() {
         m_suspensions->setItem(i, 1, new QTableWidgetItem(entry.pair.endpointId));
         m_suspensions->setItem(i, 2, new QTableWidgetItem(entry.pair.model));
         m_suspensions->setItem(i, 3, new QTableWidgetItem(QString::number(entry.failures)));
-        m_suspensions->setItem(i, 4, new QTableWidgetItem(left > 0 ? tr("%1 s").arg((left + 999) / 1000)
-                                                                   : tr("next request is a trial")));
+        m_suspensions->setItem(i, 4,
+                               new QTableWidgetItem(left > 0 ? tr("%1 s").arg((left + 999) / 1000)
+                                                             : tr("next request is a trial")));
         auto* readmit = new QPushButton(tr("Readmit now"), m_suspensions);
         readmit->setObjectName(QStringLiteral("readmit%1").arg(i));
         const SuspensionTable::Pair pair = entry.pair;

@@ -32,8 +32,8 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
     m_ui->modeStack->addWidget(m_publisher);
     m_ui->modeStack->addWidget(m_devPortal);
     m_ui->modeStack->addWidget(m_gatewayView);
-    m_ui->workspaceProblems->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c6cb; padding: 6px; }"));
+    m_ui->workspaceProblems->setStyleSheet(QStringLiteral(
+        "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c6cb; padding: 6px; }"));
 
     auto* modes = new QActionGroup(this);
     for (QAction* action : {m_ui->actionPublisher, m_ui->actionDevPortal, m_ui->actionGateway})
@@ -76,14 +76,18 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
     });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Gatehouse"),
-                           tr("<b>Gatehouse %1</b><p>Design, route and try out AI APIs: a Publisher, a Developer "
-                              "Portal and a local AI gateway in one window.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Gatehouse"),
+            tr("<b>Gatehouse %1</b><p>Design, route and try out AI APIs: a Publisher, a Developer "
+               "Portal and a local AI gateway in one window.</p>")
+                .arg(QCoreApplication::applicationVersion()));
     });
-    const auto showMessage = [this](const QString& message) { statusBar()->showMessage(message, 6000); };
+    const auto showMessage = [this](const QString& message) {
+        statusBar()->showMessage(message, 6000);
+    };
     connect(m_publisher, &PublisherView::statusMessage, this, showMessage);
     connect(m_gatewayView, &GatewayView::statusMessage, this, showMessage);
+    connect(m_devPortal, &DevPortalView::statusMessage, this, showMessage);
     connect(session->workspace(), &Workspace::reloaded, this, &MainWindow::refreshProblems);
 
     m_gatewayStatus->setObjectName(QStringLiteral("gatewayStatus"));
@@ -117,8 +121,9 @@ void MainWindow::refreshProblems() {
     const QStringList& problems = m_session->workspace()->problems();
     m_ui->workspaceProblems->setVisible(!problems.isEmpty());
     if (!problems.isEmpty())
-        m_ui->workspaceProblems->setText(tr("Some workspace files could not be read and are left untouched:") +
-                                         QStringLiteral("\n• ") + problems.join(QStringLiteral("\n• ")));
+        m_ui->workspaceProblems->setText(
+            tr("Some workspace files could not be read and are left untouched:") + QStringLiteral("\n• ") +
+            problems.join(QStringLiteral("\n• ")));
 }
 
 void MainWindow::refreshGatewayStatus() {
@@ -132,9 +137,10 @@ void MainWindow::refreshGatewayStatus() {
     const qint64 requests = runtime->metrics().snapshot().requests;
     const qint64 perSecond = qMax<qint64>(0, requests - m_lastRequests);
     m_lastRequests = requests;
-    m_gatewayStatus->setText(tr("Gateway %1 · %n live revision(s) · %2 req/s", nullptr, int(runtime->config()->apis().size()))
-                                 .arg(gateway->baseUrl())
-                                 .arg(perSecond));
+    m_gatewayStatus->setText(
+        tr("Gateway %1 · %n live revision(s) · %2 req/s", nullptr, int(runtime->config()->apis().size()))
+            .arg(gateway->baseUrl())
+            .arg(perSecond));
     m_gatewayStatus->setToolTip(gateway->problems().join(QLatin1Char('\n')));
 }
 
@@ -145,7 +151,8 @@ void MainWindow::restoreLayout() {
     const QList<QSplitter*> splitters = findChildren<QSplitter*>();
     for (QSplitter* splitter : splitters) {
         if (!splitter->objectName().isEmpty())
-            splitter->restoreState(settings.value(QStringLiteral("splitters/") + splitter->objectName()).toByteArray());
+            splitter->restoreState(
+                settings.value(QStringLiteral("splitters/") + splitter->objectName()).toByteArray());
     }
 }
 

@@ -18,7 +18,8 @@ namespace gatehouse {
 ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& api, const Provider* provider,
                                  QWidget* parent)
     : QWidget(parent), m_failover(definition.router == QLatin1String("modelFailover")),
-      m_weighted(definition.router == QLatin1String("modelWeightedRoundRobin")), m_suspend(new QSpinBox(this)) {
+      m_weighted(definition.router == QLatin1String("modelWeightedRoundRobin")),
+      m_suspend(new QSpinBox(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     const QStringList models = provider ? provider->models : QStringList();
@@ -47,9 +48,10 @@ ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& 
         m_retry = new QCheckBox(tr("Retry once on another model"), this);
         m_retry->setObjectName(QStringLiteral("retryOnFailure"));
         m_retry->setChecked(true);
-        m_retry->setToolTip(tr("When a model fails before any byte reached the client, send the same request to "
-                               "another active model. Off gives WSO2's behaviour: the failure goes back to the "
-                               "client."));
+        m_retry->setToolTip(
+            tr("When a model fails before any byte reached the client, send the same request to "
+               "another active model. Off gives WSO2's behaviour: the failure goes back to the "
+               "client."));
         options->addRow(QString(), m_retry);
         connect(m_retry, &QCheckBox::toggled, this, &ModelRouterForm::changed);
     }
@@ -80,7 +82,8 @@ ModelRouterForm::StageWidgets ModelRouterForm::buildStage(const QString& stage, 
         widgets.targets = new RouterTargetList(stage + QStringLiteral("Target"), {false, true}, widgets.box);
         layout->addWidget(widgets.targets);
         layout->addWidget(new QLabel(tr("Fallback models, tried in order"), widgets.box));
-        widgets.fallbacks = new RouterTargetList(stage + QStringLiteral("Fallback"), {false, false}, widgets.box);
+        widgets.fallbacks =
+            new RouterTargetList(stage + QStringLiteral("Fallback"), {false, false}, widgets.box);
         widgets.fallbacks->setChoices(models, endpoints);
         layout->addWidget(widgets.fallbacks);
         connect(widgets.fallbacks, &RouterTargetList::changed, this, &ModelRouterForm::changed);
@@ -115,7 +118,8 @@ void ModelRouterForm::setConfig(const Json& config) {
         if (m_failover) {
             const Json target = value.is_object() ? value.value("targetModel", Json()) : Json();
             stage->targets->setTargets(target.is_object() ? Json::array({target}) : Json::array());
-            stage->fallbacks->setTargets(value.is_object() ? value.value("fallbackModels", Json::array()) : Json::array());
+            stage->fallbacks->setTargets(value.is_object() ? value.value("fallbackModels", Json::array())
+                                                           : Json::array());
             enabled = target.is_object();
         } else {
             stage->targets->setTargets(value.is_array() ? value : Json::array());
@@ -170,7 +174,8 @@ void ModelRouterForm::showIssues(const std::vector<ValidationIssue>& issues, con
         if (stage->fallbacks)
             stage->fallbacks->clearErrors();
     }
-    static const QRegularExpression rowPattern(QStringLiteral("^\\.(production|sandbox)(?:\\[(\\d+)\\])?(?:\\.(targetModel|fallbackModels)(?:\\[(\\d+)\\])?)?"));
+    static const QRegularExpression rowPattern(QStringLiteral(
+        "^\\.(production|sandbox)(?:\\[(\\d+)\\])?(?:\\.(targetModel|fallbackModels)(?:\\[(\\d+)\\])?)?"));
     for (const ValidationIssue& issue : issues) {
         if (!issue.path.startsWith(attributePath))
             continue;
@@ -180,10 +185,12 @@ void ModelRouterForm::showIssues(const std::vector<ValidationIssue>& issues, con
         StageWidgets& stage = match.captured(1) == QLatin1String("production") ? m_production : m_sandbox;
         const QString text = issue.isError() ? issue.message : tr("Warning: %1").arg(issue.message);
         if (m_failover) {
-            RouterTargetList* list = match.captured(3) == QLatin1String("fallbackModels") ? stage.fallbacks : stage.targets;
-            const int row = match.captured(3) == QLatin1String("fallbackModels") && !match.captured(4).isEmpty()
-                                ? match.captured(4).toInt()
-                                : (match.captured(3) == QLatin1String("targetModel") ? 0 : -1);
+            RouterTargetList* list =
+                match.captured(3) == QLatin1String("fallbackModels") ? stage.fallbacks : stage.targets;
+            const int row =
+                match.captured(3) == QLatin1String("fallbackModels") && !match.captured(4).isEmpty()
+                    ? match.captured(4).toInt()
+                    : (match.captured(3) == QLatin1String("targetModel") ? 0 : -1);
             list->setRowError(row, text);
         } else {
             stage.targets->setRowError(match.captured(2).isEmpty() ? -1 : match.captured(2).toInt(), text);

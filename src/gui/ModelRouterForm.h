@@ -37,7 +37,7 @@ Q_SIGNALS:
 private:
     struct StageWidgets {
         QGroupBox* box = nullptr;
-        QCheckBox* enabled = nullptr; // sandbox only
+        QCheckBox* enabled = nullptr;          // sandbox only
         RouterTargetList* targets = nullptr;   // RR/WRR rows, or failover's target
         RouterTargetList* fallbacks = nullptr; // failover only
     };

@@ -24,9 +24,11 @@
 namespace gatehouse {
 
 PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
-    : QWidget(parent), m_draft(draft), m_flowModel(new PolicyFlowModel(draft, PolicyCatalogue::builtin(), this)),
-      m_flowView(new PolicyFlowView(this)), m_effectiveFlow(new QListWidget(this)), m_paletteTabs(new QTabWidget(this)),
-      m_paletteSearch(new QLineEdit(this)), m_panel(new PolicyConfigPanel(m_flowModel, draft, this)) {
+    : QWidget(parent), m_draft(draft),
+      m_flowModel(new PolicyFlowModel(draft, PolicyCatalogue::builtin(), this)),
+      m_flowView(new PolicyFlowView(this)), m_effectiveFlow(new QListWidget(this)),
+      m_paletteTabs(new QTabWidget(this)), m_paletteSearch(new QLineEdit(this)),
+      m_panel(new PolicyConfigPanel(m_flowModel, draft, this)) {
     setObjectName(QStringLiteral("policiesPage"));
     m_flowView->setObjectName(QStringLiteral("policyFlowView"));
     m_flowView->setFlowModel(m_flowModel);
@@ -67,7 +69,8 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(new QLabel(tr("Drag policies from the palette onto a lane, or right-click a lane"), left));
+    leftLayout->addWidget(
+        new QLabel(tr("Drag policies from the palette onto a lane, or right-click a lane"), left));
     leftLayout->addWidget(m_flowView, 1);
     leftLayout->addWidget(new QLabel(tr("What runs for the selected operation:"), left));
     leftLayout->addWidget(m_effectiveFlow);
@@ -95,9 +98,8 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
                 m_panel->openNew(scope, flow, position, policyName);
             });
     connect(m_panel, &PolicyConfigPanel::finished, this, &PoliciesPage::statusMessage);
-    connect(m_flowView, &PolicyFlowView::dropHint, this, [this](const QString& message, bool) {
-        Q_EMIT statusMessage(message);
-    });
+    connect(m_flowView, &PolicyFlowView::dropHint, this,
+            [this](const QString& message, bool) { Q_EMIT statusMessage(message); });
     connect(m_flowView, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
         if (index.data(PolicyFlowModel::KindRole).toInt() == int(PolicyFlowModel::Kind::Attachment))
             m_panel->openExisting(index.data(PolicyFlowModel::ScopeRole).toString(),
@@ -105,7 +107,8 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
                                   index.data(PolicyFlowModel::AttachmentIndexRole).toInt());
     });
     connect(m_flowView, &QWidget::customContextMenuRequested, this, &PoliciesPage::showContextMenu);
-    connect(m_flowView->selectionModel(), &QItemSelectionModel::currentChanged, this, &PoliciesPage::refreshEffectiveFlow);
+    connect(m_flowView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PoliciesPage::refreshEffectiveFlow);
     connect(m_flowModel, &QAbstractItemModel::modelReset, this, [this] {
         connect(m_flowView->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 &PoliciesPage::refreshEffectiveFlow, Qt::UniqueConnection);
@@ -125,7 +128,8 @@ PolicyPaletteModel* PoliciesPage::paletteModel(FlowKind flow) const {
 void PoliciesPage::attachWithDialog(const QString& scope, FlowKind flow) {
     const Api& api = m_draft->api();
     const Operation* operation = scope.isEmpty() ? nullptr : api.operationByKey(scope);
-    const PolicyValidator validator(PolicyCatalogue::builtin(), m_draft->workspace()->provider(api.providerId));
+    const PolicyValidator validator(PolicyCatalogue::builtin(),
+                                    m_draft->workspace()->provider(api.providerId));
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Attach policy to the %1 flow").arg(flowKindDisplayName(flow)));
     auto* list = new QListWidget(&dialog);
@@ -145,7 +149,8 @@ void PoliciesPage::attachWithDialog(const QString& scope, FlowKind flow) {
     auto* layout = new QVBoxLayout(&dialog);
     layout->addWidget(list);
     layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted || !list->currentItem() || !(list->currentItem()->flags() & Qt::ItemIsEnabled))
+    if (dialog.exec() != QDialog::Accepted || !list->currentItem() ||
+        !(list->currentItem()->flags() & Qt::ItemIsEnabled))
         return;
     m_panel->openNew(scope, flow, -1, list->currentItem()->data(Qt::UserRole).toString());
 }
@@ -164,15 +169,19 @@ void PoliciesPage::showContextMenu(const QPoint& position) {
         const FlowKind flow = FlowKind(index.data(PolicyFlowModel::FlowRole).toInt());
         const int position = index.data(PolicyFlowModel::AttachmentIndexRole).toInt();
         const int count = m_flowModel->rowCount(index.parent());
-        menu.addAction(tr("Edit..."), this, [this, scope, flow, position] { m_panel->openExisting(scope, flow, position); });
-        menu.addAction(tr("Move up"), this, [this, scope, flow, position] {
-            m_flowModel->move(scope, flow, position, position - 1);
-        })->setEnabled(position > 0);
-        menu.addAction(tr("Move down"), this, [this, scope, flow, position] {
-            m_flowModel->move(scope, flow, position, position + 1);
-        })->setEnabled(position + 1 < count);
+        menu.addAction(tr("Edit..."), this,
+                       [this, scope, flow, position] { m_panel->openExisting(scope, flow, position); });
+        menu.addAction(
+                tr("Move up"), this,
+                [this, scope, flow, position] { m_flowModel->move(scope, flow, position, position - 1); })
+            ->setEnabled(position > 0);
+        menu.addAction(
+                tr("Move down"), this,
+                [this, scope, flow, position] { m_flowModel->move(scope, flow, position, position + 1); })
+            ->setEnabled(position + 1 < count);
         menu.addSeparator();
-        menu.addAction(tr("Remove"), this, [this, scope, flow, position] { m_flowModel->remove(scope, flow, position); });
+        menu.addAction(tr("Remove"), this,
+                       [this, scope, flow, position] { m_flowModel->remove(scope, flow, position); });
     } else {
         return;
     }

@@ -26,7 +26,8 @@ QSize PolicyChipDelegate::sizeHint(const QStyleOptionViewItem& option, const QMo
     return size;
 }
 
-void PolicyChipDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+void PolicyChipDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                               const QModelIndex& index) const {
     const auto kind = PolicyFlowModel::Kind(index.data(PolicyFlowModel::KindRole).toInt());
     const QPalette& palette = option.palette;
     const bool selected = option.state & QStyle::State_Selected;
@@ -38,7 +39,8 @@ void PolicyChipDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
         font.setBold(true);
         painter->setFont(font);
         painter->setPen(palette.color(QPalette::Text));
-        painter->drawText(area.adjusted(4, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, index.data().toString());
+        painter->drawText(area.adjusted(4, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          index.data().toString());
     } else if (kind == PolicyFlowModel::Kind::Lane) {
         const auto* view = qobject_cast<const PolicyFlowView*>(option.widget);
         const bool hovered = view && view->dropHighlight() == index;
@@ -58,7 +60,8 @@ void PolicyChipDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
         painter->setBrush(fill);
         painter->drawRoundedRect(area, 4, 4);
         painter->setPen(palette.color(QPalette::Text));
-        painter->drawText(area.adjusted(8, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft, index.data().toString());
+        painter->drawText(area.adjusted(8, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          index.data().toString());
     } else {
         QColor fill = palette.color(QPalette::Button);
         if (selected)
@@ -76,14 +79,16 @@ void PolicyChipDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
         painter->setFont(bold);
         painter->setPen(palette.color(QPalette::ButtonText));
         const int line = option.fontMetrics.height();
-        painter->drawText(QRectF(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                          QFontMetrics(bold).elidedText(index.data().toString(), Qt::ElideRight, int(text.width())));
+        painter->drawText(
+            QRectF(text.left(), text.top(), text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetrics(bold).elidedText(index.data().toString(), Qt::ElideRight, int(text.width())));
         painter->setFont(option.font);
         QColor secondary = palette.color(QPalette::ButtonText);
         secondary.setAlphaF(0.7f);
         painter->setPen(secondary);
         const QString summary = index.data(PolicyFlowModel::SummaryRole).toString();
-        painter->drawText(QRectF(text.left(), text.top() + line + 2, text.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+        painter->drawText(QRectF(text.left(), text.top() + line + 2, text.width(), line),
+                          Qt::AlignLeft | Qt::AlignVCenter,
                           option.fontMetrics.elidedText(summary, Qt::ElideRight, int(text.width())));
     }
     painter->restore();

@@ -18,10 +18,10 @@
 namespace gatehouse {
 
 PolicyConfigPanel::PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QWidget* parent)
-    : QWidget(parent), m_model(model), m_draft(draft), m_title(new QLabel(this)), m_description(new QLabel(this)),
-      m_placement(new QLabel(this)), m_problems(new QLabel(this)), m_scroll(new QScrollArea(this)),
-      m_applyToAll(new QCheckBox(tr("Apply to all resources"), this)), m_save(new QPushButton(tr("Save"), this)),
-      m_cancel(new QPushButton(tr("Cancel"), this)) {
+    : QWidget(parent), m_model(model), m_draft(draft), m_title(new QLabel(this)),
+      m_description(new QLabel(this)), m_placement(new QLabel(this)), m_problems(new QLabel(this)),
+      m_scroll(new QScrollArea(this)), m_applyToAll(new QCheckBox(tr("Apply to all resources"), this)),
+      m_save(new QPushButton(tr("Save"), this)), m_cancel(new QPushButton(tr("Cancel"), this)) {
     setObjectName(QStringLiteral("policyConfigPanel"));
     setMinimumWidth(480); // a splitter must not squeeze the form out of sight when the drawer opens
     m_title->setObjectName(QStringLiteral("policyConfigTitle"));
@@ -72,7 +72,8 @@ PolicyConfigPanel::PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QW
     hide();
 }
 
-void PolicyConfigPanel::openNew(const QString& scope, FlowKind flow, int position, const QString& policyName) {
+void PolicyConfigPanel::openNew(const QString& scope, FlowKind flow, int position,
+                                const QString& policyName) {
     const PolicyDefinition* definition = PolicyCatalogue::builtin().find(policyName);
     if (!definition)
         return;
@@ -103,9 +104,9 @@ void PolicyConfigPanel::open(const QString& scope, FlowKind flow, int position, 
     m_original = initial;
     m_title->setText((isNew ? tr("Attach %1") : tr("Edit %1")).arg(definition->displayName));
     m_description->setText(definition->description);
-    m_placement->setText(tr("%1 flow of %2")
-                             .arg(flowKindDisplayName(flow),
-                                  scope.isEmpty() ? tr("every operation (API level)") : scope));
+    m_placement->setText(
+        tr("%1 flow of %2")
+            .arg(flowKindDisplayName(flow), scope.isEmpty() ? tr("every operation (API level)") : scope));
     m_applyToAll->setVisible(isNew && !scope.isEmpty());
     m_applyToAll->setChecked(false);
 
@@ -117,8 +118,9 @@ void PolicyConfigPanel::open(const QString& scope, FlowKind flow, int position, 
         auto* form = new ModelRouterForm(*definition, api, provider);
         const PolicyAttribute& attribute = definition->attributes.front();
         const auto raw = initial.parameters.find(attribute.name.toStdString());
-        form->setConfig(raw == initial.parameters.end() ? Json::object()
-                                                        : PolicyValidator::decodedAttribute(attribute, *raw, nullptr));
+        form->setConfig(raw == initial.parameters.end()
+                            ? Json::object()
+                            : PolicyValidator::decodedAttribute(attribute, *raw, nullptr));
         connect(form, &ModelRouterForm::changed, this, &PolicyConfigPanel::revalidate);
         m_routerForm = form;
         m_scroll->setWidget(form); // takes ownership; the previous form is deleted
@@ -158,7 +160,8 @@ PolicyAttachment PolicyConfigPanel::currentAttachment() const {
 }
 
 QString PolicyConfigPanel::attachmentPath() const {
-    const QString prefix = m_scope.isEmpty() ? QStringLiteral("apiPolicies") : QStringLiteral("operations[%1]").arg(m_scope);
+    const QString prefix =
+        m_scope.isEmpty() ? QStringLiteral("apiPolicies") : QStringLiteral("operations[%1]").arg(m_scope);
     return QStringLiteral("%1.%2[%3]").arg(prefix, flowKindName(m_flow)).arg(m_position);
 }
 
@@ -166,7 +169,8 @@ void PolicyConfigPanel::revalidate() {
     if (!isEditing() || !m_draft)
         return;
     const Api& api = m_draft->api();
-    const PolicyValidator validator(PolicyCatalogue::builtin(), m_draft->workspace()->provider(api.providerId));
+    const PolicyValidator validator(PolicyCatalogue::builtin(),
+                                    m_draft->workspace()->provider(api.providerId));
     const PolicyAttachment attachment = currentAttachment();
     ValidationReport report;
     validator.validateParameters(api, attachment, attachmentPath(), report);
@@ -188,8 +192,9 @@ void PolicyConfigPanel::revalidate() {
     // Errors not tied to a row or field (no models at all, a refused placement) are listed here.
     for (const ValidationIssue& issue : report.errors()) {
         const QString rest = issue.path.mid(attributePath.size());
-        const bool rowLevel = m_routerForm && issue.path.startsWith(attributePath) &&
-                              (rest.contains(QLatin1Char('[')) || rest.contains(QLatin1String("targetModel")));
+        const bool rowLevel =
+            m_routerForm && issue.path.startsWith(attributePath) &&
+            (rest.contains(QLatin1Char('[')) || rest.contains(QLatin1String("targetModel")));
         const bool fieldLevel = m_schemaForm && issue.path.startsWith(attachmentPath() + QLatin1Char('.'));
         if (!rowLevel && !fieldLevel)
             general.append(issue.message);

@@ -152,7 +152,8 @@ QString PolicyFlowModel::summary(const PolicyAttachment& attachment) const {
             return {};
         if (definition->router == QLatin1String("modelFailover")) {
             const auto production = config.find("production");
-            if (production == config.end() || !production->is_object() || !production->contains("targetModel"))
+            if (production == config.end() || !production->is_object() ||
+                !production->contains("targetModel"))
                 return tr("not configured");
             return tr("%1 with %n fallback(s)", nullptr,
                       int(production->value("fallbackModels", Json::array()).size()))
@@ -164,10 +165,12 @@ QString PolicyFlowModel::summary(const PolicyAttachment& attachment) const {
         double total = 0;
         const bool weighted = definition->router == QLatin1String("modelWeightedRoundRobin");
         for (const Json& target : *production)
-            total += weighted && target.value("weight", Json(0)).is_number() ? target.value("weight", 0.0) : 1.0;
+            total +=
+                weighted && target.value("weight", Json(0)).is_number() ? target.value("weight", 0.0) : 1.0;
         QStringList parts;
         for (const Json& target : *production) {
-            const double weight = weighted && target.value("weight", Json(0)).is_number() ? target.value("weight", 0.0) : 1.0;
+            const double weight =
+                weighted && target.value("weight", Json(0)).is_number() ? target.value("weight", 0.0) : 1.0;
             parts.append(toQString(target.value("model", std::string())) + QLatin1Char(' ') +
                          (total > 0 ? formatShare(weight / total) : QStringLiteral("0%")));
         }
@@ -266,7 +269,8 @@ QMimeData* PolicyFlowModel::mimeData(const QModelIndexList& indexes) const {
     for (const QModelIndex& index : indexes) {
         if (index.data(KindRole).toInt() != int(Kind::Attachment))
             continue;
-        PolicyMime::AttachmentRef ref{index.data(ScopeRole).toString(), FlowKind(index.data(FlowRole).toInt()),
+        PolicyMime::AttachmentRef ref{index.data(ScopeRole).toString(),
+                                      FlowKind(index.data(FlowRole).toInt()),
                                       index.data(AttachmentIndexRole).toInt()};
         return PolicyMime::forAttachment(ref).release(); // ownership passes to the drag, as Qt requires
     }
@@ -306,13 +310,15 @@ QString PolicyFlowModel::dropRefusal(const QMimeData* data, const QModelIndex& p
     }
     if (const auto ref = PolicyMime::attachment(data)) {
         if (ref->scope != target.scope || ref->flow != target.flow)
-            return tr("An attached policy moves only within its own lane; remove it and attach it where you want it");
+            return tr("An attached policy moves only within its own lane; remove it and attach it where you "
+                      "want it");
         return {};
     }
     return tr("Only policies can be dropped here");
 }
 
-bool PolicyFlowModel::canDropMimeData(const QMimeData* data, Qt::DropAction, int row, int, const QModelIndex& parent) const {
+bool PolicyFlowModel::canDropMimeData(const QMimeData* data, Qt::DropAction, int row, int,
+                                      const QModelIndex& parent) const {
     return dropRefusal(data, parent, row).isEmpty();
 }
 
@@ -345,7 +351,8 @@ Qt::DropActions PolicyFlowModel::supportedDragActions() const {
     return Qt::MoveAction;
 }
 
-std::optional<PolicyAttachment> PolicyFlowModel::attachmentAt(const QString& scope, FlowKind flow, int position) const {
+std::optional<PolicyAttachment> PolicyFlowModel::attachmentAt(const QString& scope, FlowKind flow,
+                                                              int position) const {
     if (!m_draft)
         return std::nullopt;
     const PolicyFlows* flows = flowsOf(m_draft->api(), scope);
@@ -354,8 +361,8 @@ std::optional<PolicyAttachment> PolicyFlowModel::attachmentAt(const QString& sco
     return flows->flow(flow)[std::size_t(position)];
 }
 
-bool PolicyFlowModel::attach(const QString& scope, FlowKind flow, int position, const PolicyAttachment& attachment,
-                             QString* error) {
+bool PolicyFlowModel::attach(const QString& scope, FlowKind flow, int position,
+                             const PolicyAttachment& attachment, QString* error) {
     Api api = m_draft->api();
     const Operation* operation = scope.isEmpty() ? nullptr : api.operationByKey(scope);
     const QString refusal = PolicyValidator(m_catalogue, m_draft->workspace()->provider(api.providerId))
@@ -374,7 +381,8 @@ bool PolicyFlowModel::attach(const QString& scope, FlowKind flow, int position, 
     return true;
 }
 
-int PolicyFlowModel::attachToAllOperations(FlowKind flow, const PolicyAttachment& attachment, QString* error) {
+int PolicyFlowModel::attachToAllOperations(FlowKind flow, const PolicyAttachment& attachment,
+                                           QString* error) {
     Api api = m_draft->api();
     const PolicyValidator validator(m_catalogue, m_draft->workspace()->provider(api.providerId));
     int attached = 0;
@@ -390,14 +398,16 @@ int PolicyFlowModel::attachToAllOperations(FlowKind flow, const PolicyAttachment
     }
     if (attached > 0) {
         const PolicyDefinition* definition = m_catalogue.find(attachment.policyName);
-        m_draft->edit(api, tr("Attach %1 to all resources").arg(definition ? definition->displayName : attachment.policyName));
+        m_draft->edit(api, tr("Attach %1 to all resources")
+                               .arg(definition ? definition->displayName : attachment.policyName));
     }
     if (error)
         *error = refusals.join(QLatin1Char('\n'));
     return attached;
 }
 
-bool PolicyFlowModel::replace(const QString& scope, FlowKind flow, int position, const PolicyAttachment& attachment) {
+bool PolicyFlowModel::replace(const QString& scope, FlowKind flow, int position,
+                              const PolicyAttachment& attachment) {
     Api api = m_draft->api();
     PolicyFlows* flows = flowsOf(api, scope);
     if (!flows || position < 0 || position >= int(flows->flow(flow).size()))

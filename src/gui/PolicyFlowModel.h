@@ -23,7 +23,14 @@ class PolicyFlowModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum class Kind { Scope, Lane, Attachment };
-    enum Role { KindRole = Qt::UserRole + 1, ScopeRole, FlowRole, AttachmentIndexRole, PolicyNameRole, SummaryRole };
+    enum Role {
+        KindRole = Qt::UserRole + 1,
+        ScopeRole,
+        FlowRole,
+        AttachmentIndexRole,
+        PolicyNameRole,
+        SummaryRole
+    };
 
     PolicyFlowModel(ApiDraft* draft, const PolicyCatalogue& catalogue, QObject* parent = nullptr);
 

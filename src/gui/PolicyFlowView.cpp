@@ -40,7 +40,8 @@ void PolicyFlowView::track(QDropEvent* event) {
     const QModelIndex under = indexAt(event->position().toPoint());
     // The lane that would receive the drop: the lane itself, or the lane of the chip under the pointer.
     QModelIndex lane = under;
-    if (under.isValid() && under.data(PolicyFlowModel::KindRole).toInt() == int(PolicyFlowModel::Kind::Attachment))
+    if (under.isValid() &&
+        under.data(PolicyFlowModel::KindRole).toInt() == int(PolicyFlowModel::Kind::Attachment))
         lane = under.parent();
     const QString refusal = m_flowModel->dropRefusal(event->mimeData(), under, -1);
     const bool allowed = refusal.isEmpty();

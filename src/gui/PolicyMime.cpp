@@ -38,8 +38,9 @@ std::optional<PolicyMime::AttachmentRef> PolicyMime::attachment(const QMimeData*
         return std::nullopt;
     const QByteArray bytes = data->data(attachmentType);
     const Json json = Json::parse(bytes.cbegin(), bytes.cend(), nullptr, false);
-    if (!json.is_object() || !json.contains("scope") || !json["scope"].is_string() || !json.contains("flow") ||
-        !json["flow"].is_string() || !json.contains("index") || !json["index"].is_number_integer())
+    if (!json.is_object() || !json.contains("scope") || !json["scope"].is_string() ||
+        !json.contains("flow") || !json["flow"].is_string() || !json.contains("index") ||
+        !json["index"].is_number_integer())
         return std::nullopt;
     const auto flow = parseFlowKind(toQString(json["flow"].get<std::string>()));
     if (!flow)

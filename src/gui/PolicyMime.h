@@ -4,7 +4,6 @@
 
 #include <QMimeData>
 #include <QString>
-
 #include <memory>
 #include <optional>
 

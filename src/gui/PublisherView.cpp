@@ -77,7 +77,8 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
     connect(m_search, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
     connect(create, &QPushButton::clicked, this, &PublisherView::createApi);
     connect(remove, &QPushButton::clicked, this, &PublisherView::deleteCurrentApi);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PublisherView::selectionChanged);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PublisherView::selectionChanged);
     connect(session->workspace(), &Workspace::apiRemoved, this, [this](const QString& apiId) {
         if (m_editor && m_editor->draft()->api().id == apiId) {
             m_undoGroup->removeStack(m_editor->undoStack());
@@ -90,7 +91,8 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
 
 QString PublisherView::selectedApiId() const {
     const QModelIndex current = m_list->currentIndex();
-    return current.isValid() ? current.siblingAtColumn(0).data(ApiListModel::ApiIdRole).toString() : QString();
+    return current.isValid() ? current.siblingAtColumn(0).data(ApiListModel::ApiIdRole).toString()
+                             : QString();
 }
 
 void PublisherView::selectionChanged() {

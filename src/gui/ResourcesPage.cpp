@@ -23,8 +23,8 @@ ResourcesPage::ResourcesPage(ApiDraft* draft, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_verb->setObjectName(QStringLiteral("newResourceVerb"));
-    m_verb->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
-                      QStringLiteral("DELETE")});
+    m_verb->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                      QStringLiteral("PATCH"), QStringLiteral("DELETE")});
     m_verb->setCurrentText(QStringLiteral("POST"));
     m_path->setObjectName(QStringLiteral("newResourcePath"));
     m_path->setPlaceholderText(tr("/path/{parameter}"));

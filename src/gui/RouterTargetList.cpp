@@ -6,7 +6,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
-
 #include <cmath>
 
 namespace gatehouse {
@@ -48,7 +47,8 @@ RouterTargetList::RouterTargetList(const QString& prefix, Options options, QWidg
         addRow();
 }
 
-void RouterTargetList::setChoices(const QStringList& models, const std::vector<std::pair<QString, QString>>& endpoints) {
+void RouterTargetList::setChoices(const QStringList& models,
+                                  const std::vector<std::pair<QString, QString>>& endpoints) {
     m_models = models;
     m_endpoints = endpoints;
     for (Row& row : m_rows) {
@@ -85,7 +85,8 @@ void RouterTargetList::addRow() {
         row.weight = new QDoubleSpinBox(this);
         row.weight->setRange(0, 1000000);
         row.weight->setDecimals(1);
-        row.weight->setMaximumWidth(row.weight->fontMetrics().horizontalAdvance(QStringLiteral("00000.0")) + 28);
+        row.weight->setMaximumWidth(row.weight->fontMetrics().horizontalAdvance(QStringLiteral("00000.0")) +
+                                    28);
         row.weight->setValue(1);
         row.share = new QLabel(this);
         row.share->setMinimumWidth(row.share->fontMetrics().horizontalAdvance(QStringLiteral("100.0%")) + 4);
@@ -222,12 +223,15 @@ void RouterTargetList::updateShares() {
         total += row.weight->value();
     for (const Row& row : m_rows) {
         const double share = total > 0 ? row.weight->value() / total * 100 : 0;
-        row.share->setText(QString::number(share, 'f', share == std::floor(share) ? 0 : 1) + QLatin1Char('%'));
+        row.share->setText(QString::number(share, 'f', share == std::floor(share) ? 0 : 1) +
+                           QLatin1Char('%'));
     }
 }
 
 void RouterTargetList::setRowError(int row, const QString& message) {
-    QLabel* label = row < 0 ? m_listError : row < int(m_rows.size()) ? m_rows[std::size_t(row)].error : nullptr;
+    QLabel* label = row < 0                    ? m_listError
+                    : row < int(m_rows.size()) ? m_rows[std::size_t(row)].error
+                                               : nullptr;
     if (!label)
         return;
     label->setText(message);

@@ -10,7 +10,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSpinBox>
-
 #include <climits>
 
 namespace gatehouse {
@@ -76,7 +75,8 @@ SchemaForm::SchemaForm(const PolicyDefinition& definition, QWidget* parent) : QW
         field.error->setStyleSheet(QStringLiteral("color: #c62828;"));
         field.error->setWordWrap(true);
         field.error->hide();
-        const QString label = attribute.required ? attribute.displayName + QStringLiteral(" *") : attribute.displayName;
+        const QString label =
+            attribute.required ? attribute.displayName + QStringLiteral(" *") : attribute.displayName;
         layout->addRow(label + QLatin1Char(':'), field.editor);
         layout->addRow(QString(), field.error);
         m_fields.push_back(field);
@@ -86,10 +86,12 @@ SchemaForm::SchemaForm(const PolicyDefinition& definition, QWidget* parent) : QW
 void SchemaForm::setParameters(const Json& parameters) {
     const QSignalBlocker block(this);
     for (const Field& field : m_fields) {
-        const Json value = parameters.is_object() ? parameters.value(field.name.toStdString(), Json()) : Json();
+        const Json value =
+            parameters.is_object() ? parameters.value(field.name.toStdString(), Json()) : Json();
         switch (Type(field.type)) {
         case Type::String:
-            static_cast<QLineEdit*>(field.editor)->setText(value.is_string() ? toQString(value.get<std::string>()) : QString());
+            static_cast<QLineEdit*>(field.editor)
+                ->setText(value.is_string() ? toQString(value.get<std::string>()) : QString());
             break;
         case Type::Integer:
             static_cast<QSpinBox*>(field.editor)->setValue(value.is_number() ? value.get<int>() : 0);
@@ -102,12 +104,14 @@ void SchemaForm::setParameters(const Json& parameters) {
             break;
         case Type::Enum: {
             auto* combo = static_cast<QComboBox*>(field.editor);
-            combo->setCurrentIndex(value.is_string() ? qMax(0, combo->findText(toQString(value.get<std::string>()))) : 0);
+            combo->setCurrentIndex(
+                value.is_string() ? qMax(0, combo->findText(toQString(value.get<std::string>()))) : 0);
             break;
         }
         case Type::Object:
         case Type::Array:
-            static_cast<QPlainTextEdit*>(field.editor)->setPlainText(value.is_null() ? QString() : toQString(dumpPretty(value)));
+            static_cast<QPlainTextEdit*>(field.editor)
+                ->setPlainText(value.is_null() ? QString() : toQString(dumpPretty(value)));
             break;
         }
     }

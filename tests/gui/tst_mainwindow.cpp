@@ -10,8 +10,8 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
-#include <QStandardPaths>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,7 +40,8 @@ private Q_SLOTS:
 
         auto* table = window.findChild<QTableView*>(QStringLiteral("apiTable"));
         QVERIFY(table);
-        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(table->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("SmartChat"));
         QVERIFY(!window.findChild<QLabel*>(QStringLiteral("workspaceProblems"))->isVisible());

@@ -27,13 +27,13 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QStandardPaths>
 #include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -44,8 +44,7 @@ using namespace gatehouse;
 
 namespace {
 
-template <typename T>
-T* child(QWidget* root, const QString& name) {
+template <typename T> T* child(QWidget* root, const QString& name) {
     T* found = root->findChild<T*>(name);
     if (!found)
         qWarning("no widget named %s", qPrintable(name));
@@ -53,11 +52,11 @@ T* child(QWidget* root, const QString& name) {
 }
 
 // Runs `action` on the next modal dialog of type T as soon as it shows.
-template <typename T, typename Action>
-void whenModal(Action action) {
+template <typename T, typename Action> void whenModal(Action action) {
     QTimer::singleShot(0, [action] {
         T* dialog = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((dialog = qobject_cast<T*>(QApplication::activeModalWidget())) != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = qobject_cast<T*>(QApplication::activeModalWidget())) != nullptr,
+                                 5000);
         action(dialog);
     });
 }
@@ -100,8 +99,10 @@ private Q_SLOTS:
             providers->setCurrentRow(int(workspace.providers().ids().indexOf(QStringLiteral("openai"))));
             wizard->next();
             child<QLineEdit>(wizard, QStringLiteral("wizardName"))->setText(QString());
-            QTest::keyClicks(child<QLineEdit>(wizard, QStringLiteral("wizardName")), QStringLiteral("SmartChat"));
-            QCOMPARE(child<QLineEdit>(wizard, QStringLiteral("wizardContext"))->text(), QStringLiteral("smartchat"));
+            QTest::keyClicks(child<QLineEdit>(wizard, QStringLiteral("wizardName")),
+                             QStringLiteral("SmartChat"));
+            QCOMPARE(child<QLineEdit>(wizard, QStringLiteral("wizardContext"))->text(),
+                     QStringLiteral("smartchat"));
             child<QLineEdit>(wizard, QStringLiteral("wizardVersion"))->setText(QStringLiteral("1.0.0"));
             child<QLineEdit>(wizard, QStringLiteral("wizardUrl"))->setText(mock.baseUrl());
             QVERIFY2(wizard->detailsProblem().isEmpty(), qPrintable(wizard->detailsProblem()));
@@ -125,8 +126,10 @@ private Q_SLOTS:
         });
         QTest::mouseClick(child<QPushButton>(editor, QStringLiteral("productionSetKey")), Qt::LeftButton);
         QVERIFY(editor->draft()->api().endpoint(QStringLiteral("default_production_endpoint"))->hasKey);
-        QCOMPARE(secrets.read(SecretStore::endpointKeyName(apiId, QStringLiteral("default_production_endpoint"))).value,
-                 QStringLiteral("sk-test"));
+        QCOMPARE(
+            secrets.read(SecretStore::endpointKeyName(apiId, QStringLiteral("default_production_endpoint")))
+                .value,
+            QStringLiteral("sk-test"));
 
         // 3. Drop Model Weighted Round Robin on the Request lane of POST /chat/completions.
         PoliciesPage* policies = editor->policiesPage();
@@ -149,25 +152,27 @@ private Q_SLOTS:
         child<QComboBox>(panel, QStringLiteral("productionModel0"))->setCurrentText(QStringLiteral("gpt-4o"));
         child<QDoubleSpinBox>(panel, QStringLiteral("productionWeight0"))->setValue(50);
         QTest::mouseClick(child<QPushButton>(panel, QStringLiteral("productionAdd")), Qt::LeftButton);
-        child<QComboBox>(panel, QStringLiteral("productionModel1"))->setCurrentText(QStringLiteral("gpt-4o-mini"));
+        child<QComboBox>(panel, QStringLiteral("productionModel1"))
+            ->setCurrentText(QStringLiteral("gpt-4o-mini"));
         child<QDoubleSpinBox>(panel, QStringLiteral("productionWeight1"))->setValue(50);
         QCOMPARE(child<QComboBox>(panel, QStringLiteral("productionEndpoint1"))->currentData().toString(),
                  QStringLiteral("default_production_endpoint"));
         QCOMPARE(child<QLabel>(panel, QStringLiteral("productionShare0"))->text(), QStringLiteral("50%"));
         QVERIFY(!child<QCheckBox>(panel, QStringLiteral("sandboxEnabled"))->isChecked());
         child<QSpinBox>(panel, QStringLiteral("suspendDuration"))->setValue(30);
-        QVERIFY2(panel->canSave(), qPrintable(editor->draft()->validate().toStrings().join(QLatin1Char('\n'))));
+        QVERIFY2(panel->canSave(),
+                 qPrintable(editor->draft()->validate().toStrings().join(QLatin1Char('\n'))));
         // The README's screenshot of the policy editor comes from here, when asked for.
         if (const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !dir.isEmpty()) {
             QTest::qWait(100); // let the drawer's layout settle before painting
             QVERIFY(window.grab().save(dir + QStringLiteral("/policy-editor.png")));
         }
         QTest::mouseClick(child<QPushButton>(panel, QStringLiteral("policySaveButton")), Qt::LeftButton);
-        QVERIFY2(!panel->isVisible(), qPrintable(child<QLabel>(panel, QStringLiteral("policyProblems"))->text()));
+        QVERIFY2(!panel->isVisible(),
+                 qPrintable(child<QLabel>(panel, QStringLiteral("policyProblems"))->text()));
         QCOMPARE(policies->flowModel()->rowCount(lane), 1);
         QVERIFY2(!workspace.api(apiId)->operationByKey(operation)->policies.request.size(),
                  "nothing may be written before Save");
-
 
         // 5. Save and deploy.
         QTest::mouseClick(child<QPushButton>(editor, QStringLiteral("saveAndDeployButton")), Qt::LeftButton);
@@ -178,37 +183,45 @@ private Q_SLOTS:
         const auto& request = revision->api.operationByKey(operation)->policies.request;
         QCOMPARE(int(request.size()), 1);
         QCOMPARE(request[0].policyName, QStringLiteral("modelWeightedRoundRobin"));
-        QCOMPARE(Wso2AttributeCodec::encode(request[0].parameters["weightedRoundRobinConfigs"]),
-                 QStringLiteral("{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint',"
-                                "'endpointName':'Default Production Endpoint','weight':50},{'model':'gpt-4o-mini',"
-                                "'endpointId':'default_production_endpoint','endpointName':'Default Production "
-                                "Endpoint','weight':50}],'sandbox':[],'suspendDuration':30}"));
+        QCOMPARE(
+            Wso2AttributeCodec::encode(request[0].parameters["weightedRoundRobinConfigs"]),
+            QStringLiteral("{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint',"
+                           "'endpointName':'Default Production Endpoint','weight':50},{'model':'gpt-4o-mini',"
+                           "'endpointId':'default_production_endpoint','endpointName':'Default Production "
+                           "Endpoint','weight':50}],'sandbox':[],'suspendDuration':30}"));
         QVERIFY(!editor->draft()->isModified());
 
         // 6. A request through the in-app gateway is routed by it.
         Application application;
         application.id = workspace.newApplicationId(QStringLiteral("SmartChatApp"));
         application.name = QStringLiteral("SmartChatApp");
-        application.subscriptions.push_back({apiId, QStringLiteral("Unlimited"), QDateTime::currentDateTimeUtc()});
+        application.subscriptions.push_back(
+            {apiId, QStringLiteral("Unlimited"), QDateTime::currentDateTimeUtc()});
         QVERIFY2(workspace.saveApplication(application, &error), qPrintable(error));
-        const Result<KeyPair> keys = ApplicationKeys::generate(workspace, secrets, application.id, Stage::Production);
+        const Result<KeyPair> keys =
+            ApplicationKeys::generate(workspace, secrets, application.id, Stage::Production);
         QVERIFY2(keys, qPrintable(keys.error()));
         QVERIFY2(session.gateway()->reload(&error), qPrintable(error));
-        const QString secret = ApplicationKeys::consumerSecret(secrets, application.id, Stage::Production).value();
+        const QString secret =
+            ApplicationKeys::consumerSecret(secrets, application.id, Stage::Production).value();
         QNetworkAccessManager network;
         QNetworkRequest tokenRequest(QUrl(session.gateway()->baseUrl() + QStringLiteral("/oauth2/token")));
-        tokenRequest.setRawHeader("Authorization",
-                                  "Basic " + (keys->consumerKey + QLatin1Char(':') + secret).toUtf8().toBase64());
-        tokenRequest.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
-        std::unique_ptr<QNetworkReply> tokenReply(network.post(tokenRequest, "grant_type=client_credentials"));
+        tokenRequest.setRawHeader(
+            "Authorization", "Basic " + (keys->consumerKey + QLatin1Char(':') + secret).toUtf8().toBase64());
+        tokenRequest.setHeader(QNetworkRequest::ContentTypeHeader,
+                               QStringLiteral("application/x-www-form-urlencoded"));
+        std::unique_ptr<QNetworkReply> tokenReply(
+            network.post(tokenRequest, "grant_type=client_credentials"));
         QTRY_VERIFY_WITH_TIMEOUT(tokenReply->isFinished(), 10000);
         const QByteArray tokenBody = tokenReply->readAll();
         const Json token = Json::parse(tokenBody.cbegin(), tokenBody.cend(), nullptr, false);
         QVERIFY2(token.contains("access_token"), tokenBody.constData());
         QStringList served;
         for (int i = 0; i < 4; ++i) {
-            QNetworkRequest call(QUrl(session.gateway()->baseUrl() + QStringLiteral("/smartchat/1.0.0/chat/completions")));
-            call.setRawHeader("Authorization", "Bearer " + QByteArray::fromStdString(token["access_token"].get<std::string>()));
+            QNetworkRequest call(
+                QUrl(session.gateway()->baseUrl() + QStringLiteral("/smartchat/1.0.0/chat/completions")));
+            call.setRawHeader("Authorization", "Bearer " + QByteArray::fromStdString(
+                                                               token["access_token"].get<std::string>()));
             call.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
             std::unique_ptr<QNetworkReply> reply(network.post(
                 call, R"({"model":"o3-mini","messages":[{"role":"user","content":"Say this is a test!"}]})"));
@@ -216,8 +229,8 @@ private Q_SLOTS:
             QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
             served.append(QString::fromUtf8(reply->rawHeader("X-Gatehouse-Model")));
         }
-        QCOMPARE(served, (QStringList{QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-4o"),
-                                      QStringLiteral("gpt-4o-mini")}));
+        QCOMPARE(served, (QStringList{QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini"),
+                                      QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini")}));
     }
 };
 

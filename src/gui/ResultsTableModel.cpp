@@ -1,0 +1,85 @@
+#include "ResultsTableModel.h"
+
+#include <QBrush>
+#include <QColor>
+
+namespace gatehouse {
+
+void ResultsTableModel::append(const InvokeResult& result) {
+    beginInsertRows({}, int(m_results.size()), int(m_results.size()));
+    InvokeResult stored = result;
+    stored.body.truncate(64 * 1024); // the table needs a preview; the runner keeps the full body
+    m_results.push_back(std::move(stored));
+    endInsertRows();
+}
+
+void ResultsTableModel::clear() {
+    beginResetModel();
+    m_results.clear();
+    endResetModel();
+}
+
+const InvokeResult* ResultsTableModel::result(int row) const {
+    return row >= 0 && row < int(m_results.size()) ? &m_results[std::size_t(row)] : nullptr;
+}
+
+int ResultsTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_results.size());
+}
+
+int ResultsTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const InvokeResult& result = m_results[std::size_t(index.row())];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case IndexColumn:
+            return result.index + 1;
+        case StatusColumn:
+            return result.status == 0 ? tr("no answer") : QString::number(result.status);
+        case LatencyColumn:
+            return QString::number(result.latencyMs, 'f', 1);
+        case ModelColumn:
+            return result.model;
+        case TokensColumn:
+            return result.totalTokens >= 0 ? QString::number(result.totalTokens) : QString();
+        case ErrorColumn:
+            return result.errorCode.isEmpty() ? result.errorMessage
+                                              : result.errorCode + QStringLiteral(": ") + result.errorMessage;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == StatusColumn && result.isError())
+        return QBrush(QColor(0xc6, 0x28, 0x28));
+    if (role == Qt::TextAlignmentRole && index.column() <= LatencyColumn)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case IndexColumn:
+        return tr("#");
+    case StatusColumn:
+        return tr("Status");
+    case LatencyColumn:
+        return tr("Latency (ms)");
+    case ModelColumn:
+        return tr("Model");
+    case TokensColumn:
+        return tr("Tokens");
+    case ErrorColumn:
+        return tr("Error");
+    default:
+        return {};
+    }
+}
+
+} // namespace gatehouse

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "ConsoleTypes.h"
+
+#include <QAbstractTableModel>
+#include <vector>
+
+namespace gatehouse {
+
+// The console's per-request table: #, status, latency, served model, tokens, error. Results are
+// appended as they arrive (constant work each), so a 1000-request run keeps the UI responsive.
+class ResultsTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        IndexColumn,
+        StatusColumn,
+        LatencyColumn,
+        ModelColumn,
+        TokensColumn,
+        ErrorColumn,
+        ColumnCount
+    };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void append(const InvokeResult& result);
+    void clear();
+    const InvokeResult* result(int row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<InvokeResult> m_results;
+};
+
+} // namespace gatehouse
