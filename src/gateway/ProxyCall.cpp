@@ -492,6 +492,7 @@ void ProxyCall::onMetaData() {
     m_context.record.streamed = m_streaming;
     m_context.record.status = status;
     m_committed = true;
+    m_declaredLength = contentLength;
     m_exchange->beginResponse(status, headers, contentLength);
 }
 
@@ -649,6 +650,13 @@ void ProxyCall::extractUsage() {
 void ProxyCall::onClientAborted() {
     if (m_done)
         return;
+    // A client may close as soon as it has the whole Content-Length body, before QNAM announces the
+    // upstream reply finished: that answer was delivered, not abandoned.
+    if (m_committed && m_declaredLength >= 0 && m_exchange &&
+        m_exchange->bodyBytesSent() >= m_declaredLength) {
+        finish();
+        return;
+    }
     m_done = true;
     if (m_target.pair && !m_verdictGiven) {
         m_context.runtime->suspensions().abandonAttempt(*m_target.pair);

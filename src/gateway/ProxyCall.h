@@ -107,6 +107,7 @@ private:
     bool m_timedOut = false;
     bool m_verdictGiven = false;
     bool m_committed = false;
+    qint64 m_declaredLength = -1; // the upstream's Content-Length, -1 when chunked
     bool m_paused = false;
     bool m_done = false;
     bool m_streaming = false;
