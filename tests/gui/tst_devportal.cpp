@@ -14,6 +14,7 @@
 #include "TryOutConsole.h"
 #include "Workspace.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QInputDialog>
 #include <QLabel>
@@ -124,6 +125,8 @@ private Q_SLOTS:
                                      .contains(QStringLiteral("expires in")),
                                  10000);
 
+        QAbstractItemModelTester resultsTester(console->resultsModel(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         // Repeat 20 with four at a time.
         child<QSpinBox>(console, QStringLiteral("consoleRepeatCount"))->setValue(20);
         child<QSpinBox>(console, QStringLiteral("consoleConcurrency"))->setValue(4);
