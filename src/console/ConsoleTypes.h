@@ -44,14 +44,14 @@ struct InvokeRequest {
 
 // One execution of a request.
 struct InvokeResult {
-    int index = 0;           // 0-based position in the run
+    int index = 0; // 0-based position in the run
     QDateTime startedAt;
-    int status = 0;          // 0: no HTTP answer (see networkError)
-    double latencyMs = 0;    // until the last byte
-    double firstByteMs = 0;  // until the first body byte (time to first token for streams)
-    QString model;           // X-Gatehouse-Model, else the body's "model"
-    QString errorCode;       // the gateway's {"code"} on errors
-    QString errorMessage;    // its "message"/"description", or the network error
+    int status = 0;         // 0: no HTTP answer (see networkError)
+    double latencyMs = 0;   // until the last byte
+    double firstByteMs = 0; // until the first body byte (time to first token for streams)
+    QString model;          // X-Gatehouse-Model, else the body's "model"
+    QString errorCode;      // the gateway's {"code"} on errors
+    QString errorMessage;   // its "message"/"description", or the network error
     qint64 promptTokens = -1;
     qint64 completionTokens = -1;
     qint64 totalTokens = -1;
