@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <utility>
 
 namespace gatehouse {
 
@@ -92,6 +93,8 @@ ProxyCall::ProxyCall(HttpExchange* exchange, Context context)
 ProxyCall::~ProxyCall() {
     if (!m_done && m_target.pair && !m_verdictGiven)
         m_context.runtime->suspensions().abandonAttempt(*m_target.pair);
+    if (m_pendingTarget && m_pendingTarget->pair) // a retry claimed but never started
+        m_context.runtime->suspensions().abandonAttempt(*m_pendingTarget->pair);
     detachReply();
     m_context.runtime->inFlight().fetch_sub(1);
 }
@@ -439,7 +442,21 @@ void ProxyCall::onMetaData() {
                 std::optional<Target> next = m_inChain ? nextInChain() : pickBalanced();
                 if (next && next->endpoint) {
                     m_context.record.retried = true;
-                    startAttempt(*next);
+                    // Retry once QNAM has finished announcing this answer: tearing the reply down inside
+                    // its own metaDataChanged() makes Qt report its error twice. Until then nothing of
+                    // it is read.
+                    disconnect(m_reply, nullptr, this, nullptr);
+                    m_pendingTarget = *next;
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this] {
+                            const std::optional<Target> target = std::exchange(m_pendingTarget, std::nullopt);
+                            if (target && !m_done)
+                                startAttempt(*target);
+                            else if (target && target->pair)
+                                m_context.runtime->suspensions().abandonAttempt(*target->pair);
+                        },
+                        Qt::QueuedConnection);
                     return;
                 }
             }

@@ -99,6 +99,7 @@ private:
     qint64 m_chainDeadlineMs = 0;
 
     Target m_target;
+    std::optional<Target> m_pendingTarget; // a retry queued until QNAM is done with the failed reply
     QNetworkAccessManager* m_manager = nullptr;
     QString m_hostKey;
     QNetworkReply* m_reply = nullptr;
