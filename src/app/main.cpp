@@ -1,6 +1,7 @@
 // gatehouse: the desktop app. Wires the workspace to the main window; everything else lives in the
 // libraries.
 #include "DemoWorkspace.h"
+#include "FirstPaintProbe.h"
 #include "GatehouseSession.h"
 #include "Gateway.h"
 #include "MainWindow.h"
@@ -66,7 +67,12 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main",
                                 "Run the in-app gateway on <host:port> instead of the workspace's setting."),
         QStringLiteral("host:port"));
-    parser.addOptions({workspaceOption, demoOption, screenshotOption, secretsOption, listenOption});
+    const QCommandLineOption reportStartupOption(
+        QStringLiteral("report-startup"),
+        QApplication::translate("main", "Print when the main window was first painted (for the benchmark), "
+                                        "then quit."));
+    parser.addOptions(
+        {workspaceOption, demoOption, screenshotOption, secretsOption, listenOption, reportStartupOption});
     parser.process(app);
 
     QSettings settings;
@@ -121,6 +127,8 @@ int main(int argc, char* argv[]) {
     }
 
     gatehouse::MainWindow window(&session);
+    if (parser.isSet(reportStartupOption))
+        new FirstPaintProbe(&window); // owned by the window
     window.show();
 
     if (parser.isSet(screenshotOption)) {

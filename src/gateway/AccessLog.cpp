@@ -19,7 +19,7 @@ AccessLog::~AccessLog() {
 }
 
 void AccessLog::append(const AccessRecord& record) {
-    const std::string line = dumpCompact(record.toJson());
+    const std::string line = record.toJsonLine();
     QMutexLocker lock(&m_mutex);
     m_pending.append(line.data(), qsizetype(line.size()));
     m_pending.append('\n');

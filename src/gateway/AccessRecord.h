@@ -3,6 +3,7 @@
 #include "Json.h"
 
 #include <QString>
+#include <string>
 
 namespace gatehouse {
 
@@ -29,6 +30,9 @@ struct AccessRecord {
     QString clientAddress;
 
     Json toJson() const;
+    // The same object as toJson(), written straight to compact text: the access log writes a line per
+    // call, and building an ordered document for it cost as much as proxying a small answer.
+    std::string toJsonLine() const;
 };
 
 } // namespace gatehouse

@@ -101,7 +101,7 @@ void GatewayHandler::handle(HttpExchange* exchange) {
         return invalid(QStringLiteral("the Authorization header is not of the form 'Bearer <token>'"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const Jwt::Verification verification =
-        Jwt::verify(authorization.mid(7).trimmed(), config.signingKey, now);
+        m_tokens.verify(authorization.mid(7).trimmed(), config.signingKey, now);
     if (!verification.ok())
         return invalid(verification.reason);
     const JwtClaims& claims = verification.claims;

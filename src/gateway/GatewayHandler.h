@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpHandler.h"
+#include "VerifiedTokenCache.h"
 
 #include <memory>
 
@@ -22,6 +23,7 @@ public:
 private:
     std::shared_ptr<GatewayRuntime> m_runtime;
     std::unique_ptr<UpstreamPool> m_pool;
+    VerifiedTokenCache m_tokens;
 };
 
 } // namespace gatehouse

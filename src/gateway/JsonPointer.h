@@ -14,6 +14,7 @@ public:
     explicit JsonPointer(const QString& path);
 
     bool isValid() const { return m_valid; }
+    const std::vector<std::string>& steps() const { return m_steps; }
     const Json* find(const Json& document) const;
     std::optional<qint64> integer(const Json& document) const;
     std::optional<QString> string(const Json& document) const;

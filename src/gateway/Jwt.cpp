@@ -101,11 +101,6 @@ Jwt::Verification Jwt::verify(const QByteArray& token, const QByteArray& key, qi
     const auto iat = number("iat");
     if (!exp || !iat)
         return fail(Failure::Malformed, QStringLiteral("the token has no exp or iat claim"));
-    if (now > *exp + leewaySeconds)
-        return fail(Failure::Expired, QStringLiteral("the token expired"));
-    const auto nbf = number("nbf");
-    if ((nbf && now + leewaySeconds < *nbf) || now + leewaySeconds < *iat)
-        return fail(Failure::NotYetValid, QStringLiteral("the token is not valid yet"));
     result.claims.consumerKey = stringClaim(*payload, "sub");
     result.claims.keyType = stringClaim(*payload, "keytype");
     result.claims.scope = stringClaim(*payload, "scope");
@@ -117,8 +112,23 @@ Jwt::Verification Jwt::verify(const QByteArray& token, const QByteArray& key, qi
     }
     result.claims.issuedAt = *iat;
     result.claims.expiresAt = *exp;
+    result.claims.notBefore = number("nbf").value_or(0);
     if (result.claims.consumerKey.isEmpty() || result.claims.keyType.isEmpty())
         return fail(Failure::Malformed, QStringLiteral("the token has no subject or key type"));
+    return checkTimes(result.claims, now, leewaySeconds);
+}
+
+Jwt::Verification Jwt::checkTimes(const JwtClaims& claims, qint64 now, qint64 leewaySeconds) {
+    Verification result;
+    if (now > claims.expiresAt + leewaySeconds) {
+        result.failure = Failure::Expired;
+        result.reason = QStringLiteral("the token expired");
+    } else if ((claims.notBefore != 0 && now + leewaySeconds < claims.notBefore) ||
+               now + leewaySeconds < claims.issuedAt) {
+        result.failure = Failure::NotYetValid;
+        result.reason = QStringLiteral("the token is not valid yet");
+    }
+    result.claims = claims;
     return result;
 }
 

@@ -16,6 +16,7 @@ struct JwtClaims {
     QString scope = QStringLiteral("default");
     qint64 issuedAt = 0;  // seconds since the epoch
     qint64 expiresAt = 0; // seconds since the epoch
+    qint64 notBefore = 0; // seconds since the epoch; 0 when the token has no nbf claim
     QString jti;
 };
 
@@ -36,6 +37,8 @@ public:
     };
     static Verification verify(const QByteArray& token, const QByteArray& key, qint64 now,
                                qint64 leewaySeconds = 30);
+    // The time checks of verify() alone, for claims verified earlier (VerifiedTokenCache).
+    static Verification checkTimes(const JwtClaims& claims, qint64 now, qint64 leewaySeconds = 30);
 
     static bool constantTimeEquals(const QByteArray& a, const QByteArray& b);
 };

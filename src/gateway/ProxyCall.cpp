@@ -4,6 +4,7 @@
 #include "GatewayRuntime.h"
 #include "HttpExchange.h"
 #include "JsonPointer.h"
+#include "RequestBodyModel.h"
 #include "UpstreamPool.h"
 
 #include <QDateTime>
@@ -207,18 +208,19 @@ bool ProxyCall::prepareRouting() {
     if (!m_balancer && !m_failover)
         return true;
     const QByteArray& raw = m_exchange->request().body;
-    auto body = std::make_shared<Json>(Json::parse(raw.cbegin(), raw.cend(), nullptr, false));
-    if (!body->is_object()) {
+    RequestBodyModel body(m_context.api->provider.requestModel.identifier);
+    const JsonFieldScanner::Outcome outcome = body.scan(raw);
+    if (outcome != JsonFieldScanner::Outcome::Object) {
         fail(400, QStringLiteral("102511"), QStringLiteral("Invalid request payload"),
              raw.trimmed().isEmpty()
                  ? QStringLiteral("The request has no body; model routing needs a JSON object")
-             : body->is_discarded() ? QStringLiteral("The request body is not valid JSON")
-                                    : QStringLiteral("The request body must be a JSON object"));
+             : outcome == JsonFieldScanner::Outcome::Invalid
+                 ? QStringLiteral("The request body is not valid JSON")
+                 : QStringLiteral("The request body must be a JSON object"));
         return false;
     }
+    m_requestedModel = body.requestedModel();
     m_body = std::move(body);
-    const JsonPointer location(m_context.api->provider.requestModel.identifier);
-    m_requestedModel = location.string(*m_body).value_or(QString());
     if (m_failover && !m_balancer) {
         // Failover applies when the client asks for its target model; otherwise the call goes as is.
         if (m_requestedModel == m_failover->targets(m_context.stage).front().model) {
@@ -340,15 +342,10 @@ void ProxyCall::startAttempt(const Target& target) {
     m_context.record.model = target.model.isEmpty() ? m_requestedModel : target.model;
     m_context.record.endpointId = target.endpoint->id;
 
-    QByteArray body = m_exchange->request().body;
-    if (!target.model.isEmpty() && m_body) {
-        Json rewritten = *m_body;
-        JsonPointer(m_context.api->provider.requestModel.identifier)
-            .set(rewritten, Json(target.model.toStdString()));
-        const std::string text = dumpCompact(rewritten);
-        body = QByteArray(text.data(), qsizetype(text.size()));
-    }
-    m_streaming = m_body && m_body->is_object() && m_body->value("stream", false) == true;
+    const QByteArray body = !target.model.isEmpty() && m_body
+                                ? m_body->withModel(m_exchange->request().body, target.model)
+                                : m_exchange->request().body;
+    m_streaming = m_body && m_body->streamRequested();
 
     QByteArray url = target.endpoint->baseUrl.toUtf8() + m_context.resourcePath;
     QByteArray query = m_queryForward;
@@ -586,8 +583,13 @@ void ProxyCall::onFinished() {
     pump();
     if (m_paused)
         return; // onClientDrained() comes back here once the client has taken the rest
-    bool broken = m_reply->error() != QNetworkReply::NoError &&
-                  m_reply->error() < QNetworkReply::ContentAccessDenied; // a transport error mid-body
+    // A transport (1-199) or protocol (301-399) failure mid-body. The content and server errors Qt
+    // derives from an HTTP status (201-299, 401-499) describe an answer that was delivered whole.
+    const QNetworkReply::NetworkError error = m_reply->error();
+    bool broken =
+        error != QNetworkReply::NoError &&
+        (error < QNetworkReply::ContentAccessDenied ||
+         (error >= QNetworkReply::ProtocolUnknownError && error < QNetworkReply::InternalServerError));
     // Qt 6.4 reports a chunked answer cut off between two chunks as complete. A stream is complete
     // only when the provider's final event arrived ("data: [DONE]" for OpenAI-style APIs).
     const QByteArray terminator = m_context.api->provider.streamTerminator.toUtf8();
@@ -624,39 +626,48 @@ void ProxyCall::finish() {
 void ProxyCall::extractUsage() {
     if (m_captured.isEmpty())
         return;
-    Json document;
+    const Provider& provider = m_context.api->provider;
+    const auto pathOf = [](const ValueLocation& location) {
+        return location.source == ValueLocation::Source::Payload ? JsonPointer(location.identifier).steps()
+                                                                 : JsonFieldScanner::Path();
+    };
+    enum { Prompt, Completion, Total, Model };
+    JsonFieldScanner scanner({pathOf(provider.promptTokens), pathOf(provider.completionTokens),
+                              pathOf(provider.totalTokens), pathOf(provider.responseModel)});
+    bool scanned = false;
     if (m_streaming) {
         // The last "data: {...}" event that carries usage.
-        const QList<QByteArray> lines = m_captured.split('\n');
-        for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
-            if (!it->startsWith("data:") || !it->contains("usage"))
-                continue;
-            const QByteArray payload = it->mid(5).trimmed();
-            document = Json::parse(payload.cbegin(), payload.cend(), nullptr, false);
-            if (document.is_object())
-                break;
+        qsizetype lineEnd = m_captured.size();
+        while (lineEnd > 0 && !scanned) {
+            const qsizetype lineStart = m_captured.lastIndexOf('\n', lineEnd - 1) + 1;
+            const QByteArrayView line(m_captured.constData() + lineStart, lineEnd - lineStart);
+            if (line.startsWith("data:") && line.contains(QByteArrayView("usage"))) {
+                const char* begin = line.data() + 5;
+                const char* end = line.data() + line.size();
+                while (begin < end && std::isspace(static_cast<unsigned char>(*begin)))
+                    ++begin;
+                scanned = scanner.scan(begin, end) == JsonFieldScanner::Outcome::Object;
+            }
+            lineEnd = lineStart - 1;
         }
     } else {
-        document = Json::parse(m_captured.cbegin(), m_captured.cend(), nullptr, false);
+        scanned = scanner.scan(m_captured) == JsonFieldScanner::Outcome::Object;
     }
     m_captured.clear();
-    if (!document.is_object())
+    if (!scanned)
         return;
-    const Provider& provider = m_context.api->provider;
-    const auto read = [&](const ValueLocation& location) -> qint64 {
-        if (location.source != ValueLocation::Source::Payload)
-            return -1;
-        return JsonPointer(location.identifier).integer(document).value_or(-1);
+    const auto read = [&](int index) -> qint64 {
+        const Json& value = scanner.field(std::size_t(index)).value;
+        return value.is_number() ? value.get<qint64>() : -1;
     };
-    m_context.record.promptTokens = read(provider.promptTokens);
-    m_context.record.completionTokens = read(provider.completionTokens);
-    m_context.record.totalTokens = read(provider.totalTokens);
+    m_context.record.promptTokens = read(Prompt);
+    m_context.record.completionTokens = read(Completion);
+    m_context.record.totalTokens = read(Total);
     if (m_context.record.totalTokens < 0 && m_context.record.promptTokens >= 0 &&
         m_context.record.completionTokens >= 0)
         m_context.record.totalTokens = m_context.record.promptTokens + m_context.record.completionTokens;
-    if (m_context.record.model.isEmpty() && provider.responseModel.source == ValueLocation::Source::Payload)
-        m_context.record.model =
-            JsonPointer(provider.responseModel.identifier).string(document).value_or(QString());
+    if (const Json& model = scanner.field(Model).value; m_context.record.model.isEmpty() && model.is_string())
+        m_context.record.model = toQString(model.get_ref<const std::string&>());
     if (m_context.record.totalTokens > 0)
         m_context.runtime->quotas().addTokens(
             m_context.record.applicationId + QLatin1Char('|') + m_context.api->id, nowMs(),

@@ -4,6 +4,7 @@
 #include "GatewayConfig.h"
 #include "HttpHeaders.h"
 #include "ModelRouter.h"
+#include "RequestBodyModel.h"
 #include "SuspensionTable.h"
 
 #include <QByteArray>
@@ -90,7 +91,7 @@ private:
 
     ModelRouter* m_balancer = nullptr; // round robin / weighted round robin
     ModelRouter* m_failover = nullptr;
-    std::shared_ptr<Json> m_body; // parsed request body, when routing needs it
+    std::optional<RequestBodyModel> m_body; // what routing read of the request body, when a router applies
     QString m_requestedModel;
     bool m_inChain = false;
     std::size_t m_chainIndex = 0;

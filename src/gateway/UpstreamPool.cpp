@@ -1,6 +1,6 @@
 #include "UpstreamPool.h"
 
-#include <QNetworkAccessManager>
+#include "UpstreamNetworkManager.h"
 
 namespace gatehouse {
 
@@ -11,6 +11,11 @@ UpstreamPool::UpstreamPool(int maxManagers, QObject* parent)
 UpstreamPool::~UpstreamPool() = default;
 
 QNetworkAccessManager* UpstreamPool::acquire(const QString& hostKey) {
+    if (hostKey.startsWith(QLatin1String("http:"))) {
+        if (!m_plainHttp)
+            m_plainHttp = new UpstreamNetworkManager(this);
+        return m_plainHttp;
+    }
     Slot* leastBusy = nullptr;
     for (Slot& slot : m_managers) {
         const int busy = slot.inFlight.value(hostKey);
@@ -23,9 +28,7 @@ QNetworkAccessManager* UpstreamPool::acquire(const QString& hostKey) {
     }
     if (int(m_managers.size()) < m_maxManagers) {
         Slot slot;
-        slot.manager = new QNetworkAccessManager(this);
-        slot.manager->setRedirectPolicy(
-            QNetworkRequest::ManualRedirectPolicy); // a gateway passes redirects on
+        slot.manager = new UpstreamNetworkManager(this);
         slot.inFlight.insert(hostKey, 1);
         m_managers.push_back(slot);
         return slot.manager;
@@ -35,6 +38,8 @@ QNetworkAccessManager* UpstreamPool::acquire(const QString& hostKey) {
 }
 
 void UpstreamPool::release(QNetworkAccessManager* manager, const QString& hostKey) {
+    if (manager == m_plainHttp)
+        return;
     for (Slot& slot : m_managers) {
         if (slot.manager != manager)
             continue;

@@ -9,10 +9,11 @@ class QNetworkAccessManager;
 
 namespace gatehouse {
 
-// The upstream clients of one worker thread. One QNetworkAccessManager opens at most six HTTP/1.1
-// connections per host (and Qt 6.4 cannot raise that), so requests to one upstream spread over as
-// many managers as they need: a manager is reused while it has fewer than six requests in flight to
-// that host, and a new one is made otherwise, up to a cap.
+// The upstream clients of one worker thread. Plain-HTTP upstreams all go through one
+// UpstreamNetworkManager, whose pooled replies open as many keep-alive connections as there are
+// requests in flight. Other schemes use Qt's own backend, where one manager opens at most six HTTP/1.1
+// connections per host (and Qt 6.4 cannot raise that): those requests spread over as many managers
+// as they need, a manager being reused while it has fewer than six in flight to that host, up to a cap.
 class UpstreamPool : public QObject {
     Q_OBJECT
 public:
@@ -26,6 +27,7 @@ public:
     static constexpr int connectionsPerHost = 6;
 
 private:
+    QNetworkAccessManager* m_plainHttp = nullptr;
     struct Slot {
         QNetworkAccessManager* manager = nullptr;
         QHash<QString, int> inFlight;

@@ -1,0 +1,47 @@
+#include "RequestBodyModel.h"
+
+#include "JsonPointer.h"
+
+#include <cctype>
+
+namespace gatehouse {
+
+RequestBodyModel::RequestBodyModel(const QString& modelLocation)
+    : m_location(modelLocation), m_steps(JsonPointer(modelLocation).steps()) {
+}
+
+JsonFieldScanner::Outcome RequestBodyModel::scan(const QByteArray& body) {
+    JsonFieldScanner scanner({m_steps, {"stream"}});
+    const JsonFieldScanner::Outcome outcome = scanner.scan(body);
+    m_model = scanner.field(0);
+    const Json& stream = scanner.field(1).value;
+    m_stream = stream.is_boolean() && stream.get<bool>();
+    return outcome;
+}
+
+QString RequestBodyModel::requestedModel() const {
+    return m_model.value.is_string() ? toQString(m_model.value.get_ref<const std::string&>()) : QString();
+}
+
+QByteArray RequestBodyModel::withModel(const QByteArray& body, const QString& model) const {
+    const std::string literal = dumpCompact(Json(model.toStdString()));
+    // The usual case: the client named a model. Only that string changes.
+    if (m_model.found && m_model.value.is_string() && m_model.begin >= 0)
+        return body.left(m_model.begin) + QByteArray::fromStdString(literal) + body.mid(m_model.end);
+    if (!m_model.found && m_steps.size() == 1) {
+        // No model member: insert one at the start of the top-level object (its first '{').
+        const qsizetype brace = body.indexOf('{');
+        qsizetype next = brace + 1;
+        while (next < body.size() && std::isspace(static_cast<unsigned char>(body.at(next))))
+            ++next;
+        const bool empty = next < body.size() && body.at(next) == '}';
+        const std::string member = dumpCompact(Json(m_steps.front())) + ':' + literal + (empty ? "" : ",");
+        return body.left(brace + 1) + QByteArray::fromStdString(member) + body.mid(brace + 1);
+    }
+    // Anything else (a model that is not a string, a nested location) goes through a document.
+    Json document = Json::parse(body.cbegin(), body.cend(), nullptr, false);
+    JsonPointer(m_location).set(document, Json(model.toStdString()));
+    return QByteArray::fromStdString(dumpCompact(document));
+}
+
+} // namespace gatehouse

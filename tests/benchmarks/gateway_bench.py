@@ -1,0 +1,611 @@
+#!/usr/bin/env python3
+"""Gatehouse gateway benchmark: the gateway side by side with its baselines, in one interleaved run.
+
+Started by tests/benchmarks/run-gateway-bench (which installs wrk, nginx and python3 when missing).
+Everything runs on loopback: gatehouse-mock-llm as the upstream, the seed API (SmartChat, Model
+Weighted Round Robin gpt-4o 50 / gpt-4o-mini 50) on gatehouse-gateway, and an nginx weighted reverse
+proxy over the same mock. Figures are medians over the rounds; the baselines are measured in the same
+run, interleaved with the gateway, so a busy machine slows all of them alike.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+SEED_BODY = ('{"model":"o3-mini","messages":[{"role":"user","content":"Say this is a test!"}]}')
+STREAM_BODY = ('{"model":"o3-mini","stream":true,'
+               '"messages":[{"role":"user","content":"Say this is a test!"}]}')
+GATEWAY_PATH = "/smartchat/1.0.0/chat/completions"
+DIRECT_PATH = "/v1/chat/completions"
+WRR_PARAMS = ("{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint','weight':50},"
+              "{'model':'gpt-4o-mini','endpointId':'default_production_endpoint','weight':50}],"
+              "'sandbox':[],'suspendDuration':30}")
+
+# The goals of the benchmark issue: (key, label, unit, limit, higher_is_better).
+GOALS = [
+    ("added_p50_us_c1", "added latency p50 at 1 connection", "us", 250, False),
+    ("gateway_rps_c64", "requests/s at 64 connections", "req/s", 15000, True),
+    ("gateway_vs_nginx_rps_c64", "requests/s vs nginx at 64 connections", "x", 0.3, True),
+    ("gateway_rss_mb_idle", "RSS idle", "MB", 30, False),
+    ("gateway_rss_mb_load", "RSS under 64-connection load", "MB", 80, False),
+    ("streams_1000_rss_mb", "RSS with 1000 open streams", "MB", 120, False),
+    ("sse_added_ttfb_us", "streaming: added time to first event", "us", 1000, False),
+    ("fanout_1000x1s_wall_s", "fan-out: 1000 x 1 s requests", "s", 1.5, False),
+    ("app_cold_start_ms", "app: cold start to a painted main window", "ms", 500, False),
+    ("app_open_1000_apis_ms", "app: open a workspace with 1000 APIs", "ms", 1000, False),
+]
+
+
+def fail(message):
+    print(f"run-gateway-bench: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def log(message):
+    print(f"-- {message}", file=sys.stderr, flush=True)
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def fd_count(pid):
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+class RssSampler:
+    """Samples a process's RSS every 50 ms in a thread; peak() is the largest sample."""
+
+    def __init__(self, pid):
+        self.pid = pid
+        self.samples = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.wait(0.05):
+            self.samples.append(rss_mb(self.pid))
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def peak(self):
+        return max(self.samples) if self.samples else rss_mb(self.pid)
+
+
+class Bench:
+    def __init__(self, args):
+        self.args = args
+        self.build = os.path.abspath(args.build_dir)
+        self.bin = {
+            "mock": f"{self.build}/src/mock-llm/gatehouse-mock-llm",
+            "gateway": f"{self.build}/src/gateway-cli/gatehouse-gateway",
+            "ctl": f"{self.build}/src/ctl/gatehouse-ctl",
+            "app": f"{self.build}/src/app/gatehouse",
+            "micro": f"{self.build}/tests/benchmarks/gatehouse-micro-bench",
+        }
+        for name in ("mock", "gateway", "ctl"):
+            if not os.access(self.bin[name], os.X_OK):
+                fail(f"{self.bin[name]} is missing: build first (./dev build) or pass --build-dir")
+        self.work = tempfile.mkdtemp(prefix="gatehouse-bench.")
+        self.secrets = f"{self.work}/secrets.json"
+        self.workspace = f"{self.work}/workspace"
+        self.processes = []
+        self.results = {"cases": {}, "micro": {}}
+
+    # ----- processes -------------------------------------------------------------------------------
+
+    def spawn(self, argv, name, env=None):
+        out = open(f"{self.work}/{name}.out", "w+", encoding="utf-8")
+        err = open(f"{self.work}/{name}.err", "w+", encoding="utf-8")
+        process = subprocess.Popen(argv, stdout=out, stderr=err, env=env)
+        self.processes.append(process)
+        return process, out
+
+    def first_line(self, process, out, name):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            out.seek(0)
+            line = out.readline()
+            if line.endswith("\n"):
+                return line.strip()
+            if process.poll() is not None:
+                break
+            time.sleep(0.02)
+        with open(f"{self.work}/{name}.err", encoding="utf-8") as err:
+            fail(f"{name} did not start: {err.read().strip()}")
+
+    def ctl(self, *argv):
+        command = [self.bin["ctl"], "--workspace", self.workspace, "--secrets-file", self.secrets, *argv]
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode != 0:
+            fail(f"gatehouse-ctl {' '.join(argv[:2])}: {done.stderr.strip()}")
+        return done.stdout.strip()
+
+    def cleanup(self):
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        if not self.args.keep:
+            shutil.rmtree(self.work, ignore_errors=True)
+
+    def start(self):
+        mock, out = self.spawn([self.bin["mock"], "--listen", "127.0.0.1:0", "--print-port"], "mock")
+        self.mock_port = int(self.first_line(mock, out, "mock"))
+        self.mock_url = f"http://127.0.0.1:{self.mock_port}"
+        self.ctl("api", "create", "--name", "SmartChat", "--context", "smartchat", "--version", "1.0.0",
+                 "--provider", "openai", "--production-url", f"{self.mock_url}/v1",
+                 "--production-key", "sk-bench")
+        self.ctl("policy", "attach", "--api", "SmartChat", "--operation", "POST /chat/completions",
+                 "--flow", "request", "--policy", "modelWeightedRoundRobin", "--params", WRR_PARAMS)
+        self.ctl("deploy", "--api", "SmartChat")
+        self.ctl("app", "create", "--name", "BenchApp")
+        self.ctl("subscribe", "--app", "BenchApp", "--api", "SmartChat", "--plan", "Unlimited")
+        self.ctl("keys", "generate", "--app", "BenchApp", "--type", "production")
+        gateway, out = self.spawn([self.bin["gateway"], "--workspace", self.workspace, "--secrets-file",
+                                   self.secrets, "--listen", "127.0.0.1:0", "--admin", "0",
+                                   "--print-port"], "gateway")
+        self.gateway = gateway
+        self.gateway_port = int(self.first_line(gateway, out, "gateway"))
+        self.token = self.ctl("token", "--app", "BenchApp", "--type", "production", "--gateway",
+                              f"http://127.0.0.1:{self.gateway_port}")
+        self.start_nginx()
+        self.targets = {
+            "direct": f"{self.mock_url}{DIRECT_PATH}",
+            "gateway": f"http://127.0.0.1:{self.gateway_port}{GATEWAY_PATH}",
+            "nginx": f"http://127.0.0.1:{self.nginx_port}{GATEWAY_PATH}",
+        }
+        for name, url in self.targets.items():
+            status, body = self.post(url, SEED_BODY)
+            if status != 200 or b'"model"' not in body:
+                fail(f"{name} does not answer the seed request: {status} {body[:200]!r}")
+
+    def start_nginx(self):
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.nginx_port = free_port()
+        conf = f"{self.work}/nginx.conf"
+        user = f"user {os.environ.get('USER', 'root')};" if os.geteuid() == 0 else ""
+        # The same job as the gateway's seed route, minus the JSON work: a weighted (50/50) upstream
+        # with pooled keep-alive connections, one worker per core, an access log like the gateway's.
+        with open(conf, "w", encoding="utf-8") as f:
+            f.write(f"""
+{user}
+worker_processes auto;
+daemon off;
+pid {self.work}/nginx.pid;
+error_log {self.work}/nginx-error.log warn;
+worker_rlimit_nofile 65536;
+events {{ worker_connections 16384; }}
+http {{
+    access_log {self.work}/nginx-access.log;
+    client_body_temp_path {self.work}/nginx-body;
+    proxy_temp_path {self.work}/nginx-proxy;
+    upstream smartchat {{
+        server 127.0.0.1:{self.mock_port} weight=50;
+        server localhost:{self.mock_port} weight=50;
+        keepalive 256;
+    }}
+    server {{
+        listen 127.0.0.1:{self.nginx_port};
+        location /smartchat/1.0.0/ {{
+            proxy_pass http://smartchat/v1/;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_buffering off;
+        }}
+    }}
+}}
+""")
+        process, _ = self.spawn([nginx, "-p", self.work, "-c", conf, "-e", f"{self.work}/nginx-error.log"],
+                                "nginx")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                with open(f"{self.work}/nginx-error.log", encoding="utf-8") as err:
+                    fail(f"nginx did not start: {err.read().strip()}")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.nginx_port}/", timeout=1)
+            except urllib.error.HTTPError:
+                return  # 404 for "/": nginx is up
+            except OSError:
+                time.sleep(0.05)
+                continue
+            return
+        fail("nginx did not start listening")
+
+    def post(self, url, body):
+        request = urllib.request.Request(url, data=body.encode(), method="POST", headers={
+            "Content-Type": "application/json", "Authorization": f"Bearer {self.token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    def mock_fault(self, fault):
+        request = urllib.request.Request(f"{self.mock_url}/_mock/faults", method="POST" if fault else "DELETE",
+                                         data=json.dumps(fault).encode() if fault else None,
+                                         headers={"Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=5).read()
+
+    # ----- wrk ---------------------------------------------------------------------------------------
+
+    def wrk(self, url, connections, seconds):
+        script = f"{self.work}/seed.lua"
+        if not os.path.exists(script):
+            with open(script, "w", encoding="utf-8") as f:
+                f.write(f"""
+wrk.method = "POST"
+wrk.body = '{SEED_BODY}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer {self.token}"
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRKJSON {{"p50_us":%d,"p99_us":%d,"requests":%d,"duration_us":%d,' ..
+    '"socket_errors":%d,"non2xx":%d}}\\n', latency:percentile(50), latency:percentile(99),
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status))
+end
+""")
+        threads = 1 if connections == 1 else 2
+        done = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s",
+                               "--timeout", "10s", "-s", script, url], capture_output=True, text=True)
+        for line in done.stdout.splitlines():
+            if line.startswith("WRKJSON "):
+                figures = json.loads(line[8:])
+                figures["rps"] = figures["requests"] / (figures["duration_us"] / 1e6)
+                return figures
+        fail(f"wrk failed on {url}: {done.stderr.strip() or done.stdout.strip()}")
+
+    def run_throughput(self):
+        rounds = 1 if self.args.quick else 3
+        seconds = 3 if self.args.quick else 10
+        runs = {name: {"c1": [], "c64": []} for name in self.targets}
+        self.gateway_rss_idle = rss_mb(self.gateway.pid)
+        load_peaks = []
+        for round_index in range(rounds):
+            for connections, key in ((1, "c1"), (64, "c64")):
+                for name, url in self.targets.items():
+                    log(f"round {round_index + 1}/{rounds}: {name} at {connections} connection(s), {seconds} s")
+                    if name == "gateway" and key == "c64":
+                        with RssSampler(self.gateway.pid) as sampler:
+                            runs[name][key].append(self.wrk(url, connections, seconds))
+                        load_peaks.append(sampler.peak())
+                    else:
+                        runs[name][key].append(self.wrk(url, connections, seconds))
+        for name, keys in runs.items():
+            self.results["cases"][name] = {}
+            for key, samples in keys.items():
+                self.results["cases"][name][key] = {
+                    "p50_us": statistics.median(s["p50_us"] for s in samples),
+                    "p99_us": statistics.median(s["p99_us"] for s in samples),
+                    "rps": round(statistics.median(s["rps"] for s in samples), 1),
+                    "errors": sum(s["socket_errors"] + s["non2xx"] for s in samples),
+                }
+        self.results["gateway_rss_mb_idle"] = round(self.gateway_rss_idle, 1)
+        self.results["gateway_rss_mb_load"] = round(max(load_peaks), 1)
+
+    # ----- streaming, fan-out ---------------------------------------------------------------------
+
+    def run_streaming(self):
+        samples = 30 if self.args.quick else 200
+        log(f"streaming: time to first event, {samples} requests each, interleaved")
+        direct, gateway = asyncio.run(ttfb_pairs(self.mock_port, self.gateway_port, self.token, samples))
+        self.results["sse_ttfb_us"] = {"direct_p50": round(statistics.median(direct)),
+                                       "gateway_p50": round(statistics.median(gateway))}
+        self.results["sse_added_ttfb_us"] = round(statistics.median(gateway) - statistics.median(direct))
+
+        count = 1000
+        log(f"streaming: {count} concurrent open streams")
+        self.mock_fault({"model": "*", "chunkDelayMs": 1000})
+        try:
+            opened, rss = asyncio.run(hold_streams(self.gateway_port, self.token, count, self.gateway.pid))
+        finally:
+            self.mock_fault(None)
+        self.results["streams_open"] = opened
+        self.results["streams_1000_rss_mb"] = round(rss, 1)
+
+    def run_fanout(self):
+        count = 1000
+        log(f"fan-out: {count} concurrent requests to an upstream answering after 1 s")
+        self.mock_fault({"model": "*", "latencyMs": 1000})
+        try:
+            direct_wall, direct_ok = asyncio.run(fanout(self.mock_port, DIRECT_PATH, self.token, count))
+            gateway_wall, gateway_ok = asyncio.run(fanout(self.gateway_port, GATEWAY_PATH, self.token, count))
+        finally:
+            self.mock_fault(None)
+        self.results["fanout_1000x1s_wall_s"] = round(gateway_wall, 3)
+        self.results["fanout_detail"] = {"direct_wall_s": round(direct_wall, 3), "direct_ok": direct_ok,
+                                         "gateway_ok": gateway_ok}
+        self.results["gateway_fds_after"] = fd_count(self.gateway.pid)
+
+    # ----- micro, app ------------------------------------------------------------------------------
+
+    def run_micro(self):
+        if not os.access(self.bin["micro"], os.X_OK):
+            log("micro: gatehouse-micro-bench was not built (libbenchmark-dev missing?): skipped")
+            return
+        log("micro: routing core with Google Benchmark")
+        done = subprocess.run([self.bin["micro"], "--benchmark_format=json",
+                               f"--benchmark_min_time={0.05 if self.args.quick else 0.5}"],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            fail(f"gatehouse-micro-bench failed: {done.stderr.strip()}")
+        for entry in json.loads(done.stdout)["benchmarks"]:
+            scale = {"ns": 1, "us": 1e3, "ms": 1e6}[entry.get("time_unit", "ns")]
+            self.results["micro"][entry["name"]] = {"ns": round(entry["real_time"] * scale, 1)}
+
+    def run_app(self):
+        if not os.access(self.bin["app"], os.X_OK):
+            return
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=f"{self.work}/home",
+                   XDG_CONFIG_HOME=f"{self.work}/home/.config")
+        os.makedirs(f"{self.work}/home", exist_ok=True)
+        demo = f"{self.work}/app-demo"
+        big = f"{self.work}/app-1000"
+        make_workspace_with_apis(self.workspace, big, 1000)
+        shutil.copytree(self.workspace, demo)
+        runs = 3 if self.args.quick else 7
+        cold, large = [], []
+        for _ in range(runs):
+            cold.append(app_startup_ms(self.bin["app"], demo, self.secrets, env))
+            large.append(app_startup_ms(self.bin["app"], big, self.secrets, env))
+        self.results["app_cold_start_ms"] = round(statistics.median(cold))
+        self.results["app_open_1000_apis_ms"] = round(statistics.median(large))
+
+    # ----- report ----------------------------------------------------------------------------------
+
+    def machine(self):
+        cpu = ""
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        with open("/proc/meminfo", encoding="ascii") as info:
+            memory_gib = int(info.readline().split()[1]) / 1024 / 1024
+        nginx = subprocess.run([shutil.which("nginx") or "/usr/sbin/nginx", "-v"], capture_output=True,
+                               text=True).stderr.strip()
+        wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0]
+        return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(memory_gib, 1),
+                "kernel": platform.release(), "os": os_name(), "nginx": nginx, "wrk": wrk,
+                "mode": "quick" if self.args.quick else "full",
+                "date": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+
+    def derived(self):
+        cases = self.results["cases"]
+        r = self.results
+        r["added_p50_us_c1"] = cases["gateway"]["c1"]["p50_us"] - cases["direct"]["c1"]["p50_us"]
+        r["gateway_rps_c64"] = cases["gateway"]["c64"]["rps"]
+        r["gateway_vs_nginx_rps_c64"] = round(cases["gateway"]["c64"]["rps"] / cases["nginx"]["c64"]["rps"], 3)
+        r["ratios"] = {
+            key: {
+                "gateway/direct p50": round(cases["gateway"][key]["p50_us"] / cases["direct"][key]["p50_us"], 2),
+                "gateway/nginx p50": round(cases["gateway"][key]["p50_us"] / cases["nginx"][key]["p50_us"], 2),
+                "gateway/direct rps": round(cases["gateway"][key]["rps"] / cases["direct"][key]["rps"], 3),
+                "gateway/nginx rps": round(cases["gateway"][key]["rps"] / cases["nginx"][key]["rps"], 3),
+            } for key in ("c1", "c64")
+        }
+
+    def report(self):
+        cases = self.results["cases"]
+        lines = ["", "| case | c1 p50 us | c1 p99 us | c1 req/s | c64 p50 us | c64 p99 us | c64 req/s | errors |",
+                 "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for name in ("direct", "gateway", "nginx"):
+            c1, c64 = cases[name]["c1"], cases[name]["c64"]
+            lines.append(f"| {name} | {c1['p50_us']:.0f} | {c1['p99_us']:.0f} | {c1['rps']:.0f} | "
+                         f"{c64['p50_us']:.0f} | {c64['p99_us']:.0f} | {c64['rps']:.0f} | "
+                         f"{c1['errors'] + c64['errors']} |")
+        for key in ("c1", "c64"):
+            ratios = self.results["ratios"][key]
+            lines.append(f"| ratio {key} | " + ", ".join(f"{k} {v}" for k, v in ratios.items()) + " | | | | | | |")
+        lines += ["", "| goal | measured | target | verdict |", "|---|---:|---:|---|"]
+        for key, label, unit, limit, higher in GOALS:
+            value = self.results.get(key)
+            if value is None:
+                lines.append(f"| {label} | not measured | {limit} {unit} | - |")
+                continue
+            ok = value >= limit if higher else value <= limit
+            sign = ">=" if higher else "<="
+            lines.append(f"| {label} | {value} {unit} | {sign} {limit} {unit} | {'pass' if ok else 'short'} |")
+        if self.results["micro"]:
+            lines += ["", "| micro-benchmark | ns per operation |", "|---|---:|"]
+            for name, figures in self.results["micro"].items():
+                lines.append(f"| {name} | {figures['ns']} |")
+        print("\n".join(lines))
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def os_name():
+    try:
+        with open("/etc/os-release", encoding="utf-8") as release:
+            for line in release:
+                if line.startswith("PRETTY_NAME="):
+                    return line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return platform.system()
+
+
+def request_bytes(path, body, token, close):
+    payload = body.encode()
+    return (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"Authorization: Bearer {token}\r\nContent-Length: {len(payload)}\r\n"
+            f"{'Connection: close' if close else 'Connection: keep-alive'}\r\n\r\n").encode() + payload
+
+
+async def read_status(reader):
+    line = await reader.readline()
+    parts = line.split()
+    return int(parts[1]) if len(parts) > 1 else 0
+
+
+async def fanout(port, path, token, count):
+    """Fires `count` requests at once, each on its own connection; returns (wall seconds, 200s)."""
+    async def one():
+        reader, writer = await asyncio.open_connection("127.0.0.1", port, limit=1 << 20)
+        writer.write(request_bytes(path, SEED_BODY, token, close=True))
+        await writer.drain()
+        status = await read_status(reader)
+        await reader.read()
+        writer.close()
+        return status
+    started = time.perf_counter()
+    statuses = await asyncio.gather(*(one() for _ in range(count)), return_exceptions=True)
+    wall = time.perf_counter() - started
+    return wall, sum(1 for s in statuses if s == 200)
+
+
+async def first_event_us(port, path, token):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    request = request_bytes(path, STREAM_BODY, token, close=True)
+    started = time.perf_counter()
+    writer.write(request)
+    await writer.drain()
+    buffered = b""
+    while b"data:" not in buffered:
+        chunk = await reader.read(65536)
+        if not chunk:
+            raise RuntimeError(f"stream ended before its first event: {buffered[:200]!r}")
+        buffered += chunk
+    elapsed = (time.perf_counter() - started) * 1e6
+    writer.close()
+    return elapsed
+
+
+async def ttfb_pairs(mock_port, gateway_port, token, samples):
+    direct, gateway = [], []
+    for _ in range(samples):
+        direct.append(await first_event_us(mock_port, DIRECT_PATH, token))
+        gateway.append(await first_event_us(gateway_port, GATEWAY_PATH, token))
+    return direct, gateway
+
+
+async def hold_streams(port, token, count, pid):
+    """Opens `count` streams through the gateway, waits until each has its first event, samples the
+    gateway's RSS while all are open, then closes them. Returns (streams opened, RSS in MB)."""
+    release = asyncio.Event()
+    opened = 0
+    all_open = asyncio.Event()
+
+    async def one():
+        nonlocal opened
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(request_bytes(GATEWAY_PATH, STREAM_BODY, token, close=True))
+        await writer.drain()
+        buffered = b""
+        while b"data:" not in buffered:
+            chunk = await reader.read(65536)
+            if not chunk:
+                raise RuntimeError("stream ended early")
+            buffered += chunk
+        opened += 1
+        if opened == count:
+            all_open.set()
+        await release.wait()
+        writer.close()
+
+    tasks = [asyncio.ensure_future(one()) for _ in range(count)]
+    try:
+        await asyncio.wait_for(all_open.wait(), timeout=30)
+    except asyncio.TimeoutError:
+        pass
+    rss = rss_mb(pid)
+    release.set()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    return opened, rss
+
+
+def make_workspace_with_apis(source, target, count):
+    """A copy of the bench workspace with `count` more APIs (copies of SmartChat, distinct contexts)."""
+    shutil.copytree(source, target)
+    with open(f"{source}/apis/smartchat-1.0.0/api.json", encoding="utf-8") as f:
+        api = json.load(f)
+    for index in range(count - 1):
+        api_id = f"bench{index:04d}-1.0.0"
+        api.update(id=api_id, name=f"Bench {index:04d}", context=f"bench{index:04d}")
+        os.makedirs(f"{target}/apis/{api_id}")
+        with open(f"{target}/apis/{api_id}/api.json", "w", encoding="utf-8") as f:
+            json.dump(api, f, indent=2)
+
+
+def app_startup_ms(app, workspace, secrets, env):
+    """Milliseconds from starting the app to its first painted main window. With --report-startup
+    the app prints the monotonic clock (CLOCK_MONOTONIC, the clock of time.monotonic_ns()) at its
+    first paint and quits, so the figure counts loading the libraries and excludes shutting down."""
+    started = time.monotonic_ns()
+    done = subprocess.run([app, "--workspace", workspace, "--secrets-file", secrets, "--listen",
+                           "127.0.0.1:0", "--report-startup"], capture_output=True, text=True, env=env,
+                          timeout=60)
+    for line in done.stdout.splitlines():
+        if line.startswith("painted-at-ns "):
+            return (int(line.split()[1]) - started) / 1e6
+    fail(f"the app did not report a painted window: {done.stderr.strip()[:300]}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--build-dir", default=os.environ.get("GATEHOUSE_BUILD_DIR", "build"),
+                        help="the build folder (default: $GATEHOUSE_BUILD_DIR or ./build)")
+    parser.add_argument("--quick", action="store_true", help="about a minute: one short round")
+    parser.add_argument("--json", metavar="FILE", help="write the figures to FILE as JSON")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, workspace)")
+    args = parser.parse_args()
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))  # 1000 streams need ~2000 fds per process
+    bench = Bench(args)
+    started = time.monotonic()
+    try:
+        bench.start()
+        bench.run_throughput()
+        bench.run_streaming()
+        bench.run_fanout()
+        bench.run_micro()
+        bench.run_app()
+        bench.results["machine"] = bench.machine()
+        bench.results["wall_s"] = round(time.monotonic() - started, 1)
+        bench.derived()
+        bench.report()
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as f:
+                json.dump(bench.results, f, indent=2)
+                f.write("\n")
+            log(f"figures written to {args.json}")
+    finally:
+        bench.cleanup()
+
+
+if __name__ == "__main__":
+    main()

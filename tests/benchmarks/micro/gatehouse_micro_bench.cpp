@@ -1,0 +1,438 @@
+// Micro-benchmarks of the gateway's per-request routing core, each measured in isolation: no sockets,
+// no event loop, no upstream. They answer "what does one request cost in this step?" so that a
+// regression in the hot path shows up as a number, not as a vague slowdown of the load test.
+//
+// The benchmark names are parsed by a script (--benchmark_format=json): keep them stable.
+
+#include "ApiFactory.h"
+#include "ApplicationKeys.h"
+#include "Endpoint.h"
+#include "GatewayConfig.h"
+#include "Json.h"
+#include "JsonPointer.h"
+#include "Jwt.h"
+#include "ModelRouter.h"
+#include "PolicyAttachment.h"
+#include "PolicyCatalogue.h"
+#include "ProviderRegistry.h"
+#include "RequestBodyModel.h"
+#include "RuntimeApi.h"
+#include "SmoothWeightedRoundRobin.h"
+#include "SuspensionTable.h"
+#include "VerifiedTokenCache.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <algorithm>
+#include <benchmark/benchmark.h>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using gatehouse::Api;
+using gatehouse::ApiFactory;
+using gatehouse::GatewayConfig;
+using gatehouse::Json;
+using gatehouse::JsonPointer;
+using gatehouse::Jwt;
+using gatehouse::JwtClaims;
+using gatehouse::ModelRouter;
+using gatehouse::RuntimeApi;
+using gatehouse::RuntimeOperation;
+using gatehouse::RuntimePolicy;
+using gatehouse::Stage;
+using gatehouse::SuspensionTable;
+
+// ---------------------------------------------------------------------------------------------------
+// Realistic inputs
+
+struct WeightedModel {
+    const char* model;
+    double weight;
+};
+
+// The founding scenario's 50/50 split, and a wider deployment with uneven shares (they add up to 100,
+// as users write them in the policy editor): with uneven weights the winner changes irregularly from
+// pick to pick, as in production, instead of the strict alternation the branch predictor learns.
+std::vector<WeightedModel> weightedModels(int count) {
+    if (count == 2)
+        return {{"gpt-4o", 50}, {"gpt-4o-mini", 50}};
+    return {{"gpt-4o", 30},       {"gpt-4o-mini", 20}, {"o3-mini", 15},     {"gpt-4.1", 10},
+            {"gpt-4.1-mini", 10}, {"o4-mini", 7},      {"gpt-4.1-nano", 5}, {"gpt-4-turbo", 3}};
+}
+
+const gatehouse::Provider& openAi() {
+    const gatehouse::Provider* provider =
+        gatehouse::ProviderRegistry::builtin().find(QStringLiteral("openai"));
+    if (!provider) // the template is a resource of gatehouse_core: a broken build, not a slow one
+        qFatal("the built-in OpenAI provider template is missing");
+    return *provider;
+}
+
+// An API as the Publisher creates it from the OpenAI template: its eight operations and a default
+// production endpoint holding a key.
+Api createOpenAiApi(const QString& name, const QString& context) {
+    ApiFactory::Request request;
+    request.id = context + QStringLiteral("-1.0.0");
+    request.name = name;
+    request.context = context;
+    request.version = QStringLiteral("1.0.0");
+    Api api = ApiFactory::createAiApi(openAi(), request);
+    for (gatehouse::Endpoint& endpoint : api.endpoints)
+        endpoint.hasKey = true;
+    return api;
+}
+
+// The parts of GatewayConfigBuilder::compileApi() that the per-request path reads: identity,
+// provider, endpoints, operations with their split paths, and model routers. compileApi() is private
+// and needs a workspace on disk with a saved revision and a deployment per API; this does the same
+// compilation from the in-memory Api, so 10,000 APIs cost no file I/O to set up.
+std::shared_ptr<RuntimeApi> compile(const Api& api) {
+    auto runtime = std::make_shared<RuntimeApi>();
+    runtime->id = api.id;
+    runtime->name = api.name;
+    runtime->context = api.context;
+    runtime->version = api.version;
+    runtime->revision = 1;
+    runtime->lifecycle = api.lifecycle;
+    runtime->isAi = api.isAiApi();
+    runtime->provider = openAi();
+    for (const gatehouse::Endpoint& endpoint : api.endpoints) {
+        gatehouse::RuntimeEndpoint compiled;
+        compiled.id = endpoint.id;
+        compiled.name = endpoint.name;
+        compiled.stage = endpoint.stage;
+        compiled.baseUrl = endpoint.url;
+        compiled.authHeader = runtime->provider.authHeader.toUtf8();
+        compiled.authValue = runtime->provider.authValue(QStringLiteral("sk-bench")).toUtf8();
+        runtime->endpoints.push_back(std::move(compiled));
+    }
+    const gatehouse::PolicyCatalogue& catalogue = gatehouse::PolicyCatalogue::builtin();
+    for (const gatehouse::Operation& operation : api.operations) {
+        RuntimeOperation compiled;
+        compiled.verb = operation.verb.toUtf8();
+        compiled.key = operation.key();
+        compiled.segments = RuntimeApi::splitPath(operation.path.toUtf8());
+        for (const gatehouse::PolicyAttachment& attachment : operation.policies.request) {
+            const gatehouse::PolicyDefinition* definition = catalogue.find(attachment.policyName);
+            if (!definition || !definition->isModelRouter())
+                continue;
+            RuntimePolicy policy;
+            policy.kind = RuntimePolicy::Kind::ModelRouter;
+            policy.router = ModelRouter::create(*definition, attachment, nullptr);
+            if (policy.router)
+                compiled.flows.request.push_back(std::move(policy));
+        }
+        runtime->operations.push_back(std::move(compiled));
+    }
+    return runtime;
+}
+
+// Model Weighted Round Robin on POST /chat/completions, configured as the README's seed session does
+// (decoded attribute, production list only, 30 s suspension).
+gatehouse::PolicyAttachment weightedRoundRobin(int targetCount) {
+    Json production = Json::array();
+    for (const WeightedModel& target : weightedModels(targetCount))
+        production.push_back(Json::object({{"model", target.model},
+                                           {"endpointId", "default_production_endpoint"},
+                                           {"weight", target.weight}}));
+    gatehouse::PolicyAttachment attachment;
+    attachment.policyName = QStringLiteral("modelWeightedRoundRobin");
+    attachment.parameters["weightedRoundRobinConfigs"] =
+        Json::object({{"production", production}, {"sandbox", Json::array()}, {"suspendDuration", 30}});
+    return attachment;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// BM_SmoothWrrPick: the balancer alone, every candidate eligible.
+
+void BM_SmoothWrrPick(benchmark::State& state) {
+    std::vector<double> weights;
+    for (const WeightedModel& target : weightedModels(int(state.range(0))))
+        weights.push_back(target.weight);
+    gatehouse::SmoothWeightedRoundRobin balancer(weights);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(balancer.pick());
+}
+BENCHMARK(BM_SmoothWrrPick)->Arg(2)->Arg(8);
+
+// ---------------------------------------------------------------------------------------------------
+// BM_ModelRouterPick: what the gateway really does to choose a target per request. The balancer is
+// reached through ModelRouter (one mutex shared by every worker), and each candidate is checked
+// against the API's endpoints, the pairs already tried and the SuspensionTable (its own mutex, a key
+// string built per candidate). This mirrors ProxyCall::pickBalanced(), which is private, line for
+// line; keep the two in step. The table is empty: the steady state of a healthy deployment.
+
+struct RoutedTarget {
+    const gatehouse::RuntimeEndpoint* endpoint = nullptr;
+    QString model;
+    SuspensionTable::Pair pair;
+};
+
+std::optional<RoutedTarget> pickBalanced(ModelRouter& balancer, const RuntimeApi& api, Stage stage,
+                                         SuspensionTable& suspensions,
+                                         const std::vector<QString>& triedPairs) {
+    const auto& targets = balancer.targets(stage);
+    std::vector<bool> excluded(targets.size(), false);
+    for (std::size_t attempt = 0; attempt <= targets.size(); ++attempt) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const int index = balancer.pick(stage, [&](std::size_t i) {
+            if (excluded[i] || !api.endpoint(targets[i].endpointId))
+                return false;
+            const SuspensionTable::Pair pair{api.id, targets[i].endpointId, targets[i].model};
+            if (std::find(triedPairs.begin(), triedPairs.end(), pair.key()) != triedPairs.end())
+                return false;
+            return suspensions.availability(pair, now) != SuspensionTable::Availability::Suspended;
+        });
+        if (index < 0)
+            return std::nullopt;
+        const ModelRouter::Target& chosen = targets[std::size_t(index)];
+        const SuspensionTable::Pair pair{api.id, chosen.endpointId, chosen.model};
+        if (!suspensions.beginAttempt(pair, now)) {
+            excluded[std::size_t(index)] = true;
+            continue;
+        }
+        return RoutedTarget{api.endpoint(chosen.endpointId), chosen.model, pair};
+    }
+    return std::nullopt;
+}
+
+void BM_ModelRouterPick(benchmark::State& state) {
+    Api api = createOpenAiApi(QStringLiteral("SmartChat"), QStringLiteral("smartchat"));
+    api.operationByKey(QStringLiteral("POST /chat/completions"))->policies.request = {
+        weightedRoundRobin(int(state.range(0)))};
+    const std::shared_ptr<const RuntimeApi> runtime = compile(api);
+    const RuntimeOperation* chat =
+        runtime->match(QByteArrayLiteral("POST"), QByteArrayLiteral("/chat/completions")).operation;
+    if (!chat || chat->flows.request.empty()) {
+        state.SkipWithError("the Model Weighted Round Robin policy did not compile");
+        return;
+    }
+    ModelRouter& router = *chat->flows.request.front().router;
+    SuspensionTable suspensions;
+    const std::vector<QString> triedPairs; // a first attempt has tried nothing yet
+    for (auto _ : state) {
+        std::optional<RoutedTarget> target =
+            pickBalanced(router, *runtime, Stage::Production, suspensions, triedPairs);
+        benchmark::DoNotOptimize(target);
+    }
+}
+BENCHMARK(BM_ModelRouterPick)->Arg(2)->Arg(8);
+
+// ---------------------------------------------------------------------------------------------------
+// BM_RouteLookup10kApis: GatewayHandler::handle()'s first two steps, GatewayConfig::route() then
+// RuntimeApi::match(), on a config with 10,000 deployed OpenAI-template APIs.
+
+constexpr int deployedApiCount = 10000;
+
+const GatewayConfig& tenThousandApiConfig() {
+    // Built once for every run of the benchmark: google-benchmark calls the function several times
+    // while it settles on an iteration count.
+    static const std::unique_ptr<GatewayConfig> config = [] {
+        auto built = std::make_unique<GatewayConfig>();
+        for (int i = 0; i < deployedApiCount; ++i) {
+            const QString context = QStringLiteral("api%1").arg(i, 4, 10, QLatin1Char('0'));
+            built->addApi(compile(createOpenAiApi(context.toUpper(), context)));
+        }
+        return built;
+    }();
+    return *config;
+}
+
+// Looks up `paths` in turn, as many times as the benchmark asks.
+void routeLookups(benchmark::State& state, const std::vector<QByteArray>& paths) {
+    const GatewayConfig& config = tenThousandApiConfig();
+    const QByteArray method = QByteArrayLiteral("POST");
+    for (const QByteArray& path : paths) {
+        const GatewayConfig::Route route = config.route(path);
+        if (!route.api || !route.api->match(method, route.resourcePath).operation) {
+            state.SkipWithError("a deployed API's POST /chat/completions was not found");
+            return;
+        }
+    }
+    std::size_t next = 0;
+    for (auto _ : state) {
+        const QByteArray& path = paths[next];
+        next = next + 1 == paths.size() ? 0 : next + 1;
+        const GatewayConfig::Route route = config.route(path);
+        if (!route.api) // the gateway's 404 branch: keeps the measured code the gateway's
+            continue;
+        const RuntimeApi::Match match = route.api->match(method, route.resourcePath);
+        benchmark::DoNotOptimize(match);
+    }
+}
+
+QByteArray chatPathOf(int apiIndex) {
+    return QStringLiteral("/api%1/1.0.0/chat/completions").arg(apiIndex, 4, 10, QLatin1Char('0')).toUtf8();
+}
+
+void BM_RouteLookup10kApis(benchmark::State& state) {
+    // Requests to every API in a shuffled order, as a busy gateway sees them: a single repeated path
+    // would keep its hash bucket, API and operations in cache and measure only the best case. The
+    // seed is fixed, so runs built with the same standard library look the paths up in the same order.
+    std::vector<QByteArray> paths;
+    paths.reserve(deployedApiCount);
+    for (int i = 0; i < deployedApiCount; ++i)
+        paths.push_back(chatPathOf(i));
+    std::shuffle(paths.begin(), paths.end(), std::mt19937(20240601));
+    routeLookups(state, paths);
+}
+BENCHMARK(BM_RouteLookup10kApis);
+
+// The same lookup of one path over and over: the warm-cache floor, to tell how much of
+// BM_RouteLookup10kApis is the code and how much is memory.
+void BM_RouteLookup10kApisOnePath(benchmark::State& state) {
+    routeLookups(state, {chatPathOf(4242)});
+}
+BENCHMARK(BM_RouteLookup10kApisOnePath);
+
+// ---------------------------------------------------------------------------------------------------
+// BM_JwtVerify: the access-token check of every request, on a token as TokenEndpoint issues it.
+
+// The token every benchmark below verifies, and its key.
+struct SignedToken {
+    QByteArray key;
+    QByteArray token;
+    qint64 now = 0;
+};
+SignedToken signedToken() {
+    // The signing key and consumer key have the lengths GatewayConfigBuilder and ApplicationKeys use.
+    const QByteArray key = gatehouse::ApplicationKeys::randomToken(64).toUtf8();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    JwtClaims claims;
+    claims.consumerKey = gatehouse::ApplicationKeys::randomToken(28);
+    claims.applicationId = QStringLiteral("smartchatapp");
+    claims.applicationName = QStringLiteral("SmartChatApp");
+    claims.keyType = QStringLiteral("PRODUCTION");
+    claims.issuedAt = now;
+    claims.expiresAt = now + 3600;
+    claims.jti = QStringLiteral("5f0c6a1e9b2d4c7f8a3e1d2b4c6f8a0e");
+    return {key, Jwt::sign(claims, key), now};
+}
+
+// BM_JwtVerify: a full verification (HMAC, base64, JSON), what a token costs the first time it is seen.
+void BM_JwtVerify(benchmark::State& state) {
+    const SignedToken signedWith = signedToken();
+    if (!Jwt::verify(signedWith.token, signedWith.key, signedWith.now).ok()) {
+        state.SkipWithError("a freshly signed token did not verify");
+        return;
+    }
+    for (auto _ : state) {
+        Jwt::Verification verification = Jwt::verify(signedWith.token, signedWith.key, signedWith.now);
+        benchmark::DoNotOptimize(verification);
+    }
+}
+BENCHMARK(BM_JwtVerify);
+
+// BM_JwtVerifyCached: what GatewayHandler pays per request for a token it has seen before.
+void BM_JwtVerifyCached(benchmark::State& state) {
+    const SignedToken signedWith = signedToken();
+    gatehouse::VerifiedTokenCache cache;
+    if (!cache.verify(signedWith.token, signedWith.key, signedWith.now).ok()) {
+        state.SkipWithError("a freshly signed token did not verify");
+        return;
+    }
+    for (auto _ : state) {
+        Jwt::Verification verification = cache.verify(signedWith.token, signedWith.key, signedWith.now);
+        benchmark::DoNotOptimize(verification);
+    }
+}
+BENCHMARK(BM_JwtVerifyCached);
+
+// ---------------------------------------------------------------------------------------------------
+// BM_ModelRewrite4KiB: the body work of a routed request as the gateway does it: RequestBodyModel
+// scans the client's body once (validating it, finding the model and the stream flag) and replaces
+// the model string in place. BM_ModelRewrite4KiBDocument is the way it was done before, kept as the
+// baseline: parse an ordered document, copy it, set the model, serialise.
+
+constexpr std::size_t bodySize = 4096;
+
+// A multi-turn chat-completions request of exactly 4 KiB once compact: a system prompt, a few turns
+// with escapes and non-ASCII text, and the sampling options clients send.
+QByteArray chatCompletionsBody() {
+    Json messages = Json::array();
+    messages.push_back(
+        {{"role", "system"},
+         {"content", "You are SmartChat, the support assistant of an online bookshop. Answer in the "
+                     "customer's language, quote order numbers exactly, and never promise a refund.\n"
+                     "Tone: friendly, concise; use \"quotes\" for titles."}});
+    messages.push_back({{"role", "user"},
+                        {"content", "Bonjour ! J'ai commandé « Le Petit Prince » (commande #48213) il y a "
+                                    "dix jours et je ne l'ai toujours pas reçu. Pouvez-vous vérifier ?"}});
+    messages.push_back({{"role", "assistant"},
+                        {"content", "Bonjour ! Je regarde la commande #48213 : elle a été expédiée le 3 "
+                                    "mars par La Poste, numéro de suivi 6A19283746501. Le dernier scan "
+                                    "indique « en cours d'acheminement »."}});
+    messages.push_back({{"role", "user"}, {"content", ""}});
+    Json body = Json::object();
+    body["model"] = "o3-mini";
+    body["messages"] = std::move(messages);
+    body["temperature"] = 0.7;
+    body["top_p"] = 1;
+    body["max_tokens"] = 512;
+    body["stream"] = false;
+    body["user"] = "customer-48213";
+
+    // Fill the last turn with plain ASCII (one byte per character once serialised) up to the size.
+    const std::string sentence = "Could you also tell me whether the second volume is in stock, and how long "
+                                 "delivery to Lyon usually takes when I order before noon? ";
+    std::string& last = body["messages"].back()["content"].get_ref<std::string&>();
+    for (std::size_t size = gatehouse::dumpCompact(body).size(); size < bodySize; ++size)
+        last.push_back(sentence[last.size() % sentence.size()]);
+    return QByteArray::fromStdString(gatehouse::dumpCompact(body));
+}
+
+void BM_ModelRewrite4KiB(benchmark::State& state) {
+    const QByteArray raw = chatCompletionsBody();
+    if (std::size_t(raw.size()) != bodySize) {
+        state.SkipWithError("the request body is not 4 KiB");
+        return;
+    }
+    const QString model = QStringLiteral("gpt-4o-mini");
+    for (auto _ : state) {
+        gatehouse::RequestBodyModel body(openAi().requestModel.identifier);
+        if (body.scan(raw) != gatehouse::JsonFieldScanner::Outcome::Object) {
+            state.SkipWithError("the request body did not parse");
+            break;
+        }
+        QByteArray rewritten = body.withModel(raw, model);
+        benchmark::DoNotOptimize(rewritten);
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * qint64(bodySize));
+}
+BENCHMARK(BM_ModelRewrite4KiB);
+
+void BM_ModelRewrite4KiBDocument(benchmark::State& state) {
+    const QByteArray raw = chatCompletionsBody();
+    if (std::size_t(raw.size()) != bodySize) {
+        state.SkipWithError("the request body is not 4 KiB");
+        return;
+    }
+    const QString identifier = openAi().requestModel.identifier; // "$.model"
+    const QString model = QStringLiteral("gpt-4o-mini");
+    for (auto _ : state) {
+        // prepareRouting(): parse without exceptions, refuse anything but an object.
+        auto parsed = std::make_shared<Json>(Json::parse(raw.cbegin(), raw.cend(), nullptr, false));
+        if (!parsed->is_object()) {
+            state.SkipWithError("the request body did not parse");
+            break;
+        }
+        // startAttempt(): the rewrite works on a copy, so a retry can rewrite the original again.
+        Json rewritten = *parsed;
+        JsonPointer(identifier).set(rewritten, Json(model.toStdString()));
+        const std::string text = gatehouse::dumpCompact(rewritten);
+        QByteArray body(text.data(), qsizetype(text.size()));
+        benchmark::DoNotOptimize(body);
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * qint64(bodySize));
+}
+BENCHMARK(BM_ModelRewrite4KiBDocument);
+
+} // namespace
+
+BENCHMARK_MAIN();
