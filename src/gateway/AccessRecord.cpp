@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <cmath>
-#include <cstdio>
 #include <ctime>
 #include <utility>
 
@@ -33,35 +32,51 @@ Json AccessRecord::toJson() const {
 }
 
 namespace {
-void appendQuoted(std::string& out, const QString& text) {
-    const QByteArray utf8 = text.toUtf8();
-    out += '"';
-    for (const char c : utf8) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(static_cast<unsigned char>(c)));
-                out += escaped;
-            } else {
-                out += c;
-            }
+void appendEscapedByte(std::string& out, char c) {
+    switch (c) {
+    case '"':
+        out += "\\\"";
+        break;
+    case '\\':
+        out += "\\\\";
+        break;
+    case '\n':
+        out += "\\n";
+        break;
+    case '\r':
+        out += "\\r";
+        break;
+    case '\t':
+        out += "\\t";
+        break;
+    default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[(static_cast<unsigned char>(c) >> 4) & 0xf];
+            out += hex[static_cast<unsigned char>(c) & 0xf];
+        } else {
+            out += c;
         }
+    }
+}
+
+void appendQuoted(std::string& out, const QString& text) {
+    out += '"';
+    // Log fields are nearly always ASCII: copy those straight, convert only what is not.
+    bool ascii = true;
+    for (const QChar c : text) {
+        if (c.unicode() >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        for (const QChar c : text)
+            appendEscapedByte(out, char(c.unicode()));
+    } else {
+        for (const char c : text.toUtf8())
+            appendEscapedByte(out, c);
     }
     out += '"';
 }
@@ -74,17 +89,36 @@ void appendMember(std::string& out, const char* name) {
     out += "\":";
 }
 
+void appendPadded(std::string& out, int value, int width) {
+    char digits[12];
+    int count = 0;
+    do {
+        digits[count++] = char('0' + value % 10);
+        value /= 10;
+    } while (value > 0 && count < 11);
+    for (int pad = count; pad < width; ++pad)
+        out += '0';
+    while (count > 0)
+        out += digits[--count];
+}
+
 void appendNumber(std::string& out, double value) {
     // Three decimals, as toJson() rounds, without trailing zeros ("12.5", "3").
-    char text[32];
-    std::snprintf(text, sizeof text, "%.3f", std::round(value * 1000) / 1000);
-    std::string number(text);
-    if (number.find('.') != std::string::npos) {
-        number.erase(number.find_last_not_of('0') + 1);
-        if (number.back() == '.')
-            number.pop_back();
+    const long long thousandths = std::llround(value * 1000);
+    if (thousandths < 0)
+        out += '-';
+    const long long magnitude = thousandths < 0 ? -thousandths : thousandths;
+    out += std::to_string(magnitude / 1000);
+    int fraction = int(magnitude % 1000);
+    if (fraction == 0)
+        return;
+    int width = 3;
+    while (fraction % 10 == 0) {
+        fraction /= 10;
+        --width;
     }
-    out += number;
+    out += '.';
+    appendPadded(out, fraction, width);
 }
 
 void appendCount(std::string& out, qint64 value) {
@@ -100,10 +134,21 @@ std::string AccessRecord::toJsonLine() const {
     const std::time_t seconds = std::time_t(timeMs / 1000);
     std::tm utc{};
     gmtime_r(&seconds, &utc);
-    char time[96]; // room for any int the compiler can imagine in each field
-    std::snprintf(time, sizeof time, "\"%04d-%02d-%02dT%02d:%02d:%02d.%03dZ\"", utc.tm_year + 1900,
-                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, int(timeMs % 1000));
-    out += time;
+    out += '"';
+    appendPadded(out, utc.tm_year + 1900, 4);
+    out += '-';
+    appendPadded(out, utc.tm_mon + 1, 2);
+    out += '-';
+    appendPadded(out, utc.tm_mday, 2);
+    out += 'T';
+    appendPadded(out, utc.tm_hour, 2);
+    out += ':';
+    appendPadded(out, utc.tm_min, 2);
+    out += ':';
+    appendPadded(out, utc.tm_sec, 2);
+    out += '.';
+    appendPadded(out, int(((timeMs % 1000) + 1000) % 1000), 3);
+    out += "Z\"";
     const std::pair<const char*, const QString*> strings[] = {
         {"api", &apiName},         {"apiId", &apiId},
         {"operation", &operation}, {"application", &applicationId},

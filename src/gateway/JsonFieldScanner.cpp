@@ -147,12 +147,12 @@ JsonFieldScanner::JsonFieldScanner(std::vector<Path> paths)
     : m_paths(std::move(paths)), m_fields(m_paths.size()) {
 }
 
-JsonFieldScanner::Outcome JsonFieldScanner::scan(const char* begin, const char* end) {
+JsonFieldScanner::Outcome JsonFieldScanner::scan(const char* begin, const char* end, bool trailing) {
     m_fields.assign(m_paths.size(), Field());
     const char* cursor = begin;
     Handler handler(m_paths, m_fields, begin, &cursor);
     const bool valid = Json::sax_parse(TrackingIterator{begin, &cursor}, TrackingIterator{end, &cursor},
-                                       &handler, nlohmann::detail::input_format_t::json, true, false);
+                                       &handler, nlohmann::detail::input_format_t::json, !trailing, false);
     if (!valid) {
         m_fields.assign(m_paths.size(), Field());
         return Outcome::Invalid;

@@ -28,7 +28,8 @@ public:
 
     explicit JsonFieldScanner(std::vector<Path> paths);
 
-    Outcome scan(const char* begin, const char* end);
+    // trailing: what follows the first value is ignored (for reading one member's value in place).
+    Outcome scan(const char* begin, const char* end, bool trailing = false);
     Outcome scan(const QByteArray& text) { return scan(text.cbegin(), text.cend()); }
     const Field& field(std::size_t index) const { return m_fields.at(index); }
 

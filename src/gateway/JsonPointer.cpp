@@ -1,5 +1,7 @@
 #include "JsonPointer.h"
 
+#include <QHash>
+
 namespace gatehouse {
 
 JsonPointer::JsonPointer(const QString& path) {
@@ -11,6 +13,17 @@ JsonPointer::JsonPointer(const QString& path) {
         m_steps.push_back(step.toStdString());
     }
     m_valid = !m_steps.empty();
+}
+
+const std::vector<std::string>& JsonPointer::stepsOf(const QString& path) {
+    thread_local QHash<QString, std::vector<std::string>> known;
+    auto it = known.find(path);
+    if (it == known.end()) {
+        if (known.size() > 256)
+            known.clear(); // bounded: locations come from provider definitions, not from requests
+        it = known.insert(path, JsonPointer(path).steps());
+    }
+    return it.value();
 }
 
 const Json* JsonPointer::find(const Json& document) const {

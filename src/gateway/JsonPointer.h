@@ -15,6 +15,9 @@ public:
 
     bool isValid() const { return m_valid; }
     const std::vector<std::string>& steps() const { return m_steps; }
+    // The steps of `path` (empty when it is not a valid location), remembered per thread: providers
+    // name a handful of locations, and the gateway looks them up on every call.
+    static const std::vector<std::string>& stepsOf(const QString& path);
     const Json* find(const Json& document) const;
     std::optional<qint64> integer(const Json& document) const;
     std::optional<QString> string(const Json& document) const;

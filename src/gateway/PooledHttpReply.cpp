@@ -123,14 +123,17 @@ void PooledHttpReply::openConnection() {
     m_parser.data = this;
     // Qt's socket buffer is bounded too, so an unread answer pushes back on the upstream through TCP.
     m_socket->setReadBufferSize(socketReadBlock);
-    connect(m_socket, &QTcpSocket::connected, this, [this] {
+    // Handles, not a blanket disconnect() later: the string-based form costs a lookup per call.
+    m_socketConnections[0] = connect(m_socket, &QTcpSocket::connected, this, [this] {
         m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         sendRequest();
     });
-    connect(m_socket, &QTcpSocket::readyRead, this, &PooledHttpReply::readSocket);
-    connect(m_socket, &QTcpSocket::disconnected, this, &PooledHttpReply::onSocketClosed);
-    connect(m_socket, &QTcpSocket::errorOccurred, this, &PooledHttpReply::onSocketError);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+    m_socketConnections[1] = connect(m_socket, &QTcpSocket::readyRead, this, &PooledHttpReply::readSocket);
+    m_socketConnections[2] =
+        connect(m_socket, &QTcpSocket::disconnected, this, &PooledHttpReply::onSocketClosed);
+    m_socketConnections[3] =
+        connect(m_socket, &QTcpSocket::errorOccurred, this, &PooledHttpReply::onSocketError);
+    m_socketConnections[4] = connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
         if (m_socket && m_socket->bytesToWrite() == 0 && !m_requestBytes.isEmpty()) {
             if (!m_reusedSocket || m_retriedStale)
                 m_requestBytes.clear(); // a fresh connection is never retried: the bytes are not needed
@@ -149,7 +152,8 @@ void PooledHttpReply::readSocket() {
             m_readPaused = true; // readData() resumes once the consumer has taken some
             return;
         }
-        const QByteArray block = m_socket->read(socketReadBlock);
+        // Exactly what is there: asking QIODevice for a fixed 64 KiB allocates that much every time.
+        const QByteArray block = m_socket->read(qMin(m_socket->bytesAvailable(), socketReadBlock));
         if (block.isEmpty())
             break;
         m_bytesReceived += block.size();
@@ -304,7 +308,8 @@ void PooledHttpReply::releaseSocket(bool reusable) {
     if (!m_socket)
         return;
     QTcpSocket* socket = std::exchange(m_socket, nullptr);
-    disconnect(socket, nullptr, this, nullptr);
+    for (QMetaObject::Connection& connection : m_socketConnections)
+        disconnect(std::exchange(connection, {}));
     if (reusable && m_pool) {
         m_pool->giveBack(socket, m_host, m_port);
         return;

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QNetworkReply>
 #include <QPointer>
+#include <array>
 #include <http_parser.h>
 
 class QTcpSocket;
@@ -67,6 +68,7 @@ private:
     QByteArray m_method;
     QByteArray m_requestBytes;
     QTcpSocket* m_socket = nullptr; // owned (a child) while this reply uses it
+    std::array<QMetaObject::Connection, 5> m_socketConnections;
     bool m_reusedSocket = false;
     bool m_retriedStale = false;
     qint64 m_bytesReceived = 0;

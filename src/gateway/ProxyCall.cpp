@@ -5,21 +5,50 @@
 #include "HttpExchange.h"
 #include "JsonPointer.h"
 #include "RequestBodyModel.h"
+#include "UpstreamNetworkManager.h"
 #include "UpstreamPool.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTimer>
+#include <QTimerEvent>
 #include <QUrl>
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <cmath>
+#include <string_view>
 #include <utility>
 
 namespace gatehouse {
 
 namespace {
+// The '{' of the last object-valued member called `name` in a JSON text, or nullptr. A quote preceded
+// by an even number of backslashes is a real one, and a real string followed by ':' is a key.
+const char* lastMemberObject(const char* begin, const char* end, const std::string& name) {
+    const std::string quoted = '"' + name + '"';
+    const std::string_view text(begin, std::size_t(end - begin));
+    std::size_t at = text.rfind(quoted);
+    while (at != std::string_view::npos) {
+        std::size_t backslashes = 0;
+        while (backslashes < at && text[at - 1 - backslashes] == '\\')
+            ++backslashes;
+        std::size_t next = at + quoted.size();
+        while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next])))
+            ++next;
+        if (backslashes % 2 == 0 && next < text.size() && text[next] == ':') {
+            ++next;
+            while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next])))
+                ++next;
+            if (next < text.size() && text[next] == '{')
+                return begin + next;
+        }
+        if (at == 0)
+            break;
+        at = text.rfind(quoted, at - 1);
+    }
+    return nullptr;
+}
 
 constexpr qint64 captureLimit = 1024 * 1024; // bodies larger than this are not parsed for token counts
 constexpr qint64 sseTailBytes = 8 * 1024;    // the usage of a stream is in its last events
@@ -371,35 +400,33 @@ void ProxyCall::startAttempt(const Target& target) {
                 QString::number(parsed.port());
     m_manager = m_context.pool->acquire(m_hostKey);
     m_attemptTimer.start();
-    m_reply = m_manager->sendCustomRequest(request, m_exchange->request().method, body);
+    m_reply = m_manager->send(request, m_exchange->request().method, body);
     m_reply->setReadBufferSize(m_exchange->request().isHead() ? 0 : 256 * 1024);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ProxyCall::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &ProxyCall::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ProxyCall::onFinished);
 
     m_timedOut = false;
-    if (!m_connectTimer) {
-        m_connectTimer = new QTimer(this);
-        m_connectTimer->setSingleShot(true);
-        connect(m_connectTimer, &QTimer::timeout, this, [this] {
-            m_timedOut = true;
-            if (m_reply)
-                m_reply->abort();
-        });
-        m_totalTimer = new QTimer(this);
-        m_totalTimer->setSingleShot(true);
-        connect(m_totalTimer, &QTimer::timeout, this, [this] {
-            m_timedOut = true;
-            if (m_reply)
-                m_reply->abort();
-        });
-    }
-    connect(m_reply, &QNetworkReply::requestSent, m_connectTimer, &QTimer::stop);
-    m_connectTimer->start(target.endpoint->connectTimeoutMs);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_connectTimer.stop(); });
+    // QBasicTimer rather than QTimer: no objects to create and destroy per call (see timerEvent()).
+    m_connectTimer.start(target.endpoint->connectTimeoutMs, this);
     qint64 total = target.endpoint->timeoutMs;
     if (m_inChain)
         total = qMin(total, qMax<qint64>(1, m_chainDeadlineMs - nowMs()));
-    m_totalTimer->start(int(qMin<qint64>(total, INT_MAX)));
+    m_totalTimer.start(int(qMin<qint64>(total, INT_MAX)), this);
+}
+
+void ProxyCall::timerEvent(QTimerEvent* event) {
+    if (event->timerId() != m_connectTimer.timerId() && event->timerId() != m_totalTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    // The upstream did not connect, or did not finish, in time: aborting makes onFinished() answer 504.
+    m_connectTimer.stop();
+    m_totalTimer.stop();
+    m_timedOut = true;
+    if (m_reply)
+        m_reply->abort();
 }
 
 void ProxyCall::detachReply() {
@@ -423,7 +450,7 @@ void ProxyCall::onMetaData() {
     if (!statusAttribute.isValid())
         return;
     const int status = statusAttribute.toInt();
-    m_connectTimer->stop();
+    m_connectTimer.stop();
     m_context.record.upstreamLatencyMs = double(m_attemptTimer.nsecsElapsed()) / 1e6;
     SuspensionTable& suspensions = m_context.runtime->suspensions();
     const qint64 suspendMs = qMax(m_inChain && m_failover ? m_failover->suspendMs()
@@ -525,7 +552,7 @@ void ProxyCall::pump() {
                 true; // the client is slower than the upstream: let QNAM's buffer fill and stop reading
             return;
         }
-        const QByteArray data = m_reply->read(64 * 1024);
+        const QByteArray data = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 64 * 1024));
         if (data.isEmpty())
             break;
         m_exchange->writeBody(data);
@@ -614,8 +641,8 @@ void ProxyCall::onFinished() {
 
 void ProxyCall::finish() {
     m_done = true;
-    m_connectTimer->stop();
-    m_totalTimer->stop();
+    m_connectTimer.stop();
+    m_totalTimer.stop();
     extractUsage();
     m_context.record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
     m_context.runtime->metrics().record(m_context.record);
@@ -628,30 +655,64 @@ void ProxyCall::extractUsage() {
         return;
     const Provider& provider = m_context.api->provider;
     const auto pathOf = [](const ValueLocation& location) {
-        return location.source == ValueLocation::Source::Payload ? JsonPointer(location.identifier).steps()
+        return location.source == ValueLocation::Source::Payload ? JsonPointer::stepsOf(location.identifier)
                                                                  : JsonFieldScanner::Path();
     };
     enum { Prompt, Completion, Total, Model };
-    JsonFieldScanner scanner({pathOf(provider.promptTokens), pathOf(provider.completionTokens),
-                              pathOf(provider.totalTokens), pathOf(provider.responseModel)});
-    bool scanned = false;
+    std::vector<JsonFieldScanner::Path> paths{pathOf(provider.promptTokens),
+                                              pathOf(provider.completionTokens), pathOf(provider.totalTokens),
+                                              pathOf(provider.responseModel)};
+    // The document: the whole answer, or a stream's last "data: {...}" event that carries usage.
+    const char* begin = nullptr;
+    const char* end = nullptr;
     if (m_streaming) {
-        // The last "data: {...}" event that carries usage.
         qsizetype lineEnd = m_captured.size();
-        while (lineEnd > 0 && !scanned) {
+        while (lineEnd > 0 && !begin) {
             const qsizetype lineStart = m_captured.lastIndexOf('\n', lineEnd - 1) + 1;
             const QByteArrayView line(m_captured.constData() + lineStart, lineEnd - lineStart);
             if (line.startsWith("data:") && line.contains(QByteArrayView("usage"))) {
-                const char* begin = line.data() + 5;
-                const char* end = line.data() + line.size();
-                while (begin < end && std::isspace(static_cast<unsigned char>(*begin)))
-                    ++begin;
-                scanned = scanner.scan(begin, end) == JsonFieldScanner::Outcome::Object;
+                begin = line.data() + 5;
+                end = line.data() + line.size();
             }
             lineEnd = lineStart - 1;
         }
     } else {
-        scanned = scanner.scan(m_captured) == JsonFieldScanner::Outcome::Object;
+        begin = m_captured.cbegin();
+        end = m_captured.cend();
+    }
+    if (!begin) {
+        m_captured.clear();
+        return;
+    }
+    while (begin < end && std::isspace(static_cast<unsigned char>(*begin)))
+        ++begin;
+
+    bool scanned = false;
+    JsonFieldScanner scanner({});
+    // Usually the counts are the members of one object ("usage") and the model is already known: read
+    // that object alone, found from the end of the answer, instead of the whole answer (a long
+    // completion's text is most of it).
+    const bool modelKnown = !m_context.record.model.isEmpty() || paths[Model].empty();
+    const JsonFieldScanner::Path& first = paths[Prompt];
+    const bool oneObject =
+        first.size() == 2 && std::all_of(paths.begin(), paths.begin() + Model, [&](const auto& path) {
+            return path.empty() || (path.size() == 2 && path.front() == first.front());
+        });
+    if (modelKnown && oneObject) {
+        if (const char* object = lastMemberObject(begin, end, first.front())) {
+            std::vector<JsonFieldScanner::Path> members;
+            for (int index = Prompt; index <= Model; ++index) {
+                const JsonFieldScanner::Path& path = paths[std::size_t(index)];
+                members.push_back(index != Model && !path.empty() ? JsonFieldScanner::Path{path.back()}
+                                                                  : JsonFieldScanner::Path());
+            }
+            scanner = JsonFieldScanner(std::move(members));
+            scanned = scanner.scan(object, end, true) == JsonFieldScanner::Outcome::Object;
+        }
+    }
+    if (!scanned) {
+        scanner = JsonFieldScanner(std::move(paths));
+        scanned = scanner.scan(begin, end) == JsonFieldScanner::Outcome::Object;
     }
     m_captured.clear();
     if (!scanned)

@@ -7,6 +7,7 @@
 #include "RequestBodyModel.h"
 #include "SuspensionTable.h"
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
@@ -14,14 +15,14 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
 class QNetworkReply;
-class QTimer;
+class QTimerEvent;
 
 namespace gatehouse {
 
 class GatewayRuntime;
 class HttpExchange;
+class UpstreamNetworkManager;
 class UpstreamPool;
 
 // One authenticated request on its way upstream: runs the request flow, picks (endpoint, model),
@@ -55,6 +56,9 @@ public:
                              int status, const QString& code, const QString& message,
                              const QString& description, HttpHeaders headers = {},
                              const Json& extra = Json());
+
+protected:
+    void timerEvent(QTimerEvent* event) override;
 
 private:
     struct Target {
@@ -101,11 +105,11 @@ private:
 
     Target m_target;
     std::optional<Target> m_pendingTarget; // a retry queued until QNAM is done with the failed reply
-    QNetworkAccessManager* m_manager = nullptr;
+    UpstreamNetworkManager* m_manager = nullptr;
     QString m_hostKey;
     QNetworkReply* m_reply = nullptr;
-    QTimer* m_connectTimer = nullptr;
-    QTimer* m_totalTimer = nullptr;
+    QBasicTimer m_connectTimer;
+    QBasicTimer m_totalTimer;
     bool m_timedOut = false;
     bool m_verdictGiven = false;
     bool m_committed = false;

@@ -7,7 +7,7 @@
 namespace gatehouse {
 
 RequestBodyModel::RequestBodyModel(const QString& modelLocation)
-    : m_location(modelLocation), m_steps(JsonPointer(modelLocation).steps()) {
+    : m_location(modelLocation), m_steps(JsonPointer::stepsOf(modelLocation)) {
 }
 
 JsonFieldScanner::Outcome RequestBodyModel::scan(const QByteArray& body) {

@@ -27,8 +27,8 @@ QTcpSocket* UpstreamConnectionPool::takeIdle(const QString& host, quint16 port) 
     while (!idle.empty()) {
         // The most recently used first: it is the least likely to have been closed by the upstream.
         QTcpSocket* socket = idle.back().socket;
+        forget(idle.back());
         idle.pop_back();
-        disconnect(socket, nullptr, this, nullptr);
         if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesAvailable() == 0) {
             socket->setParent(nullptr);
             return socket;
@@ -47,12 +47,11 @@ void UpstreamConnectionPool::giveBack(QTcpSocket* socket, const QString& host, q
         socket->deleteLater();
         return;
     }
-    socket->disconnect(); // the reply's connections
     socket->setParent(this);
-    idle.push_back({socket, m_clock.elapsed()});
     // An idle connection has nothing to say: data or a close from the upstream retires it.
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { drop(socket); });
-    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { drop(socket); });
+    idle.push_back({socket, m_clock.elapsed(),
+                    connect(socket, &QTcpSocket::readyRead, this, [this, socket] { drop(socket); }),
+                    connect(socket, &QTcpSocket::disconnected, this, [this, socket] { drop(socket); })});
     if (!m_sweepTimer->isActive())
         m_sweepTimer->start();
 }
@@ -64,8 +63,8 @@ void UpstreamConnectionPool::drop(QTcpSocket* socket) {
                                         [socket](const Idle& entry) { return entry.socket == socket; });
         if (found == idle.end())
             continue;
+        forget(*found);
         idle.erase(found);
-        disconnect(socket, nullptr, this, nullptr);
         socket->abort();
         socket->deleteLater();
         if (idle.empty())
@@ -81,7 +80,7 @@ void UpstreamConnectionPool::sweep() {
         const auto stale = std::partition(idle.begin(), idle.end(),
                                           [cutoff](const Idle& entry) { return entry.since > cutoff; });
         for (auto entry = stale; entry != idle.end(); ++entry) {
-            disconnect(entry->socket, nullptr, this, nullptr);
+            forget(*entry);
             entry->socket->abort();
             entry->socket->deleteLater();
         }
@@ -90,6 +89,11 @@ void UpstreamConnectionPool::sweep() {
     }
     if (m_idle.isEmpty())
         m_sweepTimer->stop();
+}
+
+void UpstreamConnectionPool::forget(Idle& entry) {
+    disconnect(entry.onData);
+    disconnect(entry.onClose);
 }
 
 int UpstreamConnectionPool::idleCount() const {

@@ -34,9 +34,12 @@ private:
     struct Idle {
         QTcpSocket* socket = nullptr;
         qint64 since = 0;
+        QMetaObject::Connection onData;
+        QMetaObject::Connection onClose;
     };
     static QString keyOf(const QString& host, quint16 port);
     void drop(QTcpSocket* socket);
+    static void forget(Idle& entry);
     void sweep();
 
     QHash<QString, std::vector<Idle>> m_idle;

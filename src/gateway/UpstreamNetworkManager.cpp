@@ -39,13 +39,24 @@ UpstreamNetworkManager::UpstreamNetworkManager(QObject* parent)
 
 UpstreamNetworkManager::~UpstreamNetworkManager() = default;
 
-QNetworkReply* UpstreamNetworkManager::createRequest(Operation operation, const QNetworkRequest& request,
-                                                     QIODevice* outgoingData) {
-    const QByteArray method = methodOf(operation, request);
+bool UpstreamNetworkManager::servesDirectly(const QNetworkRequest& request) const {
     const QNetworkProxy::ProxyType proxyType = proxy().type();
     const bool direct =
         proxyType == QNetworkProxy::DefaultProxy ? m_plainHttpDirect : proxyType == QNetworkProxy::NoProxy;
-    if (request.url().scheme() != QLatin1String("http") || method.isEmpty() || !direct)
+    return direct && request.url().scheme() == QLatin1String("http");
+}
+
+QNetworkReply* UpstreamNetworkManager::send(const QNetworkRequest& request, const QByteArray& method,
+                                            const QByteArray& body) {
+    if (!servesDirectly(request))
+        return sendCustomRequest(request, method, body);
+    return new PooledHttpReply(m_connections, request, method, body, this);
+}
+
+QNetworkReply* UpstreamNetworkManager::createRequest(Operation operation, const QNetworkRequest& request,
+                                                     QIODevice* outgoingData) {
+    const QByteArray method = methodOf(operation, request);
+    if (method.isEmpty() || !servesDirectly(request))
         return QNetworkAccessManager::createRequest(operation, request, outgoingData);
     // QNAM hands the body over as a device (a buffer for in-memory bodies): it is read here, at once.
     const QByteArray body = outgoingData ? outgoingData->readAll() : QByteArray();

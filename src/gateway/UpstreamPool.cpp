@@ -10,7 +10,7 @@ UpstreamPool::UpstreamPool(int maxManagers, QObject* parent)
 
 UpstreamPool::~UpstreamPool() = default;
 
-QNetworkAccessManager* UpstreamPool::acquire(const QString& hostKey) {
+UpstreamNetworkManager* UpstreamPool::acquire(const QString& hostKey) {
     if (hostKey.startsWith(QLatin1String("http:"))) {
         if (!m_plainHttp)
             m_plainHttp = new UpstreamNetworkManager(this);
@@ -37,7 +37,7 @@ QNetworkAccessManager* UpstreamPool::acquire(const QString& hostKey) {
     return leastBusy->manager;
 }
 
-void UpstreamPool::release(QNetworkAccessManager* manager, const QString& hostKey) {
+void UpstreamPool::release(UpstreamNetworkManager* manager, const QString& hostKey) {
     if (manager == m_plainHttp)
         return;
     for (Slot& slot : m_managers) {

@@ -5,9 +5,9 @@
 #include <QString>
 #include <vector>
 
-class QNetworkAccessManager;
-
 namespace gatehouse {
+
+class UpstreamNetworkManager;
 
 // The upstream clients of one worker thread. Plain-HTTP upstreams all go through one
 // UpstreamNetworkManager, whose pooled replies open as many keep-alive connections as there are
@@ -20,16 +20,16 @@ public:
     explicit UpstreamPool(int maxManagers = 128, QObject* parent = nullptr);
     ~UpstreamPool() override;
 
-    QNetworkAccessManager* acquire(const QString& hostKey);
-    void release(QNetworkAccessManager* manager, const QString& hostKey);
+    UpstreamNetworkManager* acquire(const QString& hostKey);
+    void release(UpstreamNetworkManager* manager, const QString& hostKey);
     int managerCount() const { return int(m_managers.size()); }
 
     static constexpr int connectionsPerHost = 6;
 
 private:
-    QNetworkAccessManager* m_plainHttp = nullptr;
+    UpstreamNetworkManager* m_plainHttp = nullptr;
     struct Slot {
-        QNetworkAccessManager* manager = nullptr;
+        UpstreamNetworkManager* manager = nullptr;
         QHash<QString, int> inFlight;
     };
     int m_maxManagers;

@@ -65,6 +65,25 @@ def rss_mb(pid):
     return 0.0
 
 
+def cpu_seconds(pids):
+    """User + system CPU time the processes have used so far."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as listing:
+            return [int(child) for child in listing.read().split()]
+    except OSError:
+        return []
+
+
 def fd_count(pid):
     return len(os.listdir(f"/proc/{pid}/fd"))
 
@@ -224,6 +243,7 @@ http {{
 """)
         process, _ = self.spawn([nginx, "-p", self.work, "-c", conf, "-e", f"{self.work}/nginx-error.log"],
                                 "nginx")
+        self.nginx = process
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -255,6 +275,14 @@ http {{
         urllib.request.urlopen(request, timeout=5).read()
 
     # ----- wrk ---------------------------------------------------------------------------------------
+
+    def serving_pids(self, name):
+        """The processes whose CPU a case costs: the gateway, nginx's master and workers, or the mock."""
+        if name == "gateway":
+            return [self.gateway.pid]
+        if name == "nginx":
+            return [self.nginx.pid] + children(self.nginx.pid)
+        return [self.processes[0].pid]
 
     def wrk(self, url, connections, seconds):
         script = f"{self.work}/seed.lua"
@@ -292,12 +320,21 @@ end
             for connections, key in ((1, "c1"), (64, "c64")):
                 for name, url in self.targets.items():
                     log(f"round {round_index + 1}/{rounds}: {name} at {connections} connection(s), {seconds} s")
+                    # CPU time per request is steadier than latency on a shared machine: it is what
+                    # the proxy itself spends, whatever else runs. The mock's share is in every case.
+                    pids = self.serving_pids(name)
+                    mock = [self.processes[0].pid]
+                    before, mock_before = cpu_seconds(pids), cpu_seconds(mock)
                     if name == "gateway" and key == "c64":
                         with RssSampler(self.gateway.pid) as sampler:
-                            runs[name][key].append(self.wrk(url, connections, seconds))
+                            figures = self.wrk(url, connections, seconds)
                         load_peaks.append(sampler.peak())
                     else:
-                        runs[name][key].append(self.wrk(url, connections, seconds))
+                        figures = self.wrk(url, connections, seconds)
+                    requests = max(1, figures["requests"])
+                    figures["cpu_us"] = (cpu_seconds(pids) - before) * 1e6 / requests
+                    figures["mock_cpu_us"] = (cpu_seconds(mock) - mock_before) * 1e6 / requests
+                    runs[name][key].append(figures)
         for name, keys in runs.items():
             self.results["cases"][name] = {}
             for key, samples in keys.items():
@@ -305,6 +342,7 @@ end
                     "p50_us": statistics.median(s["p50_us"] for s in samples),
                     "p99_us": statistics.median(s["p99_us"] for s in samples),
                     "rps": round(statistics.median(s["rps"] for s in samples), 1),
+                    "cpu_us_per_request": round(statistics.median(s["cpu_us"] for s in samples), 1),
                     "errors": sum(s["socket_errors"] + s["non2xx"] for s in samples),
                 }
         self.results["gateway_rss_mb_idle"] = round(self.gateway_rss_idle, 1)
@@ -414,16 +452,17 @@ end
 
     def report(self):
         cases = self.results["cases"]
-        lines = ["", "| case | c1 p50 us | c1 p99 us | c1 req/s | c64 p50 us | c64 p99 us | c64 req/s | errors |",
-                 "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines = ["", "| case | c1 p50 us | c1 p99 us | c1 req/s | c64 p50 us | c64 p99 us | c64 req/s | "
+                 "CPU us/req (c64) | errors |",
+                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for name in ("direct", "gateway", "nginx"):
             c1, c64 = cases[name]["c1"], cases[name]["c64"]
             lines.append(f"| {name} | {c1['p50_us']:.0f} | {c1['p99_us']:.0f} | {c1['rps']:.0f} | "
                          f"{c64['p50_us']:.0f} | {c64['p99_us']:.0f} | {c64['rps']:.0f} | "
-                         f"{c1['errors'] + c64['errors']} |")
+                         f"{c64['cpu_us_per_request']:.0f} | {c1['errors'] + c64['errors']} |")
         for key in ("c1", "c64"):
             ratios = self.results["ratios"][key]
-            lines.append(f"| ratio {key} | " + ", ".join(f"{k} {v}" for k, v in ratios.items()) + " | | | | | | |")
+            lines.append(f"| ratio {key} | " + ", ".join(f"{k} {v}" for k, v in ratios.items()) + " | | | | | | | |")
         lines += ["", "| goal | measured | target | verdict |", "|---|---:|---:|---|"]
         for key, label, unit, limit, higher in GOALS:
             value = self.results.get(key)
