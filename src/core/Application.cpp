@@ -49,7 +49,7 @@ Application Application::fromJson(const Json& json, QStringList* errors) {
     application.id = reader.requiredString("id");
     application.name = reader.requiredString("name");
     application.description = reader.optionalString("description");
-    application.tokenValiditySeconds = int(reader.optionalInteger("tokenValiditySeconds", 3600, 1));
+    application.tokenValiditySeconds = reader.optionalInt("tokenValiditySeconds", 3600, 1);
     if (const Json* list = reader.optionalArray("subscriptions")) {
         for (std::size_t i = 0; i < list->size(); ++i)
             application.subscriptions.push_back(Subscription::fromJson(

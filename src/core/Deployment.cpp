@@ -20,7 +20,11 @@ Deployment Deployment::fromJson(const Json& json, const QString& path, QStringLi
     JsonFieldReader reader(json, path, errors);
     Deployment deployment;
     deployment.apiId = reader.requiredString("apiId");
-    deployment.revision = int(reader.optionalInteger("revision", 0, 1));
+    // Required: a deployment without one would load as revision 0, which toJson() writes back and
+    // this reader refuses, so the next write of deployments.json would make every deployment unreadable.
+    if (reader.isObject() && !reader.optionalValue("revision"))
+        reader.addError(reader.childPath("revision"), QStringLiteral("is required"));
+    deployment.revision = reader.optionalInt("revision", 0, 1);
     deployment.deployedAt = reader.optionalDateTime("deployedAt");
     return deployment;
 }

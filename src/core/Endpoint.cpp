@@ -44,8 +44,8 @@ Endpoint Endpoint::fromJson(const Json& json, const QString& path, QStringList* 
                         QStringLiteral("must be \"production\" or \"sandbox\" (got \"%1\")").arg(stageText));
     endpoint.url = reader.requiredString("url");
     endpoint.hasKey = reader.optionalBool("hasKey", false);
-    endpoint.connectTimeoutMs = int(reader.optionalInteger("connectTimeoutMs", endpoint.connectTimeoutMs, 1));
-    endpoint.timeoutMs = int(reader.optionalInteger("timeoutMs", endpoint.timeoutMs, 1));
+    endpoint.connectTimeoutMs = reader.optionalInt("connectTimeoutMs", endpoint.connectTimeoutMs, 1);
+    endpoint.timeoutMs = reader.optionalInt("timeoutMs", endpoint.timeoutMs, 1);
     return endpoint;
 }
 

@@ -4,6 +4,38 @@
 
 namespace gatehouse {
 
+namespace {
+
+// A SAX consumer that keeps nothing and remembers where the parser gave up.
+struct ErrorByte {
+    std::size_t byte = 0;
+
+    bool null() { return true; }
+    bool boolean(bool) { return true; }
+    bool number_integer(Json::number_integer_t) { return true; }
+    bool number_unsigned(Json::number_unsigned_t) { return true; }
+    bool number_float(Json::number_float_t, const std::string&) { return true; }
+    bool string(std::string&) { return true; }
+    bool binary(Json::binary_t&) { return true; }
+    bool start_object(std::size_t) { return true; }
+    bool key(std::string&) { return true; }
+    bool end_object() { return true; }
+    bool start_array(std::size_t) { return true; }
+    bool end_array() { return true; }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+        byte = position;
+        return false;
+    }
+};
+
+} // namespace
+
+std::size_t jsonErrorByte(const char* begin, const char* end) {
+    ErrorByte consumer;
+    Json::sax_parse(begin, end, &consumer);
+    return consumer.byte;
+}
+
 std::string dumpCompact(const Json& value) {
     return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

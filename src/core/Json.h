@@ -24,6 +24,11 @@ std::string dumpPretty(const Json& value);
 // A short, user-facing name of a JSON value's type ("a string", "an array", ...).
 QString describeJsonType(const Json& value);
 
+// Where the parser stops reading `text`, counted from 1 like nlohmann's parse_error::byte. For the
+// error that carries no position: a number too large for a double ("1e400") is valid JSON syntax,
+// which nlohmann refuses with out_of_range (406) instead of a parse_error.
+std::size_t jsonErrorByte(const char* begin, const char* end);
+
 // 1-based line and column of a byte offset into text, for error messages that point at the spot.
 struct TextPosition {
     int line = 1;

@@ -1,5 +1,7 @@
 #include "JsonFieldReader.h"
 
+#include <limits>
+
 namespace gatehouse {
 
 namespace {
@@ -86,6 +88,17 @@ qint64 JsonFieldReader::optionalInteger(const char* key, qint64 fallback, qint64
         return fallback;
     }
     return number;
+}
+
+int JsonFieldReader::optionalInt(const char* key, int fallback, int minimum) {
+    const qint64 number = optionalInteger(key, fallback, minimum);
+    if (number > std::numeric_limits<int>::max()) {
+        addError(
+            childPath(key),
+            QStringLiteral("must be at most %1 (got %2)").arg(std::numeric_limits<int>::max()).arg(number));
+        return fallback;
+    }
+    return int(number);
 }
 
 QDateTime JsonFieldReader::optionalDateTime(const char* key) {

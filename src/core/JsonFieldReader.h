@@ -23,6 +23,8 @@ public:
     QString optionalString(const char* key, const QString& fallback = {});
     bool optionalBool(const char* key, bool fallback);
     qint64 optionalInteger(const char* key, qint64 fallback, qint64 minimum = 0);
+    // For a field kept in an int: a larger value is reported, never wrapped around into another one.
+    int optionalInt(const char* key, int fallback, int minimum = 0);
     QDateTime optionalDateTime(const char* key);
     QStringList optionalStringList(const char* key);
     // nullptr when the field is absent (or of the wrong type, which is then reported).

@@ -72,7 +72,7 @@ PolicyAttribute PolicyAttribute::fromJson(const Json& json, const QString& path,
         attribute.defaultValue = *fallback;
     attribute.minimum = optionalDouble(reader, "minimum");
     attribute.maximum = optionalDouble(reader, "maximum");
-    attribute.minLength = int(reader.optionalInteger("minLength", 0));
+    attribute.minLength = reader.optionalInt("minLength", 0);
     attribute.pattern = reader.optionalString("pattern");
     attribute.patternMessage = reader.optionalString("patternMessage");
     attribute.allowedValues = reader.optionalStringList("enum");

@@ -18,7 +18,7 @@ Revision Revision::fromJson(const Json& json, QStringList* errors) {
     JsonFieldReader reader(json, QStringLiteral("$"), errors);
     Revision revision;
     revision.apiId = reader.requiredString("apiId");
-    revision.number = int(reader.optionalInteger("number", 0, 1));
+    revision.number = reader.optionalInt("number", 0, 1);
     revision.createdAt = reader.optionalDateTime("createdAt");
     revision.description = reader.optionalString("description");
     if (reader.optionalObject("api")) {

@@ -22,9 +22,9 @@ WorkspaceSettings WorkspaceSettings::fromJson(const Json& json, const QString& p
     JsonFieldReader reader(json, path, errors);
     WorkspaceSettings settings;
     settings.gatewayHost = reader.optionalString("gatewayHost", settings.gatewayHost);
-    settings.gatewayPort = int(reader.optionalInteger("gatewayPort", settings.gatewayPort));
-    settings.adminPort = int(reader.optionalInteger("adminPort", settings.adminPort));
-    settings.accessLogRetentionDays = int(reader.optionalInteger("accessLogRetentionDays", 14, 1));
+    settings.gatewayPort = reader.optionalInt("gatewayPort", settings.gatewayPort);
+    settings.adminPort = reader.optionalInt("adminPort", settings.adminPort);
+    settings.accessLogRetentionDays = reader.optionalInt("accessLogRetentionDays", 14, 1);
     for (const char* key : {"gatewayPort", "adminPort"}) {
         const Json* port = reader.optionalValue(key);
         if (port && port->is_number_integer() && port->get<qint64>() > 65535)

@@ -65,20 +65,29 @@ Result<Json> Wso2AttributeCodec::decode(const QString& text) {
     const std::string input = text.toStdString();
     std::vector<std::size_t> origin;
     const std::string strict = toStrictJson(input, &origin);
+    std::size_t byte = 0;
+    QString reason;
     try {
         return Result<Json>::success(Json::parse(strict));
     } catch (const Json::parse_error& error) {
-        std::size_t at = error.byte > 0 ? error.byte - 1 : 0;
-        at = at < origin.size() ? origin[at] : input.size();
-        // Report a character column, not a byte column, for non-ASCII input.
-        const int column = int(QString::fromUtf8(input.data(), qsizetype(at)).toUcs4().size()) + 1;
-        QString reason = QString::fromUtf8(error.what());
-        const qsizetype colon =
-            reason.indexOf(QLatin1String(": "), reason.indexOf(QLatin1String("parse error")));
-        if (colon >= 0)
-            reason = reason.mid(colon + 2);
-        return Result<Json>::failure(QStringLiteral("column %1: %2").arg(column).arg(reason));
+        byte = error.byte;
+        reason = QString::fromUtf8(error.what());
+    } catch (const Json::out_of_range& error) {
+        // A number too large for a double ("1e400"): a refusal like any other, not an exception that
+        // would end the policy editor or a gateway compiling the deployment.
+        byte = jsonErrorByte(strict.data(), strict.data() + strict.size());
+        reason = QString::fromUtf8(error.what());
+        reason = reason.mid(reason.indexOf(QLatin1String("] ")) + 2); // after "[json.exception...] "
     }
+    std::size_t at = byte > 0 ? byte - 1 : 0;
+    at = at < origin.size() ? origin[at] : input.size();
+    // Report a character column, not a byte column, for non-ASCII input.
+    const int column = int(QString::fromUtf8(input.data(), qsizetype(at)).toUcs4().size()) + 1;
+    const qsizetype parseError = reason.indexOf(QLatin1String("parse error"));
+    const qsizetype colon = parseError < 0 ? -1 : reason.indexOf(QLatin1String(": "), parseError);
+    if (colon >= 0)
+        reason = reason.mid(colon + 2);
+    return Result<Json>::failure(QStringLiteral("column %1: %2").arg(column).arg(reason));
 }
 
 QString Wso2AttributeCodec::encode(const Json& value) {

@@ -13,6 +13,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -39,6 +40,18 @@ void installTerminationHandlers() {
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+}
+
+// Every connection costs a file descriptor, and the usual soft limit (1024) is far below what the
+// server is made to hold (HttpLimits::maxConnections); the hard limit is what the system allows.
+void raiseDescriptorLimit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max)
+        return;
+    limit.rlim_cur = limit.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
+        std::fprintf(stderr, "gatehouse-gateway: warning: cannot raise the open-file limit to %llu\n",
+                     static_cast<unsigned long long>(limit.rlim_max));
 }
 
 int fail(const QString& message, int code = 1) {
@@ -90,9 +103,25 @@ int main(int argc, char* argv[]) {
         QStringLiteral("threads"),
         QCoreApplication::translate("main", "Worker threads (default: one per core)."),
         QStringLiteral("count"));
-    parser.addOptions(
-        {workspaceOption, listenOption, adminOption, printPortOption, secretsOption, threadsOption});
+    const QCommandLineOption maxConnectionsOption(
+        QStringLiteral("max-connections"),
+        QCoreApplication::translate("main",
+                                    "Connections served at once (default: 10000); beyond, requests are "
+                                    "answered 503."),
+        QStringLiteral("count"));
+    const QCommandLineOption tlsCertOption(
+        QStringLiteral("tls-cert"),
+        QCoreApplication::translate("main",
+                                    "Serve HTTPS with this PEM certificate (chain); needs --tls-key."),
+        QStringLiteral("file"));
+    const QCommandLineOption tlsKeyOption(
+        QStringLiteral("tls-key"),
+        QCoreApplication::translate("main", "The PEM private key of --tls-cert (not encrypted)."),
+        QStringLiteral("file"));
+    parser.addOptions({workspaceOption, listenOption, adminOption, printPortOption, secretsOption,
+                       threadsOption, maxConnectionsOption, tlsCertOption, tlsKeyOption});
     parser.process(app);
+    raiseDescriptorLimit();
 
     QString directory = parser.value(workspaceOption);
     if (directory.isEmpty())
@@ -127,9 +156,20 @@ int main(int argc, char* argv[]) {
         if (!threadsOk || options.workerThreads < 1 || options.workerThreads > 64)
             return fail(QStringLiteral("--threads must be a number from 1 to 64"), 2);
     }
+    if (parser.isSet(maxConnectionsOption)) {
+        bool countOk = false;
+        options.limits.maxConnections = parser.value(maxConnectionsOption).toInt(&countOk);
+        if (!countOk || options.limits.maxConnections < 1)
+            return fail(QStringLiteral("--max-connections must be a positive number"), 2);
+    }
+    if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
+        return fail(QStringLiteral("--tls-cert and --tls-key go together"), 2);
+    options.tlsCertificateFile = parser.value(tlsCertOption);
+    options.tlsKeyFile = parser.value(tlsKeyOption);
     if (!options.listen.isLoopback())
-        std::fprintf(stderr, "gatehouse-gateway: warning: listening on %s: reachable from other machines\n",
-                     qPrintable(options.listen.toString()));
+        std::fprintf(stderr, "gatehouse-gateway: warning: listening on %s: reachable from other machines%s\n",
+                     qPrintable(options.listen.toString()),
+                     options.tlsCertificateFile.isEmpty() ? ", over plain HTTP (see --tls-cert)" : "");
 
     std::unique_ptr<gatehouse::SecretStore> secrets =
         gatehouse::SecretStoreFactory::open(workspace, parser.value(secretsOption), &error);
@@ -152,6 +192,9 @@ int main(int argc, char* argv[]) {
         }
         return QStringLiteral("http://127.0.0.1:%1").arg(mock->port());
     });
+    // Before the port is printed: whoever reads it may stop the gateway at once, and must get a
+    // clean stop (the runtime file removed), not the default action of SIGTERM.
+    installTerminationHandlers();
     if (!gateway.start(options, &error))
         return fail(error);
     for (const QString& problem : gateway.problems())
@@ -167,7 +210,6 @@ int main(int argc, char* argv[]) {
         for (const QString& problem : gateway.problems())
             std::fprintf(stderr, "gatehouse-gateway: warning: %s\n", qPrintable(problem));
     });
-    installTerminationHandlers();
     const int status = QCoreApplication::exec();
     gateway.stop();
     return status;

@@ -2,7 +2,7 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QMutexLocker>
+#include <mutex>
 
 namespace gatehouse {
 
@@ -20,7 +20,7 @@ AccessLog::~AccessLog() {
 
 void AccessLog::append(const AccessRecord& record) {
     const std::string line = record.toJsonLine();
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     m_pending.append(line.data(), qsizetype(line.size()));
     m_pending.append('\n');
     m_recent.push_back(record);
@@ -32,7 +32,7 @@ void AccessLog::append(const AccessRecord& record) {
 }
 
 void AccessLog::flush() {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     writeLocked();
 }
 
@@ -58,13 +58,13 @@ void AccessLog::writeLocked() {
 }
 
 std::vector<AccessRecord> AccessLog::recent(std::size_t count) const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     const std::size_t start = m_recent.size() > count ? m_recent.size() - count : 0;
     return std::vector<AccessRecord>(m_recent.begin() + std::ptrdiff_t(start), m_recent.end());
 }
 
 qint64 AccessLog::totalRecords() const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     return m_total;
 }
 

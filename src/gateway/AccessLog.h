@@ -4,9 +4,9 @@
 
 #include <QByteArray>
 #include <QFile>
-#include <QMutex>
 #include <QString>
 #include <deque>
+#include <mutex>
 #include <vector>
 
 namespace gatehouse {
@@ -30,7 +30,7 @@ private:
 
     QString m_folder;
     std::size_t m_keep;
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex; // a pthread mutex, which ThreadSanitizer follows (see README)
     std::deque<AccessRecord> m_recent;
     QByteArray m_pending;
     QString m_openDay;

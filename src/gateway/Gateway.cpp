@@ -5,6 +5,7 @@
 #include "GatewayRuntime.h"
 #include "HttpServer.h"
 #include "JsonFile.h"
+#include "TlsCredentials.h"
 #include "Workspace.h"
 
 #include <QCoreApplication>
@@ -52,6 +53,17 @@ void Gateway::setMockResolver(GatewayConfigBuilder::MockResolver resolver) {
 bool Gateway::start(const Options& options, QString* error) {
     stop();
     m_options = options;
+    std::optional<QSslConfiguration> tls;
+    if (!options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty()) {
+        if (options.tlsCertificateFile.isEmpty() || options.tlsKeyFile.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("TLS needs both a certificate and a private key");
+            return false;
+        }
+        tls = TlsCredentials::load(options.tlsCertificateFile, options.tlsKeyFile, error);
+        if (!tls)
+            return false;
+    }
     if (!m_workspace->open(m_directory, error))
         return false;
     m_builder = std::make_unique<GatewayConfigBuilder>(m_secrets, m_mockResolver);
@@ -69,7 +81,9 @@ bool Gateway::start(const Options& options, QString* error) {
         options.workerThreads > 0 ? options.workerThreads : qMax(1, QThread::idealThreadCount());
     const std::shared_ptr<GatewayRuntime> runtime = m_runtime;
     m_server = std::make_unique<HttpServer>([runtime] { return std::make_unique<GatewayHandler>(runtime); },
-                                            threads);
+                                            threads, options.limits);
+    if (tls)
+        m_server->setTlsConfiguration(*tls);
     if (!m_server->listen(options.listen.host, options.listen.port, error)) {
         m_server.reset();
         return false;
@@ -117,11 +131,27 @@ quint16 Gateway::adminPort() const {
     return m_adminServer ? m_adminServer->port() : 0;
 }
 
+QHostAddress Gateway::address() const {
+    return m_server ? m_server->address() : QHostAddress();
+}
+
+QHostAddress Gateway::adminAddress() const {
+    return m_adminServer ? m_adminServer->address() : QHostAddress();
+}
+
+bool Gateway::isEncrypted() const {
+    return m_server && m_server->isEncrypted();
+}
+
+int Gateway::connectionCount() const {
+    return m_server ? m_server->connectionCount() : 0;
+}
+
 QString Gateway::baseUrl() const {
     ListenAddress address{m_server ? m_server->address() : QHostAddress(), port()};
     if (address.host == QHostAddress::AnyIPv4 || address.host == QHostAddress::Any)
         address.host = QHostAddress(QHostAddress::LocalHost);
-    return QStringLiteral("http://") + address.toString();
+    return (isEncrypted() ? QStringLiteral("https://") : QStringLiteral("http://")) + address.toString();
 }
 
 QStringList Gateway::problems() const {
@@ -177,6 +207,8 @@ void Gateway::writeRuntimeFile() {
     Json json = Json::object();
     json["pid"] = QCoreApplication::applicationPid();
     json["listen"] = ListenAddress{m_server->address(), m_server->port()}.toString().toStdString();
+    if (m_server->isEncrypted())
+        json["tls"] = true;
     if (m_adminServer)
         json["admin"] =
             ListenAddress{m_adminServer->address(), m_adminServer->port()}.toString().toStdString();

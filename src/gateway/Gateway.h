@@ -1,6 +1,7 @@
 #pragma once
 
 #include "GatewayConfigBuilder.h"
+#include "HttpLimits.h"
 #include "ListenAddress.h"
 
 #include <QByteArray>
@@ -25,11 +26,15 @@ class Gateway : public QObject {
     Q_OBJECT
 public:
     struct Options {
-        ListenAddress listen;
-        ListenAddress admin; // port 0: any free port; always loopback
+        ListenAddress listen; // 127.0.0.1 unless set
+        ListenAddress admin;  // port 0: any free port; always loopback
         bool enableAdmin = true;
         int workerThreads = 0; // 0: one per core
         int watchIntervalMs = 300;
+        HttpLimits limits; // of the API listener
+        // Both set: the API listener speaks HTTPS with this PEM certificate (chain) and private key.
+        QString tlsCertificateFile;
+        QString tlsKeyFile;
     };
 
     Gateway(QString workspaceDirectory, SecretStore* secrets, QObject* parent = nullptr);
@@ -45,7 +50,12 @@ public:
 
     quint16 port() const;
     quint16 adminPort() const;
-    QString baseUrl() const; // "http://127.0.0.1:8280"
+    QHostAddress address() const;
+    QHostAddress adminAddress() const;
+    bool isEncrypted() const;
+    // Open connections on the API listener.
+    int connectionCount() const;
+    QString baseUrl() const; // "http://127.0.0.1:8280", "https://..." with TLS
     std::shared_ptr<GatewayRuntime> runtime() const { return m_runtime; }
     // Deployments that could not be served and other configuration problems of the last build.
     QStringList problems() const;

@@ -2,12 +2,12 @@
 
 #include "AccessRecord.h"
 
-#include <QMutexLocker>
+#include <mutex>
 
 namespace gatehouse {
 
 void GatewayMetrics::record(const AccessRecord& record) {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     m_data.requests += 1;
     if (record.status >= 400 || record.status == 0)
         m_data.errors += 1;
@@ -24,12 +24,12 @@ void GatewayMetrics::record(const AccessRecord& record) {
 }
 
 GatewayMetrics::Snapshot GatewayMetrics::snapshot() const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     return m_data;
 }
 
 void GatewayMetrics::clear() {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     m_data = Snapshot();
 }
 

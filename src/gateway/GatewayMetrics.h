@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QMutex>
 #include <QString>
 #include <map>
+#include <mutex>
 
 namespace gatehouse {
 
@@ -29,7 +29,7 @@ public:
     void clear();
 
 private:
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex; // a pthread mutex, which ThreadSanitizer follows (see README)
     Snapshot m_data;
 };
 

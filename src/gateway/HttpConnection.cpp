@@ -4,6 +4,7 @@
 #include "HttpExchange.h"
 #include "HttpHandler.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <climits>
@@ -17,10 +18,14 @@ HttpConnection* connectionOf(http_parser* parser) {
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket* socket, HttpHandler* handler, const HttpLimits& limits,
-                               QObject* parent)
-    : QObject(parent), m_socket(socket), m_handler(handler), m_limits(limits), m_timer(new QTimer(this)) {
+                               QObject* parent, Admission admission)
+    : QObject(parent), m_socket(socket), m_tlsSocket(qobject_cast<QSslSocket*>(socket)), m_handler(handler),
+      m_limits(limits), m_admission(admission), m_timer(new QTimer(this)) {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Qt stops reading from the kernel when this much waits unread, so input the parser is not ready
+    // for stays in TCP's window and slows the client down instead of growing in memory.
+    m_socket->setReadBufferSize(m_limits.readBufferBytes);
     http_parser_init(&m_parser, HTTP_REQUEST);
     m_parser.data = this;
     m_settings.on_message_begin = &HttpConnection::onMessageBegin;
@@ -30,11 +35,14 @@ HttpConnection::HttpConnection(QTcpSocket* socket, HttpHandler* handler, const H
     m_settings.on_headers_complete = &HttpConnection::onHeadersComplete;
     m_settings.on_body = &HttpConnection::onBody;
     m_settings.on_message_complete = &HttpConnection::onMessageComplete;
+    m_settings.on_chunk_header = &HttpConnection::onChunkHeader;
 
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &HttpConnection::onTimeout);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::readInput);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
+    if (m_tlsSocket) // bytesWritten reports encrypted bytes handed on, not bytes sent
+        connect(m_tlsSocket, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::shutDown);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) { shutDown(); });
     armTimer();
@@ -54,7 +62,14 @@ int HttpConnection::onMessageBegin(http_parser* parser) {
     self->m_headerBytes = 0;
     self->m_inMessage = true;
     self->m_headersComplete = false;
-    self->m_timer->start(self->m_limits.headerTimeoutMs);
+    self->m_chunkDataLeft = 0;
+    self->m_chunkTerminatorLeft = 0;
+    // The first request's headers are due headerTimeoutMs after the connection was accepted (the timer
+    // runs since then): a client that waits before sending its first byte gets no extra time.
+    const bool firstRequest = !self->m_servedAny && self->m_waitingForRequest;
+    self->m_waitingForRequest = false;
+    if (!firstRequest || !self->m_timer->isActive())
+        self->m_timer->start(self->m_limits.headerTimeoutMs);
     return 0;
 }
 
@@ -74,19 +89,30 @@ int HttpConnection::onUrl(http_parser* parser, const char* at, size_t length) {
     return 0;
 }
 
-void HttpConnection::finishHeaderField() {
-    if (!m_headerField.isEmpty())
+bool HttpConnection::finishHeaderField() {
+    if (!m_headerField.isEmpty()) {
+        // The non-strict parser keeps whitespace before the colon in the name ("Transfer-Encoding :"),
+        // which an upstream may read as the real field: RFC 9112 (5.1) wants such a request refused.
+        if (m_headerField.contains(' ') || m_headerField.contains('\t')) {
+            m_rejectStatus = 400;
+            m_rejectReason = "Whitespace in a header field name or between it and the colon";
+            return false;
+        }
         m_current.headers.add(m_headerField, m_headerValue.trimmed());
+    }
     m_headerField.clear();
     m_headerValue.clear();
+    return true;
 }
 
 int HttpConnection::onHeaderField(http_parser* parser, const char* at, size_t length) {
     HttpConnection* self = connectionOf(parser);
     if (!self->countHeaderBytes(length))
         return -1;
-    if (self->m_lastWasValue)
-        self->finishHeaderField();
+    if (self->m_headersComplete)
+        return 0; // a chunked body's trailer: counted, never merged into the request's headers
+    if (self->m_lastWasValue && !self->finishHeaderField())
+        return -1;
     self->m_headerField.append(at, qsizetype(length));
     self->m_lastWasValue = false;
     return 0;
@@ -96,6 +122,8 @@ int HttpConnection::onHeaderValue(http_parser* parser, const char* at, size_t le
     HttpConnection* self = connectionOf(parser);
     if (!self->countHeaderBytes(length))
         return -1;
+    if (self->m_headersComplete)
+        return 0;
     self->m_headerValue.append(at, qsizetype(length));
     self->m_lastWasValue = true;
     return 0;
@@ -103,7 +131,8 @@ int HttpConnection::onHeaderValue(http_parser* parser, const char* at, size_t le
 
 int HttpConnection::onHeadersComplete(http_parser* parser) {
     HttpConnection* self = connectionOf(parser);
-    self->finishHeaderField();
+    if (!self->finishHeaderField())
+        return -1;
     HttpRequest& request = self->m_current;
     request.method = http_method_str(http_method(parser->method));
     request.versionMajor = parser->http_major;
@@ -132,13 +161,63 @@ int HttpConnection::onBody(http_parser* parser, const char* at, size_t length) {
         return -1;
     }
     self->m_current.body.append(at, qsizetype(length));
+    if (self->m_chunkDataLeft > 0) {
+        self->m_chunkDataLeft -= qMin<quint64>(length, self->m_chunkDataLeft);
+        if (self->m_chunkDataLeft == 0) {
+            self->m_chunkTerminatorLeft = 2;
+            if (!self->checkChunkTerminator(at + length))
+                return -1;
+        }
+    }
     return 0;
+}
+
+int HttpConnection::onChunkHeader(http_parser* parser) {
+    // The chunk's size (0 for the last chunk): its data must be followed by CRLF.
+    connectionOf(parser)->m_chunkDataLeft = parser->content_length;
+    return 0;
+}
+
+bool HttpConnection::checkChunkTerminator(const char* from) {
+    while (m_chunkTerminatorLeft > 0 && from < m_spanEnd) {
+        const char expected = m_chunkTerminatorLeft == 2 ? '\r' : '\n';
+        if (*from != expected) {
+            m_rejectStatus = 400;
+            m_rejectReason = "A chunk's data is not followed by CRLF: its size does not match its data";
+            return false;
+        }
+        ++from;
+        --m_chunkTerminatorLeft;
+    }
+    return true;
+}
+
+bool HttpConnection::checkFraming(const char* data, size_t size) {
+    m_spanEnd = data + size;
+    // The rest of a CRLF that the previous piece of input cut after a chunk's data.
+    if (m_chunkTerminatorLeft > 0 && !checkChunkTerminator(data))
+        return false;
+    const bool inHead = !m_inMessage || !m_headersComplete;
+    if (!inHead || m_headScanner.headEnded())
+        return true;
+    switch (m_headScanner.scan(data, qsizetype(size))) {
+    case HttpHeadScanner::Verdict::Ok:
+        return true;
+    case HttpHeadScanner::Verdict::ObsFold:
+        m_rejectReason = "Obsolete line folding: a header line starts with whitespace";
+        return false;
+    case HttpHeadScanner::Verdict::BareCarriageReturn:
+        m_rejectReason = "A CR in the request head is not followed by LF";
+        return false;
+    }
+    return true;
 }
 
 int HttpConnection::onMessageComplete(http_parser* parser) {
     HttpConnection* self = connectionOf(parser);
     self->m_inMessage = false;
     self->m_servedAny = true;
+    self->m_headScanner.reset(); // the next byte starts the next request's head
     auto* exchange = new HttpExchange(std::move(self->m_current), self);
     self->m_current = HttpRequest();
     self->m_queue.emplace_back(exchange);
@@ -149,18 +228,20 @@ int HttpConnection::onMessageComplete(http_parser* parser) {
 }
 
 void HttpConnection::readInput() {
-    const QByteArray incoming = m_socket->readAll();
-    if (m_rejected || m_closing)
-        return; // after a protocol error nothing more is read from this connection
-    if (m_unparsedOffset > 0 && m_unparsedOffset == m_unparsed.size()) {
-        m_unparsed.clear();
-        m_unparsedOffset = 0;
+    if (m_rejected || m_closing || m_lastRequest) {
+        // After a protocol error, or a request that closes the connection, nothing more is parsed;
+        // drained for a clean close.
+        m_socket->readAll();
+        return;
     }
-    if (m_unparsed.isEmpty())
-        m_unparsed = incoming;
-    else
-        m_unparsed += incoming;
     feedParser();
+}
+
+bool HttpConnection::canParseMore() const {
+    // A full pipeline, or answers the client is not taking: the next request waits (in the socket's
+    // bounded read buffer, then in TCP), so memory stays bounded by these two limits.
+    return m_queue.size() < std::size_t(m_limits.maxPipelinedRequests) &&
+           outputBacklog() <= m_limits.outputHighWaterBytes;
 }
 
 void HttpConnection::feedParser() {
@@ -168,19 +249,47 @@ void HttpConnection::feedParser() {
         return;
     m_feeding = true;
     const QPointer<HttpConnection> alive(this);
-    while (alive && !m_rejected && !m_closing && m_unparsedOffset < m_unparsed.size() &&
-           m_queue.size() < std::size_t(m_limits.maxPipelinedRequests)) {
-        http_parser_pause(&m_parser, 0);
+    while (alive && !m_rejected && !m_closing && !m_lastRequest && canParseMore()) {
+        if (m_unparsedOffset >= m_unparsed.size()) {
+            m_unparsed = m_socket->readAll(); // at most readBufferBytes
+            m_unparsedOffset = 0;
+            if (m_unparsed.isEmpty())
+                break;
+        }
         const char* data = m_unparsed.constData() + m_unparsedOffset;
         const size_t available = size_t(m_unparsed.size() - m_unparsedOffset);
+        if (!checkFraming(data, available)) {
+            rejectRequest(400, "Malformed request", m_rejectReason);
+            break;
+        }
+        http_parser_pause(&m_parser, 0);
         const size_t consumed = http_parser_execute(&m_parser, &m_settings, data, available);
         m_unparsedOffset += qsizetype(consumed);
         const http_errno error = HTTP_PARSER_ERRNO(&m_parser);
         if (error == HPE_PAUSED) {
             HttpExchange* exchange = m_toDispatch;
             m_toDispatch = nullptr;
-            if (exchange)
-                m_handler->handle(exchange);
+            // Debian's http_parser is built non-strict: after "Connection: close" (or HTTP/1.0 without
+            // keep-alive) it goes on parsing. Requests pipelined behind such a one must not reach the
+            // handler (RFC 9112 9.6), which would proxy them upstream only for them to be dropped
+            // when the connection closes after the first answer.
+            if (exchange && !exchange->request().keepAlive)
+                m_lastRequest = true;
+            if (m_parser.upgrade) {
+                // Upgrades (h2c, websocket, CONNECT) are not offered: the request is answered over
+                // HTTP/1.1, and what follows is read as HTTP/1.1 again, by a fresh parser. Only here,
+                // right after the upgrade request: the flag stays set, and a parser reset later, in the
+                // middle of a request cut by the network, would read the rest of it as a new request.
+                http_parser_init(&m_parser, HTTP_REQUEST);
+                m_parser.data = this;
+                m_headScanner.reset();
+            }
+            if (exchange) {
+                if (m_admission == Admission::OverCapacity)
+                    refuseOverCapacity(exchange);
+                else
+                    m_handler->handle(exchange);
+            }
             continue;
         }
         if (error != HPE_OK) {
@@ -197,6 +306,9 @@ void HttpConnection::feedParser() {
                                   .arg(m_limits.maxHeaderBytes)
                                   .toUtf8());
                 break;
+            case 400:
+                rejectRequest(400, "Malformed request", m_rejectReason);
+                break;
             default:
                 if (error == HPE_HEADER_OVERFLOW)
                     rejectRequest(431, "Request header fields too large", http_errno_description(error));
@@ -210,12 +322,6 @@ void HttpConnection::feedParser() {
             }
             break;
         }
-        if (m_parser.upgrade) {
-            // Upgrades (h2c, websocket) are not offered: the request was answered over HTTP/1.1, and
-            // what follows on the connection is read as HTTP/1.1 again.
-            http_parser_init(&m_parser, HTTP_REQUEST);
-            m_parser.data = this;
-        }
     }
     if (!alive)
         return;
@@ -225,6 +331,18 @@ void HttpConnection::feedParser() {
         m_unparsedOffset = 0;
     }
     armTimer();
+}
+
+void HttpConnection::refuseOverCapacity(HttpExchange* exchange) {
+    exchange->setCloseAfterResponse();
+    HttpHeaders headers;
+    headers.add("Content-Type", "application/json");
+    headers.add("Retry-After", "1");
+    exchange->respond(503, headers,
+                      errorBody(QStringLiteral("503"), QStringLiteral("Service unavailable"),
+                                QStringLiteral("The server is at its limit of %1 concurrent connections; "
+                                               "try again shortly")
+                                    .arg(m_limits.maxConnections)));
 }
 
 void HttpConnection::rejectRequest(int status, const QByteArray& message, const QByteArray& description) {
@@ -242,6 +360,13 @@ void HttpConnection::rejectRequest(int status, const QByteArray& message, const 
     exchange->respond(
         status, headers,
         errorBody(QString::number(status), QString::fromUtf8(message), QString::fromUtf8(description)));
+}
+
+qint64 HttpConnection::outputBacklog() const {
+    qint64 pending = m_socket->bytesToWrite();
+    if (m_tlsSocket)
+        pending += m_tlsSocket->encryptedBytesToWrite();
+    return pending;
 }
 
 void HttpConnection::writeToSocket(const QByteArray& bytes) {
@@ -289,17 +414,17 @@ void HttpConnection::advanceQueue() {
     }
     if (m_feeding)
         return;
-    if (m_unparsedOffset < m_unparsed.size())
-        feedParser();
-    else
-        armTimer();
+    feedParser(); // the next pipelined request, if one waits; re-arms the timer
 }
 
 void HttpConnection::onBytesWritten() {
-    if (m_queue.empty() || !m_queue.front())
-        return;
-    if (m_socket->bytesToWrite() <= m_limits.outputHighWaterBytes / 2)
+    const qint64 backlog = outputBacklog();
+    if (!m_queue.empty() && m_queue.front() && backlog <= m_limits.outputHighWaterBytes / 2)
         Q_EMIT m_queue.front()->outputDrained();
+    // Requests that waited for the answers to drain may be parsed now.
+    if (!m_feeding && !m_rejected && !m_closing && !m_shutDown && backlog <= m_limits.outputHighWaterBytes &&
+        (m_unparsedOffset < m_unparsed.size() || m_socket->bytesAvailable() > 0))
+        feedParser();
 }
 
 void HttpConnection::armTimer() {
@@ -313,9 +438,15 @@ void HttpConnection::armTimer() {
         return;
     }
     if (m_queue.empty()) {
-        m_timer->start(m_servedAny ? m_limits.idleTimeoutMs : m_limits.headerTimeoutMs);
+        // Waiting for a request: the deadline counts from the connection or from the last answer, not
+        // from stray bytes that start no request (empty lines), or they would keep it open forever.
+        if (!m_waitingForRequest || !m_timer->isActive()) {
+            m_waitingForRequest = true;
+            m_timer->start(m_servedAny ? m_limits.idleTimeoutMs : m_limits.headerTimeoutMs);
+        }
         return;
     }
+    m_waitingForRequest = false;
     m_timer->stop();
 }
 

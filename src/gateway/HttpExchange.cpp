@@ -31,8 +31,12 @@ void HttpExchange::beginResponse(int status, HttpHeaders headers, qint64 content
     headers.remove("Keep-Alive");
 
     bool keepAlive = m_request.keepAlive && !m_closeAfter;
+    // A 1xx or 204 answer has no body and must not declare one (RFC 9110 8.6), whatever length the
+    // handler or an upstream gave: a client that trusted it would read the next answer as this body.
+    const bool mayDeclareLength = status >= 200 && status != 204;
     if (contentLength >= 0) {
-        headers.add("Content-Length", QByteArray::number(contentLength));
+        if (mayDeclareLength)
+            headers.add("Content-Length", QByteArray::number(contentLength));
     } else if (!m_suppressBody) {
         if (m_request.isHttp10())
             keepAlive = false; // HTTP/1.0 has no chunked encoding: the end of the body is the close
@@ -103,7 +107,7 @@ void HttpExchange::abortConnection() {
 
 qint64 HttpExchange::pendingOutputBytes() const {
     if (m_connection && m_connection->isHead(this))
-        return m_connection->m_socket->bytesToWrite();
+        return m_connection->outputBacklog();
     return m_buffered.size();
 }
 

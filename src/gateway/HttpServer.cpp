@@ -2,27 +2,16 @@
 
 #include "HttpHandler.h"
 #include "HttpWorker.h"
+#include "TcpListener.h"
 
-#include <QTcpServer>
 #include <QThread>
 
 namespace gatehouse {
 
 namespace {
-
-// Hands accepted sockets to the server without wrapping them in a QTcpSocket in this thread.
-class DescriptorListener final : public QTcpServer {
-public:
-    DescriptorListener(std::function<void(qintptr)> onAccept, QObject* parent)
-        : QTcpServer(parent), m_onAccept(std::move(onAccept)) {}
-
-protected:
-    void incomingConnection(qintptr socketDescriptor) override { m_onAccept(socketDescriptor); }
-
-private:
-    std::function<void(qintptr)> m_onAccept;
-};
-
+// The kernel's accept queue: with a short one (QTcpServer's default is 50), a burst of hundreds of
+// connects overflows it and clients wait for SYN retransmits (a second or more).
+constexpr int listenBacklog = 4096;
 } // namespace
 
 HttpServer::HttpServer(HandlerFactory factory, int workerThreads, HttpLimits limits, QObject* parent)
@@ -34,11 +23,16 @@ HttpServer::~HttpServer() {
     close();
 }
 
+void HttpServer::setTlsConfiguration(const QSslConfiguration& configuration) {
+    m_tls = configuration;
+}
+
 void HttpServer::startWorkers() {
+    m_admitted = 0;
     for (int i = 0; i < m_threadCount; ++i) {
         auto* thread = new QThread();
         thread->setObjectName(QStringLiteral("http-worker-%1").arg(i));
-        auto* worker = new HttpWorker(m_factory, m_limits);
+        auto* worker = new HttpWorker(m_factory, m_limits, &m_admitted, m_tls);
         worker->moveToThread(thread);
         thread->start();
         QMetaObject::invokeMethod(worker, &HttpWorker::start, Qt::BlockingQueuedConnection);
@@ -69,22 +63,18 @@ bool HttpServer::listen(const QHostAddress& address, quint16 port, QString* erro
     QMetaObject::invokeMethod(
         acceptor,
         [&] {
-            m_listener =
-                new DescriptorListener([this](qintptr descriptor) { dispatch(descriptor); }, acceptor);
-            m_listener->setMaxPendingConnections(4096);
-            // The kernel's accept queue, not just Qt's: with the default of 50, a burst of hundreds of
-            // connects overflows it and clients wait for SYN retransmits (a second or more).
-            m_listener->setListenBacklogSize(4096);
-            listening = m_listener->listen(address, port);
+            m_listener = new TcpListener([this](qintptr descriptor) { dispatch(descriptor); }, acceptor);
+            QString reason;
+            listening = m_listener->listen(address, port, listenBacklog, &reason);
             if (listening) {
-                m_address = m_listener->serverAddress();
-                m_port = m_listener->serverPort();
+                m_address = m_listener->address();
+                m_port = m_listener->port();
             } else {
                 if (error)
                     *error = QStringLiteral("cannot listen on %1:%2: %3")
                                  .arg(address.toString())
                                  .arg(port)
-                                 .arg(m_listener->errorString());
+                                 .arg(reason);
                 delete m_listener;
                 m_listener = nullptr;
             }
@@ -129,14 +119,20 @@ int HttpServer::connectionCount() const {
 }
 
 void HttpServer::dispatch(qintptr socketDescriptor) {
-    // Runs in the acceptor's thread.
+    // Runs in the acceptor's thread, the only one that counts admissions up: the limit is exact.
+    HttpConnection::Admission admission = HttpConnection::Admission::OverCapacity;
+    if (m_admitted.load() < m_limits.maxConnections) {
+        ++m_admitted;
+        admission = HttpConnection::Admission::Admitted;
+    }
     HttpWorker* worker = m_workers[m_nextWorker++ % m_workers.size()];
     if (worker == m_workers.front()) {
-        worker->adopt(socketDescriptor);
+        worker->adopt(socketDescriptor, admission);
         return;
     }
     QMetaObject::invokeMethod(
-        worker, [worker, socketDescriptor] { worker->adopt(socketDescriptor); }, Qt::QueuedConnection);
+        worker, [worker, socketDescriptor, admission] { worker->adopt(socketDescriptor, admission); },
+        Qt::QueuedConnection);
 }
 
 } // namespace gatehouse

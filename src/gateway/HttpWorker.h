@@ -1,11 +1,14 @@
 #pragma once
 
+#include "HttpConnection.h"
 #include "HttpLimits.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace gatehouse {
 
@@ -15,12 +18,15 @@ class HttpHandler;
 class HttpWorker : public QObject {
     Q_OBJECT
 public:
-    HttpWorker(std::function<std::unique_ptr<HttpHandler>()> factory, HttpLimits limits);
+    // `admitted` counts the server's admitted connections across workers; a worker counts down the
+    // ones it was given when they close. `tls`: serve HTTPS with this server configuration.
+    HttpWorker(std::function<std::unique_ptr<HttpHandler>()> factory, HttpLimits limits,
+               std::atomic<int>* admitted, std::optional<QSslConfiguration> tls);
     ~HttpWorker() override;
 
     // Called in the worker thread.
     void start();
-    void adopt(qintptr socketDescriptor);
+    void adopt(qintptr socketDescriptor, HttpConnection::Admission admission);
     void stop();
 
     int connectionCount() const { return m_connections.load(); }
@@ -28,6 +34,8 @@ public:
 private:
     std::function<std::unique_ptr<HttpHandler>()> m_factory;
     HttpLimits m_limits;
+    std::atomic<int>* m_admitted;
+    std::optional<QSslConfiguration> m_tls;
     std::unique_ptr<HttpHandler> m_handler;
     std::atomic<int> m_connections{0};
 };

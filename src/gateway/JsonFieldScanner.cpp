@@ -80,6 +80,9 @@ public:
     bool end_array() { return close(); }
     bool key(std::string& name) {
         m_frames.back().key = name;
+        // The parser reports a name having read exactly up to its closing quote.
+        if (const int index = matchingField(); index >= 0)
+            m_fields[std::size_t(index)].keyEnd = *m_cursor - m_text;
         return true;
     }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
@@ -110,9 +113,11 @@ private:
         const int index = matchingField();
         if (index >= 0) {
             Field& field = m_fields[std::size_t(index)];
+            const qsizetype keyEnd = field.keyEnd;
             field = Field();
             field.found = true;
             field.value = std::move(value);
+            field.keyEnd = keyEnd;
         }
         return true;
     }
@@ -121,9 +126,11 @@ private:
             m_topIsObject = !isArray;
         if (const int index = matchingField(); index >= 0) {
             Field& field = m_fields[std::size_t(index)];
+            const qsizetype keyEnd = field.keyEnd;
             field = Field();
             field.found = true;
             field.isContainer = true;
+            field.keyEnd = keyEnd;
         }
         m_frames.push_back({isArray, {}});
         m_seenValue = true;

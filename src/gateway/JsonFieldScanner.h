@@ -22,6 +22,7 @@ public:
         Json value;           // the scalar found (the last one, when a member repeats)
         qsizetype begin = -1; // a string value's span in the text, quotes included
         qsizetype end = -1;
+        qsizetype keyEnd = -1;    // just past the member's name (its closing quote), whatever the value
         bool isContainer = false; // the member holds an object or an array (value stays null)
     };
     enum class Outcome { Object, NotObject, Invalid };

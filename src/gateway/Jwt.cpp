@@ -120,7 +120,8 @@ Jwt::Verification Jwt::verify(const QByteArray& token, const QByteArray& key, qi
 
 Jwt::Verification Jwt::checkTimes(const JwtClaims& claims, qint64 now, qint64 leewaySeconds) {
     Verification result;
-    if (now > claims.expiresAt + leewaySeconds) {
+    // now - leeway, not exp + leeway: a validly signed exp near the largest qint64 must not overflow.
+    if (now - leewaySeconds > claims.expiresAt) {
         result.failure = Failure::Expired;
         result.reason = QStringLiteral("the token expired");
     } else if ((claims.notBefore != 0 && now + leewaySeconds < claims.notBefore) ||

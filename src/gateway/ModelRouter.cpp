@@ -2,6 +2,8 @@
 
 #include "PolicyValidator.h"
 
+#include <algorithm>
+
 namespace gatehouse {
 
 namespace {
@@ -26,10 +28,16 @@ std::optional<ModelRouter::Target> targetOf(const Json& json, bool weighted) {
     return target;
 }
 
+// Durations beyond any real use are capped (1e15 ms is some 30,000 years): the schema sets no
+// maximum, and an uncapped 1e20 s would overflow the conversion to milliseconds and every
+// "now + duration" deadline computed from it.
+constexpr double longestDurationMs = 1e15;
+
 qint64 secondsField(const Json& config, const char* name, qint64 fallback) {
     const auto it = config.find(name);
-    return it != config.end() && it->is_number() && it->get<double>() >= 0 ? qint64(it->get<double>() * 1000)
-                                                                           : fallback;
+    return it != config.end() && it->is_number() && it->get<double>() >= 0
+               ? qint64(std::min(it->get<double>() * 1000, longestDurationMs))
+               : fallback;
 }
 
 } // namespace

@@ -5,9 +5,9 @@
 #include "SmoothWeightedRoundRobin.h"
 #include "Stage.h"
 
-#include <QMutex>
 #include <QString>
 #include <array>
+#include <mutex>
 #include <vector>
 
 namespace gatehouse {
@@ -40,7 +40,7 @@ public:
     // Round robin / weighted round robin: the index of the next target among those `eligible`
     // accepts, -1 when none.
     template <typename Eligible> int pick(Stage stage, Eligible&& eligible) {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard<std::mutex> lock(m_mutex);
         return m_balancers[std::size_t(stage)].pick(std::forward<Eligible>(eligible));
     }
 
@@ -54,7 +54,7 @@ private:
     qint64 m_requestTimeoutMs = 60000;
     bool m_retryOnFailure = true;
     QString m_signature;
-    QMutex m_mutex;
+    std::mutex m_mutex; // a pthread mutex, which ThreadSanitizer follows (see README)
 };
 
 } // namespace gatehouse

@@ -1,6 +1,6 @@
 #include "QuotaTracker.h"
 
-#include <QMutexLocker>
+#include <mutex>
 
 namespace gatehouse {
 
@@ -19,7 +19,7 @@ QuotaTracker::Decision QuotaTracker::admit(const QString& subscriptionKey, const
     Decision decision;
     if (plan.isUnlimited())
         return decision;
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     Window& window = m_windows[subscriptionKey];
     roll(window, nowMs);
     decision.nextAccessTimeMs = window.startMs + windowMs;
@@ -42,7 +42,7 @@ QuotaTracker::Decision QuotaTracker::admit(const QString& subscriptionKey, const
 
 void QuotaTracker::addTokens(const QString& subscriptionKey, qint64 nowMs, qint64 prompt, qint64 completion,
                              qint64 total) {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     Window& window = m_windows[subscriptionKey];
     roll(window, nowMs);
     window.promptTokens += prompt;
@@ -51,7 +51,7 @@ void QuotaTracker::addTokens(const QString& subscriptionKey, qint64 nowMs, qint6
 }
 
 void QuotaTracker::clear() {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     m_windows.clear();
 }
 

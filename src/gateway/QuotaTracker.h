@@ -3,8 +3,8 @@
 #include "BusinessPlan.h"
 
 #include <QHash>
-#include <QMutex>
 #include <QString>
+#include <mutex>
 
 namespace gatehouse {
 
@@ -34,7 +34,7 @@ private:
     };
     static void roll(Window& window, qint64 nowMs);
 
-    QMutex m_mutex;
+    std::mutex m_mutex; // a pthread mutex, which ThreadSanitizer follows (see README)
     QHash<QString, Window> m_windows;
 };
 

@@ -6,6 +6,44 @@
 
 namespace gatehouse {
 
+namespace {
+
+bool isJsonSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The end of the JSON value that starts at `begin` in a text already known to be valid JSON.
+qsizetype valueEnd(const QByteArray& text, qsizetype begin) {
+    const qsizetype size = text.size();
+    if (begin < size && (text.at(begin) == '{' || text.at(begin) == '[')) {
+        int depth = 0;
+        bool inString = false;
+        for (qsizetype i = begin; i < size; ++i) {
+            const char c = text.at(i);
+            if (inString) {
+                if (c == '\\')
+                    ++i;
+                else if (c == '"')
+                    inString = false;
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return size;
+    }
+    qsizetype end = begin; // a number, true, false or null
+    while (end < size && !isJsonSpace(text.at(end)) && text.at(end) != ',' && text.at(end) != '}' &&
+           text.at(end) != ']')
+        ++end;
+    return end;
+}
+
+} // namespace
+
 RequestBodyModel::RequestBodyModel(const QString& modelLocation)
     : m_location(modelLocation), m_steps(JsonPointer::stepsOf(modelLocation)) {
 }
@@ -38,7 +76,16 @@ QByteArray RequestBodyModel::withModel(const QByteArray& body, const QString& mo
         const std::string member = dumpCompact(Json(m_steps.front())) + ':' + literal + (empty ? "" : ",");
         return body.left(brace + 1) + QByteArray::fromStdString(member) + body.mid(brace + 1);
     }
-    // Anything else (a model that is not a string, a nested location) goes through a document.
+    if (m_model.found && m_model.keyEnd >= 0) {
+        // A model that is not a string: its value is replaced in place too. A document would cost far
+        // more, and quadratic time on a body with a million members (ordered_json looks each name
+        // up in a list).
+        qsizetype begin = m_model.keyEnd;
+        while (begin < body.size() && (isJsonSpace(body.at(begin)) || body.at(begin) == ':'))
+            ++begin;
+        return body.left(begin) + QByteArray::fromStdString(literal) + body.mid(valueEnd(body, begin));
+    }
+    // A nested location that is absent is created in a document.
     Json document = Json::parse(body.cbegin(), body.cend(), nullptr, false);
     JsonPointer(m_location).set(document, Json(model.toStdString()));
     return QByteArray::fromStdString(dumpCompact(document));

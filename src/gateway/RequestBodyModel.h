@@ -10,9 +10,9 @@ namespace gatehouse {
 
 // What model routing needs of a request body, read without building a document: the requested model
 // (and where its string sits), and whether the client asked for a stream. withModel() rewrites the
-// model by replacing that one string, so every other byte of the client's body reaches the upstream
-// as sent; only unusual bodies (a model that is not a string, a nested location not present) take
-// the slower path through a parsed document.
+// model by replacing that one value (a string, or whatever the client put there), so every other
+// byte of the client's body reaches the upstream as sent; only a nested location that is not present
+// takes the slower path through a parsed document.
 class RequestBodyModel {
 public:
     // modelLocation: the provider's JSONPath for the model ("$.model").

@@ -1,5 +1,6 @@
 #include "SmoothWeightedRoundRobin.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gatehouse {
@@ -19,7 +20,10 @@ void SmoothWeightedRoundRobin::setWeights(const std::vector<double>& weights) {
     for (double weight : weights) {
         const bool usable = std::isfinite(weight) && weight > 0;
         const double clamped = usable ? std::min(weight, largestWeight) : 0.0;
-        m_weights.push_back(std::int64_t(std::llround(clamped * weightResolution)));
+        // Any positive weight keeps its model in rotation, as the validator promises: below the
+        // resolution it would round to 0, and a list of such weights would never pick anything.
+        const std::int64_t scaled = std::int64_t(std::llround(clamped * weightResolution));
+        m_weights.push_back(usable ? std::max<std::int64_t>(scaled, 1) : 0);
     }
     reset();
 }

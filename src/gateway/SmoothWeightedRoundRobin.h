@@ -10,8 +10,9 @@ namespace gatehouse {
 // picks every candidate is chosen exactly in proportion to its weight, spread out as evenly as
 // possible (3:1 gives A A B A, never A A A B), and the sequence is deterministic and testable.
 //
-// Weights are scaled to integers (1/1000 resolution) so the arithmetic is exact. Scores stay within
-// [-total, total], so the state never overflows however many requests pass.
+// Weights are scaled to integers (1/1000 resolution, a positive weight never below 1) so the
+// arithmetic is exact. Scores stay within [-total, total], so the state never overflows however many
+// requests pass.
 class SmoothWeightedRoundRobin {
 public:
     explicit SmoothWeightedRoundRobin(const std::vector<double>& weights = {});

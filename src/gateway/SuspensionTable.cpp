@@ -1,7 +1,7 @@
 #include "SuspensionTable.h"
 
-#include <QMutexLocker>
 #include <algorithm>
+#include <mutex>
 
 namespace gatehouse {
 
@@ -10,7 +10,7 @@ QString SuspensionTable::Pair::key() const {
 }
 
 SuspensionTable::Availability SuspensionTable::availability(const Pair& pair, qint64 nowMs) const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     const auto it = m_entries.constFind(pair.key());
     if (it == m_entries.constEnd())
         return Availability::Active;
@@ -20,7 +20,7 @@ SuspensionTable::Availability SuspensionTable::availability(const Pair& pair, qi
 }
 
 bool SuspensionTable::beginAttempt(const Pair& pair, qint64 nowMs) {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     const auto it = m_entries.find(pair.key());
     if (it == m_entries.end())
         return true;
@@ -31,12 +31,12 @@ bool SuspensionTable::beginAttempt(const Pair& pair, qint64 nowMs) {
 }
 
 void SuspensionTable::recordSuccess(const Pair& pair) {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     m_entries.remove(pair.key());
 }
 
 void SuspensionTable::recordFailure(const Pair& pair, qint64 nowMs, qint64 suspendMs, const QString& error) {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     Entry& entry = m_entries[pair.key()];
     entry.pair = pair;
     entry.failures += 1;
@@ -46,7 +46,7 @@ void SuspensionTable::recordFailure(const Pair& pair, qint64 nowMs, qint64 suspe
 }
 
 void SuspensionTable::abandonAttempt(const Pair& pair) {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     const auto it = m_entries.find(pair.key());
     if (it != m_entries.end())
         it->trialInFlight = false;
@@ -57,12 +57,12 @@ void SuspensionTable::readmit(const Pair& pair) {
 }
 
 void SuspensionTable::clear() {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     m_entries.clear();
 }
 
 qint64 SuspensionTable::millisecondsUntilRecovery(const std::vector<Pair>& pairs, qint64 nowMs) const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     qint64 soonest = -1;
     for (const Pair& pair : pairs) {
         const auto it = m_entries.constFind(pair.key());
@@ -73,7 +73,7 @@ qint64 SuspensionTable::millisecondsUntilRecovery(const std::vector<Pair>& pairs
 }
 
 std::vector<SuspensionTable::Entry> SuspensionTable::entries(qint64) const {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard<std::mutex> lock(m_mutex);
     std::vector<Entry> list(m_entries.cbegin(), m_entries.cend());
     std::sort(list.begin(), list.end(), [](const Entry& a, const Entry& b) { return a.untilMs < b.untilMs; });
     return list;

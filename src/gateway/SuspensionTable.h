@@ -2,8 +2,8 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QMutex>
 #include <QString>
+#include <mutex>
 #include <vector>
 
 namespace gatehouse {
@@ -44,7 +44,7 @@ public:
     std::vector<Entry> entries(qint64 nowMs) const; // suspended or on trial, soonest first
 
 private:
-    mutable QMutex m_mutex;
+    mutable std::mutex m_mutex; // a pthread mutex, which ThreadSanitizer follows (see README)
     QHash<QString, Entry> m_entries;
 };
 

@@ -29,6 +29,10 @@ quint16 MockLlmServer::port() const {
     return m_server->port();
 }
 
+int MockLlmServer::connectionCount() const {
+    return m_server->connectionCount();
+}
+
 QString MockLlmServer::baseUrl() const {
     QString host = m_server->address().toString();
     if (m_server->address().protocol() == QAbstractSocket::IPv6Protocol)

@@ -20,6 +20,8 @@ public:
     bool listen(const QHostAddress& address, quint16 port, QString* error);
     void close();
     quint16 port() const;
+    // Open connections: in a test, the upstream connections a gateway holds to the mock.
+    int connectionCount() const;
     // "http://127.0.0.1:<port>/v1": what an endpoint URL should say.
     QString baseUrl() const;
     MockLlmState& state() { return *m_state; }

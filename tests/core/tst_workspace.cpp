@@ -437,6 +437,67 @@ private Q_SLOTS:
         QCOMPARE(readBytes(brokenPath), content);
     }
 
+    // Found by tests/fuzz/fuzz_workspace. `file` is written into a workspace that is otherwise fine;
+    // opening it must report the file (and only it) with `expected`, never crash or load a wrong value.
+    void fuzzFindingsAreReported_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        // A number too large for a double escaped JsonFile::parse as an out_of_range exception and
+        // ended the process: a gatehouse-gateway reloading the workspace aborted.
+        QTest::newRow("number too large for a double")
+            << QStringLiteral("deployments.json")
+            << QByteArrayLiteral("{\n  \"schemaVersion\": 1,\n  \"deployments\": [{\"apiId\": \"a\", "
+                                 "\"revision\": 1e400}]\n}\n")
+            << QStringLiteral("deployments.json:3:");
+        // An int field wrapped around: 4294967297 s of token validity loaded as 1 s (2^31 as negative).
+        QTest::newRow("integer beyond int")
+            << QStringLiteral("applications/app.json")
+            << QByteArrayLiteral("{\"schemaVersion\": 1, \"id\": \"app\", \"name\": \"App\", "
+                                 "\"tokenValiditySeconds\": 4294967297}\n")
+            << QStringLiteral("applications/app.json: $.tokenValiditySeconds: must be at most 2147483647");
+        // A deployment without a revision loaded as revision 0, which saves back into a file that does
+        // not load: the next deploy of any API made every deployment unreadable.
+        QTest::newRow("deployment without a revision")
+            << QStringLiteral("deployments.json")
+            << QByteArrayLiteral("{\"schemaVersion\": 1, \"deployments\": [{\"apiId\": \"a\"}]}\n")
+            << QStringLiteral("deployments.json: $.deployments[0].revision: is required");
+    }
+    void fuzzFindingsAreReported() {
+        QFETCH(QString, file);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir temporary;
+        QVERIFY(temporary.isValid());
+        QString error;
+        {
+            Workspace setup;
+            QVERIFY2(setup.open(temporary.path(), &error), qPrintable(error));
+        }
+        QVERIFY(writeRaw(temporary.filePath(file), content));
+
+        Workspace workspace;
+        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
+        QCOMPARE(workspace.problems().size(), 1);
+        QVERIFY2(workspace.problems().constFirst().startsWith(expected),
+                 qPrintable(workspace.problems().constFirst()));
+        QVERIFY(workspace.applications().empty());
+        QVERIFY(workspace.deployments().empty());
+        QCOMPARE(readBytes(temporary.filePath(file)), content);
+    }
+
+    void numberTooLargeInWorkspaceFileIsRefused() {
+        QTemporaryDir temporary;
+        QVERIFY(temporary.isValid());
+        const QByteArray content = QByteArrayLiteral("{\"schemaVersion\": 1e400, \"id\": \"abc\"}\n");
+        QVERIFY(writeRaw(temporary.filePath(QStringLiteral("workspace.json")), content));
+        Workspace workspace;
+        QString error;
+        QVERIFY(!workspace.open(temporary.path(), &error));
+        QVERIFY2(error.startsWith(QLatin1String("workspace.json:1:")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("1e400")), qPrintable(error));
+    }
+
     // --- failed and interrupted writes ------------------------------------------------------------
 
     // QSaveFile cannot create its temporary file in a read-only folder. Permissions do not bind

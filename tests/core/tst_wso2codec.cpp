@@ -37,6 +37,7 @@ private Q_SLOTS:
     void apostropheIsEncodedAsUnicodeEscape();
     void brokenTextReportsColumn_data();
     void brokenTextReportsColumn();
+    void numberTooLargeForADoubleIsAnError();
 };
 
 void TestWso2Codec::seedRoundTripsByteForByte() {
@@ -211,6 +212,21 @@ void TestWso2Codec::brokenTextReportsColumn() {
     if (column > 0)
         QVERIFY2(decoded.error().startsWith(QStringLiteral("column %1:").arg(column)),
                  qPrintable(decoded.error()));
+}
+
+// Found by tests/fuzz/fuzz_policy_config: a number too large for a double is valid JSON syntax that
+// nlohmann refuses with out_of_range, not parse_error. It escaped decode() and ended the process
+// (the policy editor, or a gateway compiling the deployment).
+void TestWso2Codec::numberTooLargeForADoubleIsAnError() {
+    const QString text = QStringLiteral("{'production':[],'sandbox':[],'suspendDuration':1e400}");
+    const Result<Json> decoded = Wso2AttributeCodec::decode(text);
+    QVERIFY(!decoded.ok());
+    QVERIFY2(decoded.error().startsWith(QLatin1String("column ")), qPrintable(decoded.error()));
+    QVERIFY2(decoded.error().contains(QLatin1String("1e400")), qPrintable(decoded.error()));
+    // The column points into the number.
+    const int column = decoded.error().mid(7, decoded.error().indexOf(QLatin1Char(':')) - 7).toInt();
+    const int numberStart = int(text.indexOf(QLatin1String("1e400"))) + 1;
+    QVERIFY2(column >= numberStart && column < numberStart + 5, qPrintable(decoded.error()));
 }
 
 QTEST_GUILESS_MAIN(TestWso2Codec)

@@ -54,6 +54,14 @@ QByteArray segment(const QByteArray& json) {
     return json.toBase64(base64Url);
 }
 
+// An HS256 token with exactly these claims, signed with `key`.
+QByteArray signedWith(const QJsonObject& payload, const QByteArray& key) {
+    const QByteArray input = segment(R"({"alg":"HS256","typ":"JWT"})") + '.' +
+                             segment(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return input + '.' +
+           QMessageAuthenticationCode::hash(input, key, QCryptographicHash::Sha256).toBase64(base64Url);
+}
+
 } // namespace
 
 class TestGatewayAuth : public QObject {
@@ -164,10 +172,25 @@ private Q_SLOTS:
         QTest::newRow("alg HS512 header, HS256 signature")
             << "Bearer " + segment(R"({"alg":"HS512","typ":"JWT"})") + '.' + payload + '.' + parts.at(2)
             << QStringLiteral("HS256");
+        // Algorithm confusion the other way: an asymmetric algorithm named over an HMAC signature.
+        QTest::newRow("alg RS256 header, HS256 signature")
+            << "Bearer " + segment(R"({"alg":"RS256","typ":"JWT"})") + '.' + payload + '.' + parts.at(2)
+            << QStringLiteral("HS256");
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         claims.issuedAt = now;
         claims.expiresAt = now - 120; // beyond the verifier's 30 s leeway
         QTest::newRow("expired") << "Bearer " + Jwt::sign(claims, key) << QStringLiteral("expired");
+        // Valid later, beyond the verifier's 30 s leeway for clock skew.
+        QJsonObject early = payloadOf(m_token);
+        early.insert(QStringLiteral("iat"), now);
+        early.insert(QStringLiteral("nbf"), now + 120);
+        early.insert(QStringLiteral("exp"), now + 600);
+        QTest::newRow("nbf in the future")
+            << "Bearer " + signedWith(early, key) << QStringLiteral("not valid yet");
+        claims.issuedAt = now + 120;
+        claims.expiresAt = now + 720;
+        QTest::newRow("iat in the future")
+            << "Bearer " + Jwt::sign(claims, key) << QStringLiteral("not valid yet");
         QTest::newRow("not a JWT") << QByteArray("Bearer not-a-jwt") << QString();
         QTest::newRow("two segments") << "Bearer " + parts.at(0) + '.' + parts.at(1) << QString();
         QTest::newRow("header not JSON")
@@ -188,6 +211,18 @@ private Q_SLOTS:
         if (!reasonContains.isEmpty())
             QVERIFY2(response.json().value(QLatin1String("description")).toString().contains(reasonContains),
                      qPrintable(response.describe()));
+    }
+
+    void tokenWithinTheClockLeewayIsAccepted() {
+        // The control for the time claims above: a few seconds of clock skew between machines is fine.
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QJsonObject claims = payloadOf(m_token);
+        claims.insert(QStringLiteral("iat"), now + 10);
+        claims.insert(QStringLiteral("nbf"), now + 10);
+        claims.insert(QStringLiteral("exp"), now + 600);
+        const TestResponse response =
+            m_fixture->chat(signedWith(claims, signingKey()), chatBody(QStringLiteral("gpt-4o")));
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
     }
 
     void tokenSignedWithTheWorkspaceKeyIsAccepted() {
@@ -337,6 +372,9 @@ private Q_SLOTS:
         response = fixture.chat(before, chatBody(QStringLiteral("gpt-4o")));
         const QString mismatch = errorMismatch(response, 401, "900901");
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        QVERIFY2(response.header("WWW-Authenticate").startsWith("Bearer") &&
+                     response.header("WWW-Authenticate").contains("invalid_token"),
+                 qPrintable(response.describe()));
         // The old credentials get no new token; the new ones do, and it works.
         const TestResponse refused = tokenRequest("grant_type=client_credentials", basicAuth(*rotating));
         QCOMPARE(refused.status, 401);

@@ -6,6 +6,7 @@
 #include "Json.h"
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTest>
@@ -15,11 +16,30 @@ using namespace gatehouse;
 
 namespace {
 
-// Echoes what it parsed; "/slow?ms=N" answers after N ms, "/stream" sends three chunks 50 ms apart.
+// Every path the handlers were given, across the server's worker threads: what a request that must
+// never reach a handler is checked against.
+QMutex handledMutex;
+QByteArrayList handledPaths;
+
+bool wasHandled(const QByteArray& path) {
+    const QMutexLocker lock(&handledMutex);
+    return handledPaths.contains(path);
+}
+
+// Echoes what it parsed; "/slow?ms=N" answers after N ms, "/stream" sends three chunks 50 ms apart,
+// "/no-content" answers 204 (with a body the exchange must drop).
 class EchoHandler final : public HttpHandler {
 public:
     void handle(HttpExchange* exchange) override {
         const HttpRequest& request = exchange->request();
+        {
+            const QMutexLocker lock(&handledMutex);
+            handledPaths.append(request.path);
+        }
+        if (request.path == "/no-content") {
+            exchange->respond(204, {}, "dropped");
+            return;
+        }
         if (request.path == "/slow") {
             const int ms = request.query.mid(3).toInt();
             QPointer<HttpExchange> guard(exchange);
@@ -345,6 +365,66 @@ private Q_SLOTS:
         const auto after = reader.next();
         QVERIFY(after);
         QCOMPARE(after->json()["path"].get<std::string>(), "/after");
+    }
+
+    // Regression tests for what tests/fuzz/fuzz_http_request found (tests/fuzz/README.md).
+
+    // A 204 must not declare a length (RFC 9110 8.6), whatever the handler passed: a client that
+    // trusted "Content-Length: 7" would read the next answer as this one's body.
+    void noContentAnswerDeclaresNoLength() {
+        QTcpSocket socket;
+        connectTo(socket);
+        socket.write("GET /no-content HTTP/1.1\r\nHost: x\r\n\r\nGET /after HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray received;
+        QElapsedTimer clock;
+        clock.start();
+        while (!received.contains("\"path\":\"/after\"") && clock.elapsed() < 5000) {
+            socket.waitForReadyRead(100);
+            received += socket.readAll();
+        }
+        QVERIFY2(received.startsWith("HTTP/1.1 204 "), received.constData());
+        const QByteArray head = received.left(received.indexOf("\r\n\r\n")).toLower();
+        QVERIFY2(!head.contains("content-length") && !head.contains("transfer-encoding"), head.constData());
+        // The next answer follows the 204's head directly.
+        QVERIFY2(received.mid(head.size() + 4).startsWith("HTTP/1.1 200 "), received.constData());
+    }
+
+    // Requests pipelined behind one that closes the connection are never handled (RFC 9112 9.6):
+    // http_parser, built non-strict, goes on parsing after "Connection: close", and while the first
+    // answer was pending the second reached the handler, which proxied it for nothing.
+    void nothingAfterAClosingRequestIsHandled() {
+        QTcpSocket socket;
+        connectTo(socket);
+        socket.write("GET /slow?ms=200 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                     "GET /behind-close HTTP/1.1\r\nHost: x\r\n\r\n");
+        const auto response = ResponseReader(socket).next();
+        QVERIFY(response);
+        QCOMPARE(response->json()["path"].get<std::string>(), "/slow");
+        QVERIFY(socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(3000));
+        QVERIFY(!wasHandled("/behind-close"));
+    }
+
+    // After an upgrade request (answered over HTTP/1.1) the next request is read the same wherever
+    // the network cuts it. The parser used to be reset on the next read while http_parser's upgrade
+    // flag was still set, in the middle of that request: the rest of it was read as a new request,
+    // so a header line shaped like a request line became one.
+    void requestAfterAnUpgradeIsReadTheSameWhereverItIsCut() {
+        QTcpSocket socket;
+        connectTo(socket);
+        socket.write("GET /upgrade HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: h2c\r\n\r\n"
+                     "GET /cut HTTP/1.1\r\n");
+        QVERIFY(socket.waitForBytesWritten(1000));
+        QTest::qWait(200); // the server reads the first piece on its own
+        socket.write("GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n");
+        ResponseReader reader(socket);
+        const auto upgrade = reader.next();
+        QVERIFY(upgrade);
+        QCOMPARE(upgrade->json()["path"].get<std::string>(), "/upgrade");
+        // "GET /smuggled HTTP/1.1" is a malformed header line of /cut, not a request of its own.
+        const auto refusal = reader.next();
+        QVERIFY(refusal);
+        QCOMPARE(refusal->status, 400);
+        QVERIFY(!wasHandled("/smuggled"));
     }
 };
 

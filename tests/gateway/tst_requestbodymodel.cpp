@@ -40,9 +40,19 @@ void TestRequestBodyModel::rewritesOnlyTheModel_data() {
         << QByteArrayLiteral(R"({"model":"gpt-4o", "messages":[]})");
     QTest::newRow("empty object") << QStringLiteral("$.model") << QByteArrayLiteral("{ }") << QString()
                                   << QByteArrayLiteral(R"({"model":"gpt-4o" })");
-    QTest::newRow("model that is not a string: via a document")
+    QTest::newRow("model that is not a string: replaced in place")
         << QStringLiteral("$.model") << QByteArrayLiteral(R"({"model":42,"n":1})") << QString()
         << QByteArrayLiteral(R"({"model":"gpt-4o","n":1})");
+    QTest::newRow("model that is an object, spaced, last")
+        << QStringLiteral("$.model")
+        << QByteArrayLiteral("{\"n\":1 , \"model\" : {\"a\":\"}]\\\"\",\"b\":[{}]} }") << QString()
+        << QByteArrayLiteral("{\"n\":1 , \"model\" : \"gpt-4o\" }");
+    QTest::newRow("model that is null, then an array member")
+        << QStringLiteral("$.model") << QByteArrayLiteral("{\"model\":null,\"m\":[1,2]}") << QString()
+        << QByteArrayLiteral("{\"model\":\"gpt-4o\",\"m\":[1,2]}");
+    QTest::newRow("nested model that is a number")
+        << QStringLiteral("$.params.model") << QByteArrayLiteral("{\"params\":{\"model\":-1.5e3},\"x\":true}")
+        << QString() << QByteArrayLiteral("{\"params\":{\"model\":\"gpt-4o\"},\"x\":true}");
     QTest::newRow("nested location present")
         << QStringLiteral("$.params.model") << QByteArrayLiteral(R"({"params":{"model":"a"},"x":true})")
         << QStringLiteral("a") << QByteArrayLiteral(R"({"params":{"model":"gpt-4o"},"x":true})");

@@ -32,6 +32,10 @@ private Q_SLOTS:
         QTest::newRow("zero weight never picked") << std::vector<double>{0, 1} << 4 << QStringLiteral("BBBB");
         QTest::newRow("all zero picks nothing") << std::vector<double>{0, 0} << 2 << QStringLiteral("--");
         QTest::newRow("fractional weights") << std::vector<double>{0.5, 1.5} << 4 << QStringLiteral("BABB");
+        // Found by tests/fuzz/fuzz_policy_config: weights the validator accepts (any positive one)
+        // scaled to 0 below the 1/1000 resolution, and a router of such weights never picked.
+        QTest::newRow("tiny positive weights still pick")
+            << std::vector<double>{0.0001, 0.0004} << 4 << QStringLiteral("ABAB");
         QTest::newRow("non-finite weight ignored")
             << std::vector<double>{std::numeric_limits<double>::quiet_NaN(), 2} << 3 << QStringLiteral("BBB");
     }

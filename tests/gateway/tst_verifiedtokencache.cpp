@@ -2,6 +2,7 @@
 #include "VerifiedTokenCache.h"
 
 #include <QTest>
+#include <limits>
 
 using gatehouse::Jwt;
 using gatehouse::JwtClaims;
@@ -56,6 +57,18 @@ private Q_SLOTS:
         tampered[tampered.size() - 2] = tampered.at(tampered.size() - 2) == 'A' ? 'B' : 'A';
         QCOMPARE(cache.verify(tampered, signingKey, issued + 1).failure, Jwt::Failure::BadSignature);
         QCOMPARE(cache.size(), 1); // failures are never cached
+    }
+
+    // Found by tests/fuzz/fuzz_jwt: the expiry check computed exp + leeway, a signed overflow (UB)
+    // for a validly signed token whose exp is near the largest qint64; the cache checks it again.
+    void farFutureExpiryIsValidWithoutOverflow() {
+        JwtClaims forever = claims();
+        forever.expiresAt = std::numeric_limits<qint64>::max();
+        const QByteArray token = Jwt::sign(forever, signingKey);
+        QVERIFY(Jwt::verify(token, signingKey, issued + 1).ok());
+        VerifiedTokenCache cache;
+        QVERIFY(cache.verify(token, signingKey, issued + 1).ok());
+        QVERIFY(cache.verify(token, signingKey, issued + 2).ok());
     }
 
     void newSigningKeyForgetsEverything() {

@@ -196,6 +196,9 @@ bool GatewayFixture::startGateway(QString* error) {
     options.listen = ListenAddress{QHostAddress(QHostAddress::LocalHost), 0};
     options.admin = ListenAddress{QHostAddress(QHostAddress::LocalHost), 0};
     options.workerThreads = 2;
+    options.limits = m_limits;
+    options.tlsCertificateFile = m_tlsCertificate;
+    options.tlsKeyFile = m_tlsKey;
     if (!m_gateway->start(options, error))
         return false;
     if (!m_gateway->problems().isEmpty()) {

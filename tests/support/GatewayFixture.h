@@ -3,6 +3,7 @@
 #include "Application.h"
 #include "BusinessPlan.h"
 #include "Endpoint.h"
+#include "HttpLimits.h"
 #include "MemorySecretStore.h"
 #include "PolicyAttachment.h"
 #include "Stage.h"
@@ -80,6 +81,12 @@ public:
     // (Re)generates keys; regenerating revokes tokens issued before.
     std::optional<Credentials> generateKeys(const QString& applicationId, Stage keyType, QString* error);
 
+    // Limits and TLS files for the gateway's API listener; before startGateway().
+    void setHttpLimits(const HttpLimits& limits) { m_limits = limits; }
+    void setTls(const QString& certificateFile, const QString& keyFile) {
+        m_tlsCertificate = certificateFile;
+        m_tlsKey = keyFile;
+    }
     bool startGateway(QString* error);
     // Makes the gateway take the workspace's current state now, instead of waiting for its watcher.
     bool reloadGateway(QString* error);
@@ -113,6 +120,9 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MockLlmServer> m_mock;
     std::unique_ptr<Gateway> m_gateway;
+    HttpLimits m_limits;
+    QString m_tlsCertificate;
+    QString m_tlsKey;
 };
 
 // The common case: one API built from `spec`, one application subscribed to it under Unlimited with

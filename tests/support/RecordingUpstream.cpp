@@ -1,6 +1,8 @@
 #include "RecordingUpstream.h"
 
+#include <QPointer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace gatehouse::test {
 
@@ -96,8 +98,16 @@ void RecordingUpstream::consume(QTcpSocket* socket) {
     if (!hasConnection)
         answer += "Connection: close\r\n";
     answer += "Content-Length: " + QByteArray::number(m_body.size()) + "\r\n\r\n" + m_body;
-    socket->write(answer);
-    socket->disconnectFromHost();
+    const auto send = [socket = QPointer<QTcpSocket>(socket), answer] {
+        if (!socket)
+            return; // the client went away first
+        socket->write(answer);
+        socket->disconnectFromHost();
+    };
+    if (m_delayMs > 0)
+        QTimer::singleShot(m_delayMs, socket, send);
+    else
+        send();
 }
 
 } // namespace gatehouse::test

@@ -36,6 +36,8 @@ public:
     // "http://127.0.0.1:<port>"
     QString origin() const;
     void setResponse(int status, const QByteArray& body, const HeaderList& headers);
+    // Answers each request this long after it arrived (a slow upstream).
+    void setResponseDelay(int milliseconds) { m_delayMs = milliseconds; }
     const QList<Request>& requests() const { return m_requests; }
 
 private:
@@ -48,6 +50,7 @@ private:
     int m_status = 200;
     QByteArray m_body = "{}";
     HeaderList m_headers;
+    int m_delayMs = 0;
 };
 
 } // namespace gatehouse::test

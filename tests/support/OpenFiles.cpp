@@ -1,0 +1,37 @@
+#include "OpenFiles.h"
+
+#include <QDir>
+#include <sys/resource.h>
+
+namespace gatehouse::test {
+
+int openFileCount() {
+    // The listing itself opens one descriptor while it runs; it is closed again when counted.
+    return int(QDir(QStringLiteral("/proc/self/fd"))
+                   .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                   .size()) -
+           1;
+}
+
+qint64 raiseOpenFileLimit(qint64 wanted) {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return 0;
+    if (rlim_t(wanted) > limit.rlim_cur) {
+        rlimit raised = limit;
+        raised.rlim_cur = qMin(rlim_t(wanted), limit.rlim_max);
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    return qint64(limit.rlim_cur);
+}
+
+bool setOpenFileLimit(qint64 soft) {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return false;
+    limit.rlim_cur = qMin(rlim_t(soft), limit.rlim_max);
+    return ::setrlimit(RLIMIT_NOFILE, &limit) == 0;
+}
+
+} // namespace gatehouse::test

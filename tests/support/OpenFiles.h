@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace gatehouse::test {
+
+// File descriptors this process has open (entries of /proc/self/fd). The tests host the gateway and
+// the mock in-process, so a socket either of them leaks shows up here.
+int openFileCount();
+
+// Raises this process's soft RLIMIT_NOFILE towards `wanted`, never above the hard limit; returns
+// the soft limit now in effect.
+qint64 raiseOpenFileLimit(qint64 wanted);
+
+// Sets the soft RLIMIT_NOFILE (at most the hard limit); false when the system refused.
+bool setOpenFileLimit(qint64 soft);
+
+} // namespace gatehouse::test
