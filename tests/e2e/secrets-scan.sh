@@ -4,7 +4,8 @@
 # searches the workspace (revisions, deployments, applications, access log, run files) and everything
 # every process printed for each secret value: the backend key, the consumer secret, the token signing
 # key and the access token. Only the outputs whose job is to show a secret once are exempt (keys
-# generate, and token). The access log must name the token by its jti.
+# generate, and token). The access log must name the token by its jti. The GUI's half (the run
+# exported as JSON and CSV, the cURL command, the app's log messages) is checked in tst_devportal.
 set -euo pipefail
 bin=${1:?usage: secrets-scan.sh BUILD_DIR}/src
 work=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-secrets.XXXXXX")

@@ -1,21 +1,27 @@
 // The founding scenario's Step 2, through real widgets: create SmartChatApp, subscribe it to
 // SmartChat, generate production keys, open Try Out, get a token, Repeat 20: the chart shows 10 and
-// 10, the results table 20 rows.
+// 10, the results table 20 rows. Then the GUI's half of the secrets check: the run exported as JSON
+// and CSV, the cURL command shown by default, the workspace with its access log and every message the
+// app logged hold none of the secrets (backend key, consumer secret, signing key, access token).
 #include "ApiFactory.h"
 #include "ApplicationsPage.h"
 #include "DevPortalView.h"
 #include "GatehouseSession.h"
 #include "Gateway.h"
+#include "GatewayRuntime.h"
 #include "MainWindow.h"
 #include "MemorySecretStore.h"
 #include "MockLlmServer.h"
 #include "ModelShareChart.h"
 #include "ResultsTableModel.h"
+#include "TokenManager.h"
 #include "TryOutConsole.h"
 #include "Workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDirIterator>
+#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +39,30 @@
 using namespace gatehouse;
 
 namespace {
+// Every message the app logs during the test, for the secrets search.
+QStringList& loggedMessages() {
+    static QStringList messages;
+    return messages;
+}
+QtMessageHandler previousHandler = nullptr;
+void recordMessage(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    loggedMessages().append(message);
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+// The files under `folder` (recursively) that contain `needle`.
+QStringList filesContaining(const QString& folder, const QByteArray& needle) {
+    QStringList hits;
+    QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            hits.append(file.fileName());
+    }
+    return hits;
+}
+
 template <typename T> T* child(QWidget* root, const QString& name) {
     T* found = root->findChild<T*>(name);
     if (!found)
@@ -44,7 +74,10 @@ template <typename T> T* child(QWidget* root, const QString& name) {
 class TestDevPortal : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        previousHandler = qInstallMessageHandler(recordMessage);
+    }
 
     void tutorialStepTwo() {
         QTemporaryDir folder;
@@ -64,8 +97,9 @@ private Q_SLOTS:
         request.productionUrl = mock.baseUrl();
         Api api = ApiFactory::createAiApi(*workspace.provider(QStringLiteral("openai")), request);
         api.endpoints.front().hasKey = true;
-        QVERIFY(secrets.write(SecretStore::endpointKeyName(api.id, api.endpoints.front().id),
-                              QStringLiteral("sk-test"), nullptr));
+        const QString backendKey = QStringLiteral("sk-gui-backend-7f3a9c2e51d4b8");
+        QVERIFY(secrets.write(SecretStore::endpointKeyName(api.id, api.endpoints.front().id), backendKey,
+                              nullptr));
         PolicyAttachment router;
         router.policyName = QStringLiteral("modelWeightedRoundRobin");
         router.parameters = Json::parse(
@@ -142,6 +176,39 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(console, QStringLiteral("consolePercentiles"))
                     ->text()
                     .contains(QStringLiteral("p99")));
+
+        // The secrets: none may be in the workspace (access log included), the exports, the cURL
+        // command as shown, or anything the app logged.
+        QTemporaryDir exports;
+        QVERIFY2(console->exportRun(exports.filePath(QStringLiteral("run.json")), &error), qPrintable(error));
+        QVERIFY2(console->exportRun(exports.filePath(QStringLiteral("run.csv")), &error), qPrintable(error));
+        QFile curl(exports.filePath(QStringLiteral("curl.txt")));
+        QVERIFY(curl.open(QIODevice::WriteOnly));
+        curl.write(console->curlCommand(false).toUtf8());
+        curl.close();
+        QFile log(exports.filePath(QStringLiteral("messages.txt")));
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        log.write(loggedMessages().join(QLatin1Char('\n')).toUtf8());
+        log.close();
+        const std::optional<AccessToken> token = console->tokens()->cached(applicationId, Stage::Production);
+        QVERIFY(token && !token->value.isEmpty());
+        QVERIFY(console->curlCommand(true).contains(QString::fromUtf8(token->value))); // the search can hit
+        session.gateway()->runtime()->accessLog().flush();
+        const QStringList secretValues = {
+            backendKey,
+            secrets.read(SecretStore::consumerSecretName(applicationId, QStringLiteral("PRODUCTION"))).value,
+            secrets.read(SecretStore::tokenSigningKeyName()).value,
+            QString::fromUtf8(token->value),
+        };
+        for (const QString& secret : secretValues) {
+            QVERIFY(secret.size() >= 8);
+            const QStringList hits = filesContaining(folder.path(), secret.toUtf8()) +
+                                     filesContaining(exports.path(), secret.toUtf8());
+            QVERIFY2(hits.isEmpty(),
+                     qPrintable(QStringLiteral("a secret is in: ") + hits.join(QStringLiteral(", "))));
+        }
+        QVERIFY2(!filesContaining(folder.path(), token->claims.value("jti", std::string()).c_str()).isEmpty(),
+                 "the access log does not name the token by its jti");
 
         if (const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !dir.isEmpty()) {
             child<QTableView>(console, QStringLiteral("consoleResults"))->selectRow(0);
