@@ -5,6 +5,9 @@
 using gatehouse::AccessRecord;
 using gatehouse::Json;
 
+// Before the first use (addColumn), or the compiler has already made its own QMetaTypeId.
+Q_DECLARE_METATYPE(AccessRecord)
+
 class TestAccessRecord : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -63,8 +66,6 @@ private Q_SLOTS:
         QVERIFY(keys == expected);
     }
 };
-
-Q_DECLARE_METATYPE(AccessRecord)
 
 QTEST_GUILESS_MAIN(TestAccessRecord)
 #include "tst_accessrecord.moc"
