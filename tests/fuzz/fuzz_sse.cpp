@@ -68,7 +68,11 @@ QByteArray summary(const Reading& reading) {
     return text;
 }
 
-void checkShape(const Reading& reading) {
+// bomInside: the stream holds a UTF-8 byte order mark after its start. The reader compares a data
+// field's bytes with "[DONE]" and strips a mark only at the start of the stream (as the SSE spec
+// says), but QString::fromUtf8() drops one at the start of an event's data: "\xEF\xBB\xBF[DONE]"
+// is a chunk to the reader and reads "[DONE]" here. Only then are such events counted either way.
+void checkShape(const Reading& reading, bool bomInside) {
     int messages = 0;
     int doneMarkers = 0;
     for (const SseReader::Event& event : reading.events) {
@@ -83,10 +87,17 @@ void checkShape(const Reading& reading) {
                 ++messages;
         }
     }
-    require(reading.chunks == messages, "every message event but [DONE] is a chunk",
-            [&] { return summary(reading); });
-    require(reading.done == (doneMarkers > 0), "the stream is done exactly when [DONE] came",
-            [&] { return summary(reading); });
+    if (bomInside) {
+        require(reading.chunks >= messages && reading.chunks <= messages + doneMarkers,
+                "every message event but [DONE] is a chunk", [&] { return summary(reading); });
+        require(!reading.done || doneMarkers > 0, "the stream is done only when [DONE] came",
+                [&] { return summary(reading); });
+    } else {
+        require(reading.chunks == messages, "every message event but [DONE] is a chunk",
+                [&] { return summary(reading); });
+        require(reading.done == (doneMarkers > 0), "the stream is done exactly when [DONE] came",
+                [&] { return summary(reading); });
+    }
     require(reading.contentChunks <= reading.chunks, "content chunks are chunks");
     require(reading.contentChunks == 0 || !reading.text.isEmpty(), "content chunks add text");
 }
@@ -110,7 +121,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     SseReader reader;
     const Reading whole = read(reader, {input});
-    checkShape(whole);
+    checkShape(whole, input.indexOf("\xEF\xBB\xBF", 1) > 0);
 
     std::vector<QByteArray> bytes;
     for (qsizetype i = 0; i < input.size(); ++i)
