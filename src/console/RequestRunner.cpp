@@ -36,7 +36,7 @@ qint64 integerAt(const Json& object, const char* name) {
     const auto it = object.find(name);
     if (it == object.end() || !it->is_number())
         return -1;
-    return it->is_number_integer() ? it->get<qint64>() : qint64(it->get<double>());
+    return jsonInteger(*it).value_or(-1);
 }
 
 bool hasHeader(const QList<QPair<QByteArray, QByteArray>>& headers, const QByteArray& name) {

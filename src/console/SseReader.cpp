@@ -12,7 +12,8 @@ std::optional<qint64> integerField(const Json& object, const char* name) {
     const auto it = object.find(name);
     if (it == object.end() || !it->is_number())
         return std::nullopt;
-    return it->is_number_integer() ? it->get<qint64>() : qint64(it->get<double>());
+    // A float count that fits is a count; 1e300 is none (see jsonInteger).
+    return jsonInteger(*it);
 }
 
 } // namespace

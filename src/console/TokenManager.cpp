@@ -239,16 +239,16 @@ Result<AccessToken> TokenManager::parseAnswer(QNetworkReply* reply) const {
     token.scope = stringField(json, "scope");
     token.claims = decodeClaims(token.value);
     qint64 lifetime = -1;
-    if (const auto expiresIn = json.find("expires_in"); expiresIn != json.end() && expiresIn->is_number())
-        lifetime =
-            expiresIn->is_number_integer() ? expiresIn->get<qint64>() : qint64(expiresIn->get<double>());
+    if (const auto expiresIn = json.find("expires_in"); expiresIn != json.end())
+        lifetime = jsonInteger(*expiresIn).value_or(-1);
     if (lifetime >= 0) {
         token.expiresAt = token.issuedAt.addSecs(lifetime);
     } else if (token.claims.is_object()) {
         // No expires_in: the token's own exp claim says it.
         const auto exp = token.claims.find("exp");
-        if (exp != token.claims.end() && exp->is_number())
-            token.expiresAt = QDateTime::fromSecsSinceEpoch(qint64(exp->get<double>()), Qt::UTC);
+        if (exp != token.claims.end())
+            if (const auto seconds = jsonInteger(*exp))
+                token.expiresAt = QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC);
     }
     if (!token.expiresAt.isValid())
         token.expiresAt = token.issuedAt.addSecs(3600); // OAuth's usual default when nothing says

@@ -44,6 +44,22 @@ std::string dumpPretty(const Json& value) {
     return value.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
+std::optional<qint64> jsonInteger(const Json& value) {
+    if (value.is_number_integer()) {
+        // An unsigned beyond qint64 does not fit either.
+        if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::uint64_t(INT64_MAX))
+            return std::nullopt;
+        return value.get<qint64>();
+    }
+    if (!value.is_number_float())
+        return std::nullopt;
+    const double number = value.get<double>();
+    // 2^63 is exactly representable; every double below it and at or above -2^63 converts.
+    if (!(number >= -9223372036854775808.0 && number < 9223372036854775808.0))
+        return std::nullopt;
+    return qint64(number);
+}
+
 QString describeJsonType(const Json& value) {
     switch (value.type()) {
     case Json::value_t::null:

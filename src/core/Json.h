@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 namespace gatehouse {
@@ -23,6 +24,11 @@ std::string dumpPretty(const Json& value);
 
 // A short, user-facing name of a JSON value's type ("a string", "an array", ...).
 QString describeJsonType(const Json& value);
+
+// A JSON number as a whole number when it is one that fits in 64 bits: 7 and 7.0 are 7, 7.9 is 7,
+// and 1e300 or -1e19 (an upstream's bug or malice) is nullopt, because converting them would be
+// undefined behaviour. Anything but a number is nullopt too.
+std::optional<qint64> jsonInteger(const Json& value);
 
 // Where the parser stops reading `text`, counted from 1 like nlohmann's parse_error::byte. For the
 // error that carries no position: a number too large for a double ("1e400") is valid JSON syntax,

@@ -6,6 +6,8 @@
 #include "RouterTargetList.h"
 
 #include <QCheckBox>
+#include <algorithm>
+#include <climits>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -133,7 +135,9 @@ void ModelRouterForm::setConfig(const Json& config) {
         m_production.targets->addRow();
     const auto seconds = [&](const char* key, int fallback) {
         const auto it = object.find(key);
-        return it != object.end() && it->is_number() ? int(it->get<double>()) : fallback;
+        const auto number = it != object.end() ? jsonInteger(*it) : std::nullopt;
+        // The spin boxes clamp; this keeps a huge value from wrapping to a negative int first.
+        return number ? int(std::clamp<qint64>(*number, 0, INT_MAX)) : fallback;
     };
     m_suspend->setValue(seconds("suspendDuration", 0));
     if (m_requestTimeout)

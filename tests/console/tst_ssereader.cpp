@@ -221,6 +221,18 @@ private Q_SLOTS:
         QVERIFY(reader.assembledText().isEmpty());
         QVERIFY(reader.model().isEmpty());
     }
+
+    // Found by tests/fuzz/fuzz_sse (UBSan): a token count written as a float too large for qint64
+    // was converted anyway, which is undefined behaviour. It is no count; a float that fits is one.
+    void usageBeyondQint64IsNoCount() {
+        SseReader reader;
+        reader.feed("data: {\"usage\":{\"prompt_tokens\":1e300,\"completion_tokens\":7.0,"
+                    "\"total_tokens\":-1e19}}\n\n");
+        QCOMPARE(reader.chunkCount(), 1);
+        QVERIFY(!reader.promptTokens());
+        QCOMPARE(reader.completionTokens(), std::optional<qint64>(7));
+        QVERIFY(!reader.totalTokens());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSseReader)

@@ -12,7 +12,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-kill.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 W=$work/workspace
 fail() { echo "kill-during-save: FAIL (iteration ${i:-0}): $*" >&2; exit 1; }
-ctl() { "$bin/ctl/gatehouse-ctl" --workspace "$W" --secrets-file "$work/secrets.json" "$@"; }
+ctl_cmd=("$bin/ctl/gatehouse-ctl" --workspace "$W" --secrets-file "$work/secrets.json")
+ctl() { "${ctl_cmd[@]}" "$@"; }
 
 ctl api create --name Safe --context safe --version 1.0.0 --provider openai-compatible \
     --production-url http://127.0.0.1:9/v1 >/dev/null 2>&1 || fail "cannot create the API"
@@ -47,18 +48,20 @@ for warm in 1 2 3 4 5; do
     [ -z "$span_us" ] || [ "$took" -lt "$span_us" ] && span_us=$took
 done
 
+# The calls killed below run as "${ctl_cmd[@]}" ... &, never through the function: then $! is
+# gatehouse-ctl itself, not a subshell that would die while the program it started saves on.
 killed_running=0
 for i in $(seq 1 "$iterations"); do
     before=$(values)
     count=$(printf '%s' "$before" | grep -c . || true)
     if [ $((i % 25)) -eq 0 ]; then
-        ctl deploy --api Safe >/dev/null 2>&1 &
+        "${ctl_cmd[@]}" deploy --api Safe >/dev/null 2>&1 &
         after=$before
     elif [ "$count" -gt 0 ] && [ $((i % 2)) -eq 0 ]; then
-        ctl policy detach --api Safe --api-level --flow request --index 0 >/dev/null 2>&1 &
+        "${ctl_cmd[@]}" policy detach --api Safe --api-level --flow request --index 0 >/dev/null 2>&1 &
         after=$(printf '%s\n' "$before" | tail -n +2)
     else
-        ctl policy attach --api Safe --api-level --flow request --policy addHeader \
+        "${ctl_cmd[@]}" policy attach --api Safe --api-level --flow request --policy addHeader \
             --params "{\"headerName\":\"X-Iter\",\"headerValue\":\"v$i\"}" >/dev/null 2>&1 &
         after=$(printf '%s\n%s' "$before" "v$i" | sed '/^$/d')
     fi
