@@ -1,4 +1,4060 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Api</name>
+    <message>
+        <source>unknown lifecycle state &quot;%1&quot;</source>
+        <translation>unbekannter Lebenszyklusstatus „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ApiCommands</name>
+    <message>
+        <source>Create an AI API from a provider template.</source>
+        <translation>Eine KI-API aus einer Anbieter-Vorlage erstellen.</translation>
+    </message>
+    <message>
+        <source>Creates an AI API from a provider template (see the providers built into Gatehouse: openai, azure-openai, anthropic, mistral, openai-compatible, demo), with the provider&apos;s operations and a default endpoint per stage. The API is validated before it is saved. Endpoint keys go to the secret store only, never to a workspace file. Prints the new API&apos;s id (the API as JSON with --json).</source>
+        <translation>Erstellt eine KI-API aus einer Anbieter-Vorlage (siehe die in Gatehouse eingebauten Anbieter: openai, azure-openai, anthropic, mistral, openai-compatible, demo) mit den Operationen des Anbieters und einem Standard-Endpunkt je Umgebung. Die API wird vor dem Speichern validiert. Endpunkt-Schlüssel werden nur im Geheimnisspeicher abgelegt, nie in einer Datei des Arbeitsbereichs. Gibt die ID der neuen API aus (mit --json die API als JSON).</translation>
+    </message>
+    <message>
+        <source>The API&apos;s display name.</source>
+        <translation>Der Anzeigename der API.</translation>
+    </message>
+    <message>
+        <source>The first segment of the gateway URL, without a leading &apos;/&apos;: &quot;smartchat&quot; serves /smartchat/&lt;version&gt;/...</source>
+        <translation>Das erste Segment der Gateway-URL, ohne führenden &apos;/&apos;: &quot;smartchat&quot; bedient /smartchat/&lt;version&gt;/...</translation>
+    </message>
+    <message>
+        <source>The API version, such as 1.0.0.</source>
+        <translation>Die API-Version, etwa 1.0.0.</translation>
+    </message>
+    <message>
+        <source>The provider template&apos;s id, such as openai.</source>
+        <translation>Die ID der Anbieter-Vorlage, etwa openai.</translation>
+    </message>
+    <message>
+        <source>Base URL of the production endpoint (default: the provider&apos;s).</source>
+        <translation>Basis-URL des Produktions-Endpunkts (Standard: die des Anbieters).</translation>
+    </message>
+    <message>
+        <source>API key of the production endpoint, stored in the secret store.</source>
+        <translation>API-Schlüssel des Produktions-Endpunkts; wird im Geheimnisspeicher abgelegt.</translation>
+    </message>
+    <message>
+        <source>Base URL of a sandbox endpoint (default: no sandbox endpoint).</source>
+        <translation>Basis-URL eines Sandbox-Endpunkts (Standard: kein Sandbox-Endpunkt).</translation>
+    </message>
+    <message>
+        <source>API key of the sandbox endpoint, stored in the secret store.</source>
+        <translation>API-Schlüssel des Sandbox-Endpunkts; wird im Geheimnisspeicher abgelegt.</translation>
+    </message>
+    <message>
+        <source>Description (default: the provider&apos;s).</source>
+        <translation>Beschreibung (Standard: die des Anbieters).</translation>
+    </message>
+    <message>
+        <source>List the workspace&apos;s APIs.</source>
+        <translation>Die APIs des Arbeitsbereichs auflisten.</translation>
+    </message>
+    <message>
+        <source>Lists the APIs of the workspace: name, version, context, provider, the deployed revision and the id.</source>
+        <translation>Listet die APIs des Arbeitsbereichs auf: Name, Version, Kontext, Anbieter, die bereitgestellte Revision und die ID.</translation>
+    </message>
+    <message>
+        <source>Show one API: endpoints, operations, policies, deployment.</source>
+        <translation>Eine API anzeigen: Endpunkte, Operationen, Richtlinien, Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>Shows one API&apos;s design state: identity, endpoints (and whether their key is stored), operations with their policy counts and the deployed revision. With --json, the API as the workspace stores it plus its deployment.</source>
+        <translation>Zeigt den Entwurfsstand einer API: Identität, Endpunkte (und ob ihr Schlüssel gespeichert ist), Operationen mit der Anzahl ihrer Richtlinien und die bereitgestellte Revision. Mit --json die API, wie der Arbeitsbereich sie speichert, samt ihrer Bereitstellung.</translation>
+    </message>
+    <message>
+        <source>Delete an API, its revisions, its deployment and its endpoint keys.</source>
+        <translation>Eine API mit ihren Revisionen, ihrer Bereitstellung und ihren Endpunkt-Schlüsseln löschen.</translation>
+    </message>
+    <message>
+        <source>Undeploys and deletes an API with all its revisions, and removes its endpoint keys from the secret store. Subscriptions to it stay in the applications until they unsubscribe.</source>
+        <translation>Hebt die Bereitstellung einer API auf, löscht sie mit all ihren Revisionen und entfernt ihre Endpunkt-Schlüssel aus dem Geheimnisspeicher. Abonnements der API bleiben in den Anwendungen erhalten, bis diese sie kündigen.</translation>
+    </message>
+    <message>
+        <source>unknown provider &quot;%1&quot; (providers: %2)</source>
+        <translation>unbekannter Anbieter „%1“ (Anbieter: %2)</translation>
+    </message>
+    <message>
+        <source>--sandbox-key needs --sandbox-url: without it the API has no sandbox endpoint</source>
+        <translation>--sandbox-key erfordert --sandbox-url: Ohne diese Option hat die API keinen Sandbox-Endpunkt</translation>
+    </message>
+    <message>
+        <source>provider %1 has no default URL: pass --production-url</source>
+        <translation>der Anbieter %1 hat keine Standard-URL: Geben Sie --production-url an</translation>
+    </message>
+    <message>
+        <source>cannot store the key of endpoint %1 in %2: %3</source>
+        <translation>der Schlüssel des Endpunkts %1 kann nicht in %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>No APIs yet; create one with gatehouse-ctl api create.</source>
+        <translation>Noch keine APIs; erstellen Sie eine mit gatehouse-ctl api create.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <extracomment>Column headers of &quot;api list&quot;, in capitals.</extracomment>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>BASE PATH</source>
+        <translation>BASISPFAD</translation>
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation>ANBIETER</translation>
+    </message>
+    <message>
+        <source>DEPLOYED</source>
+        <translation>BEREITGESTELLT</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <extracomment>Column headers of the endpoint table, in capitals.</extracomment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>%1 %2 (id %3)</source>
+        <translation>%1 %2 (ID %3)</translation>
+    </message>
+    <message>
+        <source>Base path:</source>
+        <translation>Basispfad:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Typ:</translation>
+    </message>
+    <message>
+        <source>AI API</source>
+        <translation>KI-API</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>%1 (unknown)</source>
+        <translation>%1 (unbekannt)</translation>
+    </message>
+    <message>
+        <source>Lifecycle:</source>
+        <translation>Lebenszyklus:</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <extracomment>The value of &quot;Deployed:&quot; for an API that is not deployed.</extracomment>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Deployed:</source>
+        <translation>Bereitgestellt:</translation>
+    </message>
+    <message>
+        <source>revision %1 since %2</source>
+        <translation>Revision %1 seit %2</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Endpoints:</source>
+        <translation>Endpunkte:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>STAGE</source>
+        <translation>UMGEBUNG</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <extracomment>In the KEY column: the endpoint&apos;s key is stored.</extracomment>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>In the KEY column: the endpoint has no key.</extracomment>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Operations:</source>
+        <translation>Operationen:</translation>
+    </message>
+    <message>
+        <source>OPERATION</source>
+        <extracomment>Column headers of the operation table, in capitals.</extracomment>
+        <translation>OPERATION</translation>
+    </message>
+    <message>
+        <source>POLICIES</source>
+        <translation>RICHTLINIEN</translation>
+    </message>
+    <message>
+        <source>SUMMARY</source>
+        <translation>ZUSAMMENFASSUNG</translation>
+    </message>
+    <message>
+        <source>API-level policies: %1</source>
+        <translation>Richtlinien auf API-Ebene: %1</translation>
+    </message>
+    <message>
+        <source>deleted API %1, but could not remove its endpoint keys from %2: %3</source>
+        <translation>API %1 gelöscht, aber ihre Endpunkt-Schlüssel konnten nicht aus %2 entfernt werden: %3</translation>
+    </message>
+    <message>
+        <source>Deleted API %1 %2 (%3)</source>
+        <translation>API %1 %2 (%3) gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>ApiValidator</name>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be at most 60 characters long</source>
+        <translation>darf höchstens 60 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>must not start with &apos;/&apos; (write &quot;%1&quot;)</source>
+        <translation>darf nicht mit &apos;/&apos; beginnen (schreiben Sie „%1“)</translation>
+    </message>
+    <message>
+        <source>may contain only letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;~&apos;, &apos;-&apos; and &apos;/&apos; between segments</source>
+        <translation>darf nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos;, &apos;~&apos;, &apos;-&apos; und &apos;/&apos; zwischen Segmenten enthalten</translation>
+    </message>
+    <message>
+        <source>&quot;oauth2&quot; is reserved for the token endpoint</source>
+        <translation>„oauth2“ ist für den Token-Endpunkt reserviert</translation>
+    </message>
+    <message>
+        <source>must be letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, such as 1.0.0 or v2</source>
+        <translation>darf nur aus Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; bestehen, etwa 1.0.0 oder v2</translation>
+    </message>
+    <message>
+        <source>is not a valid URL: %1</source>
+        <translation>ist keine gültige URL: %1</translation>
+    </message>
+    <message>
+        <source>must start with http:// or https://</source>
+        <translation>muss mit http:// oder https:// beginnen</translation>
+    </message>
+    <message>
+        <source>has no host</source>
+        <translation>enthält keinen Host</translation>
+    </message>
+    <message>
+        <source>%1 already serves /%2/%3</source>
+        <translation>%1 belegt /%2/%3 bereits</translation>
+    </message>
+    <message>
+        <source>an API named %1 with version %2 exists already</source>
+        <translation>eine API namens %1 mit der Version %2 gibt es bereits</translation>
+    </message>
+    <message>
+        <source>unknown provider &quot;%1&quot;</source>
+        <translation>unbekannter Anbieter „%1“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is used twice</source>
+        <translation>„%1“ wird doppelt verwendet</translation>
+    </message>
+    <message>
+        <source>API key required: %1 rejects calls without one</source>
+        <translation>API-Schlüssel erforderlich: %1 weist Aufrufe ohne Schlüssel ab</translation>
+    </message>
+    <message>
+        <source>no endpoints: the gateway has nowhere to send calls</source>
+        <translation>keine Endpunkte: Das Gateway kann Aufrufe nirgendwohin weiterleiten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an HTTP method</source>
+        <translation>„%1“ ist keine HTTP-Methode</translation>
+    </message>
+    <message>
+        <source>must start with &apos;/&apos;</source>
+        <translation>muss mit &apos;/&apos; beginnen</translation>
+    </message>
+    <message>
+        <source>is defined twice</source>
+        <translation>ist doppelt definiert</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationCommands</name>
+    <message>
+        <source>Create an application (what subscribes to APIs and holds keys).</source>
+        <translation>Eine Anwendung erstellen (sie abonniert APIs und besitzt Schlüssel).</translation>
+    </message>
+    <message>
+        <source>Creates a Developer Portal application. Its access tokens are valid for --token-validity seconds (default 3600). Prints the application&apos;s id (the application as JSON with --json).</source>
+        <translation>Erstellt eine Anwendung im Entwicklerportal. Ihre Zugriffstoken sind --token-validity Sekunden lang gültig (Standard 3600). Gibt die ID der Anwendung aus (mit --json die Anwendung als JSON).</translation>
+    </message>
+    <message>
+        <source>The application&apos;s name.</source>
+        <translation>Der Name der Anwendung.</translation>
+    </message>
+    <message>
+        <source>Description.</source>
+        <translation>Beschreibung.</translation>
+    </message>
+    <message>
+        <source>Lifetime of the access tokens issued to it (default 3600).</source>
+        <translation>Gültigkeitsdauer der für sie ausgestellten Zugriffstoken (Standard 3600).</translation>
+    </message>
+    <message>
+        <source>List the applications.</source>
+        <translation>Die Anwendungen auflisten.</translation>
+    </message>
+    <message>
+        <source>Lists the applications: name, id, token validity, number of subscriptions and the key types generated.</source>
+        <translation>Listet die Anwendungen auf: Name, ID, Token-Gültigkeit, Anzahl der Abonnements und die erzeugten Schlüsseltypen.</translation>
+    </message>
+    <message>
+        <source>Delete an application and its consumer secrets.</source>
+        <translation>Eine Anwendung und ihre Consumer-Geheimnisse löschen.</translation>
+    </message>
+    <message>
+        <source>Deletes an application with its subscriptions and keys, and removes its consumer secrets from the secret store; its tokens stop working.</source>
+        <translation>Löscht eine Anwendung mit ihren Abonnements und Schlüsseln und entfernt ihre Consumer-Geheimnisse aus dem Geheimnisspeicher; ihre Token werden ungültig.</translation>
+    </message>
+    <message>
+        <source>Subscribe an application to an API under a business plan.</source>
+        <translation>Eine API für eine Anwendung mit einem Tarif abonnieren.</translation>
+    </message>
+    <message>
+        <source>Subscribes an application to an API under one of the workspace&apos;s business plans (Bronze, Silver, Gold, Unlimited, ...; case-insensitive), which sets its quotas. An application subscribes to an API once; unsubscribe first to change the plan.</source>
+        <translation>Abonniert eine API für eine Anwendung mit einem der Tarife des Arbeitsbereichs (Bronze, Silver, Gold, Unlimited, ...; ohne Beachtung der Groß-/Kleinschreibung), der ihre Kontingente festlegt. Eine Anwendung abonniert eine API nur einmal; um den Tarif zu wechseln, kündigen Sie das Abonnement zuerst mit unsubscribe.</translation>
+    </message>
+    <message>
+        <source>The business plan&apos;s name.</source>
+        <translation>Der Name des Tarifs.</translation>
+    </message>
+    <message>
+        <source>Remove an application&apos;s subscription to an API.</source>
+        <translation>Das Abonnement einer Anwendung für eine API kündigen.</translation>
+    </message>
+    <message>
+        <source>Removes the subscription: the application&apos;s tokens are refused by that API from then on.</source>
+        <translation>Entfernt das Abonnement: Die API weist die Token der Anwendung von da an ab.</translation>
+    </message>
+    <message>
+        <source>List an application&apos;s subscriptions.</source>
+        <translation>Die Abonnements einer Anwendung auflisten.</translation>
+    </message>
+    <message>
+        <source>Lists the APIs an application is subscribed to, with the plan and since when.</source>
+        <translation>Listet die APIs auf, die eine Anwendung abonniert hat, mit Tarif und Beginn des Abonnements.</translation>
+    </message>
+    <message>
+        <source>--name must be at most 70 characters long</source>
+        <translation>--name darf höchstens 70 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>an application named %1 exists already (id %2)</source>
+        <translation>es gibt bereits eine Anwendung namens %1 (ID %2)</translation>
+    </message>
+    <message>
+        <source>No applications yet; create one with gatehouse-ctl app create.</source>
+        <translation>Noch keine Anwendungen; erstellen Sie eine mit gatehouse-ctl app create.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <extracomment>Column headers of &quot;app list&quot;, in capitals.</extracomment>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>TOKEN VALIDITY</source>
+        <translation>TOKEN-GÜLTIGKEIT</translation>
+    </message>
+    <message>
+        <source>SUBSCRIPTIONS</source>
+        <translation>ABONNEMENTS</translation>
+    </message>
+    <message>
+        <source>KEYS</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <extracomment>%1 is a number of seconds.</extracomment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>deleted application %1, but could not remove its consumer secrets from %2: %3</source>
+        <translation>Anwendung %1 gelöscht, aber ihre Consumer-Geheimnisse konnten nicht aus %2 entfernt werden: %3</translation>
+    </message>
+    <message>
+        <source>Deleted application %1 (%2)</source>
+        <translation>Anwendung %1 (%2) gelöscht</translation>
+    </message>
+    <message>
+        <source>unknown business plan &quot;%1&quot; (plans: %2)</source>
+        <translation>unbekannter Tarif „%1“ (Tarife: %2)</translation>
+    </message>
+    <message>
+        <source>%1 is already subscribed to %2 %3 (plan %4); unsubscribe first to change the plan</source>
+        <translation>%1 hat %2 %3 bereits abonniert (Tarif %4); kündigen Sie das Abonnement zuerst, um den Tarif zu wechseln</translation>
+    </message>
+    <message>
+        <source>%1 is not deployed yet: its calls fail until gatehouse-ctl deploy --api %1</source>
+        <translation>%1 ist noch nicht bereitgestellt: Aufrufe schlagen fehl, bis gatehouse-ctl deploy --api %1 ausgeführt wurde</translation>
+    </message>
+    <message>
+        <source>Subscribed %1 to %2 %3 with the %4 plan</source>
+        <translation>%2 %3 für %1 mit dem Tarif %4 abonniert</translation>
+    </message>
+    <message>
+        <source>%1 is not subscribed to %2</source>
+        <translation>%1 hat %2 nicht abonniert</translation>
+    </message>
+    <message>
+        <source>Unsubscribed %1 from %2</source>
+        <translation>Abonnement von %1 für %2 gekündigt</translation>
+    </message>
+    <message>
+        <source>%1 has no subscriptions.</source>
+        <translation>%1 hat keine Abonnements.</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <extracomment>Column headers of &quot;subscriptions&quot;, in capitals.</extracomment>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>BASE PATH</source>
+        <translation>BASISPFAD</translation>
+    </message>
+    <message>
+        <source>PLAN</source>
+        <translation>TARIF</translation>
+    </message>
+    <message>
+        <source>SINCE</source>
+        <translation>SEIT</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <extracomment>%1 is the id of an API that no longer exists.</extracomment>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationKeys</name>
+    <message>
+        <source>no application with id &quot;%1&quot;</source>
+        <translation>keine Anwendung mit der ID „%1“</translation>
+    </message>
+    <message>
+        <source>the %1 consumer secret of %2 is not in %3; generate the keys again</source>
+        <extracomment>%1 is &quot;production&quot; or &quot;sandbox&quot;, %2 an application id, %3 where secrets are kept.</extracomment>
+        <translation>das %1-Consumer-Geheimnis von %2 ist nicht in %3 gespeichert; erzeugen Sie die Schlüssel neu</translation>
+    </message>
+</context>
+<context>
+    <name>CommandArguments</name>
+    <message>
+        <source>missing %1</source>
+        <translation>%1 fehlt</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty</source>
+        <translation>%1 darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3 (got &quot;%4&quot;)</source>
+        <translation>%1 muss eine ganze Zahl von %2 bis %3 sein (angegeben: „%4“)</translation>
+    </message>
+    <message>
+        <source>%1 must be production or sandbox (got &quot;%2&quot;)</source>
+        <extracomment>&quot;production&quot; and &quot;sandbox&quot; are the values to type: keep them in English.</extracomment>
+        <translation>%1 muss production oder sandbox sein (angegeben: „%2“)</translation>
+    </message>
+    <message>
+        <source>%1 must be request, response or fault (got &quot;%2&quot;)</source>
+        <extracomment>&quot;request&quot;, &quot;response&quot; and &quot;fault&quot; are the values to type: keep them in English.</extracomment>
+        <translation>%1 muss request, response oder fault sein (angegeben: „%2“)</translation>
+    </message>
+    <message>
+        <source>give exactly one of %1</source>
+        <translation>geben Sie genau eine der Optionen %1 an</translation>
+    </message>
+</context>
+<context>
+    <name>CtlApplication</name>
+    <message>
+        <source>The workspace folder. Default: $GATEHOUSE_WORKSPACE. Commands that write create it when missing.</source>
+        <translation>Der Ordner des Arbeitsbereichs. Standard: $GATEHOUSE_WORKSPACE. Schreibende Befehle legen ihn an, wenn er fehlt.</translation>
+    </message>
+    <message>
+        <source>Keep backend keys and consumer secrets in FILE (created with mode 0600) instead of the desktop keychain: for machines without a Secret Service.</source>
+        <extracomment>FILE is the value placeholder of --secrets-file: keep it.</extracomment>
+        <translation>Backend-Schlüssel und Consumer-Geheimnisse in FILE (mit Modus 0600 angelegt) statt im Schlüsselbund des Desktops ablegen: für Rechner ohne Secret Service.</translation>
+    </message>
+    <message>
+        <source>Machine-readable JSON on standard output.</source>
+        <translation>Maschinenlesbares JSON auf der Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>Describe gatehouse-ctl, or the command it follows.</source>
+        <translation>gatehouse-ctl oder den vorangehenden Befehl beschreiben.</translation>
+    </message>
+    <message>
+        <source>Print the version (without a command).</source>
+        <translation>Die Version ausgeben (ohne Befehl).</translation>
+    </message>
+    <message>
+        <source>no command given (see gatehouse-ctl --help)</source>
+        <translation>kein Befehl angegeben (siehe gatehouse-ctl --help)</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (see gatehouse-ctl --help)</source>
+        <translation>unbekannter Befehl „%1“ (siehe gatehouse-ctl --help)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a subcommand: %2 (see gatehouse-ctl %1 --help)</source>
+        <extracomment>%1 is a command group such as &quot;api&quot;, %2 the list of its subcommands.</extracomment>
+        <translation>„%1“ erfordert einen Unterbefehl: %2 (siehe gatehouse-ctl %1 --help)</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; %2 has: %3</source>
+        <extracomment>%1 is the command as typed, %2 its command group, %3 the group&apos;s subcommands.</extracomment>
+        <translation>unbekannter Befehl „%1“; %2 kennt: %3</translation>
+    </message>
+    <message>
+        <source>%1 has no option %2 (see gatehouse-ctl %1 --help)</source>
+        <extracomment>%1 is a command such as &quot;api create&quot;, %2 the option as typed.</extracomment>
+        <translation>%1 hat keine Option %2 (siehe gatehouse-ctl %1 --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; (see gatehouse-ctl %2 --help)</source>
+        <translation>unerwartetes Argument „%1“ (siehe gatehouse-ctl %2 --help)</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty</source>
+        <translation>%1 darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>internal error: %1</source>
+        <translation>interner Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CtlContext</name>
+    <message>
+        <source>no workspace given: pass --workspace DIR or set GATEHOUSE_WORKSPACE</source>
+        <translation>kein Arbeitsbereich angegeben: Geben Sie --workspace DIR an oder setzen Sie GATEHOUSE_WORKSPACE</translation>
+    </message>
+    <message>
+        <source>no workspace at %1 (the folder does not exist)</source>
+        <translation>kein Arbeitsbereich unter %1 (der Ordner existiert nicht)</translation>
+    </message>
+    <message>
+        <source>internal error: the workspace is not open</source>
+        <translation>interner Fehler: Der Arbeitsbereich ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>cannot open the secret store</source>
+        <translation>der Geheimnisspeicher kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty</source>
+        <translation>%1 darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>several APIs are named &quot;%1&quot; (versions %2): name one as %1:VERSION or by its id</source>
+        <extracomment>VERSION is a placeholder for the version to type after the name.</extracomment>
+        <translation>mehrere APIs heißen „%1“ (Versionen %2): Geben Sie eine als %1:VERSION oder über ihre ID an</translation>
+    </message>
+    <message>
+        <source>no API named &quot;%1&quot; in this workspace (see gatehouse-ctl api list)</source>
+        <translation>keine API namens „%1“ in diesem Arbeitsbereich (siehe gatehouse-ctl api list)</translation>
+    </message>
+    <message>
+        <source>no application named &quot;%1&quot; in this workspace (see gatehouse-ctl app list)</source>
+        <translation>keine Anwendung namens „%1“ in diesem Arbeitsbereich (siehe gatehouse-ctl app list)</translation>
+    </message>
+    <message>
+        <source>(and 1 more error)</source>
+        <translation>(und 1 weiterer Fehler)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more errors)</source>
+        <translation>
+            <numerusform>(und %n weiterer Fehler)</numerusform>
+            <numerusform>(und %n weitere Fehler)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <extracomment>The start of a warning line on standard error, after &quot;gatehouse-ctl: &quot;; %1 is the warning.</extracomment>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoWorkspace</name>
+    <message>
+        <source>the built-in Demo provider is missing</source>
+        <translation>der eingebaute Demo-Anbieter fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>DeployCommands</name>
+    <message>
+        <source>Validate an API, snapshot it as a new revision and deploy that revision.</source>
+        <translation>Eine API validieren, als neue Revision festhalten und diese Revision bereitstellen.</translation>
+    </message>
+    <message>
+        <source>Validates the API (refusing on errors), creates a new immutable revision of its current design and makes it the one the local gateway serves; a running gateway picks it up without restarting.</source>
+        <translation>Validiert die API (bei Fehlern wird abgebrochen), erstellt eine neue, unveränderliche Revision ihres aktuellen Entwurfs und macht sie zu der Revision, die das lokale Gateway ausliefert; ein laufendes Gateway übernimmt sie ohne Neustart.</translation>
+    </message>
+    <message>
+        <source>What changed in this revision.</source>
+        <translation>Was sich in dieser Revision geändert hat.</translation>
+    </message>
+    <message>
+        <source>Stop serving an API on the local gateway (its revisions stay).</source>
+        <translation>Eine API nicht mehr auf dem lokalen Gateway ausliefern (ihre Revisionen bleiben erhalten).</translation>
+    </message>
+    <message>
+        <source>Removes the API&apos;s deployment: the gateway stops serving it. Its revisions are kept, ready to deploy again. Succeeds if it was not deployed.</source>
+        <translation>Hebt die Bereitstellung der API auf: Das Gateway liefert sie nicht mehr aus. Ihre Revisionen bleiben erhalten und können erneut bereitgestellt werden. Gelingt auch, wenn die API nicht bereitgestellt war.</translation>
+    </message>
+    <message>
+        <source>List an API&apos;s revisions and which one is deployed.</source>
+        <translation>Die Revisionen einer API auflisten und zeigen, welche bereitgestellt ist.</translation>
+    </message>
+    <message>
+        <source>Lists the API&apos;s revisions: number, creation time, description, and a marker on the deployed one.</source>
+        <translation>Listet die Revisionen der API auf: Nummer, Erstellungszeit, Beschreibung und eine Markierung an der bereitgestellten.</translation>
+    </message>
+    <message>
+        <source>created revision %1 of %2 but could not deploy it: %3</source>
+        <translation>Revision %1 von %2 wurde erstellt, konnte aber nicht bereitgestellt werden: %3</translation>
+    </message>
+    <message>
+        <source>Deployed revision %1 of %2</source>
+        <translation>Revision %1 von %2 bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Undeployed %1 (revision %2 is no longer served)</source>
+        <translation>Bereitstellung von %1 aufgehoben (Revision %2 wird nicht mehr ausgeliefert)</translation>
+    </message>
+    <message>
+        <source>%1 was not deployed</source>
+        <translation>%1 war nicht bereitgestellt</translation>
+    </message>
+    <message>
+        <source>%1 has no revisions yet; gatehouse-ctl deploy --api %1 creates one.</source>
+        <translation>%1 hat noch keine Revisionen; gatehouse-ctl deploy --api %1 erstellt eine.</translation>
+    </message>
+    <message>
+        <source>REVISION</source>
+        <extracomment>Column headers of &quot;revisions&quot;, in capitals.</extracomment>
+        <translation>REVISION</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>ERSTELLT</translation>
+    </message>
+    <message>
+        <source>DEPLOYED</source>
+        <translation>BEREITGESTELLT</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>BESCHREIBUNG</translation>
+    </message>
+    <message>
+        <source>* deployed</source>
+        <extracomment>Marks the deployed revision in the DEPLOYED column.</extracomment>
+        <translation>* bereitgestellt</translation>
+    </message>
+</context>
+<context>
+    <name>Endpoint</name>
+    <message>
+        <source>must be &quot;production&quot; or &quot;sandbox&quot; (got &quot;%1&quot;)</source>
+        <translation>muss „production“ oder „sandbox“ sein (angegeben: „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointCommands</name>
+    <message>
+        <source>Add an endpoint (a backend) to an API.</source>
+        <translation>Einer API einen Endpunkt (ein Backend) hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Adds a named endpoint to one stage of an API; model routers refer to it by its id. The key, if given, goes to the secret store only.</source>
+        <translation>Fügt einer Umgebung einer API einen benannten Endpunkt hinzu; Modell-Router verweisen über seine ID auf ihn. Der Schlüssel wird, falls angegeben, nur im Geheimnisspeicher abgelegt.</translation>
+    </message>
+    <message>
+        <source>The stage (key type) the endpoint serves.</source>
+        <translation>Die Umgebung (der Schlüsseltyp), die der Endpunkt bedient.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s id, unique within the API.</source>
+        <translation>Die ID des Endpunkts, eindeutig innerhalb der API.</translation>
+    </message>
+    <message>
+        <source>Display name.</source>
+        <translation>Anzeigename.</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s base URL.</source>
+        <translation>Die Basis-URL des Backends.</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s API key.</source>
+        <translation>Der API-Schlüssel des Backends.</translation>
+    </message>
+    <message>
+        <source>Store or replace the API key of an endpoint.</source>
+        <translation>Den API-Schlüssel eines Endpunkts speichern oder ersetzen.</translation>
+    </message>
+    <message>
+        <source>Stores the API key of one endpoint in the secret store (replacing any previous one). --key-stdin reads the first line of standard input, so the key stays out of the shell history and the process list.</source>
+        <translation>Speichert den API-Schlüssel eines Endpunkts im Geheimnisspeicher (ein vorhandener wird ersetzt). --key-stdin liest die erste Zeile der Standardeingabe, sodass der Schlüssel weder im Shell-Verlauf noch in der Prozessliste erscheint.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s id.</source>
+        <translation>Die ID des Endpunkts.</translation>
+    </message>
+    <message>
+        <source>The key.</source>
+        <translation>Der Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Read the key from the first line of standard input.</source>
+        <translation>Den Schlüssel aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>List an API&apos;s endpoints and whether their keys are stored.</source>
+        <translation>Die Endpunkte einer API auflisten und zeigen, ob ihre Schlüssel gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Lists the endpoints of an API: id, stage, name, URL and whether a key is stored (the key itself is never shown).</source>
+        <translation>Listet die Endpunkte einer API auf: ID, Umgebung, Name, URL und ob ein Schlüssel gespeichert ist (der Schlüssel selbst wird nie angezeigt).</translation>
+    </message>
+    <message>
+        <source>cannot read standard input</source>
+        <translation>die Standardeingabe kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>--key-stdin: no key on the first line of standard input</source>
+        <translation>--key-stdin: kein Schlüssel in der ersten Zeile der Standardeingabe</translation>
+    </message>
+    <message>
+        <source>%1 already has an endpoint with id &quot;%2&quot;</source>
+        <translation>%1 hat bereits einen Endpunkt mit der ID „%2“</translation>
+    </message>
+    <message>
+        <source>cannot store the key of endpoint %1 in %2: %3</source>
+        <translation>der Schlüssel des Endpunkts %1 kann nicht in %2 gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>Added the %1 endpoint %2 to %3</source>
+        <translation>Endpunkt %2 (%1) zu %3 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 has no endpoint &quot;%2&quot; (endpoints: %3)</source>
+        <translation>%1 hat keinen Endpunkt „%2“ (Endpunkte: %3)</translation>
+    </message>
+    <message>
+        <source>Stored the key of endpoint %1 of %2 in %3</source>
+        <translation>Schlüssel des Endpunkts %1 von %2 in %3 gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 has no endpoints.</source>
+        <translation>%1 hat keine Endpunkte.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <extracomment>Column headers of &quot;endpoint list&quot;, in capitals.</extracomment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>STAGE</source>
+        <translation>UMGEBUNG</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <extracomment>In the KEY column: the endpoint&apos;s key is stored.</extracomment>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>In the KEY column: the endpoint has no key.</extracomment>
+        <translation>keiner</translation>
+    </message>
+</context>
+<context>
+    <name>FileSecretStore</name>
+    <message>
+        <source>%1: cannot read the secrets file: %2</source>
+        <translation>%1: Die Geheimnisdatei kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: refusing a secrets file that other users can access (mode %2); run chmod 600 on it</source>
+        <translation>%1: Eine Geheimnisdatei, auf die andere Benutzer zugreifen können, wird abgelehnt (Modus %2); führen Sie chmod 600 für die Datei aus</translation>
+    </message>
+    <message>
+        <source>%1: refusing a secrets file owned by another user</source>
+        <translation>%1: Eine Geheimnisdatei, die einem anderen Benutzer gehört, wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the secrets file: %2</source>
+        <translation>%1: Die Geheimnisdatei kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the secrets file</source>
+        <translation>%1: Die Geheimnisdatei kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: not a Gatehouse secrets file (expected {&quot;secrets&quot;: {...}})</source>
+        <translation>%1: keine Gatehouse-Geheimnisdatei (erwartet: {&quot;secrets&quot;: {...}})</translation>
+    </message>
+    <message>
+        <source>%1: $.secrets.%2: expected a string</source>
+        <translation>%1: $.secrets.%2: muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>the secrets file %1</source>
+        <extracomment>Where secrets are kept, completing sentences such as &quot;API key stored in %1&quot; or &quot;cannot remove the keys from %1&quot;.</extracomment>
+        <translation>der Geheimnisdatei %1</translation>
+    </message>
+</context>
+<context>
+    <name>FlowKind</name>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayCommands</name>
+    <message>
+        <source>Show a running gateway&apos;s counters and suspended (endpoint, model) pairs.</source>
+        <translation>Die Zähler und die ausgesetzten Paare (Endpunkt, Modell) eines laufenden Gateways anzeigen.</translation>
+    </message>
+    <message>
+        <source>Asks a running gatehouse-gateway for its status (GET &lt;admin&gt;/status on its admin listener) and shows its counters and the suspension table: API, endpoint, model, failures and seconds until the pair is tried again. The admin address comes from --admin or from &lt;workspace&gt;/run/gateway.json, which a gateway serving the workspace writes. With --json, the status document as the gateway sends it.</source>
+        <translation>Fragt ein laufendes gatehouse-gateway nach seinem Status (GET &lt;admin&gt;/status auf seiner Admin-Schnittstelle) und zeigt seine Zähler und die Tabelle der Aussetzungen: API, Endpunkt, Modell, Fehlschläge und die Sekunden, bis das Paar erneut versucht wird. Die Admin-Adresse stammt aus --admin oder aus &lt;workspace&gt;/run/gateway.json, das ein Gateway schreibt, das den Arbeitsbereich ausliefert. Mit --json das Statusdokument so, wie das Gateway es sendet.</translation>
+    </message>
+    <message>
+        <source>The admin listener, such as http://127.0.0.1:9280 (default: the one in &lt;workspace&gt;/run/gateway.json).</source>
+        <translation>Die Admin-Schnittstelle, etwa http://127.0.0.1:9280 (Standard: die aus &lt;workspace&gt;/run/gateway.json).</translation>
+    </message>
+    <message>
+        <source>--admin must be host:port or an http:// URL (got &quot;%1&quot;)</source>
+        <translation>--admin muss host:port oder eine http://-URL sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>no gateway is running on this workspace (start gatehouse-gateway --workspace %1)</source>
+        <translation>für diesen Arbeitsbereich läuft kein Gateway (starten Sie gatehouse-gateway --workspace %1)</translation>
+    </message>
+    <message>
+        <source>the gateway running on this workspace has no admin listener (%1 has no &quot;admin&quot; address); restart gatehouse-gateway with its admin listener or pass --admin URL</source>
+        <translation>das Gateway dieses Arbeitsbereichs hat keine Admin-Schnittstelle (%1 enthält keine &quot;admin&quot;-Adresse); starten Sie gatehouse-gateway mit Admin-Schnittstelle neu oder geben Sie --admin URL an</translation>
+    </message>
+    <message>
+        <source>%1: &quot;admin&quot; is not host:port</source>
+        <translation>%1: &quot;admin&quot; ist nicht host:port</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>Gateway:</translation>
+    </message>
+    <message>
+        <source>Deployed APIs:</source>
+        <translation>Bereitgestellte APIs:</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <extracomment>Column headers of the deployed APIs, in capitals.
+----------
+Column headers of the suspended pairs, in capitals.</extracomment>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>BASE PATH</source>
+        <translation>BASISPFAD</translation>
+    </message>
+    <message>
+        <source>REVISION</source>
+        <translation>REVISION</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <source>COUNTER</source>
+        <extracomment>Column headers of the gateway&apos;s counters, in capitals.</extracomment>
+        <translation>ZÄHLER</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <source>Counters:</source>
+        <translation>Zähler:</translation>
+    </message>
+    <message>
+        <source>Suspended (API, endpoint, model) pairs:</source>
+        <translation>Ausgesetzte Paare (API, Endpunkt, Modell):</translation>
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation>ENDPUNKT</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>FAILURES</source>
+        <translation>FEHLSCHLÄGE</translation>
+    </message>
+    <message>
+        <source>SECONDS LEFT</source>
+        <translation>RESTSEKUNDEN</translation>
+    </message>
+    <message>
+        <source>LAST ERROR</source>
+        <translation>LETZTER FEHLER</translation>
+    </message>
+    <message>
+        <source>%1 (trial request in flight)</source>
+        <extracomment>%1 is the number of seconds until the pair is tried again.</extracomment>
+        <translation>%1 (Probeanfrage läuft)</translation>
+    </message>
+    <message>
+        <source>cannot reach the gateway&apos;s admin listener at %1: %2 (is gatehouse-gateway still running?)</source>
+        <translation>die Admin-Schnittstelle des Gateways unter %1 ist nicht erreichbar: %2 (läuft gatehouse-gateway noch?)</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 antwortete mit HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>the answer of %1 is not JSON</source>
+        <translation>die Antwort von %1 ist kein JSON</translation>
+    </message>
+</context>
+<context>
+    <name>HelpFormatter</name>
+    <message>
+        <source>Usage: gatehouse-ctl [--workspace DIR] [--secrets-file FILE] [--json] &lt;command&gt; [options]</source>
+        <extracomment>Keep the option names and their placeholders DIR and FILE; &lt;command&gt; and [options] may be translated.</extracomment>
+        <translation>Aufruf: gatehouse-ctl [--workspace DIR] [--secrets-file FILE] [--json] &lt;Befehl&gt; [Optionen]</translation>
+    </message>
+    <message>
+        <source>Every Publisher and Developer Portal action of Gatehouse from the shell: create AI APIs, attach policies, deploy, create applications, subscribe, generate keys and get tokens. Data goes to standard output; warnings and errors go to standard error, each error as one line &quot;gatehouse-ctl: &lt;reason&gt;&quot; with exit code 1 (2 when the command line itself is wrong).</source>
+        <translation>Alle Aktionen des Publishers und des Entwicklerportals von Gatehouse in der Shell: KI-APIs erstellen, Richtlinien anhängen, bereitstellen, Anwendungen erstellen, abonnieren, Schlüssel erzeugen und Token abrufen. Daten gehen auf die Standardausgabe, Warnungen und Fehler auf die Standardfehlerausgabe, jeder Fehler als eine Zeile &quot;gatehouse-ctl: &lt;Grund&gt;&quot; mit Exit-Code 1 (2, wenn die Befehlszeile selbst fehlerhaft ist).</translation>
+    </message>
+    <message>
+        <source>Global options (before or after the command):</source>
+        <translation>Globale Optionen (vor oder nach dem Befehl):</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <source>Run &quot;gatehouse-ctl &lt;command&gt; --help&quot; for the options of one command.</source>
+        <translation>Die Optionen eines Befehls zeigt &quot;gatehouse-ctl &lt;Befehl&gt; --help&quot;.</translation>
+    </message>
+    <message>
+        <source>Usage: gatehouse-ctl [global options] %1 &lt;subcommand&gt; [options]</source>
+        <extracomment>%1 is a command group such as &quot;api&quot;.</extracomment>
+        <translation>Aufruf: gatehouse-ctl [globale Optionen] %1 &lt;Unterbefehl&gt; [Optionen]</translation>
+    </message>
+    <message>
+        <source>Subcommands:</source>
+        <translation>Unterbefehle:</translation>
+    </message>
+    <message>
+        <source>Run &quot;gatehouse-ctl %1 &lt;subcommand&gt; --help&quot; for the options of one.</source>
+        <extracomment>%1 is a command group such as &quot;api&quot;; &quot;one&quot; is one of its subcommands.</extracomment>
+        <translation>Die Optionen eines Unterbefehls zeigt &quot;gatehouse-ctl %1 &lt;Unterbefehl&gt; --help&quot;.</translation>
+    </message>
+    <message>
+        <source>Usage: gatehouse-ctl [global options] %1</source>
+        <extracomment>%1 is the command and its options, such as &quot;api show --api NAME|ID&quot;.</extracomment>
+        <translation>Aufruf: gatehouse-ctl [globale Optionen] %1</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>Globale Optionen:</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <extracomment>%1 is a number of seconds.</extracomment>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>no HTTP answer</source>
+        <translation>keine HTTP-Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>InvokeCommand</name>
+    <message>
+        <source>Call an API through the gateway: once, N times, or as a stream.</source>
+        <translation>Eine API über das Gateway aufrufen: einmal, N-mal oder als Stream.</translation>
+    </message>
+    <message>
+        <source>Gets a token for the application (client credentials, as &quot;token&quot; does), then calls the operation of the API&apos;s deployed revision through the gateway: URL/&lt;context&gt;/&lt;version&gt;/&lt;path&gt;. Once, it prints the status line and the answer. With --repeat it runs N requests, at most C at a time (--concurrency) with D ms between the requests of each (--delay-ms), and prints the status counts, the latency percentiles and a bar chart of the models that served the requests next to the weights the operation&apos;s model router is configured with. With --stream (or &quot;stream&quot;: true in the body) the answer is read as Server-Sent Events and its text printed as it arrives, then the time to first token, the chunks and tokens/s. A token rejected as invalid (900901) is fetched again once. --json prints the run as {&quot;byModel&quot;, &quot;statusCounts&quot;, &quot;latencyMs&quot;, &quot;requestsPerSecond&quot;, &quot;results&quot;}, a stream as {&quot;ttftMs&quot;, &quot;chunks&quot;, &quot;tokensPerSecond&quot;, &quot;text&quot;, &quot;model&quot;}. Exits 1 when a single request fails; a run that completes exits 0 and reports its errors. Each request gives up after 120 s without data.</source>
+        <extracomment>Keep the option names, the placeholders N, C, D, URL and the JSON keys.</extracomment>
+        <translation>Holt ein Token für die Anwendung (Client Credentials, wie &quot;token&quot;), ruft dann die Operation der bereitgestellten Revision der API über das Gateway auf: URL/&lt;context&gt;/&lt;version&gt;/&lt;path&gt;. Bei einem einzelnen Aufruf gibt der Befehl die Statuszeile und die Antwort aus. Mit --repeat sendet er N Anfragen, höchstens C gleichzeitig (--concurrency), mit D ms zwischen den Anfragen jedes Workers (--delay-ms), und gibt die Statuszahlen, die Latenz-Perzentile und ein Balkendiagramm der Modelle aus, die die Anfragen bedient haben, neben den Gewichten, mit denen der Modell-Router der Operation konfiguriert ist. Mit --stream (oder &quot;stream&quot;: true im Body) wird die Antwort als Server-Sent Events gelesen und ihr Text ausgegeben, sobald er eintrifft, danach die Zeit bis zum ersten Token, die Chunks und Token/s. Ein als ungültig abgewiesenes Token (900901) wird einmal neu geholt. --json gibt den Lauf als {&quot;byModel&quot;, &quot;statusCounts&quot;, &quot;latencyMs&quot;, &quot;requestsPerSecond&quot;, &quot;results&quot;} aus, einen Stream als {&quot;ttftMs&quot;, &quot;chunks&quot;, &quot;tokensPerSecond&quot;, &quot;text&quot;, &quot;model&quot;}. Endet mit Exit-Code 1, wenn eine einzelne Anfrage fehlschlägt; ein vollständiger Lauf endet mit 0 und meldet seine Fehler. Jede Anfrage wird nach 120 s ohne Daten abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s base URL, such as http://127.0.0.1:8280.</source>
+        <translation>Die Basis-URL des Gateways, etwa http://127.0.0.1:8280.</translation>
+    </message>
+    <message>
+        <source>The application: its name (case-insensitive) or its id.</source>
+        <translation>Die Anwendung: ihr Name (ohne Beachtung der Groß-/Kleinschreibung) oder ihre ID.</translation>
+    </message>
+    <message>
+        <source>The key type.</source>
+        <translation>Der Schlüsseltyp.</translation>
+    </message>
+    <message>
+        <source>The API: its name, NAME:VERSION or its id.</source>
+        <translation>Die API: ihr Name, NAME:VERSION oder ihre ID.</translation>
+    </message>
+    <message>
+        <source>The operation, such as &quot;POST /chat/completions&quot;.</source>
+        <translation>Die Operation, etwa &quot;POST /chat/completions&quot;.</translation>
+    </message>
+    <message>
+        <source>The request body, or @ and a file to read it from.</source>
+        <translation>Der Body der Anfrage oder @ und eine Datei, aus der er gelesen wird.</translation>
+    </message>
+    <message>
+        <source>Send the request N times and report the run.</source>
+        <translation>Die Anfrage N-mal senden und über den Lauf berichten.</translation>
+    </message>
+    <message>
+        <source>At most C requests in flight (default 1).</source>
+        <translation>Höchstens C gleichzeitig laufende Anfragen (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Pause D ms before each next request of a worker (default 0).</source>
+        <translation>Vor jeder weiteren Anfrage eines Workers D ms warten (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Ask for a stream (&quot;stream&quot;: true) and read it as it arrives.</source>
+        <translation>Einen Stream anfordern (&quot;stream&quot;: true) und ihn lesen, während er eintrifft.</translation>
+    </message>
+    <message>
+        <source>unexpected input</source>
+        <extracomment>Why a JSON text does not parse, when the parser gives no reason.</extracomment>
+        <translation>unerwartete Eingabe</translation>
+    </message>
+    <message>
+        <source>--body is not valid JSON (line %1, column %2): %3</source>
+        <translation>--body ist kein gültiges JSON (Zeile %1, Spalte %2): %3</translation>
+    </message>
+    <message>
+        <source>--body is not valid JSON: %1</source>
+        <translation>--body ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>--operation must be a verb and a path such as &quot;POST /chat/completions&quot; (got &quot;%1&quot;)</source>
+        <translation>--operation muss ein Verb und ein Pfad sein, etwa &quot;POST /chat/completions&quot; (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>%1 is not deployed, so the gateway does not serve it (gatehouse-ctl deploy --api %1)</source>
+        <translation>%1 ist nicht bereitgestellt, daher liefert das Gateway die API nicht aus (gatehouse-ctl deploy --api %1)</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2) has no operation &quot;%3 %4&quot;; it has: %5</source>
+        <extracomment>%1 is an API, %3 %4 an operation&apos;s verb and path, %5 the API&apos;s operations.</extracomment>
+        <translation>%1 (Revision %2) hat keine Operation „%3 %4“; vorhanden sind: %5</translation>
+    </message>
+    <message>
+        <source>--stream needs a JSON object body to set &quot;stream&quot;: true in</source>
+        <translation>--stream erfordert ein JSON-Objekt als Body, um darin &quot;stream&quot;: true zu setzen</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app %1 --type %2</source>
+        <extracomment>%2 is the key type: production or sandbox.</extracomment>
+        <translation>%1 hat keine %2-Schlüssel; erzeugen Sie sie mit gatehouse-ctl keys generate --app %1 --type %2</translation>
+    </message>
+    <message>
+        <source>%1 is not subscribed to %2: expect 403 900908 (gatehouse-ctl subscribe)</source>
+        <translation>%1 hat %2 nicht abonniert: Rechnen Sie mit 403 900908 (gatehouse-ctl subscribe)</translation>
+    </message>
+    <message>
+        <source>no request completed</source>
+        <translation>keine Anfrage wurde abgeschlossen</translation>
+    </message>
+    <message>
+        <source>-- %1 · first token %2 ms · %3 chunks · %4 tokens/s · %5 ms</source>
+        <extracomment>The summary after a stream: %1 the model, %2 the time to the first token, %3 the number of chunks, %4 tokens per second, %5 the whole time.</extracomment>
+        <translation>-- %1 · erstes Token %2 ms · %3 Chunks · %4 Token/s · %5 ms</translation>
+    </message>
+    <message>
+        <source>unknown model</source>
+        <translation>unbekanntes Modell</translation>
+    </message>
+    <message>
+        <source>HTTP %1 · %2 ms</source>
+        <extracomment>%1 is the HTTP status code, %2 the latency in milliseconds.</extracomment>
+        <translation>HTTP %1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <extracomment>%1 is the number of tokens the answer reports (prompt and completion).</extracomment>
+        <translation>%1 Token</translation>
+    </message>
+</context>
+<context>
+    <name>Json</name>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine Ganzzahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>an unknown value</source>
+        <translation>ein unbekannter Wert</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFieldReader</name>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>erwartet: %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>ist zu groß</translation>
+    </message>
+    <message>
+        <source>must be at least %1 (got %2)</source>
+        <translation>muss mindestens %1 sein (angegeben: %2)</translation>
+    </message>
+    <message>
+        <source>must be at most %1 (got %2)</source>
+        <translation>darf höchstens %1 sein (angegeben: %2)</translation>
+    </message>
+    <message>
+        <source>is not an ISO 8601 date and time: &quot;%1&quot;</source>
+        <translation>ist keine Datums- und Zeitangabe nach ISO 8601: „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>JsonFile</name>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: Der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCommands</name>
+    <message>
+        <source>Generate (or regenerate) an application&apos;s consumer key and secret.</source>
+        <translation>Consumer-Schlüssel und -Geheimnis einer Anwendung erzeugen (oder neu erzeugen).</translation>
+    </message>
+    <message>
+        <source>Generates the consumer key and secret of one key type and prints both. The key is kept in the workspace, the secret only in the secret store. Regenerating replaces the pair and revokes the tokens issued with the old one. With --json: {&quot;consumerKey&quot;, &quot;consumerSecret&quot;, &quot;keyType&quot;}.</source>
+        <translation>Erzeugt Consumer-Schlüssel und -Geheimnis eines Schlüsseltyps und gibt beide aus. Der Schlüssel wird im Arbeitsbereich abgelegt, das Geheimnis nur im Geheimnisspeicher. Erneutes Erzeugen ersetzt das Paar und widerruft die mit dem alten Paar ausgestellten Token. Mit --json: {&quot;consumerKey&quot;, &quot;consumerSecret&quot;, &quot;keyType&quot;}.</translation>
+    </message>
+    <message>
+        <source>Show an application&apos;s consumer key (and, on request, its secret).</source>
+        <translation>Den Consumer-Schlüssel einer Anwendung (und auf Wunsch das Geheimnis) anzeigen.</translation>
+    </message>
+    <message>
+        <source>Shows the consumer key of one key type; the secret is masked unless --show-secret is given (it is then read from the secret store).</source>
+        <translation>Zeigt den Consumer-Schlüssel eines Schlüsseltyps; das Geheimnis wird maskiert, sofern nicht --show-secret angegeben ist (es wird dann aus dem Geheimnisspeicher gelesen).</translation>
+    </message>
+    <message>
+        <source>Reveal the consumer secret.</source>
+        <translation>Das Consumer-Geheimnis anzeigen.</translation>
+    </message>
+    <message>
+        <source>the previous %1 keys of %2 were replaced; tokens issued with them are revoked</source>
+        <extracomment>%1 is the key type (production or sandbox), %2 the application.</extracomment>
+        <translation>die bisherigen %1-Schlüssel von %2 wurden ersetzt; damit ausgestellte Token sind widerrufen</translation>
+    </message>
+    <message>
+        <source>Consumer key:</source>
+        <translation>Consumer-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Consumer secret:</source>
+        <translation>Consumer-Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation>Schlüsseltyp:</translation>
+    </message>
+    <message>
+        <source>The consumer secret is stored in %1 only; show it again with gatehouse-ctl keys show --app %2 --type %3 --show-secret</source>
+        <translation>Das Consumer-Geheimnis ist nur in %1 gespeichert; zeigen Sie es erneut an mit gatehouse-ctl keys show --app %2 --type %3 --show-secret</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app %1 --type %2</source>
+        <extracomment>%2 is the key type: production or sandbox.</extracomment>
+        <translation>%1 hat keine %2-Schlüssel; erzeugen Sie sie mit gatehouse-ctl keys generate --app %1 --type %2</translation>
+    </message>
+    <message>
+        <source>%1 (hidden; add --show-secret to reveal it)</source>
+        <extracomment>%1 is the masked secret, &quot;********&quot;.</extracomment>
+        <translation>%1 (verborgen; mit --show-secret anzeigen)</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPair</name>
+    <message>
+        <source>must be PRODUCTION or SANDBOX (got &quot;%1&quot;)</source>
+        <translation>muss PRODUCTION oder SANDBOX sein (angegeben: „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>the desktop keychain is not available (%1). Start a Secret Service such as gnome-keyring, or pass --secrets-file FILE on a headless machine</source>
+        <translation>der Desktop-Schlüsselbund ist nicht verfügbar (%1). Starten Sie einen Secret Service wie gnome-keyring oder geben Sie auf einem Rechner ohne Desktop --secrets-file DATEI an</translation>
+    </message>
+    <message>
+        <source>the desktop keychain refused access: %1</source>
+        <translation>der Desktop-Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>the desktop keychain (service &quot;%1&quot;)</source>
+        <extracomment>Where secrets are kept, completing sentences such as &quot;API key stored in %1&quot; or &quot;cannot remove the keys from %1&quot;.</extracomment>
+        <translation>dem Desktop-Schlüsselbund (Dienst „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleState</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>Außer Betrieb</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>Modes</source>
+        <translation>Modi</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher</source>
+        <translation>&amp;Publisher</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>&amp;Developer Portal</source>
+        <translation>&amp;Entwicklerportal</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation>&amp;Gateway</translation>
+    </message>
+    <message>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <source>&amp;Create AI API...</source>
+        <translation>KI-API &amp;erstellen...</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Deploy</source>
+        <translation>Speichern und be&amp;reitstellen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Workspace</source>
+        <translation>Arbeitsbereich &amp;neu laden</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>Ü&amp;ber Gatehouse</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+</context>
+<context>
+    <name>MemorySecretStore</name>
+    <message>
+        <source>memory (secrets are forgotten when the program exits)</source>
+        <extracomment>Where secrets are kept, completing sentences such as &quot;API key stored in %1&quot; or &quot;cannot remove the keys from %1&quot;.</extracomment>
+        <translation>dem Arbeitsspeicher (Geheimnisse gehen verloren, wenn das Programm beendet wird)</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyAttribute</name>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>erwartet: eine Zahl, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>unknown attribute type &quot;%1&quot;</source>
+        <translation>unbekannter Attributtyp „%1“</translation>
+    </message>
+    <message>
+        <source>is required for an array attribute</source>
+        <translation>ist für ein Array-Attribut erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyCatalogue</name>
+    <message>
+        <source>Add Header</source>
+        <translation>Header hinzufügen</translation>
+    </message>
+    <message>
+        <source>Adds a header to the message passing through the flow (replacing one of the same name).</source>
+        <translation>Fügt der Nachricht, die den Ablauf durchläuft, einen Header hinzu (ein gleichnamiger Header wird ersetzt).</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Header-Name</translation>
+    </message>
+    <message>
+        <source>must be an HTTP header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~)</source>
+        <translation>muss ein HTTP-Header-Name sein (Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~)</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Header-Wert</translation>
+    </message>
+    <message>
+        <source>must not contain line breaks or NUL</source>
+        <translation>darf keine Zeilenumbrüche oder NUL enthalten</translation>
+    </message>
+    <message>
+        <source>Model Failover</source>
+        <translation>Modell-Failover</translation>
+    </message>
+    <message>
+        <source>When the client asks for the target model and it fails, tries the fallback models in order within the request timeout.</source>
+        <translation>Wenn der Client das Zielmodell anfragt und dieses fehlschlägt, werden innerhalb des Anfrage-Timeouts der Reihe nach die Ausweichmodelle versucht.</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Target and fallbacks for PRODUCTION tokens; leave empty to disable failover for that key type.</source>
+        <translation>Ziel- und Ausweichmodelle für PRODUCTION-Token; leer lassen, um Failover für diesen Schlüsseltyp zu deaktivieren.</translation>
+    </message>
+    <message>
+        <source>Target model</source>
+        <translation>Zielmodell</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>The model to send the request to; written at the provider&apos;s request-model location.</source>
+        <translation>Das Modell, an das die Anfrage gesendet wird; es wird an der Stelle eingetragen, an der der Anbieter das Modell in der Anfrage erwartet.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>The id of one of the API&apos;s endpoints of this stage.</source>
+        <translation>Die ID eines der Endpunkte der API in dieser Umgebung.</translation>
+    </message>
+    <message>
+        <source>Endpoint name</source>
+        <translation>Endpunktname</translation>
+    </message>
+    <message>
+        <source>Vendor</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Fallback models</source>
+        <translation>Ausweichmodelle</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Target and fallbacks for SANDBOX tokens; leave empty to disable failover for that key type.</source>
+        <translation>Ziel- und Ausweichmodelle für SANDBOX-Token; leer lassen, um Failover für diesen Schlüsseltyp zu deaktivieren.</translation>
+    </message>
+    <message>
+        <source>Request timeout (s)</source>
+        <translation>Anfrage-Timeout (s)</translation>
+    </message>
+    <message>
+        <source>Seconds the whole failover sequence may take.</source>
+        <translation>Sekunden, die der gesamte Failover höchstens dauern darf.</translation>
+    </message>
+    <message>
+        <source>Suspend duration (s)</source>
+        <translation>Aussetzdauer (s)</translation>
+    </message>
+    <message>
+        <source>Seconds a failing (endpoint, model) pair is left out before one trial request readmits it.</source>
+        <translation>Sekunden, die ein fehlschlagendes Paar (Endpunkt, Modell) ausgesetzt bleibt, bevor eine Probeanfrage es wieder zulässt.</translation>
+    </message>
+    <message>
+        <source>Model Round Robin</source>
+        <translation>Modell-Round-Robin</translation>
+    </message>
+    <message>
+        <source>Spreads requests evenly over the listed models in turn. Failing (endpoint, model) pairs are suspended.</source>
+        <translation>Verteilt Anfragen reihum gleichmäßig auf die aufgeführten Modelle. Fehlschlagende Paare (Endpunkt, Modell) werden ausgesetzt.</translation>
+    </message>
+    <message>
+        <source>Models to balance over for PRODUCTION tokens; an empty list disables routing for that key type.</source>
+        <translation>Modelle, auf die die Last für PRODUCTION-Token verteilt wird; eine leere Liste deaktiviert das Routing für diesen Schlüsseltyp.</translation>
+    </message>
+    <message>
+        <source>Models to balance over for SANDBOX tokens; an empty list disables routing for that key type.</source>
+        <translation>Modelle, auf die die Last für SANDBOX-Token verteilt wird; eine leere Liste deaktiviert das Routing für diesen Schlüsseltyp.</translation>
+    </message>
+    <message>
+        <source>Retry on another model</source>
+        <translation>Mit anderem Modell wiederholen</translation>
+    </message>
+    <message>
+        <source>Gatehouse only: when a pair fails before any byte reached the client, retry the request once on another active pair. Off gives WSO2&apos;s behaviour.</source>
+        <translation>Nur in Gatehouse: Schlägt ein Paar fehl, bevor ein Byte beim Client angekommen ist, wird die Anfrage einmal mit einem anderen aktiven Paar wiederholt. Ausgeschaltet entspricht das Verhalten dem von WSO2.</translation>
+    </message>
+    <message>
+        <source>Model Weighted Round Robin</source>
+        <translation>Gewichtetes Modell-Round-Robin</translation>
+    </message>
+    <message>
+        <source>Spreads requests over the listed models in proportion to their weights, smoothly and exactly (50/50 gives 10/10 over 20 requests). Failing (endpoint, model) pairs are suspended.</source>
+        <translation>Verteilt Anfragen im Verhältnis ihrer Gewichte auf die aufgeführten Modelle, gleichmäßig gestreut und exakt (50/50 ergibt 10/10 bei 20 Anfragen). Fehlschlagende Paare (Endpunkt, Modell) werden ausgesetzt.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Relative share of the traffic; 0 takes the model out of rotation.</source>
+        <translation>Relativer Anteil am Datenverkehr; 0 nimmt das Modell aus der Rotation.</translation>
+    </message>
+    <message>
+        <source>Remove Header</source>
+        <translation>Header entfernen</translation>
+    </message>
+    <message>
+        <source>Removes a header from the message passing through the flow.</source>
+        <translation>Entfernt einen Header aus der Nachricht, die den Ablauf durchläuft.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyCommands</name>
+    <message>
+        <source>Attach a policy (addHeader, a model router, ...) to a flow.</source>
+        <translation>Eine Richtlinie (addHeader, einen Modell-Router, ...) an einen Ablauf anhängen.</translation>
+    </message>
+    <message>
+        <source>Attaches a catalogue policy to one flow of an operation or of the whole API, as WSO2&apos;s Publisher does. --params takes WSO2&apos;s single-quoted form {&apos;production&apos;:[...]} or ordinary JSON. A model router&apos;s configuration may be given bare (as WSO2 shows it) or under its attribute name ({&quot;weightedRoundRobinConfigs&quot;: {...}}). The placement rules (flows, one load-balancing policy per operation) and the whole API are validated before anything is saved.</source>
+        <extracomment>Keep the option names and the JSON examples.</extracomment>
+        <translation>Hängt eine Richtlinie aus dem Katalog an einen Ablauf einer Operation oder der ganzen API an, wie es der Publisher von WSO2 tut. --params akzeptiert die WSO2-Form mit einfachen Anführungszeichen {&apos;production&apos;:[...]} oder gewöhnliches JSON. Die Konfiguration eines Modell-Routers kann direkt (wie WSO2 sie zeigt) oder unter ihrem Attributnamen angegeben werden ({&quot;weightedRoundRobinConfigs&quot;: {...}}). Die Platzierungsregeln (Abläufe, eine Lastverteilungs-Richtlinie pro Operation) und die ganze API werden validiert, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Beispiel:</translation>
+    </message>
+    <message>
+        <source>The policy&apos;s name (see gatehouse-ctl policy catalogue).</source>
+        <translation>Der Name der Richtlinie (siehe gatehouse-ctl policy catalogue).</translation>
+    </message>
+    <message>
+        <source>The parameters as a JSON object, in WSO2&apos;s single-quoted form or ordinary JSON. Default: the policy&apos;s defaults.</source>
+        <translation>Die Parameter als JSON-Objekt, in der WSO2-Form mit einfachen Anführungszeichen oder als gewöhnliches JSON. Standard: die Standardwerte der Richtlinie.</translation>
+    </message>
+    <message>
+        <source>Insert at this 0-based position in the flow (default: at the end).</source>
+        <translation>An dieser 0-basierten Position im Ablauf einfügen (Standard: am Ende).</translation>
+    </message>
+    <message>
+        <source>Show the policies attached to an API, per flow, with their parameters.</source>
+        <translation>Die an eine API angehängten Richtlinien je Ablauf mit ihren Parametern anzeigen.</translation>
+    </message>
+    <message>
+        <source>Shows the policies of the API level and of every operation (or of one), per flow and in order, with their 0-based index and their parameters; an attribute WSO2 stores as a single-quoted string is also shown in that form.</source>
+        <translation>Zeigt die Richtlinien der API-Ebene und jeder Operation (oder einer einzelnen) je Ablauf und in ihrer Reihenfolge, mit ihrem 0-basierten Index und ihren Parametern; ein Attribut, das WSO2 als Zeichenkette mit einfachen Anführungszeichen speichert, wird zusätzlich in dieser Form gezeigt.</translation>
+    </message>
+    <message>
+        <source>Remove a policy from a flow.</source>
+        <translation>Eine Richtlinie aus einem Ablauf entfernen.</translation>
+    </message>
+    <message>
+        <source>Removes the policy at a 0-based index of a flow (as policy list shows it), or the first policy of a name.</source>
+        <translation>Entfernt die Richtlinie an einem 0-basierten Index eines Ablaufs (wie policy list ihn zeigt) oder die erste Richtlinie eines Namens.</translation>
+    </message>
+    <message>
+        <source>The 0-based index in the flow.</source>
+        <translation>Der 0-basierte Index im Ablauf.</translation>
+    </message>
+    <message>
+        <source>Remove the first policy of this name in the flow.</source>
+        <translation>Die erste Richtlinie dieses Namens im Ablauf entfernen.</translation>
+    </message>
+    <message>
+        <source>List the policies that can be attached, with their parameters.</source>
+        <translation>Die Richtlinien, die angehängt werden können, mit ihren Parametern auflisten.</translation>
+    </message>
+    <message>
+        <source>Lists the policy catalogue: each policy&apos;s name, the flows and API types it applies to and its parameters. Needs no workspace.</source>
+        <translation>Listet den Richtlinienkatalog auf: den Namen jeder Richtlinie, die Abläufe und API-Typen, für die sie gilt, und ihre Parameter. Benötigt keinen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>--params must be a JSON object, not %1</source>
+        <translation>--params muss ein JSON-Objekt sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>--operation must look like &quot;POST /chat/completions&quot; (got &quot;%1&quot;)</source>
+        <translation>--operation muss die Form &quot;POST /chat/completions&quot; haben (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>%1 has no operation &quot;%2 %3&quot; (operations: %4)</source>
+        <translation>%1 hat keine Operation „%2 %3“ (Operationen: %4)</translation>
+    </message>
+    <message>
+        <source>API level</source>
+        <extracomment>The scope of the policies that run for every operation of an API.</extracomment>
+        <translation>API-Ebene</translation>
+    </message>
+    <message>
+        <source>unknown policy &quot;%1&quot; (see gatehouse-ctl policy catalogue)</source>
+        <translation>unbekannte Richtlinie „%1“ (siehe gatehouse-ctl policy catalogue)</translation>
+    </message>
+    <message>
+        <source>Attached %1 to %2 in %3 (position %4)</source>
+        <translation>%1 in %3 an den %2 angehängt (Position %4)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3:</source>
+        <extracomment>%1 is an operation such as &quot;POST /chat/completions&quot;, %2 %3 the API&apos;s name and version.</extracomment>
+        <translation>%1 von %2 %3:</translation>
+    </message>
+    <message>
+        <source>API level (every operation):</source>
+        <translation>API-Ebene (jede Operation):</translation>
+    </message>
+    <message>
+        <source>%1 %2 has no policies attached.</source>
+        <translation>An %1 %2 sind keine Richtlinien angehängt.</translation>
+    </message>
+    <message>
+        <source>--index must be a whole number from 0 (got &quot;%1&quot;)</source>
+        <translation>--index muss eine ganze Zahl ab 0 sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>%1 has no policy at index %2 (it has %3)</source>
+        <translation>der %1 enthält keine Richtlinie an Index %2 (er enthält %3)</translation>
+    </message>
+    <message>
+        <source>no %1 in %2</source>
+        <translation>keine Richtlinie %1 im %2</translation>
+    </message>
+    <message>
+        <source>Detached %1 (index %2) from %3 in %4</source>
+        <translation>%1 (Index %2) in %4 aus dem %3 entfernt</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <extracomment>The API types a policy applies to: all of them.</extracomment>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>flows: %1; API types: %2</source>
+        <extracomment>%1 lists flows (request, response, fault), %2 API types.</extracomment>
+        <translation>Abläufe: %1; API-Typen: %2</translation>
+    </message>
+    <message>
+        <source>flows: %1; API types: %2; exclusive with other %3 policies on an operation</source>
+        <extracomment>%1 lists flows (request, response, fault), %2 API types, %3 is a group of policies such as &quot;loadBalancing&quot;.</extracomment>
+        <translation>Abläufe: %1; API-Typen: %2; schließt andere %3-Richtlinien an derselben Operation aus</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <extracomment>A trait of a policy parameter: it must be given.</extracomment>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>WSO2 single-quoted JSON</source>
+        <extracomment>A trait of a policy parameter: how WSO2 writes its value.</extracomment>
+        <translation>WSO2-JSON mit einfachen Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>param %1 (%2)</source>
+        <extracomment>%1 is a parameter&apos;s name, %2 its type and traits.</extracomment>
+        <translation>Parameter %1 (%2)</translation>
+    </message>
+    <message>
+        <source>param %1 (%2): %3</source>
+        <extracomment>%1 is a parameter&apos;s name, %2 its type and traits, %3 its description.</extracomment>
+        <translation>Parameter %1 (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDefinition</name>
+    <message>
+        <source>unknown flow &quot;%1&quot;</source>
+        <translation>unbekannter Ablauf „%1“</translation>
+    </message>
+    <message>
+        <source>must name at least one flow</source>
+        <translation>muss mindestens einen Ablauf nennen</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyValidator</name>
+    <message>
+        <source>%1 cannot be attached to the %2 flow: it only runs in the %3 flow</source>
+        <translation>%1 kann nicht an den Ablauf „%2“ angehängt werden: Die Richtlinie ist nur für diese Abläufe vorgesehen: %3</translation>
+    </message>
+    <message>
+        <source>%1 applies only to AI APIs; %2 is a plain HTTP API</source>
+        <translation>%1 gilt nur für KI-APIs; %2 ist eine reine HTTP-API</translation>
+    </message>
+    <message>
+        <source>%1 does not apply to APIs of type %2</source>
+        <translation>%1 gilt nicht für APIs vom Typ %2</translation>
+    </message>
+    <message>
+        <source>unknown policy &quot;%1&quot;</source>
+        <translation>unbekannte Richtlinie „%1“</translation>
+    </message>
+    <message>
+        <source>only one load-balancing policy may apply to an operation</source>
+        <translation>für eine Operation darf nur eine Lastverteilungsrichtlinie gelten</translation>
+    </message>
+    <message>
+        <source>%1: %2 is already attached at API level</source>
+        <extracomment>%1 is &quot;only one load-balancing policy may apply to an operation&quot;, %2 a policy&apos;s name.</extracomment>
+        <translation>%1: %2 ist bereits auf API-Ebene angehängt</translation>
+    </message>
+    <message>
+        <source>%1: %2 is already attached to %3</source>
+        <extracomment>%1 is &quot;only one load-balancing policy may apply to an operation&quot;, %2 a policy&apos;s name, %3 an operation (&quot;POST /chat/completions&quot;).</extracomment>
+        <translation>%1: %2 ist bereits an %3 angehängt</translation>
+    </message>
+    <message>
+        <source>is not valid JSON: %1</source>
+        <translation>ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>must be %1, not %2</source>
+        <translation>muss %1 sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>must be at least %1 characters long</source>
+        <translation>muss mindestens %1 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>does not match %1</source>
+        <translation>entspricht nicht %1</translation>
+    </message>
+    <message>
+        <source>must be one of %1 (got &quot;%2&quot;)</source>
+        <translation>muss einer der Werte %1 sein (angegeben: „%2“)</translation>
+    </message>
+    <message>
+        <source>must be a whole number of seconds, not %1</source>
+        <translation>muss eine ganze Zahl von Sekunden sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine Ganzzahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>muss eine endliche Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be at least %1 (got %2)</source>
+        <translation>muss mindestens %1 sein (angegeben: %2)</translation>
+    </message>
+    <message>
+        <source>must be at most %1 (got %2)</source>
+        <translation>darf höchstens %1 sein (angegeben: %2)</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>unknown field, ignored</source>
+        <translation>unbekanntes Feld, wird ignoriert</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>no %1 endpoint with id &quot;%2&quot;</source>
+        <translation>kein %1-Endpunkt mit der ID „%2“</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a %2 endpoint, not a %3 one</source>
+        <translation>„%1“ ist ein %2-Endpunkt, kein %3-Endpunkt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in %2&apos;s model list (%3); the upstream may refuse it</source>
+        <translation>„%1“ steht nicht in der Modellliste von %2 (%3); der Upstream-Server lehnt das Modell möglicherweise ab</translation>
+    </message>
+    <message>
+        <source>failover needs the target model whose failures it handles</source>
+        <translation>Failover braucht das Zielmodell, dessen Ausfälle es abfangen soll</translation>
+    </message>
+    <message>
+        <source>no fallback models: failover has nothing to fall back to</source>
+        <translation>keine Ausweichmodelle: Failover hat nichts, worauf es ausweichen kann</translation>
+    </message>
+    <message>
+        <source>failover needs a target model in production or sandbox</source>
+        <translation>Failover braucht ein Zielmodell in production oder sandbox</translation>
+    </message>
+    <message>
+        <source>model &quot;%1&quot; on endpoint &quot;%2&quot; is listed twice; its shares add up</source>
+        <translation>Modell „%1“ auf Endpunkt „%2“ ist doppelt aufgeführt; seine Anteile addieren sich</translation>
+    </message>
+    <message>
+        <source>the weights must not all be 0: no model would get traffic</source>
+        <translation>die Gewichte dürfen nicht alle 0 sein: Kein Modell würde Datenverkehr erhalten</translation>
+    </message>
+    <message>
+        <source>needs at least one model (in production or sandbox)</source>
+        <translation>braucht mindestens ein Modell (in production oder sandbox)</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter of this name; it is ignored</source>
+        <translation>%1 hat keinen Parameter dieses Namens; er wird ignoriert</translation>
+    </message>
+</context>
+<context>
+    <name>Provider</name>
+    <message>
+        <source>must be payload, header, path or none (got &quot;%1&quot;)</source>
+        <translation>muss payload, header, path oder none sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>must be &quot;header&quot; or &quot;query&quot; (got &quot;%1&quot;)</source>
+        <translation>muss „header“ oder „query“ sein (angegeben: „%1“)</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderCatalogue</name>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Anthropic&apos;s Claude models (api.anthropic.com).</source>
+        <translation>Die Claude-Modelle von Anthropic (api.anthropic.com).</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>OpenAI models deployed in an Azure OpenAI resource.</source>
+        <translation>OpenAI-Modelle, die in einer Ressource von Azure OpenAI bereitgestellt sind.</translation>
+    </message>
+    <message>
+        <source>Demo (offline mock)</source>
+        <translation>Demo (Offline-Mock)</translation>
+    </message>
+    <message>
+        <source>Gatehouse&apos;s built-in mock LLM: answers like OpenAI with the model it was asked for, offline. Use it to learn and to test policies.</source>
+        <translation>Das eingebaute Mock-LLM von Gatehouse: antwortet offline wie OpenAI mit dem angefragten Modell. Verwenden Sie es zum Lernen und zum Testen von Richtlinien.</translation>
+    </message>
+    <message>
+        <source>Mistral AI</source>
+        <translation>Mistral AI</translation>
+    </message>
+    <message>
+        <source>Mistral AI&apos;s hosted models (api.mistral.ai).</source>
+        <translation>Die gehosteten Modelle von Mistral AI (api.mistral.ai).</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Any server that speaks OpenAI&apos;s API: a local vLLM, Ollama, llama.cpp or LocalAI. Give its base URL.</source>
+        <translation>Jeder Server, der die API von OpenAI spricht: ein lokales vLLM, Ollama, llama.cpp oder LocalAI. Geben Sie seine Basis-URL an.</translation>
+    </message>
+    <message>
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <source>OpenAI&apos;s hosted models (api.openai.com).</source>
+        <translation>Die gehosteten Modelle von OpenAI (api.openai.com).</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderRegistry</name>
+    <message>
+        <source>provider id &quot;%1&quot; belongs to a built-in provider</source>
+        <translation>die Anbieter-ID „%1“ gehört zu einem eingebauten Anbieter</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>Sandbox</source>
+        <translation>Sandbox</translation>
+    </message>
+</context>
+<context>
+    <name>TokenCommand</name>
+    <message>
+        <source>Get an access token from the gateway (client credentials grant).</source>
+        <translation>Ein Zugriffstoken vom Gateway abrufen (Client-Credentials-Grant).</translation>
+    </message>
+    <message>
+        <source>Asks the gateway&apos;s key manager for an access token: POST URL/oauth2/token with the application&apos;s consumer key and secret (HTTP Basic) and grant_type=client_credentials. Prints only the token, so that TOKEN=$(gatehouse-ctl ... token ...) works; with --json, the gateway&apos;s whole answer. Gives up after 30 s.</source>
+        <extracomment>Keep the option names, grant_type=client_credentials and the shell example.</extracomment>
+        <translation>Fordert beim Key Manager des Gateways ein Zugriffstoken an: POST URL/oauth2/token mit Consumer-Schlüssel und -Geheimnis der Anwendung (HTTP Basic) und grant_type=client_credentials. Gibt nur das Token aus, sodass TOKEN=$(gatehouse-ctl ... token ...) funktioniert; mit --json die vollständige Antwort des Gateways. Bricht nach 30 s ab.</translation>
+    </message>
+    <message>
+        <source>The application: its name (case-insensitive) or its id.</source>
+        <translation>Die Anwendung: ihr Name (ohne Beachtung der Groß-/Kleinschreibung) oder ihre ID.</translation>
+    </message>
+    <message>
+        <source>The key type.</source>
+        <translation>Der Schlüsseltyp.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s base URL, such as http://127.0.0.1:8280.</source>
+        <translation>Die Basis-URL des Gateways, etwa http://127.0.0.1:8280.</translation>
+    </message>
+    <message>
+        <source>Ask for a token valid this long (validity_period).</source>
+        <translation>Ein Token mit dieser Gültigkeitsdauer anfordern (validity_period).</translation>
+    </message>
+    <message>
+        <source>HTTP %1 without a body</source>
+        <translation>HTTP %1 ohne Body</translation>
+    </message>
+    <message>
+        <source>--gateway must be an http:// or https:// URL such as http://127.0.0.1:8280 (got &quot;%1&quot;)</source>
+        <translation>--gateway muss eine http://- oder https://-URL sein, etwa http://127.0.0.1:8280 (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app %1 --type %2</source>
+        <extracomment>%2 is the key type: production or sandbox.</extracomment>
+        <translation>%1 hat keine %2-Schlüssel; erzeugen Sie sie mit gatehouse-ctl keys generate --app %1 --type %2</translation>
+    </message>
+    <message>
+        <source>cannot get a token from %1: %2</source>
+        <translation>von %1 kann kein Token abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>the gateway refused the token request (HTTP %1): %2</source>
+        <translation>das Gateway hat die Token-Anfrage abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>the answer of %1 is not JSON</source>
+        <translation>die Antwort von %1 ist kein JSON</translation>
+    </message>
+    <message>
+        <source>the answer of %1 has no access_token</source>
+        <translation>die Antwort von %1 enthält kein access_token</translation>
+    </message>
+</context>
+<context>
+    <name>ValidationIssue</name>
+    <message>
+        <source>warning: %1</source>
+        <extracomment>A validation finding that does not stop saving; %1 is &quot;&lt;path&gt;: &lt;message&gt;&quot;.</extracomment>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceSettings</name>
+    <message>
+        <source>must be a port number from 0 to 65535</source>
+        <translation>muss eine Portnummer von 0 bis 65535 sein</translation>
+    </message>
+</context>
+<context>
+    <name>Wso2AttributeCodec</name>
+    <message>
+        <source>column %1: %2</source>
+        <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse-ctl</name>
+    <message>
+        <source>The API: its name (case-insensitive), NAME:VERSION, or its id.</source>
+        <translation>Die API: ihr Name (ohne Beachtung der Groß-/Kleinschreibung), NAME:VERSION oder ihre ID.</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>The application: its name (case-insensitive) or its id.</source>
+        <translation>Die Anwendung: ihr Name (ohne Beachtung der Groß-/Kleinschreibung) oder ihre ID.</translation>
+    </message>
+    <message>
+        <source>--gateway must be an http:// or https:// URL such as http://127.0.0.1:8280 (got &quot;%1&quot;)</source>
+        <translation>--gateway muss eine http://- oder https://-URL sein, etwa http://127.0.0.1:8280 (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>--body @FILE needs a file name after the @</source>
+        <translation>--body @FILE erfordert einen Dateinamen nach dem @</translation>
+    </message>
+    <message>
+        <source>cannot read the --body file %1: %2</source>
+        <translation>die Datei %1 für --body kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests in %1 s: %2 requests/s, %3 (stopped early)</source>
+        <extracomment>The summary of a run that was stopped early: %n requests, %1 seconds, %2 requests per second, %3 &quot;1 error&quot; or &quot;N errors&quot;.</extracomment>
+        <translation>
+            <numerusform>%n Anfrage in %1 s: %2 Anfragen/s, %3 (vorzeitig angehalten)</numerusform>
+            <numerusform>%n Anfragen in %1 s: %2 Anfragen/s, %3 (vorzeitig angehalten)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests in %1 s: %2 requests/s, %3</source>
+        <extracomment>The summary of a run: %n requests, %1 seconds, %2 requests per second, %3 &quot;1 error&quot; or &quot;N errors&quot;.</extracomment>
+        <translation>
+            <numerusform>%n Anfrage in %1 s: %2 Anfragen/s, %3</numerusform>
+            <numerusform>%n Anfragen in %1 s: %2 Anfragen/s, %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <extracomment>Column headers of a run&apos;s HTTP status counts, in capitals.</extracomment>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>REQUESTS</source>
+        <translation>ANFRAGEN</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>LATENCY (ms)</source>
+        <extracomment>Column header of the latency table, in capitals.</extracomment>
+        <translation>LATENZ (ms)</translation>
+    </message>
+    <message>
+        <source>MIN</source>
+        <extracomment>Column header of the latency table: the minimum.</extracomment>
+        <translation>MIN</translation>
+    </message>
+    <message>
+        <source>AVG</source>
+        <extracomment>Column header of the latency table: the mean.</extracomment>
+        <translation>MITTEL</translation>
+    </message>
+    <message>
+        <source>MAX</source>
+        <extracomment>Column header of the latency table: the maximum.</extracomment>
+        <translation>MAX</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <extracomment>Column headers of the split between models, in capitals.</extracomment>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>SHARE</source>
+        <translation>ANTEIL</translation>
+    </message>
+    <message>
+        <source>CONFIGURED</source>
+        <extracomment>Column header: the share of the requests the model router is configured with.</extracomment>
+        <translation>KONFIGURIERT</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <extracomment>Column headers of a run&apos;s failures, in capitals.</extracomment>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>FIRST MESSAGE</source>
+        <translation>ERSTE MELDUNG</translation>
+    </message>
+    <message>
+        <source>The key type.</source>
+        <translation>Der Schlüsseltyp.</translation>
+    </message>
+    <message>
+        <source>The operation, such as &quot;POST /chat/completions&quot;.</source>
+        <translation>Die Operation, etwa &quot;POST /chat/completions&quot;.</translation>
+    </message>
+    <message>
+        <source>The API level: policies that run for every operation.</source>
+        <translation>Die API-Ebene: Richtlinien, die für jede Operation ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>The flow.</source>
+        <translation>Der Ablauf.</translation>
+    </message>
+    <message>
+        <source>the %1 flow of %2</source>
+        <extracomment>%1 is a flow (request, response or fault), %2 an operation such as &quot;POST /chat/completions&quot; or &quot;API level&quot;.</extracomment>
+        <translation>Ablauf %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse-gateway</name>
+    <message>
+        <source>warning: cannot raise the open-file limit to %1</source>
+        <translation>Warnung: Die Grenze für offene Dateien kann nicht auf %1 angehoben werden</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <extracomment>Printed before a warning on standard error, after &quot;gatehouse-gateway: &quot;.</extracomment>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The Gatehouse AI gateway, headless: serves the APIs deployed in a workspace (tokens at POST /oauth2/token, APIs at /&lt;context&gt;/&lt;version&gt;/...), applies their policies and routes requests over models. New deployments go live without a restart. Status and Prometheus metrics are on a separate loopback-only admin listener.</source>
+        <translation>Das KI-Gateway von Gatehouse, ohne Oberfläche: bedient die in einem Arbeitsbereich bereitgestellten APIs (Token unter POST /oauth2/token, APIs unter /&lt;context&gt;/&lt;version&gt;/...), wendet ihre Richtlinien an und verteilt Anfragen auf Modelle. Neue Bereitstellungen werden ohne Neustart wirksam. Status und Prometheus-Metriken liefert ein separater Admin-Listener, der nur über Loopback erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The workspace folder to serve.</source>
+        <translation>Der Ordner des Arbeitsbereichs, der bedient werden soll.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <extracomment>The value of --workspace in --help: &quot;--workspace &lt;folder&gt;&quot;.</extracomment>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Listen on &lt;host:port&gt; (port 0: any free port). Default: the workspace setting, 127.0.0.1:8280.</source>
+        <translation>Auf &lt;host:port&gt; lauschen (Port 0: ein beliebiger freier Port). Standard: die Einstellung des Arbeitsbereichs, 127.0.0.1:8280.</translation>
+    </message>
+    <message>
+        <source>Admin listener port on 127.0.0.1 (0: any free port). Default: the workspace setting, 9280.</source>
+        <translation>Port des Admin-Listeners auf 127.0.0.1 (0: ein beliebiger freier Port). Standard: die Einstellung des Arbeitsbereichs, 9280.</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <extracomment>The value of --admin in --help: &quot;--admin &lt;port&gt;&quot;.</extracomment>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Print the gateway&apos;s port as the first line of standard output.</source>
+        <translation>Den Port des Gateways als erste Zeile der Standardausgabe ausgeben.</translation>
+    </message>
+    <message>
+        <source>Read secrets from &lt;file&gt; (mode 0600) instead of the desktop keychain, for machines without a Secret Service.</source>
+        <translation>Geheimnisse aus &lt;Datei&gt; (Modus 0600) statt aus dem Desktop-Schlüsselbund lesen, für Rechner ohne Secret Service.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <extracomment>The value of --secrets-file, --tls-cert and --tls-key in --help: &quot;--tls-key &lt;file&gt;&quot;.</extracomment>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Worker threads (default: one per core).</source>
+        <translation>Worker-Threads (Standard: einer pro Kern).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <extracomment>The value of --threads and --max-connections in --help: &quot;--threads &lt;count&gt;&quot;.</extracomment>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Connections served at once (default: 10000); beyond, requests are answered 503.</source>
+        <translation>Gleichzeitig bediente Verbindungen (Standard: 10000); darüber hinaus werden Anfragen mit 503 beantwortet.</translation>
+    </message>
+    <message>
+        <source>Serve HTTPS with this PEM certificate (chain); needs --tls-key.</source>
+        <translation>HTTPS mit diesem PEM-Zertifikat (bzw. dieser Zertifikatskette) ausliefern; erfordert --tls-key.</translation>
+    </message>
+    <message>
+        <source>The PEM private key of --tls-cert (not encrypted).</source>
+        <translation>Der private PEM-Schlüssel zu --tls-cert (unverschlüsselt).</translation>
+    </message>
+    <message>
+        <source>--workspace is required (or set GATEHOUSE_WORKSPACE)</source>
+        <translation>--workspace ist erforderlich (oder setzen Sie GATEHOUSE_WORKSPACE)</translation>
+    </message>
+    <message>
+        <source>--admin must be a port number from 0 to 65535</source>
+        <translation>--admin muss eine Portnummer von 0 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>--threads must be a number from 1 to 64</source>
+        <translation>--threads muss eine Zahl von 1 bis 64 sein</translation>
+    </message>
+    <message>
+        <source>--max-connections must be a positive number</source>
+        <translation>--max-connections muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert und --tls-key müssen zusammen angegeben werden</translation>
+    </message>
+    <message>
+        <source>listening on %1: reachable from other machines, over plain HTTP (see --tls-cert)</source>
+        <translation>lauscht auf %1: von anderen Rechnern erreichbar, über unverschlüsseltes HTTP (siehe --tls-cert)</translation>
+    </message>
+    <message>
+        <source>listening on %1: reachable from other machines</source>
+        <translation>lauscht auf %1: von anderen Rechnern erreichbar</translation>
+    </message>
+    <message>
+        <source>the built-in mock cannot start: %1</source>
+        <translation>der eingebaute Mock kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>gatehouse-gateway serving %1 on %2 (admin on 127.0.0.1:%3)</source>
+        <extracomment>The first line of standard output; %1 is the workspace folder, %2 the gateway&apos;s URL.</extracomment>
+        <translation>gatehouse-gateway bedient %1 unter %2 (Admin unter 127.0.0.1:%3)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse-mock-llm</name>
+    <message>
+        <source>An OpenAI-compatible mock LLM: POST /v1/chat/completions answers with the model it was asked for (JSON, or SSE with &quot;stream&quot;: true), GET /v1/models lists models. Control API: POST /_mock/faults {&quot;model&quot;, &quot;status&quot;, &quot;latencyMs&quot;, &quot;resetAfterBytes&quot;, &quot;remainingTokens&quot;, &quot;retryAfter&quot;, &quot;chunkDelayMs&quot;}, DELETE /_mock/faults, GET /_mock/stats.</source>
+        <translation>Ein OpenAI-kompatibles Mock-LLM: POST /v1/chat/completions antwortet mit dem angefragten Modell (als JSON oder bei &quot;stream&quot;: true als SSE), GET /v1/models listet die Modelle auf. Steuer-API: POST /_mock/faults {&quot;model&quot;, &quot;status&quot;, &quot;latencyMs&quot;, &quot;resetAfterBytes&quot;, &quot;remainingTokens&quot;, &quot;retryAfter&quot;, &quot;chunkDelayMs&quot;}, DELETE /_mock/faults, GET /_mock/stats.</translation>
+    </message>
+    <message>
+        <source>Listen on &lt;host:port&gt; (port 0: any free port). Default 127.0.0.1:8089.</source>
+        <translation>Auf &lt;host:port&gt; lauschen (Port 0: ein beliebiger freier Port). Standard: 127.0.0.1:8089.</translation>
+    </message>
+    <message>
+        <source>Print the port listened on as the first line of standard output.</source>
+        <translation>Den Port, auf dem gelauscht wird, als erste Zeile der Standardausgabe ausgeben.</translation>
+    </message>
+    <message>
+        <source>Worker threads (default: the number of cores).</source>
+        <translation>Worker-Threads (Standard: die Anzahl der Kerne).</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <extracomment>The value of --threads in --help: &quot;--threads &lt;count&gt;&quot;.</extracomment>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>--threads must be a number from 1 to 64</source>
+        <translation>--threads muss eine Zahl von 1 bis 64 sein</translation>
+    </message>
+    <message>
+        <source>gatehouse-mock-llm listening on %1</source>
+        <translation>gatehouse-mock-llm lauscht auf %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ApiCatalogPage</name>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Subscribe and try...</source>
+        <translation>Abonnieren und ausprobieren...</translation>
+    </message>
+    <message>
+        <source>No APIs yet: create one in the Publisher.</source>
+        <translation>Noch keine APIs: Erstellen Sie eine im Publisher.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;%1 %2&lt;/h2&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gateway URL:&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Lifecycle:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Deployed:&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;Business plans:&lt;/b&gt; %7&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;%1 %2&lt;/h2&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;&lt;b&gt;Gateway-URL:&lt;/b&gt; %4&lt;br&gt;&lt;b&gt;Lebenszyklus:&lt;/b&gt; %5&lt;br&gt;&lt;b&gt;Bereitgestellt:&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;Tarife:&lt;/b&gt; %7&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>no (deploy it in the Publisher)</source>
+        <translation>nein (im Publisher bereitstellen)</translation>
+    </message>
+    <message>
+        <source>Choose an API, an application name and a business plan</source>
+        <translation>Wählen Sie eine API, einen Anwendungsnamen und einen Tarif aus</translation>
+    </message>
+    <message>
+        <source>Subscribe and try</source>
+        <translation>Abonnieren und ausprobieren</translation>
+    </message>
+    <message>
+        <source>Application (type a new name to create one):</source>
+        <translation>Anwendung (neuen Namen eingeben, um eine anzulegen):</translation>
+    </message>
+    <message>
+        <source>Business plan:</source>
+        <translation>Tarif:</translation>
+    </message>
+    <message>
+        <source>Production keys are generated if the application has none.</source>
+        <translation>Produktionsschlüssel werden erzeugt, falls die Anwendung noch keine hat.</translation>
+    </message>
+    <message>
+        <source>Not subscribed</source>
+        <translation>Nicht abonniert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ApiEditor</name>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save and deploy</source>
+        <translation>Speichern und bereitstellen</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation>Bereitstellungen</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Not deployed</source>
+        <translation>Nicht bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Changes discarded</source>
+        <translation>Änderungen verworfen</translation>
+    </message>
+    <message>
+        <source>%1 saved</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Deployed from the Publisher</source>
+        <translation>Aus dem Publisher bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Revision %1 of %2 is live on the local gateway</source>
+        <translation>Revision %1 von %2 ist auf dem lokalen Gateway aktiv</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has unsaved changes. Save them?</source>
+        <translation>%1 hat ungespeicherte Änderungen. Möchten Sie sie speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ApiListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ApplicationsPage</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Business plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Create...</source>
+        <translation>Erstellen...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Token validity:</source>
+        <translation>Token-Gültigkeit:</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>Abonnieren</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Kündigen</translation>
+    </message>
+    <message>
+        <source>Try out</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Production Keys</source>
+        <translation>Produktionsschlüssel</translation>
+    </message>
+    <message>
+        <source>Sandbox Keys</source>
+        <translation>Sandbox-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Create application</source>
+        <translation>Anwendung erstellen</translation>
+    </message>
+    <message>
+        <source>Application not created</source>
+        <translation>Anwendung nicht erstellt</translation>
+    </message>
+    <message>
+        <source>Delete application</source>
+        <translation>Anwendung löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its keys stop working at once.</source>
+        <translation>%1 löschen? Ihre Schlüssel werden sofort ungültig.</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Not subscribed</source>
+        <translation>Nicht abonniert</translation>
+    </message>
+    <message>
+        <source>Not unsubscribed</source>
+        <translation>Nicht gekündigt</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>A name is required</source>
+        <translation>Ein Name ist erforderlich</translation>
+    </message>
+    <message>
+        <source>An application named %1 exists already</source>
+        <translation>Es gibt bereits eine Anwendung namens %1</translation>
+    </message>
+    <message>
+        <source>Application %1 created</source>
+        <translation>Anwendung %1 erstellt</translation>
+    </message>
+    <message>
+        <source>Choose an application and an API</source>
+        <translation>Wählen Sie eine Anwendung und eine API</translation>
+    </message>
+    <message>
+        <source>%1 is subscribed to %2 already</source>
+        <translation>%1 hat %2 bereits abonniert</translation>
+    </message>
+    <message>
+        <source>Unknown business plan %1</source>
+        <translation>Unbekannter Tarif %1</translation>
+    </message>
+    <message>
+        <source>%1 subscribed to %2 with the %3 plan</source>
+        <translation>%1 hat %2 mit dem Tarif %3 abonniert</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::CreateApiWizard</name>
+    <message>
+        <source>Create AI API</source>
+        <translation>KI-API erstellen</translation>
+    </message>
+    <message>
+        <source>AI service provider</source>
+        <translation>KI-Dienstanbieter</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s definition gives the API its operations and its default endpoint.</source>
+        <translation>Die Definition des Anbieters legt die Operationen der API und ihren Standard-Endpunkt fest.</translation>
+    </message>
+    <message>
+        <source>API details</source>
+        <translation>API-Details</translation>
+    </message>
+    <message>
+        <source>optional; stored in %1</source>
+        <translation>optional; wird in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>the keychain</source>
+        <translation>dem Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Production endpoint URL:</source>
+        <translation>URL des Produktions-Endpunkts:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Choose a provider</source>
+        <translation>Wählen Sie einen Anbieter aus</translation>
+    </message>
+    <message>
+        <source>Name %1</source>
+        <translation>Name %1</translation>
+    </message>
+    <message>
+        <source>Context %1</source>
+        <translation>Kontext %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Context /%1/%2 is taken by %3</source>
+        <translation>Kontext /%1/%2 ist bereits durch %3 belegt</translation>
+    </message>
+    <message>
+        <source>An API named %1 with version %2 exists already</source>
+        <translation>Eine API namens %1 mit der Version %2 gibt es bereits</translation>
+    </message>
+    <message>
+        <source>Endpoint URL %1</source>
+        <translation>Endpunkt-URL %1</translation>
+    </message>
+    <message>
+        <source>Enter the URL of your %1 endpoint</source>
+        <translation>Geben Sie die URL Ihres Endpunkts für %1 ein</translation>
+    </message>
+    <message>
+        <source>API key not stored</source>
+        <translation>API-Schlüssel nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>API not created</source>
+        <translation>API nicht erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DeploymentsPage</name>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Deploy selected</source>
+        <translation>Auswahl bereitstellen</translation>
+    </message>
+    <message>
+        <source>Undeploy</source>
+        <translation>Bereitstellung aufheben</translation>
+    </message>
+    <message>
+        <source>Compare two...</source>
+        <translation>Zwei vergleichen...</translation>
+    </message>
+    <message>
+        <source>Select one revision to deploy</source>
+        <translation>Wählen Sie eine Revision zum Bereitstellen aus</translation>
+    </message>
+    <message>
+        <source>Deploy failed</source>
+        <translation>Bereitstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Revision %1 is live</source>
+        <translation>Revision %1 ist aktiv</translation>
+    </message>
+    <message>
+        <source>Undeploy failed</source>
+        <translation>Aufheben der Bereitstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Select two revisions to compare (Ctrl+click)</source>
+        <translation>Wählen Sie zwei Revisionen zum Vergleichen aus (Strg+Klick)</translation>
+    </message>
+    <message>
+        <source>Revision %1 → %2</source>
+        <translation>Revision %1 → %2</translation>
+    </message>
+    <message>
+        <source>Revision %1 is live on the local gateway since %2</source>
+        <translation>Revision %1 ist seit %2 auf dem lokalen Gateway aktiv</translation>
+    </message>
+    <message>
+        <source>Not deployed</source>
+        <translation>Nicht bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::DevPortalView</name>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>Anwendungen</translation>
+    </message>
+    <message>
+        <source>Try Out</source>
+        <translation>Ausprobieren</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::EndpointsPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1 endpoints</source>
+        <translation>Endpunkte (%1)</translation>
+    </message>
+    <message>
+        <source>Add...</source>
+        <translation>Hinzufügen...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Bearbeiten...</translation>
+    </message>
+    <message>
+        <source>Set API key...</source>
+        <translation>API-Schlüssel festlegen...</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Set (stored in %1)</source>
+        <translation>Festgelegt (gespeichert in %1)</translation>
+    </message>
+    <message>
+        <source>API Key Required</source>
+        <translation>API-Schlüssel erforderlich</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Nicht nötig</translation>
+    </message>
+    <message>
+        <source>API Key Required: %1 will refuse calls until a key is set for %2.</source>
+        <translation>API-Schlüssel erforderlich: %1 weist Aufrufe ab, bis für %2 ein Schlüssel festgelegt ist.</translation>
+    </message>
+    <message>
+        <source>Add %1 endpoint</source>
+        <translation>Endpunkt hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <source>A name is required</source>
+        <translation>Ein Name ist erforderlich</translation>
+    </message>
+    <message>
+        <source>URL %1</source>
+        <translation>URL %1</translation>
+    </message>
+    <message>
+        <source>Add endpoint %1</source>
+        <translation>Endpunkt %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>Endpunkt bearbeiten</translation>
+    </message>
+    <message>
+        <source>URL of %1:</source>
+        <translation>URL von %1:</translation>
+    </message>
+    <message>
+        <source>Invalid URL</source>
+        <translation>Ungültige URL</translation>
+    </message>
+    <message>
+        <source>The URL %1.</source>
+        <translation>Die URL %1.</translation>
+    </message>
+    <message>
+        <source>Change endpoint URL</source>
+        <translation>Endpunkt-URL ändern</translation>
+    </message>
+    <message>
+        <source>Remove endpoint</source>
+        <translation>Endpunkt entfernen</translation>
+    </message>
+    <message>
+        <source>no secret store</source>
+        <translation>kein Geheimnisspeicher</translation>
+    </message>
+    <message>
+        <source>the key is empty</source>
+        <translation>der Schlüssel ist leer</translation>
+    </message>
+    <message>
+        <source>Set API key of %1</source>
+        <translation>API-Schlüssel von %1 festlegen</translation>
+    </message>
+    <message>
+        <source>API key stored in %1</source>
+        <translation>API-Schlüssel in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Set API key</source>
+        <translation>API-Schlüssel festlegen</translation>
+    </message>
+    <message>
+        <source>API key for %1 (stored in %2, never shown again):</source>
+        <translation>API-Schlüssel für %1 (wird in %2 gespeichert und nie wieder angezeigt):</translation>
+    </message>
+    <message>
+        <source>API key not stored</source>
+        <translation>API-Schlüssel nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::GatehouseSession</name>
+    <message>
+        <source>revision %1 is deployed, but the gateway cannot load it: %2</source>
+        <translation>Revision %1 ist bereitgestellt, aber das Gateway kann sie nicht laden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::GatewayView</name>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>Basispfad</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Recovers in</source>
+        <translation>Wieder aktiv in</translation>
+    </message>
+    <message>
+        <source>Apply and restart</source>
+        <translation>Übernehmen und neu starten</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Lauschen auf:</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Requests per model</source>
+        <translation>Anfragen je Modell</translation>
+    </message>
+    <message>
+        <source>Suspended (endpoint, model) pairs</source>
+        <translation>Ausgesetzte Paare (Endpunkt, Modell)</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>Letzte Aufrufe</translation>
+    </message>
+    <message>
+        <source>Gateway not started</source>
+        <translation>Gateway nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Gateway listening on %1</source>
+        <translation>Gateway lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopped&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Gestoppt&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running&lt;/b&gt; on %1 · admin on 127.0.0.1:%2 · %3 requests · %4 in flight</source>
+        <translation>&lt;b&gt;Läuft&lt;/b&gt; unter %1 · Admin unter 127.0.0.1:%2 · %3 Anfragen · %4 in Bearbeitung</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>next request is a trial</source>
+        <translation>nächste Anfrage ist eine Probeanfrage</translation>
+    </message>
+    <message>
+        <source>Readmit now</source>
+        <translation>Jetzt zulassen</translation>
+    </message>
+    <message>
+        <source>%1 on %2 readmitted</source>
+        <translation>%1 auf %2 wieder zugelassen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::KeysPanel</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Generate access token</source>
+        <translation>Zugriffstoken erzeugen</translation>
+    </message>
+    <message>
+        <source>Consumer key:</source>
+        <translation>Consumer-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Consumer secret:</source>
+        <translation>Consumer-Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>Regenerate keys</source>
+        <translation>Schlüssel neu erzeugen</translation>
+    </message>
+    <message>
+        <source>New keys revoke every token issued with the current ones. Continue?</source>
+        <translation>Neue Schlüssel widerrufen alle Token, die mit den aktuellen Schlüsseln ausgestellt wurden. Fortfahren?</translation>
+    </message>
+    <message>
+        <source>Keys not generated</source>
+        <translation>Schlüssel nicht erzeugt</translation>
+    </message>
+    <message>
+        <source>Consumer secret copied</source>
+        <translation>Consumer-Geheimnis kopiert</translation>
+    </message>
+    <message>
+        <source>Generate keys</source>
+        <translation>Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>%1 keys generated; the secret is in %2</source>
+        <translation>Schlüssel für %1 erzeugt; das Geheimnis liegt in %2</translation>
+    </message>
+    <message>
+        <source>generate the keys first</source>
+        <translation>Erzeugen Sie zuerst die Schlüssel</translation>
+    </message>
+    <message>
+        <source>Valid until %1 (scope %2)</source>
+        <translation>Gültig bis %1 (Scope %2)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::LatencyHistogramChart</name>
+    <message>
+        <source>Latency histogram</source>
+        <translation>Latenz-Histogramm</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MainWindow</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Select an API first</source>
+        <translation>Wählen Sie zuerst eine API aus</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>Reload failed</source>
+        <translation>Neu laden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;Design, route and try out AI APIs: a Publisher, a Developer Portal and a local AI gateway in one window.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Gatehouse %1&lt;/b&gt;&lt;p&gt;KI-APIs entwerfen, routen und ausprobieren: ein Publisher, ein Entwicklerportal und ein lokales KI-Gateway in einem Fenster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Some workspace files could not be read and are left untouched:</source>
+        <translation>Einige Dateien des Arbeitsbereichs konnten nicht gelesen werden und bleiben unverändert:</translation>
+    </message>
+    <message>
+        <source>Gateway stopped</source>
+        <translation>Gateway angehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gateway %1 · %n live revision(s) · %2 req/s</source>
+        <translation>
+            <numerusform>Gateway %1 · %n aktive Revision · %2 req/s</numerusform>
+            <numerusform>Gateway %1 · %n aktive Revisionen · %2 req/s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ModelRouterForm</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long a failing (endpoint, model) pair is left out before one trial request readmits it</source>
+        <translation>Wie lange ein fehlerhaftes Paar (Endpunkt, Modell) ausgesetzt bleibt, bevor eine Probeanfrage es wieder zulässt</translation>
+    </message>
+    <message>
+        <source>Suspend duration:</source>
+        <translation>Aussetzdauer:</translation>
+    </message>
+    <message>
+        <source>Request timeout:</source>
+        <translation>Anfrage-Timeout:</translation>
+    </message>
+    <message>
+        <source>Retry once on another model</source>
+        <translation>Einmal mit anderem Modell wiederholen</translation>
+    </message>
+    <message>
+        <source>When a model fails before any byte reached the client, send the same request to another active model. Off gives WSO2&apos;s behaviour: the failure goes back to the client.</source>
+        <translation>Schlägt ein Modell fehl, bevor ein Byte den Client erreicht hat, wird dieselbe Anfrage an ein anderes aktives Modell gesendet. Ausgeschaltet entspricht dem Verhalten von WSO2: Der Fehler geht an den Client zurück.</translation>
+    </message>
+    <message>
+        <source>Enable sandbox routing</source>
+        <translation>Sandbox-Routing aktivieren</translation>
+    </message>
+    <message>
+        <source>This API has no sandbox endpoint</source>
+        <translation>Diese API hat keinen Sandbox-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Target model (used when the client asks for it)</source>
+        <translation>Zielmodell (wird verwendet, wenn der Client es anfordert)</translation>
+    </message>
+    <message>
+        <source>Fallback models, tried in order</source>
+        <translation>Ausweichmodelle, der Reihe nach versucht</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ModelShareChart</name>
+    <message>
+        <source>No requests yet: Execute or Repeat to see where the load goes</source>
+        <translation>Noch keine Anfragen: „Ausführen“ oder „Wiederholen“ zeigt, wohin die Last geht</translation>
+    </message>
+    <message>
+        <source> (weight %1%)</source>
+        <translation> (Gewicht %1%)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::OverviewPage</name>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Deprecate</source>
+        <translation>Als veraltet markieren</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Außer Betrieb nehmen</translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Demote to Created</source>
+        <translation>Zurück auf „Erstellt“</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Gateway path:</source>
+        <translation>Gateway-Pfad:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Lifecycle:</source>
+        <translation>Lebenszyklus:</translation>
+    </message>
+    <message>
+        <source>Name %1</source>
+        <translation>Name %1</translation>
+    </message>
+    <message>
+        <source>Rename API</source>
+        <translation>API umbenennen</translation>
+    </message>
+    <message>
+        <source>Edit description</source>
+        <translation>Beschreibung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change lifecycle to %1</source>
+        <translation>Lebenszyklus auf „%1“ setzen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PoliciesPage</name>
+    <message>
+        <source>Search policies</source>
+        <translation>Richtlinien suchen</translation>
+    </message>
+    <message>
+        <source>Drag policies from the palette onto a lane, or right-click a lane</source>
+        <translation>Richtlinien aus der Palette auf eine Spur ziehen oder eine Spur rechts anklicken</translation>
+    </message>
+    <message>
+        <source>What runs for the selected operation:</source>
+        <translation>Was für die ausgewählte Operation ausgeführt wird:</translation>
+    </message>
+    <message>
+        <source>Attach policy to the %1 flow</source>
+        <translation>Richtlinie an Ablauf „%1“ anhängen</translation>
+    </message>
+    <message>
+        <source>Attach policy...</source>
+        <translation>Richtlinie anhängen...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Bearbeiten...</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Select an operation</source>
+        <translation>Wählen Sie eine Operation aus</translation>
+    </message>
+    <message>
+        <source> (API level)</source>
+        <translation> (API-Ebene)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Call the upstream endpoint</source>
+        <translation>Upstream-Endpunkt aufrufen</translation>
+    </message>
+    <message>
+        <source>  On errors: %1</source>
+        <translation>  Bei Fehlern: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PolicyConfigPanel</name>
+    <message>
+        <source>Apply to all resources</source>
+        <translation>Auf alle Ressourcen anwenden</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Nothing attached</source>
+        <translation>Nichts angehängt</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>%1 anhängen</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1 flow of %2</source>
+        <translation>Ablauf „%1“ von %2</translation>
+    </message>
+    <message>
+        <source>every operation (API level)</source>
+        <translation>allen Operationen (API-Ebene)</translation>
+    </message>
+    <message>
+        <source>Fix the errors above first</source>
+        <translation>Beheben Sie zuerst die Fehler oben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 attached to %n resource(s)</source>
+        <translation>
+            <numerusform>%1 an %n Ressource angehängt</numerusform>
+            <numerusform>%1 an %n Ressourcen angehängt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 attached to the %2 flow of %3</source>
+        <translation>%1 an Ablauf „%2“ von %3 angehängt</translation>
+    </message>
+    <message>
+        <source>the API</source>
+        <translation>der API</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>%1 aktualisiert</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PolicyFlowModel</name>
+    <message>
+        <source>not configured</source>
+        <translation>nicht konfiguriert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 with %n fallback(s)</source>
+        <translation>
+            <numerusform>%1 mit %n Ausweichmodell</numerusform>
+            <numerusform>%1 mit %n Ausweichmodellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no production models</source>
+        <translation>keine Produktionsmodelle</translation>
+    </message>
+    <message>
+        <source>API level (every operation)</source>
+        <translation>API-Ebene (jede Operation)</translation>
+    </message>
+    <message>
+        <source>%1 (drop policies here)</source>
+        <translation>%1 (Richtlinien hier ablegen)</translation>
+    </message>
+    <message>
+        <source>Drop policies on a Request, Response or Fault lane</source>
+        <translation>Legen Sie Richtlinien auf einer Spur „Anfrage“, „Antwort“ oder „Fehler“ ab</translation>
+    </message>
+    <message>
+        <source>An attached policy moves only within its own lane; remove it and attach it where you want it</source>
+        <translation>Eine angehängte Richtlinie lässt sich nur innerhalb ihrer Spur verschieben; entfernen Sie sie und hängen Sie sie an der gewünschten Stelle an</translation>
+    </message>
+    <message>
+        <source>Only policies can be dropped here</source>
+        <translation>Hier können nur Richtlinien abgelegt werden</translation>
+    </message>
+    <message>
+        <source>no operation %1</source>
+        <translation>keine Operation %1</translation>
+    </message>
+    <message>
+        <source>Attach %1</source>
+        <translation>%1 anhängen</translation>
+    </message>
+    <message>
+        <source>Attach %1 to all resources</source>
+        <translation>%1 an alle Ressourcen anhängen</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PolicyFlowView</name>
+    <message>
+        <source>Release to attach here</source>
+        <translation>Loslassen, um hier anzuhängen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PolicyPaletteModel</name>
+    <message>
+        <source>Common Policies</source>
+        <translation>Allgemeine Richtlinien</translation>
+    </message>
+    <message>
+        <source>API Specific Policies</source>
+        <translation>API-spezifische Richtlinien</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Gatehouse uses the new language the next time it starts.</source>
+        <translation>Gatehouse verwendet die neue Sprache beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PublisherView</name>
+    <message>
+        <source>Search APIs</source>
+        <translation>APIs suchen</translation>
+    </message>
+    <message>
+        <source>Create AI API...</source>
+        <translation>KI-API erstellen...</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Select an API, or create one from a provider with Create AI API.</source>
+        <translation>Wählen Sie eine API aus oder erstellen Sie mit „KI-API erstellen“ eine neue auf Basis eines Anbieters.</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>%1 erstellt</translation>
+    </message>
+    <message>
+        <source>Delete API</source>
+        <translation>API löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 %2 with all its revisions? It stops being served at once. This cannot be undone.</source>
+        <translation>%1 %2 mit allen Revisionen löschen? Die API wird sofort nicht mehr ausgeliefert. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RequestRunner</name>
+    <message>
+        <source>HTTP %1 without a body</source>
+        <translation>HTTP %1 ohne Inhalt</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer was complete.</source>
+        <translation>Angehalten, bevor die Antwort vollständig war.</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s.</source>
+        <translation>Keine Antwort innerhalb von %1 s.</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>Keine Antwort.</translation>
+    </message>
+    <message>
+        <source>The answer broke off: %1</source>
+        <translation>Die Antwort brach ab: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ResourcesPage</name>
+    <message>
+        <source>Verb</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>/path/{parameter}</source>
+        <translation>/path/{parameter}</translation>
+    </message>
+    <message>
+        <source>Add resource</source>
+        <translation>Ressource hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>Auswahl entfernen</translation>
+    </message>
+    <message>
+        <source>A resource path looks like /chat/completions or /models/{id}</source>
+        <translation>Ein Ressourcenpfad hat die Form /chat/completions oder /models/{id}</translation>
+    </message>
+    <message>
+        <source>%1 %2 exists already</source>
+        <translation>%1 %2 gibt es bereits</translation>
+    </message>
+    <message>
+        <source>Add resource %1 %2</source>
+        <translation>Ressource %1 %2 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove resource %1</source>
+        <translation>Ressource %1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ResultsTableModel</name>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RouterTargetList</name>
+    <message>
+        <source>Add Model</source>
+        <translation>Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Remove this model</source>
+        <translation>Dieses Modell entfernen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (fehlt)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::SchemaForm</name>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::TokenManager</name>
+    <message>
+        <source>HTTP %1 without a body</source>
+        <translation>HTTP %1 ohne Inhalt</translation>
+    </message>
+    <message>
+        <source>No gateway is set, so there is no token endpoint to ask.</source>
+        <translation>Es ist kein Gateway festgelegt, daher gibt es keinen Token-Endpunkt, der angefragt werden könnte.</translation>
+    </message>
+    <message>
+        <source>The application has no %1 consumer key and secret; generate its keys first.</source>
+        <translation>Die Anwendung hat keinen %1-Consumer-Schlüssel und kein Consumer-Geheimnis; erzeugen Sie zuerst ihre Schlüssel.</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>Cannot get a token from %1: %2.</source>
+        <translation>Von %1 kann kein Token abgerufen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the token request (HTTP %1): %2.</source>
+        <translation>Das Gateway hat die Token-Anfrage abgelehnt (HTTP %1): %2.</translation>
+    </message>
+    <message>
+        <source>The token endpoint at %1 answered without an access_token.</source>
+        <translation>Der Token-Endpunkt unter %1 hat ohne access_token geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::TryOutConsole</name>
+    <message>
+        <source>Get token</source>
+        <translation>Token abrufen</translation>
+    </message>
+    <message>
+        <source>Refresh automatically</source>
+        <translation>Automatisch erneuern</translation>
+    </message>
+    <message>
+        <source>Execute</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> Mal</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> gleichzeitig</translation>
+    </message>
+    <message>
+        <source> ms apart</source>
+        <translation> ms Abstand</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Copy as cURL</source>
+        <translation>Als cURL kopieren</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>with the token</source>
+        <translation>mit Token</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Anwendung:</translation>
+    </message>
+    <message>
+        <source>Request body:</source>
+        <translation>Anfrage-Body:</translation>
+    </message>
+    <message>
+        <source>Where the load went (dashed: configured weight)</source>
+        <translation>Verteilung der Last (gestrichelt: konfiguriertes Gewicht)</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>cURL command copied, with the token</source>
+        <translation>cURL-Befehl mit Token kopiert</translation>
+    </message>
+    <message>
+        <source>cURL command copied (token masked)</source>
+        <translation>cURL-Befehl kopiert (Token maskiert)</translation>
+    </message>
+    <message>
+        <source>Export run</source>
+        <translation>Lauf exportieren</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n request(s)</source>
+        <translation>
+            <numerusform>Nach %n Anfrage angehalten</numerusform>
+            <numerusform>Nach %n Anfragen angehalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) done</source>
+        <translation>
+            <numerusform>%n Anfrage abgeschlossen</numerusform>
+            <numerusform>%n Anfragen abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>Create an application and subscribe it first (Developer Portal &gt; Applications)</source>
+        <translation>Erstellen Sie zuerst eine Anwendung und schließen Sie ein Abonnement ab (Entwicklerportal &gt; Anwendungen)</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 keys: generate them first</source>
+        <translation>%1 hat keine Schlüssel für %2: Erzeugen Sie diese zuerst</translation>
+    </message>
+    <message>
+        <source>No token yet</source>
+        <translation>Noch kein Token</translation>
+    </message>
+    <message>
+        <source>Token %1… expires in %2:%3</source>
+        <translation>Token %1… läuft in %2:%3 ab</translation>
+    </message>
+    <message>
+        <source>Token expired</source>
+        <translation>Token abgelaufen</translation>
+    </message>
+    <message>
+        <source>Choose an API and an operation</source>
+        <translation>Wählen Sie eine API und eine Operation</translation>
+    </message>
+    <message>
+        <source>The gateway is not running (Gateway mode)</source>
+        <translation>Das Gateway läuft nicht (Gateway-Modus)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>%1 requests · %2 errors · %3 req/s · min %4 · avg %5 · p50 %6 · p90 %7 · p99 %8 · max %9 ms · %10</source>
+        <translation>%1 Anfragen · %2 Fehler · %3 req/s · min %4 · Mittel %5 · p50 %6 · p90 %7 · p99 %8 · max %9 ms · %10</translation>
+    </message>
+    <message>
+        <source> · first byte after %1 ms</source>
+        <translation> · erstes Byte nach %1 ms</translation>
+    </message>
+    <message>
+        <source>
+— %1 chunks · first token after %2 ms · %3 tokens/s</source>
+        <translation>
+— %1 Chunks · erstes Token nach %2 ms · %3 Token/s</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::Workspace</name>
+    <message>
+        <source>%1: expected a JSON object at the top level</source>
+        <translation>%1: Auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1: $.schemaVersion: is required</source>
+        <translation>%1: $.schemaVersion: ist erforderlich</translation>
+    </message>
+    <message>
+        <source>%1: $.schemaVersion: expected an integer</source>
+        <translation>%1: $.schemaVersion: muss eine Ganzzahl sein</translation>
+    </message>
+    <message>
+        <source>%1: written by a newer Gatehouse (schema version %2; this one reads up to %3)</source>
+        <translation>%1: von einer neueren Gatehouse-Version geschrieben (Schemaversion %2; diese Version liest bis %3)</translation>
+    </message>
+    <message>
+        <source>%1: $.schemaVersion: must be at least 1</source>
+        <translation>%1: $.schemaVersion: muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <extracomment>Who holds the lock when the lock file does not say.</extracomment>
+        <translation>ein anderes Programm</translation>
+    </message>
+    <message>
+        <source>the workspace is locked by %1 (process %2 on %3); try again when it is done</source>
+        <translation>der Arbeitsbereich ist durch %1 gesperrt (Prozess %2 auf %3); versuchen Sie es erneut, wenn der Vorgang abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>cannot lock the workspace (%1)</source>
+        <translation>der Arbeitsbereich kann nicht gesperrt werden (%1)</translation>
+    </message>
+    <message>
+        <source>%1 was deleted by another program since it was loaded; reload the workspace</source>
+        <translation>%1 wurde seit dem Laden von einem anderen Programm gelöscht; laden Sie den Arbeitsbereich neu</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program since it was loaded; reload the workspace (nothing was overwritten)</source>
+        <translation>%1 wurde seit dem Laden von einem anderen Programm geändert; laden Sie den Arbeitsbereich neu (es wurde nichts überschrieben)</translation>
+    </message>
+    <message>
+        <source>%1: cannot delete: %2</source>
+        <translation>%1: kann nicht gelöscht werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a workspace folder</source>
+        <translation>%1 ist eine Datei, kein Arbeitsbereichsordner</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the workspace folder</source>
+        <translation>%1: Der Arbeitsbereichsordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>no workspace is open</source>
+        <translation>es ist kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 is not empty and has no workspace.json: refusing to turn it into a workspace</source>
+        <translation>%1 ist nicht leer und enthält keine workspace.json: Der Ordner wird nicht in einen Arbeitsbereich umgewandelt</translation>
+    </message>
+    <message>
+        <source>$.id: &quot;%1&quot; does not match its folder &quot;%2&quot;</source>
+        <translation>$.id: „%1“ passt nicht zum Ordner „%2“</translation>
+    </message>
+    <message>
+        <source>provider id &quot;%1&quot; belongs to a built-in provider</source>
+        <translation>die Anbieter-ID „%1“ gehört zu einem eingebauten Anbieter</translation>
+    </message>
+    <message>
+        <source>invalid API id &quot;%1&quot;</source>
+        <translation>ungültige API-ID „%1“</translation>
+    </message>
+    <message>
+        <source>%1 could not be read; repair or remove it before saving over it</source>
+        <translation>%1 konnte nicht gelesen werden; reparieren oder entfernen Sie die Datei, bevor Sie darüber speichern</translation>
+    </message>
+    <message>
+        <source>no API with id &quot;%1&quot;</source>
+        <translation>keine API mit der ID „%1“</translation>
+    </message>
+    <message>
+        <source>%1: cannot delete the folder</source>
+        <translation>%1: Der Ordner kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>API %1 has no revision %2</source>
+        <translation>API %1 hat keine Revision %2</translation>
+    </message>
+    <message>
+        <source>$: says it is revision %1 of %2</source>
+        <translation>$: gibt an, Revision %1 von %2 zu sein</translation>
+    </message>
+    <message>
+        <source>invalid application id &quot;%1&quot;</source>
+        <translation>ungültige Anwendungs-ID „%1“</translation>
+    </message>
+    <message>
+        <source>no application with id &quot;%1&quot;</source>
+        <translation>keine Anwendung mit der ID „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Gatehouse: design AI APIs, attach model-routing policies, deploy them to a local gateway and try them out, in one window.</source>
+        <translation>Gatehouse: KI-APIs entwerfen, Richtlinien für das Modell-Routing anhängen, die APIs auf einem lokalen Gateway bereitstellen und ausprobieren – alles in einem Fenster.</translation>
+    </message>
+    <message>
+        <source>Open the workspace in &lt;folder&gt;.</source>
+        <translation>Den Arbeitsbereich in &lt;Ordner&gt; öffnen.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Open the demo workspace: the SmartChat tutorial API on the built-in offline Demo provider (created on first use).</source>
+        <translation>Den Demo-Arbeitsbereich öffnen: die Tutorial-API SmartChat auf dem eingebauten Offline-Demo-Anbieter (wird bei der ersten Verwendung angelegt).</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window to &lt;file&gt; once it is shown, then quit.</source>
+        <translation>Das Hauptfenster nach dem Anzeigen als PNG in &lt;Datei&gt; speichern und dann beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Keep secrets in &lt;file&gt; (mode 0600) instead of the desktop keychain.</source>
+        <translation>Geheimnisse in &lt;Datei&gt; (Modus 0600) statt im Desktop-Schlüsselbund aufbewahren.</translation>
+    </message>
+    <message>
+        <source>Run the in-app gateway on &lt;host:port&gt; instead of the workspace&apos;s setting.</source>
+        <translation>Das integrierte Gateway auf &lt;host:port&gt; statt mit der Einstellung des Arbeitsbereichs betreiben.</translation>
+    </message>
+    <message>
+        <source>Print when the main window was first painted (for the benchmark), then quit.</source>
+        <translation>Ausgeben, wann das Hauptfenster zum ersten Mal gezeichnet wurde (für den Benchmark), und dann beenden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace %1: %2</source>
+        <translation>Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>%1; the gateway uses %2 instead</source>
+        <extracomment>%1 is why the gateway could not listen on its usual address, %2 the address it uses.</extracomment>
+        <translation>%1; das Gateway verwendet stattdessen %2</translation>
+    </message>
+    <message>
+        <source>the gateway is not running: %1</source>
+        <translation>das Gateway läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the screenshot %1</source>
+        <translation>das Bildschirmfoto %1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
 </TS>

@@ -6,18 +6,16 @@
 #include "Gateway.h"
 #include "MainWindow.h"
 #include "SecretStoreFactory.h"
+#include "Translations.h"
 #include "Workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
 #include <memory>
 
@@ -28,14 +26,8 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.gatehouse.Gatehouse"));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator appTranslator;
-    if (appTranslator.load(QLocale(), QStringLiteral("gatehouse"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
+    // The language chosen in Preferences, else the system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+    gatehouse::Translations::install(app, gatehouse::Translations::preferredLanguage());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -120,10 +112,14 @@ int main(int argc, char* argv[]) {
         QString fallbackError;
         if (!parser.isSet(listenOption) &&
             session.startGateway(gatewaySettings.gatewayHost + QStringLiteral(":0"), &fallbackError))
-            std::fprintf(stderr, "gatehouse: %s; the gateway uses %s instead\n", qPrintable(error),
-                         qPrintable(session.gateway()->baseUrl()));
+            //: %1 is why the gateway could not listen on its usual address, %2 the address it uses.
+            std::fprintf(stderr, "gatehouse: %s\n",
+                         qPrintable(QApplication::translate("main", "%1; the gateway uses %2 instead")
+                                        .arg(error, session.gateway()->baseUrl())));
         else
-            std::fprintf(stderr, "gatehouse: the gateway is not running: %s\n", qPrintable(error));
+            std::fprintf(
+                stderr, "gatehouse: %s\n",
+                qPrintable(QApplication::translate("main", "the gateway is not running: %1").arg(error)));
     }
 
     gatehouse::MainWindow window(&session);
@@ -136,7 +132,10 @@ int main(int argc, char* argv[]) {
         QTimer::singleShot(300, &window, [&window, target] {
             const bool saved = window.grab().save(target, "PNG");
             if (!saved)
-                std::fprintf(stderr, "gatehouse: cannot write the screenshot %s\n", qPrintable(target));
+                std::fprintf(
+                    stderr, "gatehouse: %s\n",
+                    qPrintable(
+                        QApplication::translate("main", "cannot write the screenshot %1").arg(target)));
             QApplication::exit(saved ? 0 : 1);
         });
     }

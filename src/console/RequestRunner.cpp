@@ -4,6 +4,7 @@
 #include "Json.h"
 #include "TokenManager.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -70,7 +71,10 @@ void readError(const Json& body, const QByteArray& raw, int status, InvokeResult
         QString text = QString::fromUtf8(raw.left(400)).simplified();
         if (text.size() > 200)
             text = text.left(200) + QStringLiteral("…");
-        result.errorMessage = text.isEmpty() ? QStringLiteral("HTTP %1 without a body").arg(status) : text;
+        result.errorMessage =
+            text.isEmpty() ? QCoreApplication::translate("gatehouse::RequestRunner", "HTTP %1 without a body")
+                                 .arg(status)
+                           : text;
     }
 }
 
@@ -322,22 +326,21 @@ void RequestRunner::fillResult(Call* call, bool stopped) {
 
     if (stopped) {
         result.errorCode = QStringLiteral("stopped");
-        result.errorMessage = QStringLiteral("Stopped before the answer was complete.");
+        result.errorMessage = tr("Stopped before the answer was complete.");
     } else if (result.status == 0) {
         const QNetworkReply::NetworkError error = reply ? reply->error() : QNetworkReply::UnknownNetworkError;
         const bool timedOut =
             error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
-        result.errorMessage = timedOut
-                                  ? QStringLiteral("No answer within %1 s.").arg(m_plan.timeoutMs / 1000.0)
-                              : reply ? reply->errorString()
-                                      : QStringLiteral("No answer.");
+        result.errorMessage = timedOut ? tr("No answer within %1 s.").arg(m_plan.timeoutMs / 1000.0)
+                              : reply  ? reply->errorString()
+                                       : tr("No answer.");
     } else if (result.status >= 400) {
         readError(body, result.body, result.status, result);
     } else if (reply && reply->error() != QNetworkReply::NoError &&
                reply->error() < QNetworkReply::ContentAccessDenied) {
         // The connection broke after the headers: a truncated answer is not a success.
         result.errorCode = QStringLiteral("incomplete");
-        result.errorMessage = QStringLiteral("The answer broke off: %1").arg(reply->errorString());
+        result.errorMessage = tr("The answer broke off: %1").arg(reply->errorString());
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "ConsoleNetwork.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -33,7 +34,9 @@ QString refusalReason(int status, const QByteArray& body) {
     QString text = QString::fromUtf8(body).simplified();
     if (text.size() > 200)
         text = text.left(200) + QStringLiteral("…");
-    return text.isEmpty() ? QStringLiteral("HTTP %1 without a body").arg(status) : text;
+    return text.isEmpty()
+               ? QCoreApplication::translate("gatehouse::TokenManager", "HTTP %1 without a body").arg(status)
+               : text;
 }
 
 QString withoutFinalStop(QString sentence) {
@@ -153,16 +156,15 @@ void TokenManager::fetch(const ConsoleCredentials& credentials, Callback done, b
         return;
     }
     if (!m_gatewayUrl.isValid() || m_gatewayUrl.host().isEmpty()) {
-        deliverLater(std::move(done), Result<AccessToken>::failure(QStringLiteral(
-                                          "No gateway is set, so there is no token endpoint to ask.")));
+        deliverLater(std::move(done), Result<AccessToken>::failure(
+                                          tr("No gateway is set, so there is no token endpoint to ask.")));
         return;
     }
     if (credentials.consumerKey.isEmpty() || credentials.consumerSecret.isEmpty()) {
-        deliverLater(std::move(done),
-                     Result<AccessToken>::failure(
-                         QStringLiteral("The application has no %1 consumer key and secret; generate "
-                                        "its keys first.")
-                             .arg(stageName(credentials.keyType))));
+        deliverLater(std::move(done), Result<AccessToken>::failure(
+                                          tr("The application has no %1 consumer key and secret; generate "
+                                             "its keys first.")
+                                              .arg(stageName(credentials.keyType))));
         return;
     }
 
@@ -217,21 +219,19 @@ Result<AccessToken> TokenManager::parseAnswer(QNetworkReply* reply) const {
     if (status == 0) {
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError ||
                               reply->error() == QNetworkReply::TimeoutError;
-        const QString reason = timedOut ? QStringLiteral("no answer within %1 s").arg(RequestTimeoutMs / 1000)
+        const QString reason = timedOut ? tr("no answer within %1 s").arg(RequestTimeoutMs / 1000)
                                         : withoutFinalStop(reply->errorString());
-        return Result<AccessToken>::failure(
-            QStringLiteral("Cannot get a token from %1: %2.").arg(url, reason));
+        return Result<AccessToken>::failure(tr("Cannot get a token from %1: %2.").arg(url, reason));
     }
     if (status < 200 || status >= 300)
-        return Result<AccessToken>::failure(
-            QStringLiteral("The gateway refused the token request (HTTP %1): %2.")
-                .arg(status)
-                .arg(withoutFinalStop(refusalReason(status, body))));
+        return Result<AccessToken>::failure(tr("The gateway refused the token request (HTTP %1): %2.")
+                                                .arg(status)
+                                                .arg(withoutFinalStop(refusalReason(status, body))));
     const Json json = Json::parse(body.cbegin(), body.cend(), nullptr, false);
     const QString value = json.is_object() ? stringField(json, "access_token") : QString();
     if (value.isEmpty())
         return Result<AccessToken>::failure(
-            QStringLiteral("The token endpoint at %1 answered without an access_token.").arg(url));
+            tr("The token endpoint at %1 answered without an access_token.").arg(url));
 
     AccessToken token;
     token.value = value.toUtf8();

@@ -110,8 +110,7 @@ Api Api::fromJson(const Json& json, QStringList* errors) {
     if (const auto state = parseLifecycleState(lifecycle))
         api.lifecycle = *state;
     else
-        reader.addError(reader.childPath("lifecycle"),
-                        QStringLiteral("unknown lifecycle state \"%1\"").arg(lifecycle));
+        reader.addError(reader.childPath("lifecycle"), tr("unknown lifecycle state \"%1\"").arg(lifecycle));
     if (const Json* list = reader.optionalArray("endpoints")) {
         for (std::size_t i = 0; i < list->size(); ++i)
             api.endpoints.push_back(

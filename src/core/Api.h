@@ -5,6 +5,7 @@
 #include "Operation.h"
 #include "PolicyFlows.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 #include <vector>
@@ -13,6 +14,9 @@ namespace gatehouse {
 
 // What the Publisher edits: the design state of one API. Revisions are immutable copies of it.
 struct Api {
+    Q_DECLARE_TR_FUNCTIONS(Api)
+
+public:
     static constexpr const char* TypeAi = "AIAPI";
     static constexpr const char* TypeHttp = "HTTP";
 

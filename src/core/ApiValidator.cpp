@@ -14,9 +14,9 @@ ApiValidator::ApiValidator(const PolicyCatalogue& catalogue, const Provider* pro
 
 QString ApiValidator::nameError(const QString& name) {
     if (name.trimmed().isEmpty())
-        return QStringLiteral("is required");
+        return tr("is required");
     if (name.size() > 60)
-        return QStringLiteral("must be at most 60 characters long");
+        return tr("must be at most 60 characters long");
     return {};
 }
 
@@ -24,38 +24,37 @@ QString ApiValidator::contextError(const QString& context) {
     static const QRegularExpression shape(
         QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._~-]*(/[A-Za-z0-9._~-]+)*$"));
     if (context.isEmpty())
-        return QStringLiteral("is required");
+        return tr("is required");
     if (context.startsWith(QLatin1Char('/')))
-        return QStringLiteral("must not start with '/' (write \"%1\")").arg(context.mid(1));
+        return tr("must not start with '/' (write \"%1\")").arg(context.mid(1));
     if (!shape.match(context).hasMatch())
-        return QStringLiteral(
-            "may contain only letters, digits, '.', '_', '~', '-' and '/' between segments");
+        return tr("may contain only letters, digits, '.', '_', '~', '-' and '/' between segments");
     if (context.split(QLatin1Char('/')).first() == QLatin1String("oauth2"))
-        return QStringLiteral("\"oauth2\" is reserved for the token endpoint");
+        return tr("\"oauth2\" is reserved for the token endpoint");
     return {};
 }
 
 QString ApiValidator::versionError(const QString& version) {
     static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]*$"));
     if (version.isEmpty())
-        return QStringLiteral("is required");
+        return tr("is required");
     if (!shape.match(version).hasMatch())
-        return QStringLiteral("must be letters, digits, '.', '_' or '-', such as 1.0.0 or v2");
+        return tr("must be letters, digits, '.', '_' or '-', such as 1.0.0 or v2");
     return {};
 }
 
 QString ApiValidator::urlError(const QString& url) {
     const QUrl parsed(url, QUrl::StrictMode);
     if (url.trimmed().isEmpty())
-        return QStringLiteral("is required");
+        return tr("is required");
     if (!parsed.isValid())
-        return QStringLiteral("is not a valid URL: %1").arg(parsed.errorString());
+        return tr("is not a valid URL: %1").arg(parsed.errorString());
     const QString scheme = parsed.scheme();
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https") &&
         scheme != QLatin1String("mock"))
-        return QStringLiteral("must start with http:// or https://");
+        return tr("must start with http:// or https://");
     if (parsed.host().isEmpty())
-        return QStringLiteral("has no host");
+        return tr("has no host");
     return {};
 }
 
@@ -71,40 +70,37 @@ ValidationReport ApiValidator::validate(const Api& api, const std::vector<Api>& 
         if (other.id == api.id)
             continue;
         if (other.context == api.context && other.version == api.version)
-            report.addError(
-                QStringLiteral("context"),
-                QStringLiteral("%1 already serves /%2/%3").arg(other.name, api.context, api.version));
+            report.addError(QStringLiteral("context"),
+                            tr("%1 already serves /%2/%3").arg(other.name, api.context, api.version));
         if (other.name.compare(api.name, Qt::CaseInsensitive) == 0 && other.version == api.version)
-            report.addError(QStringLiteral("name"),
-                            QStringLiteral("an API named %1 with version %2 exists already")
-                                .arg(other.name, api.version));
+            report.addError(
+                QStringLiteral("name"),
+                tr("an API named %1 with version %2 exists already").arg(other.name, api.version));
     }
     if (api.isAiApi() && !m_provider)
-        report.addError(QStringLiteral("provider"),
-                        QStringLiteral("unknown provider \"%1\"").arg(api.providerId));
+        report.addError(QStringLiteral("provider"), tr("unknown provider \"%1\"").arg(api.providerId));
 
     QSet<QString> endpointIds;
     for (std::size_t i = 0; i < api.endpoints.size(); ++i) {
         const Endpoint& endpoint = api.endpoints[i];
         const QString path = QStringLiteral("endpoints[%1]").arg(i);
         if (endpoint.id.trimmed().isEmpty())
-            report.addError(path + QStringLiteral(".id"), QStringLiteral("is required"));
+            report.addError(path + QStringLiteral(".id"), tr("is required"));
         else if (endpointIds.contains(endpoint.id))
-            report.addError(path + QStringLiteral(".id"),
-                            QStringLiteral("\"%1\" is used twice").arg(endpoint.id));
+            report.addError(path + QStringLiteral(".id"), tr("\"%1\" is used twice").arg(endpoint.id));
         endpointIds.insert(endpoint.id);
         if (endpoint.name.trimmed().isEmpty())
-            report.addError(path + QStringLiteral(".name"), QStringLiteral("is required"));
+            report.addError(path + QStringLiteral(".name"), tr("is required"));
         if (const QString error = urlError(endpoint.url); !error.isEmpty())
             report.addError(path + QStringLiteral(".url"), error);
         if (m_provider && m_provider->keyRequired && !endpoint.hasKey)
-            report.addWarning(path + QStringLiteral(".apiKey"),
-                              QStringLiteral("API key required: %1 rejects calls without one")
-                                  .arg(m_provider->displayName));
+            report.addWarning(
+                path + QStringLiteral(".apiKey"),
+                tr("API key required: %1 rejects calls without one").arg(m_provider->displayName));
     }
     if (api.endpoints.empty())
         report.addWarning(QStringLiteral("endpoints"),
-                          QStringLiteral("no endpoints: the gateway has nowhere to send calls"));
+                          tr("no endpoints: the gateway has nowhere to send calls"));
 
     static const QSet<QString> verbs = {
         QStringLiteral("GET"),    QStringLiteral("POST"), QStringLiteral("PUT"),    QStringLiteral("PATCH"),
@@ -115,11 +111,11 @@ ValidationReport ApiValidator::validate(const Api& api, const std::vector<Api>& 
         const QString path = QStringLiteral("operations[%1]").arg(operation.key());
         if (!verbs.contains(operation.verb))
             report.addError(path + QStringLiteral(".verb"),
-                            QStringLiteral("\"%1\" is not an HTTP method").arg(operation.verb));
+                            tr("\"%1\" is not an HTTP method").arg(operation.verb));
         if (!operation.path.startsWith(QLatin1Char('/')))
-            report.addError(path + QStringLiteral(".path"), QStringLiteral("must start with '/'"));
+            report.addError(path + QStringLiteral(".path"), tr("must start with '/'"));
         if (operationKeys.contains(operation.key()))
-            report.addError(path, QStringLiteral("is defined twice"));
+            report.addError(path, tr("is defined twice"));
         operationKeys.insert(operation.key());
     }
 

@@ -5,6 +5,7 @@
 #include "Provider.h"
 #include "ValidationReport.h"
 
+#include <QCoreApplication>
 #include <vector>
 
 namespace gatehouse {
@@ -13,6 +14,8 @@ namespace gatehouse {
 // operations and every policy attachment. Paths name the field ("context", "endpoints[1].url",
 // "operations[POST /chat/completions].request[0]...").
 class ApiValidator {
+    Q_DECLARE_TR_FUNCTIONS(ApiValidator)
+
 public:
     ApiValidator(const PolicyCatalogue& catalogue, const Provider* provider);
 

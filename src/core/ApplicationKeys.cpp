@@ -22,7 +22,7 @@ Result<KeyPair> ApplicationKeys::generate(Workspace& workspace, SecretStore& sec
                                           const QString& applicationId, Stage keyType) {
     const Application* existing = workspace.application(applicationId);
     if (!existing)
-        return Result<KeyPair>::failure(QStringLiteral("no application with id \"%1\"").arg(applicationId));
+        return Result<KeyPair>::failure(tr("no application with id \"%1\"").arg(applicationId));
     Application application = *existing;
     KeyPair pair;
     pair.keyType = keyType;
@@ -52,7 +52,8 @@ Result<QString> ApplicationKeys::consumerSecret(SecretStore& secrets, const QStr
         return Result<QString>::failure(read.error);
     if (!read.found())
         return Result<QString>::failure(
-            QStringLiteral("the %1 consumer secret of %2 is not in %3; generate the keys again")
+            //: %1 is "production" or "sandbox", %2 an application id, %3 where secrets are kept.
+            tr("the %1 consumer secret of %2 is not in %3; generate the keys again")
                 .arg(stageName(keyType), applicationId, secrets.description()));
     return Result<QString>::success(read.value);
 }

@@ -3,6 +3,7 @@
 #include "Application.h"
 #include "Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace gatehouse {
@@ -13,6 +14,8 @@ class Workspace;
 // Generating and reading an application's credentials. The consumer key is stored in the
 // workspace; the consumer secret only in the secret store.
 class ApplicationKeys {
+    Q_DECLARE_TR_FUNCTIONS(ApplicationKeys)
+
 public:
     // Creates (or regenerates, revoking tokens issued before now) the key pair of `keyType` and
     // saves the application. Returns the new pair; the secret is readable with consumerSecret().

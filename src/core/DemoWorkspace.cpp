@@ -13,7 +13,7 @@ bool DemoWorkspace::populate(Workspace& workspace, QString* error) {
     const Provider* demo = workspace.provider(QStringLiteral("demo"));
     if (!demo) {
         if (error)
-            *error = QStringLiteral("the built-in Demo provider is missing");
+            *error = tr("the built-in Demo provider is missing");
         return false;
     }
     ApiFactory::Request request;

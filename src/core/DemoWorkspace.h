@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace gatehouse {
@@ -10,6 +11,8 @@ class Workspace;
 // provider, with a production and a sandbox endpoint and no policies yet: attaching Model Weighted
 // Round Robin is the user's first step.
 class DemoWorkspace {
+    Q_DECLARE_TR_FUNCTIONS(DemoWorkspace)
+
 public:
     static constexpr const char* ApiName = "SmartChat";
 

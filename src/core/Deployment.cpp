@@ -23,7 +23,7 @@ Deployment Deployment::fromJson(const Json& json, const QString& path, QStringLi
     // Required: a deployment without one would load as revision 0, which toJson() writes back and
     // this reader refuses, so the next write of deployments.json would make every deployment unreadable.
     if (reader.isObject() && !reader.optionalValue("revision"))
-        reader.addError(reader.childPath("revision"), QStringLiteral("is required"));
+        reader.addRequired("revision");
     deployment.revision = reader.optionalInt("revision", 0, 1);
     deployment.deployedAt = reader.optionalDateTime("deployedAt");
     return deployment;

@@ -41,7 +41,7 @@ Endpoint Endpoint::fromJson(const Json& json, const QString& path, QStringList* 
         endpoint.stage = *stage;
     else if (!stageText.isEmpty())
         reader.addError(reader.childPath("stage"),
-                        QStringLiteral("must be \"production\" or \"sandbox\" (got \"%1\")").arg(stageText));
+                        tr("must be \"production\" or \"sandbox\" (got \"%1\")").arg(stageText));
     endpoint.url = reader.requiredString("url");
     endpoint.hasKey = reader.optionalBool("hasKey", false);
     endpoint.connectTimeoutMs = reader.optionalInt("connectTimeoutMs", endpoint.connectTimeoutMs, 1);

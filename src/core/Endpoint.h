@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "Stage.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,9 @@ namespace gatehouse {
 // lives in the SecretStore; hasKey only records that one was stored, so the GUI can warn without
 // touching the keychain.
 struct Endpoint {
+    Q_DECLARE_TR_FUNCTIONS(Endpoint)
+
+public:
     QString id;
     QString name;
     Stage stage = Stage::Production;

@@ -21,21 +21,21 @@ bool FileSecretStore::checkPermissions(QString* error) const {
     const QByteArray path = QFile::encodeName(m_filePath);
     if (::stat(path.constData(), &info) != 0) {
         if (error)
-            *error = QStringLiteral("%1: cannot read the secrets file: %2")
+            *error = tr("%1: cannot read the secrets file: %2")
                          .arg(m_filePath, QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
         if (error)
-            *error = QStringLiteral("%1: refusing a secrets file that other users can access (mode %2); run "
-                                    "chmod 600 on it")
+            *error = tr("%1: refusing a secrets file that other users can access (mode %2); run "
+                        "chmod 600 on it")
                          .arg(m_filePath)
                          .arg(info.st_mode & 0777, 3, 8, QLatin1Char('0'));
         return false;
     }
     if (info.st_uid != ::geteuid()) {
         if (error)
-            *error = QStringLiteral("%1: refusing a secrets file owned by another user").arg(m_filePath);
+            *error = tr("%1: refusing a secrets file owned by another user").arg(m_filePath);
         return false;
     }
     return true;
@@ -48,7 +48,7 @@ bool FileSecretStore::open(QString* error) {
         const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (fd < 0) {
             if (error)
-                *error = QStringLiteral("%1: cannot create the secrets file: %2")
+                *error = tr("%1: cannot create the secrets file: %2")
                              .arg(m_filePath, QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
@@ -57,7 +57,7 @@ bool FileSecretStore::open(QString* error) {
         ::close(fd);
         if (!written) {
             if (error)
-                *error = QStringLiteral("%1: cannot write the secrets file").arg(m_filePath);
+                *error = tr("%1: cannot write the secrets file").arg(m_filePath);
             return false;
         }
     }
@@ -78,15 +78,13 @@ bool FileSecretStore::readAll(std::map<std::string, std::string>* values, QStrin
     const auto secrets = root.is_object() ? root.find("secrets") : root.end();
     if (!root.is_object() || secrets == root.end() || !secrets->is_object()) {
         if (error)
-            *error = QStringLiteral("%1: not a Gatehouse secrets file (expected {\"secrets\": {...}})")
-                         .arg(m_filePath);
+            *error = tr("%1: not a Gatehouse secrets file (expected {\"secrets\": {...}})").arg(m_filePath);
         return false;
     }
     for (auto it = secrets->begin(); it != secrets->end(); ++it) {
         if (!it->is_string()) {
             if (error)
-                *error = QStringLiteral("%1: $.secrets.%2: expected a string")
-                             .arg(m_filePath, toQString(it.key()));
+                *error = tr("%1: $.secrets.%2: expected a string").arg(m_filePath, toQString(it.key()));
             return false;
         }
         (*values)[it.key()] = it->get<std::string>();
@@ -136,7 +134,9 @@ bool FileSecretStore::remove(const QString& key, QString* error) {
 }
 
 QString FileSecretStore::description() const {
-    return QStringLiteral("the secrets file %1").arg(m_filePath);
+    //: Where secrets are kept, completing sentences such as "API key stored in %1" or "cannot remove
+    //: the keys from %1".
+    return tr("the secrets file %1").arg(m_filePath);
 }
 
 } // namespace gatehouse

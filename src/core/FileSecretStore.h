@@ -2,6 +2,7 @@
 
 #include "SecretStore.h"
 
+#include <QCoreApplication>
 #include <QMutex>
 #include <map>
 #include <string>
@@ -11,6 +12,8 @@ namespace gatehouse {
 // Secrets in one JSON file readable by its owner only: for headless servers without a Secret
 // Service, and only when the user names the file (--secrets-file). Refuses a file others can read.
 class FileSecretStore final : public SecretStore {
+    Q_DECLARE_TR_FUNCTIONS(FileSecretStore)
+
 public:
     explicit FileSecretStore(QString filePath);
 

@@ -1,6 +1,7 @@
 #include "Json.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 namespace gatehouse {
 
@@ -60,28 +61,34 @@ std::optional<qint64> jsonInteger(const Json& value) {
     return qint64(number);
 }
 
-QString describeJsonType(const Json& value) {
+const char* jsonTypeSourceText(const Json& value) {
     switch (value.type()) {
     case Json::value_t::null:
-        return QStringLiteral("null");
+        return "null";
     case Json::value_t::object:
-        return QStringLiteral("an object");
+        return QT_TRANSLATE_NOOP("Json", "an object");
     case Json::value_t::array:
-        return QStringLiteral("an array");
+        return QT_TRANSLATE_NOOP("Json", "an array");
     case Json::value_t::string:
-        return QStringLiteral("a string");
+        return QT_TRANSLATE_NOOP("Json", "a string");
     case Json::value_t::boolean:
-        return QStringLiteral("a boolean");
+        return QT_TRANSLATE_NOOP("Json", "a boolean");
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-        return QStringLiteral("an integer");
+        return QT_TRANSLATE_NOOP("Json", "an integer");
     case Json::value_t::number_float:
-        return QStringLiteral("a number");
+        return QT_TRANSLATE_NOOP("Json", "a number");
     case Json::value_t::binary:
     case Json::value_t::discarded:
         break;
     }
-    return QStringLiteral("an unknown value");
+    return QT_TRANSLATE_NOOP("Json", "an unknown value");
+}
+
+QString describeJsonType(const Json& value) {
+    // "null" is JSON's own word, the same in every language.
+    return value.is_null() ? QStringLiteral("null")
+                           : QCoreApplication::translate("Json", jsonTypeSourceText(value));
 }
 
 TextPosition positionOfOffset(const QByteArray& text, qsizetype byteOffset) {

@@ -2,8 +2,8 @@
 
 #include <QString>
 #include <QStringList>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace gatehouse {
 
@@ -22,8 +22,11 @@ inline std::string toStdString(const QString& text) {
 std::string dumpCompact(const Json& value);
 std::string dumpPretty(const Json& value);
 
-// A short, user-facing name of a JSON value's type ("a string", "an array", ...).
+// A short, user-facing name of a JSON value's type ("a string", "an array", ...), in the user's
+// language. jsonTypeSourceText() is the English original (translation context "Json"), for messages
+// that must stay English because they are sent over the wire.
 QString describeJsonType(const Json& value);
+const char* jsonTypeSourceText(const Json& value);
 
 // A JSON number as a whole number when it is one that fits in 64 bits: 7 and 7.0 are 7, 7.9 is 7,
 // and 1e300 or -1e19 (an upstream's bug or malice) is nullopt, because converting them would be

@@ -14,10 +14,26 @@ QString jsonIndexPath(const QString& path, std::size_t index) {
     return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
-JsonFieldReader::JsonFieldReader(const Json& object, QString path, QStringList* errors)
-    : m_object(object), m_path(std::move(path)), m_errors(errors), m_isObject(object.is_object()) {
+JsonFieldReader::JsonFieldReader(const Json& object, QString path, QStringList* errors, Language language)
+    : m_object(object), m_path(std::move(path)), m_errors(errors), m_language(language),
+      m_isObject(object.is_object()) {
     if (!m_isObject)
-        addError(m_path, QStringLiteral("expected an object, found %1").arg(describeJsonType(object)));
+        addError(m_path, localized(QT_TRANSLATE_NOOP("JsonFieldReader", "expected %1, found %2"))
+                             .arg(typeName(QT_TRANSLATE_NOOP("Json", "an object")), typeOf(object)));
+}
+
+QString JsonFieldReader::localized(const char* sourceText) const {
+    return m_language == Language::English ? QString::fromUtf8(sourceText) : tr(sourceText);
+}
+
+QString JsonFieldReader::typeName(const char* sourceText) const {
+    return m_language == Language::English ? QString::fromUtf8(sourceText)
+                                           : QCoreApplication::translate("Json", sourceText);
+}
+
+QString JsonFieldReader::typeOf(const Json& value) const {
+    return m_language == Language::English ? QString::fromUtf8(jsonTypeSourceText(value))
+                                           : describeJsonType(value);
 }
 
 QString JsonFieldReader::childPath(const char* key) const {
@@ -27,6 +43,10 @@ QString JsonFieldReader::childPath(const char* key) const {
 void JsonFieldReader::addError(const QString& path, const QString& reason) {
     if (m_errors)
         m_errors->append(path + QStringLiteral(": ") + reason);
+}
+
+void JsonFieldReader::addRequired(const char* key) {
+    addError(childPath(key), localized(QT_TRANSLATE_NOOP("JsonFieldReader", "is required")));
 }
 
 const Json* JsonFieldReader::optionalValue(const char* key) const {
@@ -44,8 +64,8 @@ const Json* JsonFieldReader::typed(const char* key, Json::value_t expected, cons
         return nullptr;
     const bool matches = value->type() == expected;
     if (!matches) {
-        addError(childPath(key), QStringLiteral("expected %1, found %2")
-                                     .arg(QLatin1String(expectedName), describeJsonType(*value)));
+        addError(childPath(key), localized(QT_TRANSLATE_NOOP("JsonFieldReader", "expected %1, found %2"))
+                                     .arg(typeName(expectedName), typeOf(*value)));
         return nullptr;
     }
     return value;
@@ -53,19 +73,19 @@ const Json* JsonFieldReader::typed(const char* key, Json::value_t expected, cons
 
 QString JsonFieldReader::requiredString(const char* key) {
     if (m_isObject && !optionalValue(key)) {
-        addError(childPath(key), QStringLiteral("is required"));
+        addRequired(key);
         return {};
     }
     return optionalString(key);
 }
 
 QString JsonFieldReader::optionalString(const char* key, const QString& fallback) {
-    const Json* value = typed(key, Json::value_t::string, "a string");
+    const Json* value = typed(key, Json::value_t::string, QT_TRANSLATE_NOOP("Json", "a string"));
     return value ? toQString(value->get_ref<const std::string&>()) : fallback;
 }
 
 bool JsonFieldReader::optionalBool(const char* key, bool fallback) {
-    const Json* value = typed(key, Json::value_t::boolean, "a boolean");
+    const Json* value = typed(key, Json::value_t::boolean, QT_TRANSLATE_NOOP("Json", "a boolean"));
     return value ? value->get<bool>() : fallback;
 }
 
@@ -74,17 +94,20 @@ qint64 JsonFieldReader::optionalInteger(const char* key, qint64 fallback, qint64
     if (!value)
         return fallback;
     if (!isIntegerValue(*value)) {
-        addError(childPath(key),
-                 QStringLiteral("expected an integer, found %1").arg(describeJsonType(*value)));
+        addError(childPath(key), localized(QT_TRANSLATE_NOOP("JsonFieldReader", "expected %1, found %2"))
+                                     .arg(typeName(QT_TRANSLATE_NOOP("Json", "an integer")), typeOf(*value)));
         return fallback;
     }
     if (value->is_number_unsigned() && value->get<std::uint64_t>() > std::uint64_t(INT64_MAX)) {
-        addError(childPath(key), QStringLiteral("is too large"));
+        addError(childPath(key), localized(QT_TRANSLATE_NOOP("JsonFieldReader", "is too large")));
         return fallback;
     }
     const qint64 number = value->get<qint64>();
     if (number < minimum) {
-        addError(childPath(key), QStringLiteral("must be at least %1 (got %2)").arg(minimum).arg(number));
+        addError(childPath(key),
+                 localized(QT_TRANSLATE_NOOP("JsonFieldReader", "must be at least %1 (got %2)"))
+                     .arg(minimum)
+                     .arg(number));
         return fallback;
     }
     return number;
@@ -93,9 +116,10 @@ qint64 JsonFieldReader::optionalInteger(const char* key, qint64 fallback, qint64
 int JsonFieldReader::optionalInt(const char* key, int fallback, int minimum) {
     const qint64 number = optionalInteger(key, fallback, minimum);
     if (number > std::numeric_limits<int>::max()) {
-        addError(
-            childPath(key),
-            QStringLiteral("must be at most %1 (got %2)").arg(std::numeric_limits<int>::max()).arg(number));
+        addError(childPath(key),
+                 localized(QT_TRANSLATE_NOOP("JsonFieldReader", "must be at most %1 (got %2)"))
+                     .arg(std::numeric_limits<int>::max())
+                     .arg(number));
         return fallback;
     }
     return int(number);
@@ -107,7 +131,9 @@ QDateTime JsonFieldReader::optionalDateTime(const char* key) {
         return {};
     QDateTime when = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!when.isValid())
-        addError(childPath(key), QStringLiteral("is not an ISO 8601 date and time: \"%1\"").arg(text));
+        addError(childPath(key),
+                 localized(QT_TRANSLATE_NOOP("JsonFieldReader", "is not an ISO 8601 date and time: \"%1\""))
+                     .arg(text));
     return when;
 }
 
@@ -120,7 +146,8 @@ QStringList JsonFieldReader::optionalStringList(const char* key) {
         const Json& item = (*array)[i];
         if (!item.is_string()) {
             addError(jsonIndexPath(childPath(key), i),
-                     QStringLiteral("expected a string, found %1").arg(describeJsonType(item)));
+                     localized(QT_TRANSLATE_NOOP("JsonFieldReader", "expected %1, found %2"))
+                         .arg(typeName(QT_TRANSLATE_NOOP("Json", "a string")), typeOf(item)));
             continue;
         }
         list.append(toQString(item.get_ref<const std::string&>()));
@@ -129,11 +156,11 @@ QStringList JsonFieldReader::optionalStringList(const char* key) {
 }
 
 const Json* JsonFieldReader::optionalArray(const char* key) {
-    return typed(key, Json::value_t::array, "an array");
+    return typed(key, Json::value_t::array, QT_TRANSLATE_NOOP("Json", "an array"));
 }
 
 const Json* JsonFieldReader::optionalObject(const char* key) {
-    return typed(key, Json::value_t::object, "an object");
+    return typed(key, Json::value_t::object, QT_TRANSLATE_NOOP("Json", "an object"));
 }
 
 } // namespace gatehouse

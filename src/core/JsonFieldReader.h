@@ -2,6 +2,7 @@
 
 #include "Json.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -12,8 +13,15 @@ namespace gatehouse {
 // broken workspace file is reported precisely ("$.endpoints[1].url: expected a string, found an
 // integer") instead of half-loaded. Missing optional fields take their fallback silently.
 class JsonFieldReader {
+    Q_DECLARE_TR_FUNCTIONS(JsonFieldReader)
+
 public:
-    JsonFieldReader(const Json& object, QString path, QStringList* errors);
+    // The language of the reasons: the user's, for files a person repairs, or English, for reasons
+    // sent over the wire (the mock's control API).
+    enum class Language { User, English };
+
+    JsonFieldReader(const Json& object, QString path, QStringList* errors,
+                    Language language = Language::User);
 
     bool isObject() const { return m_isObject; }
     QString path() const { return m_path; }
@@ -33,13 +41,21 @@ public:
     const Json* optionalValue(const char* key) const;
 
     void addError(const QString& path, const QString& reason);
+    // Records "<path>.<key>: is required", for a field that must be present whatever its type.
+    void addRequired(const char* key);
 
 private:
     const Json* typed(const char* key, Json::value_t expected, const char* expectedName);
+    // `sourceText` marked with QT_TRANSLATE_NOOP("JsonFieldReader", ...), in the reader's language.
+    QString localized(const char* sourceText) const;
+    // A type name marked with QT_TRANSLATE_NOOP("Json", ...), or the type of `value`.
+    QString typeName(const char* sourceText) const;
+    QString typeOf(const Json& value) const;
 
     const Json& m_object;
     QString m_path;
     QStringList* m_errors;
+    Language m_language = Language::User;
     bool m_isObject = false;
 };
 

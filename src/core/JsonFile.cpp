@@ -39,7 +39,7 @@ Result<Json> JsonFile::read(const QString& filePath, const QString& displayName)
     const QString name = displayName.isEmpty() ? filePath : displayName;
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
-        return Result<Json>::failure(QStringLiteral("%1: cannot read: %2").arg(name, file.errorString()));
+        return Result<Json>::failure(tr("%1: cannot read: %2").arg(name, file.errorString()));
     return parse(file.readAll(), name);
 }
 
@@ -58,18 +58,18 @@ bool JsonFile::writeBytes(const QString& filePath, const QByteArray& bytes, QStr
     const QFileInfo info(filePath);
     if (!QDir().mkpath(info.absolutePath())) {
         if (error)
-            *error = QStringLiteral("%1: cannot create the folder").arg(info.absolutePath());
+            *error = tr("%1: cannot create the folder").arg(info.absolutePath());
         return false;
     }
     QSaveFile file(filePath);
     if (!file.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(filePath, file.errorString());
+            *error = tr("%1: cannot write: %2").arg(filePath, file.errorString());
         return false;
     }
     if (file.write(bytes) != bytes.size() || !file.commit()) {
         if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(filePath, file.errorString());
+            *error = tr("%1: cannot write: %2").arg(filePath, file.errorString());
         file.cancelWriting();
         return false;
     }

@@ -27,7 +27,7 @@ KeyPair KeyPair::fromJson(const Json& json, const QString& path, QStringList* er
         keys.keyType = *stage;
     else if (!type.isEmpty())
         reader.addError(reader.childPath("keyType"),
-                        QStringLiteral("must be PRODUCTION or SANDBOX (got \"%1\")").arg(type));
+                        tr("must be PRODUCTION or SANDBOX (got \"%1\")").arg(type));
     keys.consumerKey = reader.requiredString("consumerKey");
     keys.createdAt = reader.optionalDateTime("createdAt");
     keys.tokensValidAfter = reader.optionalDateTime("tokensValidAfter");

@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "Stage.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -11,6 +12,9 @@ namespace gatehouse {
 
 // An application's credentials for one key type. The consumer secret lives in the SecretStore only.
 struct KeyPair {
+    Q_DECLARE_TR_FUNCTIONS(KeyPair)
+
+public:
     Stage keyType = Stage::Production;
     QString consumerKey;
     QDateTime createdAt;

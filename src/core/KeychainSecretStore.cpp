@@ -28,8 +28,8 @@ QString KeychainSecretStore::entryName(const QString& key) const {
 }
 
 QString KeychainSecretStore::explain(const QString& backendError) const {
-    return QStringLiteral("the desktop keychain is not available (%1). Start a Secret Service such as "
-                          "gnome-keyring, or pass --secrets-file FILE on a headless machine")
+    return tr("the desktop keychain is not available (%1). Start a Secret Service such as "
+              "gnome-keyring, or pass --secrets-file FILE on a headless machine")
         .arg(backendError);
 }
 
@@ -46,9 +46,7 @@ SecretStore::ReadResult KeychainSecretStore::read(const QString& key) {
         return {Status::NotFound, {}, {}};
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return {Status::Error,
-                {},
-                QStringLiteral("the desktop keychain refused access: %1").arg(job.errorString())};
+        return {Status::Error, {}, tr("the desktop keychain refused access: %1").arg(job.errorString())};
     default:
         return {Status::Error, {}, explain(job.errorString())};
     }
@@ -82,7 +80,9 @@ bool KeychainSecretStore::remove(const QString& key, QString* error) {
 }
 
 QString KeychainSecretStore::description() const {
-    return QStringLiteral("the desktop keychain (service \"%1\")").arg(m_service);
+    //: Where secrets are kept, completing sentences such as "API key stored in %1" or "cannot remove
+    //: the keys from %1".
+    return tr("the desktop keychain (service \"%1\")").arg(m_service);
 }
 
 } // namespace gatehouse

@@ -2,6 +2,8 @@
 
 #include "SecretStore.h"
 
+#include <QCoreApplication>
+
 namespace gatehouse {
 
 // The desktop keychain through QtKeychain (Secret Service on Linux). Entries are named
@@ -9,6 +11,8 @@ namespace gatehouse {
 // workspaces never share secrets. There is no plaintext fallback: without a reachable Secret
 // Service every call fails and says so.
 class KeychainSecretStore final : public SecretStore {
+    Q_DECLARE_TR_FUNCTIONS(KeychainSecretStore)
+
 public:
     explicit KeychainSecretStore(QString scope, QString service = QStringLiteral("Gatehouse"));
 

@@ -25,7 +25,9 @@ bool MemorySecretStore::remove(const QString& key, QString*) {
 }
 
 QString MemorySecretStore::description() const {
-    return QStringLiteral("memory (secrets are forgotten when the program exits)");
+    //: Where secrets are kept, completing sentences such as "API key stored in %1" or "cannot remove
+    //: the keys from %1".
+    return tr("memory (secrets are forgotten when the program exits)");
 }
 
 int MemorySecretStore::size() const {

@@ -2,6 +2,7 @@
 
 #include "SecretStore.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 
@@ -9,6 +10,8 @@ namespace gatehouse {
 
 // Secrets in process memory only: unit tests, and the demo workspace's throwaway values in tests.
 class MemorySecretStore final : public SecretStore {
+    Q_DECLARE_TR_FUNCTIONS(MemorySecretStore)
+
 public:
     ReadResult read(const QString& key) override;
     bool write(const QString& key, const QString& value, QString* error) override;

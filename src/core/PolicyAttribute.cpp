@@ -16,7 +16,8 @@ std::optional<double> optionalDouble(JsonFieldReader& reader, const char* key) {
         return std::nullopt;
     if (!value->is_number()) {
         reader.addError(reader.childPath(key),
-                        QStringLiteral("expected a number, found %1").arg(describeJsonType(*value)));
+                        QCoreApplication::translate("PolicyAttribute", "expected a number, found %1")
+                            .arg(describeJsonType(*value)));
         return std::nullopt;
     }
     return value->get<double>();
@@ -66,7 +67,7 @@ PolicyAttribute PolicyAttribute::fromJson(const Json& json, const QString& path,
         }
     }
     if (!known && !type.isEmpty())
-        reader.addError(reader.childPath("type"), QStringLiteral("unknown attribute type \"%1\"").arg(type));
+        reader.addError(reader.childPath("type"), tr("unknown attribute type \"%1\"").arg(type));
     attribute.required = reader.optionalBool("required", false);
     if (const Json* fallback = reader.optionalValue("default"))
         attribute.defaultValue = *fallback;
@@ -87,7 +88,7 @@ PolicyAttribute PolicyAttribute::fromJson(const Json& json, const QString& path,
         attribute.items =
             std::make_shared<const PolicyAttribute>(fromJson(*items, reader.childPath("items"), errors));
     if (attribute.type == Type::Array && !attribute.items)
-        reader.addError(reader.childPath("items"), QStringLiteral("is required for an array attribute"));
+        reader.addError(reader.childPath("items"), tr("is required for an array attribute"));
     return attribute;
 }
 

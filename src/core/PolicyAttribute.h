@@ -2,6 +2,7 @@
 
 #include "Json.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -13,6 +14,9 @@ namespace gatehouse {
 // The schema of one policy parameter, recursive for objects and arrays, so that a GUI form and a
 // validator can both be generated from the catalogue instead of being written per policy.
 struct PolicyAttribute {
+    Q_DECLARE_TR_FUNCTIONS(PolicyAttribute)
+
+public:
     enum class Type { String, Integer, Number, Boolean, Enum, Object, Array };
 
     QString name;

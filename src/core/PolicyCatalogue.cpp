@@ -2,10 +2,43 @@
 
 #include "JsonFile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QtDebug>
+#include <memory>
 
 namespace gatehouse {
+
+namespace {
+
+// The built-in definitions' texts in the user's language. lupdate finds them in
+// translations/catalogue_strings.cpp, generated from the same JSON files. Names and categories are
+// not translated: code and colours key on them.
+QString catalogueText(const QString& text) {
+    return text.isEmpty() ? text : QCoreApplication::translate("PolicyCatalogue", text.toUtf8().constData());
+}
+
+void translateTexts(PolicyAttribute& attribute) {
+    attribute.displayName = catalogueText(attribute.displayName);
+    attribute.description = catalogueText(attribute.description);
+    attribute.patternMessage = catalogueText(attribute.patternMessage);
+    for (PolicyAttribute& field : attribute.fields)
+        translateTexts(field);
+    if (attribute.items) {
+        auto items = std::make_shared<PolicyAttribute>(*attribute.items);
+        translateTexts(*items);
+        attribute.items = std::move(items);
+    }
+}
+
+void translateTexts(PolicyDefinition& definition) {
+    definition.displayName = catalogueText(definition.displayName);
+    definition.description = catalogueText(definition.description);
+    for (PolicyAttribute& attribute : definition.attributes)
+        translateTexts(attribute);
+}
+
+} // namespace
 
 const PolicyCatalogue& PolicyCatalogue::builtin() {
     static const PolicyCatalogue catalogue = [] {
@@ -22,7 +55,9 @@ const PolicyCatalogue& PolicyCatalogue::builtin() {
                 Q_ASSERT_X(false, "PolicyCatalogue", "broken built-in policy definition");
                 continue;
             }
-            definitions.push_back(definition.take());
+            PolicyDefinition loaded = definition.take();
+            translateTexts(loaded);
+            definitions.push_back(std::move(loaded));
         }
         return fromDefinitions(std::move(definitions));
     }();

@@ -73,10 +73,10 @@ Result<PolicyDefinition> PolicyDefinition::fromJson(const Json& json) {
         if (const auto flow = parseFlowKind(flowName))
             definition.flows.push_back(*flow);
         else
-            reader.addError(reader.childPath("flows"), QStringLiteral("unknown flow \"%1\"").arg(flowName));
+            reader.addError(reader.childPath("flows"), tr("unknown flow \"%1\"").arg(flowName));
     }
     if (definition.flows.empty())
-        reader.addError(reader.childPath("flows"), QStringLiteral("must name at least one flow"));
+        reader.addError(reader.childPath("flows"), tr("must name at least one flow"));
     definition.apiTypes = reader.optionalStringList("apiTypes");
     definition.exclusiveGroup = reader.optionalString("exclusiveGroup");
     definition.router = reader.optionalString("router");

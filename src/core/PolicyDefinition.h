@@ -4,6 +4,7 @@
 #include "PolicyAttribute.h"
 #include "Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -12,6 +13,9 @@ namespace gatehouse {
 
 // A catalogue entry: what a policy is called, where it may sit and the schema of its parameters.
 struct PolicyDefinition {
+    Q_DECLARE_TR_FUNCTIONS(PolicyDefinition)
+
+public:
     QString name; // "modelWeightedRoundRobin": the id WSO2 uses too
     QString displayName;
     QString description;

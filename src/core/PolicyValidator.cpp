@@ -41,15 +41,14 @@ QString PolicyValidator::flowAndTypeError(const Api& api, const PolicyDefinition
         QStringList allowed;
         for (FlowKind candidate : definition.flows)
             allowed.append(flowKindDisplayName(candidate));
-        return QStringLiteral("%1 cannot be attached to the %2 flow: it only runs in the %3 flow")
+        return tr("%1 cannot be attached to the %2 flow: it only runs in the %3 flow")
             .arg(definition.displayName, flowKindDisplayName(flow), allowed.join(QStringLiteral(", ")));
     }
     if (!definition.appliesToApiType(api.type)) {
         return definition.isModelRouter()
-                   ? QStringLiteral("%1 applies only to AI APIs; %2 is a plain HTTP API")
+                   ? tr("%1 applies only to AI APIs; %2 is a plain HTTP API")
                          .arg(definition.displayName, api.name)
-                   : QStringLiteral("%1 does not apply to APIs of type %2")
-                         .arg(definition.displayName, api.type);
+                   : tr("%1 does not apply to APIs of type %2").arg(definition.displayName, api.type);
     }
     return {};
 }
@@ -58,7 +57,7 @@ QString PolicyValidator::placementError(const Api& api, const Operation* operati
                                         const QString& policyName, const PolicyAttachment* ignore) const {
     const PolicyDefinition* definition = m_catalogue.find(policyName);
     if (!definition)
-        return QStringLiteral("unknown policy \"%1\"").arg(policyName);
+        return tr("unknown policy \"%1\"").arg(policyName);
     const QString misplaced = flowAndTypeError(api, *definition, flow);
     if (!misplaced.isEmpty())
         return misplaced;
@@ -78,18 +77,19 @@ QString PolicyValidator::placementError(const Api& api, const Operation* operati
         }
         return nullptr;
     };
-    const QString rule = QStringLiteral("only one load-balancing policy may apply to an operation");
+    const QString rule = tr("only one load-balancing policy may apply to an operation");
     if (const PolicyDefinition* other = conflictIn(api.apiPolicies))
-        return QStringLiteral("%1: %2 is already attached at API level").arg(rule, other->displayName);
+        //: %1 is "only one load-balancing policy may apply to an operation", %2 a policy's name.
+        return tr("%1: %2 is already attached at API level").arg(rule, other->displayName);
     if (operation) {
         if (const PolicyDefinition* other = conflictIn(operation->policies))
-            return QStringLiteral("%1: %2 is already attached to %3")
-                .arg(rule, other->displayName, operation->key());
+            //: %1 is "only one load-balancing policy may apply to an operation", %2 a policy's name, %3 an
+            //: operation ("POST /chat/completions").
+            return tr("%1: %2 is already attached to %3").arg(rule, other->displayName, operation->key());
     } else {
         for (const Operation& each : api.operations) {
             if (const PolicyDefinition* other = conflictIn(each.policies))
-                return QStringLiteral("%1: %2 is already attached to %3")
-                    .arg(rule, other->displayName, each.key());
+                return tr("%1: %2 is already attached to %3").arg(rule, other->displayName, each.key());
         }
     }
     return {};
@@ -100,7 +100,7 @@ Json PolicyValidator::decodedAttribute(const PolicyAttribute& attribute, const J
         Result<Json> decoded = Wso2AttributeCodec::decode(toQString(value.get_ref<const std::string&>()));
         if (!decoded) {
             if (error)
-                *error = QStringLiteral("is not valid JSON: %1").arg(decoded.error());
+                *error = tr("is not valid JSON: %1").arg(decoded.error());
             return nullptr;
         }
         return decoded.take();
@@ -110,21 +110,20 @@ Json PolicyValidator::decodedAttribute(const PolicyAttribute& attribute, const J
 
 void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json& value, const QString& path,
                                     ValidationReport& report) const {
+    // `expected` is marked with QT_TRANSLATE_NOOP("PolicyValidator", ...).
     const auto wrongType = [&](const char* expected) {
-        report.addError(
-            path, QStringLiteral("must be %1, not %2").arg(QLatin1String(expected), describeJsonType(value)));
+        report.addError(path, tr("must be %1, not %2").arg(tr(expected), describeJsonType(value)));
     };
     switch (attribute.type) {
     case PolicyAttribute::Type::String:
     case PolicyAttribute::Type::Enum: {
         if (!value.is_string())
-            return wrongType("a string");
+            return wrongType(QT_TRANSLATE_NOOP("PolicyValidator", "a string"));
         const QString text = toQString(value.get_ref<const std::string&>());
         if (text.trimmed().size() < attribute.minLength) {
-            report.addError(
-                path, attribute.minLength <= 1
-                          ? QStringLiteral("must not be empty")
-                          : QStringLiteral("must be at least %1 characters long").arg(attribute.minLength));
+            report.addError(path, attribute.minLength <= 1
+                                      ? tr("must not be empty")
+                                      : tr("must be at least %1 characters long").arg(attribute.minLength));
             return;
         }
         // Anchored: a bare '$' would also accept a trailing newline, which a header must never carry.
@@ -133,12 +132,12 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
                  .match(text)
                  .hasMatch()) {
             report.addError(path, attribute.patternMessage.isEmpty()
-                                      ? QStringLiteral("does not match %1").arg(attribute.pattern)
+                                      ? tr("does not match %1").arg(attribute.pattern)
                                       : attribute.patternMessage);
             return;
         }
         if (attribute.type == PolicyAttribute::Type::Enum && !attribute.allowedValues.contains(text))
-            report.addError(path, QStringLiteral("must be one of %1 (got \"%2\")")
+            report.addError(path, tr("must be one of %1 (got \"%2\")")
                                       .arg(attribute.allowedValues.join(QStringLiteral(", ")), text));
         return;
     }
@@ -147,52 +146,53 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
         const bool isInteger = value.is_number_integer() || value.is_number_unsigned();
         if (attribute.type == PolicyAttribute::Type::Integer && !isInteger) {
             if (value.is_number_float())
-                report.addError(path, QStringLiteral("must be a whole number of seconds, not %1")
-                                          .arg(formatNumber(value.get<double>())));
+                report.addError(
+                    path,
+                    tr("must be a whole number of seconds, not %1").arg(formatNumber(value.get<double>())));
             else
-                wrongType("an integer");
+                wrongType(QT_TRANSLATE_NOOP("PolicyValidator", "an integer"));
             return;
         }
         if (!value.is_number())
-            return wrongType("a number");
+            return wrongType(QT_TRANSLATE_NOOP("PolicyValidator", "a number"));
         const double number = value.get<double>();
         if (!std::isfinite(number)) {
-            report.addError(path, QStringLiteral("must be a finite number"));
+            report.addError(path, tr("must be a finite number"));
             return;
         }
         if (attribute.minimum && number < *attribute.minimum)
-            report.addError(path, QStringLiteral("must be at least %1 (got %2)")
+            report.addError(path, tr("must be at least %1 (got %2)")
                                       .arg(formatNumber(*attribute.minimum), formatNumber(number)));
         else if (attribute.maximum && number > *attribute.maximum)
-            report.addError(path, QStringLiteral("must be at most %1 (got %2)")
+            report.addError(path, tr("must be at most %1 (got %2)")
                                       .arg(formatNumber(*attribute.maximum), formatNumber(number)));
         return;
     }
     case PolicyAttribute::Type::Boolean:
         if (!value.is_boolean())
-            wrongType("true or false");
+            wrongType(QT_TRANSLATE_NOOP("PolicyValidator", "true or false"));
         return;
     case PolicyAttribute::Type::Object: {
         if (!value.is_object())
-            return wrongType("an object");
+            return wrongType(QT_TRANSLATE_NOOP("PolicyValidator", "an object"));
         for (const PolicyAttribute& field : attribute.fields) {
             const auto it = value.find(toStdString(field.name));
             if (it == value.end() || it->is_null()) {
                 if (field.required)
-                    report.addError(child(path, field.name), QStringLiteral("is required"));
+                    report.addError(child(path, field.name), tr("is required"));
                 continue;
             }
             validateValue(field, *it, child(path, field.name), report);
         }
         for (auto it = value.begin(); it != value.end(); ++it) {
             if (!attribute.field(toQString(it.key())))
-                report.addWarning(child(path, toQString(it.key())), QStringLiteral("unknown field, ignored"));
+                report.addWarning(child(path, toQString(it.key())), tr("unknown field, ignored"));
         }
         return;
     }
     case PolicyAttribute::Type::Array:
         if (!value.is_array())
-            return wrongType("a list");
+            return wrongType(QT_TRANSLATE_NOOP("PolicyValidator", "a list"));
         for (std::size_t i = 0; i < value.size(); ++i)
             validateValue(*attribute.items, value[i], indexed(path, i), report);
         return;
@@ -207,12 +207,11 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const Json& ta
     if (!endpointId.isEmpty()) {
         const Endpoint* endpoint = api.endpoint(endpointId);
         if (!endpoint)
-            report.addError(
-                child(path, QStringLiteral("endpointId")),
-                QStringLiteral("no %1 endpoint with id \"%2\"").arg(stageName(stage), endpointId));
+            report.addError(child(path, QStringLiteral("endpointId")),
+                            tr("no %1 endpoint with id \"%2\"").arg(stageName(stage), endpointId));
         else if (endpoint->stage != stage)
             report.addError(child(path, QStringLiteral("endpointId")),
-                            QStringLiteral("\"%1\" is a %2 endpoint, not a %3 one")
+                            tr("\"%1\" is a %2 endpoint, not a %3 one")
                                 .arg(endpointId, stageName(endpoint->stage), stageName(stage)));
     }
     const QString model = jsonString(target, "model");
@@ -220,7 +219,7 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const Json& ta
         !m_provider->models.contains(model)) {
         report.addWarning(
             child(path, QStringLiteral("model")),
-            QStringLiteral("\"%1\" is not in %2's model list (%3); the upstream may refuse it")
+            tr("\"%1\" is not in %2's model list (%3); the upstream may refuse it")
                 .arg(model, m_provider->displayName, m_provider->models.join(QStringLiteral(", "))));
     }
 }
@@ -238,14 +237,14 @@ void PolicyValidator::validateFailoverStage(const Api& api, Stage stage, const J
     if (!hasTarget) {
         if (hasFallbacks || (target != stageConfig.end() && !target->is_null()))
             report.addError(child(child(path, QStringLiteral("targetModel")), QStringLiteral("model")),
-                            QStringLiteral("failover needs the target model whose failures it handles"));
+                            tr("failover needs the target model whose failures it handles"));
         return;
     }
     *configured = true;
     validateTarget(api, stage, *target, child(path, QStringLiteral("targetModel")), report);
     if (!hasFallbacks) {
         report.addWarning(child(path, QStringLiteral("fallbackModels")),
-                          QStringLiteral("no fallback models: failover has nothing to fall back to"));
+                          tr("no fallback models: failover has nothing to fall back to"));
         return;
     }
     for (std::size_t i = 0; i < fallbacks->size(); ++i)
@@ -269,7 +268,7 @@ void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& def
         report.append(stages);
         if (!configured && !stages.hasErrors())
             report.addError(child(child(path, QStringLiteral("production")), QStringLiteral("targetModel")),
-                            QStringLiteral("failover needs a target model in production or sandbox"));
+                            tr("failover needs a target model in production or sandbox"));
         return;
     }
 
@@ -292,10 +291,9 @@ void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& def
             const QString pair =
                 jsonString(target, "endpointId") + QLatin1Char('/') + jsonString(target, "model");
             if (seenPairs.contains(pair))
-                report.addWarning(
-                    indexed(listPath, i),
-                    QStringLiteral("model \"%1\" on endpoint \"%2\" is listed twice; its shares add up")
-                        .arg(jsonString(target, "model"), jsonString(target, "endpointId")));
+                report.addWarning(indexed(listPath, i),
+                                  tr("model \"%1\" on endpoint \"%2\" is listed twice; its shares add up")
+                                      .arg(jsonString(target, "model"), jsonString(target, "endpointId")));
             seenPairs.append(pair);
             if (weighted) {
                 const auto weight = target.find("weight");
@@ -307,23 +305,22 @@ void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& def
             }
         }
         if (weighted && weightsValid && totalWeight <= 0)
-            report.addError(listPath,
-                            QStringLiteral("the weights must not all be 0: no model would get traffic"));
+            report.addError(listPath, tr("the weights must not all be 0: no model would get traffic"));
     }
     if (!anyModel)
         report.addError(child(path, QStringLiteral("production")),
-                        QStringLiteral("needs at least one model (in production or sandbox)"));
+                        tr("needs at least one model (in production or sandbox)"));
 }
 
 void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment& attachment,
                                          const QString& path, ValidationReport& report) const {
     const PolicyDefinition* definition = m_catalogue.find(attachment.policyName);
     if (!definition) {
-        report.addError(path, QStringLiteral("unknown policy \"%1\"").arg(attachment.policyName));
+        report.addError(path, tr("unknown policy \"%1\"").arg(attachment.policyName));
         return;
     }
     if (!attachment.parameters.is_object()) {
-        report.addError(child(path, QStringLiteral("parameters")), QStringLiteral("must be an object"));
+        report.addError(child(path, QStringLiteral("parameters")), tr("must be an object"));
         return;
     }
     for (const PolicyAttribute& attribute : definition->attributes) {
@@ -331,7 +328,7 @@ void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment&
         const auto it = attachment.parameters.find(toStdString(attribute.name));
         if (it == attachment.parameters.end() || it->is_null()) {
             if (attribute.required)
-                report.addError(attributePath, QStringLiteral("is required"));
+                report.addError(attributePath, tr("is required"));
             continue;
         }
         QString decodeError;
@@ -348,9 +345,9 @@ void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment&
     }
     for (auto it = attachment.parameters.begin(); it != attachment.parameters.end(); ++it) {
         if (!definition->attribute(toQString(it.key())))
-            report.addWarning(child(path, toQString(it.key())),
-                              QStringLiteral("%1 has no parameter of this name; it is ignored")
-                                  .arg(definition->displayName));
+            report.addWarning(
+                child(path, toQString(it.key())),
+                tr("%1 has no parameter of this name; it is ignored").arg(definition->displayName));
     }
 }
 
@@ -362,7 +359,7 @@ void PolicyValidator::validateFlows(const Api& api, const PolicyFlows& flows, co
             const QString path = indexed(child(prefix, flowKindName(flow)), i);
             const PolicyDefinition* definition = m_catalogue.find(list[i].policyName);
             if (!definition) {
-                report.addError(path, QStringLiteral("unknown policy \"%1\"").arg(list[i].policyName));
+                report.addError(path, tr("unknown policy \"%1\"").arg(list[i].policyName));
                 continue;
             }
             const QString misplaced = flowAndTypeError(api, *definition, flow);
@@ -374,7 +371,7 @@ void PolicyValidator::validateFlows(const Api& api, const PolicyFlows& flows, co
 }
 
 void PolicyValidator::validateExclusivity(const Api& api, ValidationReport& report) const {
-    const QString rule = QStringLiteral("only one load-balancing policy may apply to an operation");
+    const QString rule = tr("only one load-balancing policy may apply to an operation");
     // The first policy of each exclusive group met at API level, by group.
     QHash<QString, const PolicyDefinition*> apiLevel;
     const auto scan = [&](const PolicyFlows& flows, const QString& prefix, const QString& scopeName,
@@ -388,11 +385,12 @@ void PolicyValidator::validateExclusivity(const Api& api, ValidationReport& repo
                 if (const PolicyDefinition* first = seen.value(definition->exclusiveGroup)) {
                     const bool atApiLevel =
                         apiLevelScan || apiLevel.value(definition->exclusiveGroup) == first;
-                    report.addError(indexed(child(prefix, flowKindName(flow)), i),
-                                    QStringLiteral("%1: %2 is already attached %3")
-                                        .arg(rule, first->displayName,
-                                             atApiLevel ? QStringLiteral("at API level")
-                                                        : QStringLiteral("to %1").arg(scopeName)));
+                    report.addError(
+                        indexed(child(prefix, flowKindName(flow)), i),
+                        atApiLevel
+                            ? tr("%1: %2 is already attached at API level").arg(rule, first->displayName)
+                            : tr("%1: %2 is already attached to %3")
+                                  .arg(rule, first->displayName, scopeName));
                     continue;
                 }
                 seen.insert(definition->exclusiveGroup, definition);

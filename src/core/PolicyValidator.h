@@ -6,6 +6,7 @@
 #include "Provider.h"
 #include "ValidationReport.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace gatehouse {
@@ -13,6 +14,8 @@ namespace gatehouse {
 // Checks policy attachments against the catalogue's schemas and against the API they sit in
 // (endpoints of the right stage, the provider's models, one load-balancing strategy per operation).
 class PolicyValidator {
+    Q_DECLARE_TR_FUNCTIONS(PolicyValidator)
+
 public:
     PolicyValidator(const PolicyCatalogue& catalogue, const Provider* provider);
 

@@ -41,8 +41,10 @@ ValueLocation locationFromJson(JsonFieldReader& parent, const char* key, QString
     else if (source == QLatin1String("path"))
         location.source = ValueLocation::Source::Path;
     else if (source != QLatin1String("none"))
-        reader.addError(reader.childPath("source"),
-                        QStringLiteral("must be payload, header, path or none (got \"%1\")").arg(source));
+        reader.addError(
+            reader.childPath("source"),
+            QCoreApplication::translate("Provider", "must be payload, header, path or none (got \"%1\")")
+                .arg(source));
     location.identifier = reader.optionalString("identifier");
     return location;
 }
@@ -107,11 +109,11 @@ Result<Provider> Provider::fromJson(const Json& json) {
         const QString where = authReader.optionalString("in", QStringLiteral("header"));
         if (where != QLatin1String("header") && where != QLatin1String("query"))
             authReader.addError(authReader.childPath("in"),
-                                QStringLiteral("must be \"header\" or \"query\" (got \"%1\")").arg(where));
+                                tr("must be \"header\" or \"query\" (got \"%1\")").arg(where));
         provider.authInQuery = where == QLatin1String("query");
         provider.keyRequired = authReader.optionalBool("keyRequired", true);
     } else {
-        reader.addError(reader.childPath("auth"), QStringLiteral("is required"));
+        reader.addRequired("auth");
     }
     if (const Json* locations = reader.optionalObject("locations")) {
         JsonFieldReader locationReader(*locations, reader.childPath("locations"), &errors);

@@ -4,6 +4,7 @@
 #include "Operation.h"
 #include "Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -26,6 +27,9 @@ struct ValueLocation {
 // A vendor template (OpenAI, Azure OpenAI, ...): how to authenticate to it, where it keeps models and
 // token counts, which models it offers and the operations an API created from it starts with.
 struct Provider {
+    Q_DECLARE_TR_FUNCTIONS(Provider)
+
+public:
     QString id;
     QString displayName;
     QString description;

@@ -2,6 +2,7 @@
 
 #include "JsonFile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 namespace gatehouse {
@@ -34,6 +35,12 @@ const ProviderRegistry& ProviderRegistry::builtin() {
             }
             Provider loaded = provider.take();
             loaded.builtin = true;
+            // In the user's language (translations/catalogue_strings.cpp lists them for lupdate).
+            loaded.displayName =
+                QCoreApplication::translate("ProviderCatalogue", loaded.displayName.toUtf8().constData());
+            if (!loaded.description.isEmpty())
+                loaded.description =
+                    QCoreApplication::translate("ProviderCatalogue", loaded.description.toUtf8().constData());
             result.m_providers.push_back(std::move(loaded));
         }
         return result;
@@ -47,7 +54,7 @@ bool ProviderRegistry::add(Provider provider, QString* error) {
             continue;
         if (existing.builtin && !provider.builtin) {
             if (error)
-                *error = QStringLiteral("provider id \"%1\" belongs to a built-in provider").arg(provider.id);
+                *error = tr("provider id \"%1\" belongs to a built-in provider").arg(provider.id);
             return false;
         }
         existing = std::move(provider);

@@ -2,6 +2,7 @@
 
 #include "Provider.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <vector>
 
@@ -10,6 +11,8 @@ namespace gatehouse {
 // The provider templates a user can create an AI API from: the built-in ones (":/providers/*.json")
 // followed by the workspace's custom ones.
 class ProviderRegistry {
+    Q_DECLARE_TR_FUNCTIONS(ProviderRegistry)
+
 public:
     static const ProviderRegistry& builtin();
 

@@ -27,7 +27,7 @@ Revision Revision::fromJson(const Json& json, QStringList* errors) {
         for (const QString& error : apiErrors)
             errors->append(QStringLiteral("$.api") + error.mid(1));
     } else {
-        reader.addError(reader.childPath("api"), QStringLiteral("is required"));
+        reader.addRequired("api");
     }
     return revision;
 }

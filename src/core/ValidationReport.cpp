@@ -4,7 +4,8 @@ namespace gatehouse {
 
 QString ValidationIssue::toString() const {
     const QString text = path.isEmpty() ? message : path + QStringLiteral(": ") + message;
-    return isError() ? text : QStringLiteral("warning: ") + text;
+    //: A validation finding that does not stop saving; %1 is "<path>: <message>".
+    return isError() ? text : tr("warning: %1").arg(text);
 }
 
 void ValidationReport::addError(const QString& path, const QString& message) {

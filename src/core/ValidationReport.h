@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <vector>
@@ -10,6 +11,9 @@ namespace gatehouse {
 // "operations[POST /chat/completions].request[0].weightedRoundRobinConfigs.production[1].weight")
 // and what is wrong, in words a user understands.
 struct ValidationIssue {
+    Q_DECLARE_TR_FUNCTIONS(ValidationIssue)
+
+public:
     enum class Severity { Error, Warning };
     Severity severity = Severity::Error;
     QString path;

@@ -3,6 +3,7 @@
 #include "JsonFieldReader.h"
 #include "JsonFile.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -49,19 +50,26 @@ QString slugOf(const QString& text) {
 // Schema check shared by every versioned file. Returns an empty string when readable.
 QString schemaProblem(const Json& document, const QString& file) {
     if (!document.is_object())
-        return QStringLiteral("%1: expected a JSON object at the top level").arg(file);
+        return QCoreApplication::translate("gatehouse::Workspace",
+                                           "%1: expected a JSON object at the top level")
+            .arg(file);
     const auto version = document.find("schemaVersion");
     if (version == document.end())
-        return QStringLiteral("%1: $.schemaVersion: is required").arg(file);
+        return QCoreApplication::translate("gatehouse::Workspace", "%1: $.schemaVersion: is required")
+            .arg(file);
     if (!version->is_number_integer())
-        return QStringLiteral("%1: $.schemaVersion: expected an integer").arg(file);
+        return QCoreApplication::translate("gatehouse::Workspace", "%1: $.schemaVersion: expected an integer")
+            .arg(file);
     if (version->get<qint64>() > Workspace::SchemaVersion)
-        return QStringLiteral("%1: written by a newer Gatehouse (schema version %2; this one reads up to %3)")
+        return QCoreApplication::translate(
+                   "gatehouse::Workspace",
+                   "%1: written by a newer Gatehouse (schema version %2; this one reads up to %3)")
             .arg(file)
             .arg(version->get<qint64>())
             .arg(Workspace::SchemaVersion);
     if (version->get<qint64>() < 1)
-        return QStringLiteral("%1: $.schemaVersion: must be at least 1").arg(file);
+        return QCoreApplication::translate("gatehouse::Workspace", "%1: $.schemaVersion: must be at least 1")
+            .arg(file);
     return {};
 }
 
@@ -111,14 +119,17 @@ bool Workspace::acquireLock(QString* error) {
             QString host;
             QString application;
             if (m_lockFile->error() == QLockFile::LockFailedError &&
-                m_lockFile->getLockInfo(&pid, &host, &application))
-                *error = QStringLiteral(
-                             "the workspace is locked by %1 (process %2 on %3); try again when it is done")
-                             .arg(application.isEmpty() ? QStringLiteral("another program") : application)
+                m_lockFile->getLockInfo(&pid, &host, &application)) {
+                if (application.isEmpty())
+                    //: Who holds the lock when the lock file does not say.
+                    application = tr("another program");
+                *error = tr("the workspace is locked by %1 (process %2 on %3); try again when it is done")
+                             .arg(application)
                              .arg(pid)
                              .arg(host);
-            else
-                *error = QStringLiteral("cannot lock the workspace (%1)").arg(filePath(lockFileName));
+            } else {
+                *error = tr("cannot lock the workspace (%1)").arg(filePath(lockFileName));
+            }
         }
         return false;
     }
@@ -146,22 +157,20 @@ bool Workspace::checkUnchanged(const QString& relativePath, QString* error) cons
         if (!known)
             return true;
         if (error)
-            *error =
-                QStringLiteral("%1 was deleted by another program since it was loaded; reload the workspace")
-                    .arg(relativePath);
+            *error = tr("%1 was deleted by another program since it was loaded; reload the workspace")
+                         .arg(relativePath);
         return false;
     }
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = QStringLiteral("%1: cannot read: %2").arg(relativePath, file.errorString());
+            *error = tr("%1: cannot read: %2").arg(relativePath, file.errorString());
         return false;
     }
     if (!known || fingerprint(file.readAll()) != m_fingerprints.value(relativePath)) {
         if (error)
-            *error =
-                QStringLiteral("%1 was changed by another program since it was loaded; reload the workspace "
-                               "(nothing was overwritten)")
-                    .arg(relativePath);
+            *error = tr("%1 was changed by another program since it was loaded; reload the workspace "
+                        "(nothing was overwritten)")
+                         .arg(relativePath);
         return false;
     }
     return true;
@@ -179,7 +188,7 @@ bool Workspace::removeFile(const QString& relativePath, QString* error) {
     QFile file(filePath(relativePath));
     if (file.exists() && !file.remove()) {
         if (error)
-            *error = QStringLiteral("%1: cannot delete: %2").arg(relativePath, file.errorString());
+            *error = tr("%1: cannot delete: %2").arg(relativePath, file.errorString());
         return false;
     }
     m_fingerprints.remove(relativePath);
@@ -189,8 +198,7 @@ bool Workspace::removeFile(const QString& relativePath, QString* error) {
 Result<Json> Workspace::readTracked(const QString& relativePath) {
     QFile file(filePath(relativePath));
     if (!file.open(QIODevice::ReadOnly))
-        return Result<Json>::failure(
-            QStringLiteral("%1: cannot read: %2").arg(relativePath, file.errorString()));
+        return Result<Json>::failure(tr("%1: cannot read: %2").arg(relativePath, file.errorString()));
     const QByteArray bytes = file.readAll();
     m_fingerprints.insert(relativePath, fingerprint(bytes));
     return JsonFile::parse(bytes, relativePath);
@@ -212,12 +220,12 @@ bool Workspace::open(const QString& directory, QString* error) {
     const QString absolute = QDir(directory).absolutePath();
     if (QFileInfo(absolute).exists() && !QFileInfo(absolute).isDir()) {
         if (error)
-            *error = QStringLiteral("%1 is a file, not a workspace folder").arg(absolute);
+            *error = tr("%1 is a file, not a workspace folder").arg(absolute);
         return false;
     }
     if (!QDir().mkpath(absolute)) {
         if (error)
-            *error = QStringLiteral("%1: cannot create the workspace folder").arg(absolute);
+            *error = tr("%1: cannot create the workspace folder").arg(absolute);
         return false;
     }
     if (absolute != m_directory) {
@@ -244,7 +252,7 @@ bool Workspace::open(const QString& directory, QString* error) {
 bool Workspace::reload(QString* error) {
     if (!isOpen()) {
         if (error)
-            *error = QStringLiteral("no workspace is open");
+            *error = tr("no workspace is open");
         return false;
     }
     return open(m_directory, error);
@@ -257,10 +265,9 @@ bool Workspace::loadRoot(QString* error) {
         const QStringList entries = folder.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
         if (!entries.isEmpty() && !(entries.size() == 1 && entries.first() == lockFileName)) {
             if (error)
-                *error =
-                    QStringLiteral("%1 is not empty and has no workspace.json: refusing to turn it into a "
-                                   "workspace")
-                        .arg(m_directory);
+                *error = tr("%1 is not empty and has no workspace.json: refusing to turn it into a "
+                            "workspace")
+                             .arg(m_directory);
             return false;
         }
         if (!acquireLock(error))
@@ -355,8 +362,7 @@ void Workspace::loadApis() {
             QStringList errors;
             Api api = Api::fromJson(document.value(), &errors);
             if (errors.isEmpty() && api.id != apiId)
-                errors.append(
-                    QStringLiteral("$.id: \"%1\" does not match its folder \"%2\"").arg(api.id, apiId));
+                errors.append(tr("$.id: \"%1\" does not match its folder \"%2\"").arg(api.id, apiId));
             if (errors.isEmpty()) {
                 m_apis.push_back(std::move(api));
                 continue;
@@ -476,7 +482,7 @@ bool Workspace::saveCustomProvider(Provider provider, QString* error) {
     const QString relative = QStringLiteral("providers/%1.json").arg(slugOf(provider.id));
     if (const Provider* existing = m_providers.find(provider.id); existing && existing->builtin) {
         if (error)
-            *error = QStringLiteral("provider id \"%1\" belongs to a built-in provider").arg(provider.id);
+            *error = tr("provider id \"%1\" belongs to a built-in provider").arg(provider.id);
         return false;
     }
     if (!acquireLock(error))
@@ -537,13 +543,13 @@ QString Workspace::newApiId(const QString& name, const QString& version) const {
 bool Workspace::saveApi(Api api, QString* error) {
     if (api.id.isEmpty() || api.id != slugOf(api.id)) {
         if (error)
-            *error = QStringLiteral("invalid API id \"%1\"").arg(api.id);
+            *error = tr("invalid API id \"%1\"").arg(api.id);
         return false;
     }
     if (m_brokenApiIds.contains(api.id)) {
         if (error)
-            *error = QStringLiteral("%1 could not be read; repair or remove it before saving over it")
-                         .arg(apiFile(api.id));
+            *error =
+                tr("%1 could not be read; repair or remove it before saving over it").arg(apiFile(api.id));
         return false;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -571,7 +577,7 @@ bool Workspace::saveApi(Api api, QString* error) {
 bool Workspace::removeApi(const QString& apiId, QString* error) {
     if (!api(apiId)) {
         if (error)
-            *error = QStringLiteral("no API with id \"%1\"").arg(apiId);
+            *error = tr("no API with id \"%1\"").arg(apiId);
         return false;
     }
     if (!acquireLock(error))
@@ -582,7 +588,7 @@ bool Workspace::removeApi(const QString& apiId, QString* error) {
         QDir folder(filePath(QStringLiteral("apis/") + apiId));
         ok = folder.removeRecursively();
         if (!ok && error)
-            *error = QStringLiteral("apis/%1: cannot delete the folder").arg(apiId);
+            *error = tr("%1: cannot delete the folder").arg(QStringLiteral("apis/") + apiId);
     }
     releaseLock();
     if (!ok)
@@ -602,7 +608,7 @@ bool Workspace::removeApi(const QString& apiId, QString* error) {
 Result<Revision> Workspace::createRevision(const QString& apiId, const QString& description) {
     const Api* source = api(apiId);
     if (!source)
-        return Result<Revision>::failure(QStringLiteral("no API with id \"%1\"").arg(apiId));
+        return Result<Revision>::failure(tr("no API with id \"%1\"").arg(apiId));
     QString error;
     if (!acquireLock(&error))
         return Result<Revision>::failure(error);
@@ -631,7 +637,7 @@ Result<Revision> Workspace::createRevision(const QString& apiId, const QString& 
 Result<Revision> Workspace::revision(const QString& apiId, int number) const {
     const QString relative = revisionFile(apiId, number);
     if (!QFileInfo::exists(filePath(relative)))
-        return Result<Revision>::failure(QStringLiteral("API %1 has no revision %2").arg(apiId).arg(number));
+        return Result<Revision>::failure(tr("API %1 has no revision %2").arg(apiId).arg(number));
     const Result<Json> document = JsonFile::read(filePath(relative), relative);
     if (!document)
         return Result<Revision>::failure(document.error());
@@ -640,7 +646,7 @@ Result<Revision> Workspace::revision(const QString& apiId, int number) const {
     QStringList errors;
     Revision loaded = Revision::fromJson(document.value(), &errors);
     if (errors.isEmpty() && (loaded.apiId != apiId || loaded.number != number))
-        errors.append(QStringLiteral("$: says it is revision %1 of %2").arg(loaded.number).arg(loaded.apiId));
+        errors.append(tr("$: says it is revision %1 of %2").arg(loaded.number).arg(loaded.apiId));
     if (!errors.isEmpty())
         return Result<Revision>::failure(prefixed(relative, errors));
     return Result<Revision>::success(std::move(loaded));
@@ -752,7 +758,7 @@ QString Workspace::newApplicationId(const QString& name) const {
 bool Workspace::saveApplication(const Application& application, QString* error) {
     if (application.id.isEmpty() || application.id != slugOf(application.id)) {
         if (error)
-            *error = QStringLiteral("invalid application id \"%1\"").arg(application.id);
+            *error = tr("invalid application id \"%1\"").arg(application.id);
         return false;
     }
     if (!acquireLock(error))
@@ -776,7 +782,7 @@ bool Workspace::saveApplication(const Application& application, QString* error) 
 bool Workspace::removeApplication(const QString& applicationId, QString* error) {
     if (!application(applicationId)) {
         if (error)
-            *error = QStringLiteral("no application with id \"%1\"").arg(applicationId);
+            *error = tr("no application with id \"%1\"").arg(applicationId);
         return false;
     }
     if (!acquireLock(error))

@@ -28,7 +28,7 @@ WorkspaceSettings WorkspaceSettings::fromJson(const Json& json, const QString& p
     for (const char* key : {"gatewayPort", "adminPort"}) {
         const Json* port = reader.optionalValue(key);
         if (port && port->is_number_integer() && port->get<qint64>() > 65535)
-            reader.addError(reader.childPath(key), QStringLiteral("must be a port number from 0 to 65535"));
+            reader.addError(reader.childPath(key), tr("must be a port number from 0 to 65535"));
     }
     return settings;
 }

@@ -2,6 +2,7 @@
 
 #include "Json.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -9,6 +10,9 @@ namespace gatehouse {
 
 // Workspace-wide settings of the local gateway.
 struct WorkspaceSettings {
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceSettings)
+
+public:
     QString gatewayHost = QStringLiteral("127.0.0.1"); // loopback unless the user says otherwise
     int gatewayPort = 8280;                            // WSO2's plain-HTTP gateway port
     int adminPort = 9280;                              // metrics and status, always on 127.0.0.1

@@ -87,7 +87,7 @@ Result<Json> Wso2AttributeCodec::decode(const QString& text) {
     const qsizetype colon = parseError < 0 ? -1 : reason.indexOf(QLatin1String(": "), parseError);
     if (colon >= 0)
         reason = reason.mid(colon + 2);
-    return Result<Json>::failure(QStringLiteral("column %1: %2").arg(column).arg(reason));
+    return Result<Json>::failure(tr("column %1: %2").arg(column).arg(reason));
 }
 
 QString Wso2AttributeCodec::encode(const Json& value) {

@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace gatehouse {
@@ -13,6 +14,8 @@ namespace gatehouse {
 // two, and writes exactly what WSO2 writes. An apostrophe inside a value, which WSO2 itself cannot
 // represent unambiguously, is written as \u0027 so that it survives the round trip.
 class Wso2AttributeCodec {
+    Q_DECLARE_TR_FUNCTIONS(Wso2AttributeCodec)
+
 public:
     static Result<Json> decode(const QString& text);
     static QString encode(const Json& value);

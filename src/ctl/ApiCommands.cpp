@@ -18,12 +18,14 @@ const QString apiOption = QStringLiteral("api");
 QCommandLineOption apiSelector() {
     return Command::valueOption(
         apiOption, QStringLiteral("NAME|ID"),
-        QStringLiteral("The API: its name (case-insensitive), NAME:VERSION, or its id."));
+        QCoreApplication::translate("gatehouse-ctl",
+                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
 }
 
 QString deployedText(const Workspace& workspace, const Api& api) {
     const Deployment* deployment = workspace.deployment(api.id);
-    return deployment ? QStringLiteral("revision %1").arg(deployment->revision) : QStringLiteral("-");
+    return deployment ? QCoreApplication::translate("gatehouse-ctl", "revision %1").arg(deployment->revision)
+                      : QStringLiteral("-");
 }
 
 Json deploymentJson(const Workspace& workspace, const Api& api) {
@@ -44,69 +46,62 @@ std::vector<Command> ApiCommands::commands() {
     create.synopsis =
         QStringLiteral("--name N --context C --version V --provider ID [--production-url URL] "
                        "[--production-key KEY] [--sandbox-url URL] [--sandbox-key KEY] [--description D]");
-    create.summary = QStringLiteral("Create an AI API from a provider template.");
+    create.summary = tr("Create an AI API from a provider template.");
     create.description =
-        QStringLiteral("Creates an AI API from a provider template (see the providers built into Gatehouse: "
-                       "openai, azure-openai, "
-                       "anthropic, mistral, openai-compatible, demo), with the provider's operations and a "
-                       "default endpoint per "
-                       "stage. The API is validated before it is saved. Endpoint keys go to the secret store "
-                       "only, never to a "
-                       "workspace file. Prints the new API's id (the API as JSON with --json).");
+        tr("Creates an AI API from a provider template (see the providers built into Gatehouse: "
+           "openai, azure-openai, "
+           "anthropic, mistral, openai-compatible, demo), with the provider's operations and a "
+           "default endpoint per "
+           "stage. The API is validated before it is saved. Endpoint keys go to the secret store "
+           "only, never to a "
+           "workspace file. Prints the new API's id (the API as JSON with --json).");
     create.options = {
-        Command::valueOption(QStringLiteral("name"), QStringLiteral("N"),
-                             QStringLiteral("The API's display name.")),
+        Command::valueOption(QStringLiteral("name"), QStringLiteral("N"), tr("The API's display name.")),
         Command::valueOption(QStringLiteral("context"), QStringLiteral("C"),
-                             QStringLiteral("The first segment of the gateway URL, without a leading '/': "
-                                            "\"smartchat\" serves /smartchat/<version>/...")),
+                             tr("The first segment of the gateway URL, without a leading '/': "
+                                "\"smartchat\" serves /smartchat/<version>/...")),
         Command::valueOption(QStringLiteral("version"), QStringLiteral("V"),
-                             QStringLiteral("The API version, such as 1.0.0.")),
+                             tr("The API version, such as 1.0.0.")),
         Command::valueOption(QStringLiteral("provider"), QStringLiteral("ID"),
-                             QStringLiteral("The provider template's id, such as openai.")),
-        Command::valueOption(
-            QStringLiteral("production-url"), QStringLiteral("URL"),
-            QStringLiteral("Base URL of the production endpoint (default: the provider's).")),
-        Command::valueOption(
-            QStringLiteral("production-key"), QStringLiteral("KEY"),
-            QStringLiteral("API key of the production endpoint, stored in the secret store.")),
-        Command::valueOption(
-            QStringLiteral("sandbox-url"), QStringLiteral("URL"),
-            QStringLiteral("Base URL of a sandbox endpoint (default: no sandbox endpoint).")),
+                             tr("The provider template's id, such as openai.")),
+        Command::valueOption(QStringLiteral("production-url"), QStringLiteral("URL"),
+                             tr("Base URL of the production endpoint (default: the provider's).")),
+        Command::valueOption(QStringLiteral("production-key"), QStringLiteral("KEY"),
+                             tr("API key of the production endpoint, stored in the secret store.")),
+        Command::valueOption(QStringLiteral("sandbox-url"), QStringLiteral("URL"),
+                             tr("Base URL of a sandbox endpoint (default: no sandbox endpoint).")),
         Command::valueOption(QStringLiteral("sandbox-key"), QStringLiteral("KEY"),
-                             QStringLiteral("API key of the sandbox endpoint, stored in the secret store.")),
+                             tr("API key of the sandbox endpoint, stored in the secret store.")),
         Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
-                             QStringLiteral("Description (default: the provider's).")),
+                             tr("Description (default: the provider's).")),
     };
     create.modifiesWorkspace = true;
     create.run = &ApiCommands::create;
 
     Command list;
     list.words = QStringList{QStringLiteral("api"), QStringLiteral("list")};
-    list.summary = QStringLiteral("List the workspace's APIs.");
-    list.description =
-        QStringLiteral("Lists the APIs of the workspace: name, version, context, provider, the "
-                       "deployed revision and the id.");
+    list.summary = tr("List the workspace's APIs.");
+    list.description = tr("Lists the APIs of the workspace: name, version, context, provider, the "
+                          "deployed revision and the id.");
     list.run = &ApiCommands::list;
 
     Command show;
     show.words = QStringList{QStringLiteral("api"), QStringLiteral("show")};
     show.synopsis = QStringLiteral("--api NAME|ID");
-    show.summary = QStringLiteral("Show one API: endpoints, operations, policies, deployment.");
-    show.description =
-        QStringLiteral("Shows one API's design state: identity, endpoints (and whether their key is "
-                       "stored), operations with their policy counts and the deployed revision. "
-                       "With --json, the API as the workspace stores it plus its deployment.");
+    show.summary = tr("Show one API: endpoints, operations, policies, deployment.");
+    show.description = tr("Shows one API's design state: identity, endpoints (and whether their key is "
+                          "stored), operations with their policy counts and the deployed revision. "
+                          "With --json, the API as the workspace stores it plus its deployment.");
     show.options = {apiSelector()};
     show.run = &ApiCommands::show;
 
     Command remove;
     remove.words = QStringList{QStringLiteral("api"), QStringLiteral("delete")};
     remove.synopsis = QStringLiteral("--api NAME|ID");
-    remove.summary = QStringLiteral("Delete an API, its revisions, its deployment and its endpoint keys.");
-    remove.description =
-        QStringLiteral("Undeploys and deletes an API with all its revisions, and removes its "
-                       "endpoint keys from the secret store. Subscriptions to it stay in the "
-                       "applications until they unsubscribe.");
+    remove.summary = tr("Delete an API, its revisions, its deployment and its endpoint keys.");
+    remove.description = tr("Undeploys and deletes an API with all its revisions, and removes its "
+                            "endpoint keys from the secret store. Subscriptions to it stay in the "
+                            "applications until they unsubscribe.");
     remove.options = {apiSelector()};
     remove.modifiesWorkspace = true;
     remove.run = &ApiCommands::remove;
@@ -127,15 +122,13 @@ void ApiCommands::create(CtlContext& context, const CommandArguments& arguments)
 
     const Provider* provider = workspace.provider(providerId);
     if (!provider)
-        throw CtlError::failure(QStringLiteral("unknown provider \"%1\" (providers: %2)")
+        throw CtlError::failure(tr("unknown provider \"%1\" (providers: %2)")
                                     .arg(providerId, workspace.providers().ids().join(QStringLiteral(", "))));
     if (!sandboxKey.isEmpty() && sandboxUrl.isEmpty())
-        throw CtlError::usage(
-            QStringLiteral("--sandbox-key needs --sandbox-url: without it the API has no sandbox "
-                           "endpoint"));
+        throw CtlError::usage(tr("--sandbox-key needs --sandbox-url: without it the API has no sandbox "
+                                 "endpoint"));
     if (productionUrl.isEmpty() && (provider->baseUrlRequired || provider->defaultBaseUrl.isEmpty()))
-        throw CtlError::usage(
-            QStringLiteral("provider %1 has no default URL: pass --production-url").arg(provider->id));
+        throw CtlError::usage(tr("provider %1 has no default URL: pass --production-url").arg(provider->id));
 
     ApiFactory::Request request;
     request.id = workspace.newApiId(name, version);
@@ -171,7 +164,7 @@ void ApiCommands::create(CtlContext& context, const CommandArguments& arguments)
         const QString keyName = SecretStore::endpointKeyName(api.id, endpointId);
         if (!context.secrets().write(keyName, key, &error)) {
             forgetWritten();
-            throw CtlError::failure(QStringLiteral("cannot store the key of endpoint %1 in %2: %3")
+            throw CtlError::failure(tr("cannot store the key of endpoint %1 in %2: %3")
                                         .arg(endpointId, context.secrets().description(), error));
         }
         written.append(keyName);
@@ -208,11 +201,11 @@ void ApiCommands::list(CtlContext& context, const CommandArguments&) {
         return;
     }
     if (workspace.apis().empty()) {
-        context.print(QStringLiteral("No APIs yet; create one with gatehouse-ctl api create."));
+        context.print(tr("No APIs yet; create one with gatehouse-ctl api create."));
         return;
     }
-    TextTable table({QStringLiteral("NAME"), QStringLiteral("VERSION"), QStringLiteral("BASE PATH"),
-                     QStringLiteral("PROVIDER"), QStringLiteral("DEPLOYED"), QStringLiteral("ID")});
+    //: Column headers of "api list", in capitals.
+    TextTable table({tr("NAME"), tr("VERSION"), tr("BASE PATH"), tr("PROVIDER"), tr("DEPLOYED"), tr("ID")});
     for (const Api& api : workspace.apis())
         table.addRow({api.name, api.version, api.basePath(),
                       api.providerId.isEmpty() ? QStringLiteral("-") : api.providerId,
@@ -231,44 +224,50 @@ void ApiCommands::show(CtlContext& context, const CommandArguments& arguments) {
     }
     const Provider* provider = context.providerOf(api);
     QStringList lines;
-    lines.append(QStringLiteral("%1 %2 (id %3)").arg(api.name, api.version, api.id));
+    lines.append(tr("%1 %2 (id %3)").arg(api.name, api.version, api.id));
     TextTable facts({QString(), QString()});
-    facts.addRow({QStringLiteral("Base path:"), api.basePath()});
-    facts.addRow({QStringLiteral("Type:"), api.isAiApi() ? QStringLiteral("AI API") : api.type});
+    facts.addRow({tr("Base path:"), api.basePath()});
+    facts.addRow({tr("Type:"), api.isAiApi() ? tr("AI API") : api.type});
     if (!api.providerId.isEmpty())
-        facts.addRow({QStringLiteral("Provider:"),
-                      provider ? QStringLiteral("%1 (%2)").arg(provider->displayName, provider->id)
-                               : QStringLiteral("%1 (unknown)").arg(api.providerId)});
-    facts.addRow({QStringLiteral("Lifecycle:"), lifecycleStateName(api.lifecycle)});
+        facts.addRow(
+            {tr("Provider:"), provider ? QStringLiteral("%1 (%2)").arg(provider->displayName, provider->id)
+                                       : tr("%1 (unknown)").arg(api.providerId)});
+    facts.addRow({tr("Lifecycle:"), lifecycleStateName(api.lifecycle)});
     const Deployment* deployment = workspace.deployment(api.id);
-    facts.addRow({QStringLiteral("Deployed:"), deployment
-                                                   ? QStringLiteral("revision %1 since %2")
-                                                         .arg(deployment->revision)
-                                                         .arg(CtlContext::displayTime(deployment->deployedAt))
-                                                   : QStringLiteral("no")});
+    //: The value of "Deployed:" for an API that is not deployed.
+    const QString notDeployed = tr("no");
+    facts.addRow({tr("Deployed:"), deployment ? tr("revision %1 since %2")
+                                                    .arg(deployment->revision)
+                                                    .arg(CtlContext::displayTime(deployment->deployedAt))
+                                              : notDeployed});
     if (!api.description.isEmpty())
-        facts.addRow({QStringLiteral("Description:"), api.description});
+        facts.addRow({tr("Description:"), api.description});
     // The table's first line is its (empty) header.
     lines.append(facts.toString(2).section(QLatin1Char('\n'), 1));
 
-    lines.append(QStringLiteral("Endpoints:"));
+    lines.append(tr("Endpoints:"));
     if (api.endpoints.empty()) {
-        lines.append(QStringLiteral("  (none)"));
+        lines.append(QStringLiteral("  ") + tr("(none)"));
     } else {
-        TextTable endpoints({QStringLiteral("ID"), QStringLiteral("STAGE"), QStringLiteral("NAME"),
-                             QStringLiteral("URL"), QStringLiteral("KEY")});
+        //: Column headers of the endpoint table, in capitals.
+        TextTable endpoints({tr("ID"), tr("STAGE"), tr("NAME"), tr("URL"), tr("KEY")});
+        //: In the KEY column: the endpoint's key is stored.
+        const QString stored = tr("stored");
+        //: In the KEY column: the endpoint has no key.
+        const QString noKey = tr("none");
         for (const Endpoint& endpoint : api.endpoints)
             endpoints.addRow({endpoint.id, stageName(endpoint.stage), endpoint.name, endpoint.url,
-                              endpoint.hasKey ? QStringLiteral("stored") : QStringLiteral("none")});
+                              endpoint.hasKey ? stored : noKey});
         lines.append(endpoints.toString(2));
     }
-    lines.append(QStringLiteral("Operations:"));
+    lines.append(tr("Operations:"));
     TextTable operations(
-        {QStringLiteral("OPERATION"), QStringLiteral("POLICIES"), QStringLiteral("SUMMARY")});
+        //: Column headers of the operation table, in capitals.
+        {tr("OPERATION"), tr("POLICIES"), tr("SUMMARY")});
     for (const Operation& operation : api.operations)
         operations.addRow({operation.key(), QString::number(operation.policies.count()), operation.summary});
     lines.append(operations.toString(2));
-    lines.append(QStringLiteral("API-level policies: %1").arg(api.apiPolicies.count()));
+    lines.append(tr("API-level policies: %1").arg(api.apiPolicies.count()));
     context.print(lines.join(QLatin1Char('\n')));
 }
 
@@ -292,7 +291,7 @@ void ApiCommands::remove(CtlContext& context, const CommandArguments& arguments)
     }
     if (!failures.isEmpty())
         throw CtlError::failure(
-            QStringLiteral("deleted API %1, but could not remove its endpoint keys from %2: %3")
+            tr("deleted API %1, but could not remove its endpoint keys from %2: %3")
                 .arg(api.name, secrets->description(), failures.join(QStringLiteral("; "))));
     if (context.json()) {
         Json json = Json::object();
@@ -300,7 +299,7 @@ void ApiCommands::remove(CtlContext& context, const CommandArguments& arguments)
         json["endpointKeysRemoved"] = keyNames.size();
         context.printJson(json);
     } else {
-        context.print(QStringLiteral("Deleted API %1 %2 (%3)").arg(api.name, api.version, api.id));
+        context.print(tr("Deleted API %1 %2 (%3)").arg(api.name, api.version, api.id));
     }
 }
 

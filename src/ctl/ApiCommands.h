@@ -2,6 +2,7 @@
 
 #include "Command.h"
 
+#include <QCoreApplication>
 #include <vector>
 
 namespace gatehouse {
@@ -11,6 +12,8 @@ class CtlContext;
 
 // "api create", "api list", "api show", "api delete": the Publisher's API list.
 class ApiCommands {
+    Q_DECLARE_TR_FUNCTIONS(ApiCommands)
+
 public:
     static std::vector<Command> commands();
 

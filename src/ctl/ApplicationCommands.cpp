@@ -17,14 +17,17 @@ const QString apiOption = QStringLiteral("api");
 constexpr int maximumTokenValidity = 10 * 365 * 24 * 3600;
 
 QCommandLineOption appSelector() {
-    return Command::valueOption(appOption, QStringLiteral("NAME|ID"),
-                                QStringLiteral("The application: its name (case-insensitive) or its id."));
+    return Command::valueOption(
+        appOption, QStringLiteral("NAME|ID"),
+        QCoreApplication::translate("gatehouse-ctl",
+                                    "The application: its name (case-insensitive) or its id."));
 }
 
 QCommandLineOption apiSelector() {
     return Command::valueOption(
         apiOption, QStringLiteral("NAME|ID"),
-        QStringLiteral("The API: its name (case-insensitive), NAME:VERSION, or its id."));
+        QCoreApplication::translate("gatehouse-ctl",
+                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
 }
 
 QString keyTypesOf(const Application& application) {
@@ -40,37 +43,32 @@ std::vector<Command> ApplicationCommands::commands() {
     Command create;
     create.words = QStringList{QStringLiteral("app"), QStringLiteral("create")};
     create.synopsis = QStringLiteral("--name N [--description D] [--token-validity SECONDS]");
-    create.summary = QStringLiteral("Create an application (what subscribes to APIs and holds keys).");
-    create.description =
-        QStringLiteral("Creates a Developer Portal application. Its access tokens are valid for "
-                       "--token-validity seconds (default 3600). Prints the application's id (the "
-                       "application as JSON with --json).");
+    create.summary = tr("Create an application (what subscribes to APIs and holds keys).");
+    create.description = tr("Creates a Developer Portal application. Its access tokens are valid for "
+                            "--token-validity seconds (default 3600). Prints the application's id (the "
+                            "application as JSON with --json).");
     create.options = {
-        Command::valueOption(QStringLiteral("name"), QStringLiteral("N"),
-                             QStringLiteral("The application's name.")),
-        Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
-                             QStringLiteral("Description.")),
+        Command::valueOption(QStringLiteral("name"), QStringLiteral("N"), tr("The application's name.")),
+        Command::valueOption(QStringLiteral("description"), QStringLiteral("D"), tr("Description.")),
         Command::valueOption(QStringLiteral("token-validity"), QStringLiteral("SECONDS"),
-                             QStringLiteral("Lifetime of the access tokens issued to it (default 3600).")),
+                             tr("Lifetime of the access tokens issued to it (default 3600).")),
     };
     create.modifiesWorkspace = true;
     create.run = &ApplicationCommands::create;
 
     Command list;
     list.words = QStringList{QStringLiteral("app"), QStringLiteral("list")};
-    list.summary = QStringLiteral("List the applications.");
-    list.description =
-        QStringLiteral("Lists the applications: name, id, token validity, number of subscriptions "
-                       "and the key types generated.");
+    list.summary = tr("List the applications.");
+    list.description = tr("Lists the applications: name, id, token validity, number of subscriptions "
+                          "and the key types generated.");
     list.run = &ApplicationCommands::list;
 
     Command remove;
     remove.words = QStringList{QStringLiteral("app"), QStringLiteral("delete")};
     remove.synopsis = QStringLiteral("--app A");
-    remove.summary = QStringLiteral("Delete an application and its consumer secrets.");
-    remove.description =
-        QStringLiteral("Deletes an application with its subscriptions and keys, and removes its "
-                       "consumer secrets from the secret store; its tokens stop working.");
+    remove.summary = tr("Delete an application and its consumer secrets.");
+    remove.description = tr("Deletes an application with its subscriptions and keys, and removes its "
+                            "consumer secrets from the secret store; its tokens stop working.");
     remove.options = {appSelector()};
     remove.modifiesWorkspace = true;
     remove.run = &ApplicationCommands::remove;
@@ -78,25 +76,23 @@ std::vector<Command> ApplicationCommands::commands() {
     Command subscribe;
     subscribe.words = QStringList{QStringLiteral("subscribe")};
     subscribe.synopsis = QStringLiteral("--app A --api X --plan PLAN");
-    subscribe.summary = QStringLiteral("Subscribe an application to an API under a business plan.");
-    subscribe.description =
-        QStringLiteral("Subscribes an application to an API under one of the workspace's business "
-                       "plans (Bronze, Silver, Gold, Unlimited, ...; case-insensitive), which "
-                       "sets its quotas. An application subscribes to an API once; unsubscribe "
-                       "first to change the plan.");
+    subscribe.summary = tr("Subscribe an application to an API under a business plan.");
+    subscribe.description = tr("Subscribes an application to an API under one of the workspace's business "
+                               "plans (Bronze, Silver, Gold, Unlimited, ...; case-insensitive), which "
+                               "sets its quotas. An application subscribes to an API once; unsubscribe "
+                               "first to change the plan.");
     subscribe.options = {appSelector(), apiSelector(),
                          Command::valueOption(QStringLiteral("plan"), QStringLiteral("PLAN"),
-                                              QStringLiteral("The business plan's name."))};
+                                              tr("The business plan's name."))};
     subscribe.modifiesWorkspace = true;
     subscribe.run = &ApplicationCommands::subscribe;
 
     Command unsubscribe;
     unsubscribe.words = QStringList{QStringLiteral("unsubscribe")};
     unsubscribe.synopsis = QStringLiteral("--app A --api X");
-    unsubscribe.summary = QStringLiteral("Remove an application's subscription to an API.");
-    unsubscribe.description =
-        QStringLiteral("Removes the subscription: the application's tokens are refused by "
-                       "that API from then on.");
+    unsubscribe.summary = tr("Remove an application's subscription to an API.");
+    unsubscribe.description = tr("Removes the subscription: the application's tokens are refused by "
+                                 "that API from then on.");
     unsubscribe.options = {appSelector(), apiSelector()};
     unsubscribe.modifiesWorkspace = true;
     unsubscribe.run = &ApplicationCommands::unsubscribe;
@@ -104,10 +100,9 @@ std::vector<Command> ApplicationCommands::commands() {
     Command subscriptions;
     subscriptions.words = QStringList{QStringLiteral("subscriptions")};
     subscriptions.synopsis = QStringLiteral("--app A");
-    subscriptions.summary = QStringLiteral("List an application's subscriptions.");
-    subscriptions.description =
-        QStringLiteral("Lists the APIs an application is subscribed to, with the plan and "
-                       "since when.");
+    subscriptions.summary = tr("List an application's subscriptions.");
+    subscriptions.description = tr("Lists the APIs an application is subscribed to, with the plan and "
+                                   "since when.");
     subscriptions.options = {appSelector()};
     subscriptions.run = &ApplicationCommands::subscriptions;
 
@@ -122,11 +117,11 @@ void ApplicationCommands::create(CtlContext& context, const CommandArguments& ar
     application.tokenValiditySeconds =
         arguments.integer(QStringLiteral("token-validity"), 1, maximumTokenValidity).value_or(3600);
     if (application.name.size() > 70)
-        throw CtlError::usage(QStringLiteral("--name must be at most 70 characters long"));
+        throw CtlError::usage(tr("--name must be at most 70 characters long"));
     for (const Application& existing : workspace.applications()) {
         if (existing.name.compare(application.name, Qt::CaseInsensitive) == 0)
-            throw CtlError::failure(QStringLiteral("an application named %1 exists already (id %2)")
-                                        .arg(existing.name, existing.id));
+            throw CtlError::failure(
+                tr("an application named %1 exists already (id %2)").arg(existing.name, existing.id));
     }
     application.id = workspace.newApplicationId(application.name);
     QString error;
@@ -148,14 +143,15 @@ void ApplicationCommands::list(CtlContext& context, const CommandArguments&) {
         return;
     }
     if (workspace.applications().empty()) {
-        context.print(QStringLiteral("No applications yet; create one with gatehouse-ctl app create."));
+        context.print(tr("No applications yet; create one with gatehouse-ctl app create."));
         return;
     }
-    TextTable table({QStringLiteral("NAME"), QStringLiteral("ID"), QStringLiteral("TOKEN VALIDITY"),
-                     QStringLiteral("SUBSCRIPTIONS"), QStringLiteral("KEYS")});
+    //: Column headers of "app list", in capitals.
+    TextTable table({tr("NAME"), tr("ID"), tr("TOKEN VALIDITY"), tr("SUBSCRIPTIONS"), tr("KEYS")});
     for (const Application& application : workspace.applications())
         table.addRow({application.name, application.id,
-                      QStringLiteral("%1 s").arg(application.tokenValiditySeconds),
+                      //: %1 is a number of seconds.
+                      tr("%1 s").arg(application.tokenValiditySeconds),
                       QString::number(application.subscriptions.size()), keyTypesOf(application)});
     context.print(table.toString());
 }
@@ -176,8 +172,8 @@ void ApplicationCommands::remove(CtlContext& context, const CommandArguments& ar
     }
     if (!failures.isEmpty())
         throw CtlError::failure(
-            QStringLiteral("deleted application %1, but could not remove its consumer secrets "
-                           "from %2: %3")
+            tr("deleted application %1, but could not remove its consumer secrets "
+               "from %2: %3")
                 .arg(application.name, secrets->description(), failures.join(QStringLiteral("; "))));
     if (context.json()) {
         Json json = Json::object();
@@ -185,7 +181,7 @@ void ApplicationCommands::remove(CtlContext& context, const CommandArguments& ar
         json["consumerSecretsRemoved"] = application.keys.size();
         context.printJson(json);
     } else {
-        context.print(QStringLiteral("Deleted application %1 (%2)").arg(application.name, application.id));
+        context.print(tr("Deleted application %1 (%2)").arg(application.name, application.id));
     }
 }
 
@@ -199,18 +195,16 @@ void ApplicationCommands::subscribe(CtlContext& context, const CommandArguments&
         QStringList names;
         for (const BusinessPlan& each : workspace.businessPlans())
             names.append(each.name);
-        throw CtlError::failure(QStringLiteral("unknown business plan \"%1\" (plans: %2)")
-                                    .arg(planName, names.join(QStringLiteral(", "))));
+        throw CtlError::failure(
+            tr("unknown business plan \"%1\" (plans: %2)").arg(planName, names.join(QStringLiteral(", "))));
     }
     if (const Subscription* existing = application.subscription(api.id))
-        throw CtlError::failure(
-            QStringLiteral("%1 is already subscribed to %2 %3 (plan %4); unsubscribe first to "
-                           "change the plan")
-                .arg(application.name, api.name, api.version, existing->plan));
+        throw CtlError::failure(tr("%1 is already subscribed to %2 %3 (plan %4); unsubscribe first to "
+                                   "change the plan")
+                                    .arg(application.name, api.name, api.version, existing->plan));
     if (!workspace.deployment(api.id))
         CtlContext::warn(
-            QStringLiteral("%1 is not deployed yet: its calls fail until gatehouse-ctl deploy --api %1")
-                .arg(api.name));
+            tr("%1 is not deployed yet: its calls fail until gatehouse-ctl deploy --api %1").arg(api.name));
     Subscription subscription;
     subscription.apiId = api.id;
     subscription.plan = plan->name;
@@ -224,7 +218,7 @@ void ApplicationCommands::subscribe(CtlContext& context, const CommandArguments&
         json["application"] = toStdString(application.id);
         context.printJson(json);
     } else {
-        context.print(QStringLiteral("Subscribed %1 to %2 %3 with the %4 plan")
+        context.print(tr("Subscribed %1 to %2 %3 with the %4 plan")
                           .arg(application.name, api.name, api.version, plan->name));
     }
 }
@@ -241,8 +235,7 @@ void ApplicationCommands::unsubscribe(CtlContext& context, const CommandArgument
     if (it == application.subscriptions.end()) {
         if (!api)
             context.requireApi(apiName); // names the problem: no such API
-        throw CtlError::failure(
-            QStringLiteral("%1 is not subscribed to %2").arg(application.name, api->name));
+        throw CtlError::failure(tr("%1 is not subscribed to %2").arg(application.name, api->name));
     }
     application.subscriptions.erase(it);
     QString error;
@@ -254,8 +247,7 @@ void ApplicationCommands::unsubscribe(CtlContext& context, const CommandArgument
         json["unsubscribed"] = toStdString(apiId);
         context.printJson(json);
     } else {
-        context.print(
-            QStringLiteral("Unsubscribed %1 from %2").arg(application.name, api ? api->name : apiId));
+        context.print(tr("Unsubscribed %1 from %2").arg(application.name, api ? api->name : apiId));
     }
 }
 
@@ -279,14 +271,15 @@ void ApplicationCommands::subscriptions(CtlContext& context, const CommandArgume
         return;
     }
     if (application.subscriptions.empty()) {
-        context.print(QStringLiteral("%1 has no subscriptions.").arg(application.name));
+        context.print(tr("%1 has no subscriptions.").arg(application.name));
         return;
     }
-    TextTable table({QStringLiteral("API"), QStringLiteral("VERSION"), QStringLiteral("BASE PATH"),
-                     QStringLiteral("PLAN"), QStringLiteral("SINCE")});
+    //: Column headers of "subscriptions", in capitals.
+    TextTable table({tr("API"), tr("VERSION"), tr("BASE PATH"), tr("PLAN"), tr("SINCE")});
     for (const Subscription& subscription : application.subscriptions) {
         const Api* api = workspace.api(subscription.apiId);
-        table.addRow({api ? api->name : QString(subscription.apiId + QStringLiteral(" (deleted)")),
+        //: %1 is the id of an API that no longer exists.
+        table.addRow({api ? api->name : tr("%1 (deleted)").arg(subscription.apiId),
                       api ? api->version : QStringLiteral("-"), api ? api->basePath() : QStringLiteral("-"),
                       subscription.plan, CtlContext::displayTime(subscription.createdAt)});
     }

@@ -2,6 +2,7 @@
 
 #include "Command.h"
 
+#include <QCoreApplication>
 #include <vector>
 
 namespace gatehouse {
@@ -12,6 +13,8 @@ class CtlContext;
 // "app create", "app list", "app delete", "subscribe", "unsubscribe", "subscriptions": the Developer
 // Portal's applications and their subscriptions.
 class ApplicationCommands {
+    Q_DECLARE_TR_FUNCTIONS(ApplicationCommands)
+
 public:
     static std::vector<Command> commands();
 

@@ -19,14 +19,14 @@ QString CommandArguments::value(const QString& name) const {
 
 QString CommandArguments::required(const QString& name) const {
     if (!m_parser.isSet(name))
-        throw CtlError::usage(QStringLiteral("missing %1").arg(dashed(name)));
+        throw CtlError::usage(tr("missing %1").arg(dashed(name)));
     return nonEmptyIfSet(name);
 }
 
 QString CommandArguments::nonEmptyIfSet(const QString& name) const {
     const QString text = value(name);
     if (m_parser.isSet(name) && text.trimmed().isEmpty())
-        throw CtlError::usage(QStringLiteral("%1 must not be empty").arg(dashed(name)));
+        throw CtlError::usage(tr("%1 must not be empty").arg(dashed(name)));
     return text;
 }
 
@@ -37,7 +37,7 @@ std::optional<int> CommandArguments::integer(const QString& name, int minimum, i
     const QString text = m_parser.value(name).trimmed();
     const qlonglong number = text.toLongLong(&ok);
     if (!ok || number < minimum || number > maximum)
-        throw CtlError::usage(QStringLiteral("%1 must be a whole number from %2 to %3 (got \"%4\")")
+        throw CtlError::usage(tr("%1 must be a whole number from %2 to %3 (got \"%4\")")
                                   .arg(dashed(name))
                                   .arg(minimum)
                                   .arg(maximum)
@@ -49,8 +49,8 @@ Stage CommandArguments::requiredStage(const QString& name) const {
     const QString text = required(name);
     const std::optional<Stage> stage = parseStage(text);
     if (!stage)
-        throw CtlError::usage(
-            QStringLiteral("%1 must be production or sandbox (got \"%2\")").arg(dashed(name), text));
+        //: "production" and "sandbox" are the values to type: keep them in English.
+        throw CtlError::usage(tr("%1 must be production or sandbox (got \"%2\")").arg(dashed(name), text));
     return *stage;
 }
 
@@ -58,8 +58,9 @@ FlowKind CommandArguments::requiredFlow(const QString& name) const {
     const QString text = required(name);
     const std::optional<FlowKind> flow = parseFlowKind(text);
     if (!flow)
+        //: "request", "response" and "fault" are the values to type: keep them in English.
         throw CtlError::usage(
-            QStringLiteral("%1 must be request, response or fault (got \"%2\")").arg(dashed(name), text));
+            tr("%1 must be request, response or fault (got \"%2\")").arg(dashed(name), text));
     return *flow;
 }
 
@@ -73,8 +74,7 @@ QString CommandArguments::exactlyOneOf(const QStringList& names) const {
     for (const QString& name : names)
         spelled.append(dashed(name));
     if (given.size() != 1)
-        throw CtlError::usage(
-            QStringLiteral("give exactly one of %1").arg(spelled.join(QStringLiteral(", "))));
+        throw CtlError::usage(tr("give exactly one of %1").arg(spelled.join(QStringLiteral(", "))));
     return given.first();
 }
 

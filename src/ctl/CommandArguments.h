@@ -3,6 +3,7 @@
 #include "FlowKind.h"
 #include "Stage.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -14,6 +15,8 @@ namespace gatehouse {
 // The parsed options of one command, with the checks every command needs. Every check that fails
 // throws a usage CtlError naming the option.
 class CommandArguments {
+    Q_DECLARE_TR_FUNCTIONS(CommandArguments)
+
 public:
     explicit CommandArguments(const QCommandLineParser& parser);
 

@@ -52,21 +52,19 @@ void printError(const QString& message) {
 
 CtlApplication::CtlApplication() {
     m_globalOptions = {
-        Command::valueOption(
-            workspaceOption, QStringLiteral("DIR"),
-            QStringLiteral("The workspace folder. Default: $GATEHOUSE_WORKSPACE. Commands that "
-                           "write create it when missing.")),
-        Command::valueOption(
-            secretsFileOption, QStringLiteral("FILE"),
-            QStringLiteral("Keep backend keys and consumer secrets in FILE (created with mode 0600) "
-                           "instead of the desktop keychain: for machines without a Secret Service.")),
-        Command::flagOption(jsonOption, QStringLiteral("Machine-readable JSON on standard output.")),
+        Command::valueOption(workspaceOption, QStringLiteral("DIR"),
+                             tr("The workspace folder. Default: $GATEHOUSE_WORKSPACE. Commands that "
+                                "write create it when missing.")),
+        Command::valueOption(secretsFileOption, QStringLiteral("FILE"),
+                             //: FILE is the value placeholder of --secrets-file: keep it.
+                             tr("Keep backend keys and consumer secrets in FILE (created with mode 0600) "
+                                "instead of the desktop keychain: for machines without a Secret Service.")),
+        Command::flagOption(jsonOption, tr("Machine-readable JSON on standard output.")),
         QCommandLineOption({QStringLiteral("h"), helpOption},
-                           QStringLiteral("Describe gatehouse-ctl, or the command it follows.")),
+                           tr("Describe gatehouse-ctl, or the command it follows.")),
     };
     // Only before any command: "api create" has a --version of its own.
-    m_versionOption =
-        Command::flagOption(versionOption, QStringLiteral("Print the version (without a command)."));
+    m_versionOption = Command::flagOption(versionOption, tr("Print the version (without a command)."));
     for (std::vector<Command> group :
          {ApiCommands::commands(), EndpointCommands::commands(), PolicyCommands::commands(),
           DeployCommands::commands(), ApplicationCommands::commands(), KeyCommands::commands(),
@@ -158,22 +156,24 @@ int CtlApplication::execute(const QStringList& arguments) {
             printOut(QStringLiteral("gatehouse-ctl ") + QCoreApplication::applicationVersion());
             return 0;
         }
-        throw CtlError::usage(QStringLiteral("no command given (see gatehouse-ctl --help)"));
+        throw CtlError::usage(tr("no command given (see gatehouse-ctl --help)"));
     }
     const QString& verb = parts.words.first();
     if (!find({verb}) && !isGroup(verb))
-        throw CtlError::usage(QStringLiteral("unknown command \"%1\" (see gatehouse-ctl --help)").arg(verb));
+        throw CtlError::usage(tr("unknown command \"%1\" (see gatehouse-ctl --help)").arg(verb));
     if (isGroup(verb) && parts.words.size() == 1) {
         if (helpWanted) {
             printOut(help.group(verb));
             return 0;
         }
-        throw CtlError::usage(QStringLiteral("\"%1\" needs a subcommand: %2 (see gatehouse-ctl %1 --help)")
+        //: %1 is a command group such as "api", %2 the list of its subcommands.
+        throw CtlError::usage(tr("\"%1\" needs a subcommand: %2 (see gatehouse-ctl %1 --help)")
                                   .arg(verb, subcommandsOf(verb).join(QStringLiteral(", "))));
     }
     const Command* command = find(parts.words);
     if (!command)
-        throw CtlError::usage(QStringLiteral("unknown command \"%1\"; %2 has: %3")
+        //: %1 is the command as typed, %2 its command group, %3 the group's subcommands.
+        throw CtlError::usage(tr("unknown command \"%1\"; %2 has: %3")
                                   .arg(parts.words.join(QLatin1Char(' ')), verb,
                                        subcommandsOf(verb).join(QStringLiteral(", "))));
 
@@ -186,7 +186,8 @@ int CtlApplication::execute(const QStringList& arguments) {
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty())
             throw CtlError::usage(
-                QStringLiteral("%1 has no option %2 (see gatehouse-ctl %1 --help)")
+                //: %1 is a command such as "api create", %2 the option as typed.
+                tr("%1 has no option %2 (see gatehouse-ctl %1 --help)")
                     .arg(command->name(),
                          (unknown.first().size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) +
                              unknown.first()));
@@ -203,7 +204,7 @@ int CtlApplication::execute(const QStringList& arguments) {
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
-        throw CtlError::usage(QStringLiteral("unexpected argument \"%1\" (see gatehouse-ctl %2 --help)")
+        throw CtlError::usage(tr("unexpected argument \"%1\" (see gatehouse-ctl %2 --help)")
                                   .arg(parser.positionalArguments().first(), command->name()));
 
     CtlContext::Options options;
@@ -212,7 +213,7 @@ int CtlApplication::execute(const QStringList& arguments) {
     options.secretsFile = parser.value(secretsFileOption);
     options.json = parser.isSet(jsonOption);
     if (parser.isSet(secretsFileOption) && options.secretsFile.trimmed().isEmpty())
-        throw CtlError::usage(QStringLiteral("--secrets-file must not be empty"));
+        throw CtlError::usage(tr("%1 must not be empty").arg(QStringLiteral("--secrets-file")));
     CtlContext context(options);
     if (command->needsWorkspace) {
         context.openWorkspace(command->modifiesWorkspace);
@@ -232,7 +233,7 @@ int CtlApplication::run(const QStringList& arguments) {
         printError(error.message());
         code = error.exitCode();
     } catch (const std::exception& error) {
-        printError(QStringLiteral("internal error: %1").arg(QString::fromUtf8(error.what())));
+        printError(tr("internal error: %1").arg(QString::fromUtf8(error.what())));
         code = CtlError::FailureExit;
     }
     std::fflush(stdout);

@@ -3,6 +3,7 @@
 #include "Command.h"
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 #include <vector>
@@ -13,6 +14,8 @@ namespace gatehouse {
 // the global ones (which may come before or after the command), prepares the CtlContext and runs it.
 // Every failure ends as one line on stderr and a non-zero exit code.
 class CtlApplication {
+    Q_DECLARE_TR_FUNCTIONS(CtlApplication)
+
 public:
     CtlApplication();
 

@@ -29,11 +29,9 @@ void CtlContext::openWorkspace(bool mayCreate) {
         return;
     const QString directory = m_options.workspaceDirectory;
     if (directory.isEmpty())
-        throw CtlError::usage(
-            QStringLiteral("no workspace given: pass --workspace DIR or set GATEHOUSE_WORKSPACE"));
+        throw CtlError::usage(tr("no workspace given: pass --workspace DIR or set GATEHOUSE_WORKSPACE"));
     if (!mayCreate && !QFileInfo(directory).isDir())
-        throw CtlError::failure(
-            QStringLiteral("no workspace at %1 (the folder does not exist)").arg(directory));
+        throw CtlError::failure(tr("no workspace at %1 (the folder does not exist)").arg(directory));
     auto workspace = std::make_unique<Workspace>();
     QString error;
     if (!workspace->open(directory, &error))
@@ -67,7 +65,7 @@ void CtlContext::reportWorkspaceProblems() const {
 
 Workspace& CtlContext::workspace() const {
     if (!m_workspace)
-        throw CtlError::failure(QStringLiteral("internal error: the workspace is not open"));
+        throw CtlError::failure(tr("internal error: the workspace is not open"));
     return *m_workspace;
 }
 
@@ -76,14 +74,14 @@ SecretStore& CtlContext::secrets() {
         QString error;
         m_secrets = SecretStoreFactory::open(workspace(), m_options.secretsFile, &error);
         if (!m_secrets)
-            throw CtlError::failure(error.isEmpty() ? QStringLiteral("cannot open the secret store") : error);
+            throw CtlError::failure(error.isEmpty() ? tr("cannot open the secret store") : error);
     }
     return *m_secrets;
 }
 
 const Api& CtlContext::requireApi(const QString& nameOrId) const {
     if (nameOrId.trimmed().isEmpty())
-        throw CtlError::usage(QStringLiteral("--api must not be empty"));
+        throw CtlError::usage(tr("%1 must not be empty").arg(QStringLiteral("--api")));
     if (const Api* api = workspace().findApi(nameOrId))
         return *api;
     QStringList versions;
@@ -93,21 +91,21 @@ const Api& CtlContext::requireApi(const QString& nameOrId) const {
     }
     if (versions.size() > 1)
         throw CtlError::failure(
-            QStringLiteral("several APIs are named \"%1\" (versions %2): name one as %1:VERSION or by "
-                           "its id")
+            //: VERSION is a placeholder for the version to type after the name.
+            tr("several APIs are named \"%1\" (versions %2): name one as %1:VERSION or by "
+               "its id")
                 .arg(nameOrId, versions.join(QStringLiteral(", "))));
     throw CtlError::failure(
-        QStringLiteral("no API named \"%1\" in this workspace (see gatehouse-ctl api list)").arg(nameOrId));
+        tr("no API named \"%1\" in this workspace (see gatehouse-ctl api list)").arg(nameOrId));
 }
 
 const Application& CtlContext::requireApplication(const QString& nameOrId) const {
     if (nameOrId.trimmed().isEmpty())
-        throw CtlError::usage(QStringLiteral("--app must not be empty"));
+        throw CtlError::usage(tr("%1 must not be empty").arg(QStringLiteral("--app")));
     if (const Application* application = workspace().findApplication(nameOrId))
         return *application;
     throw CtlError::failure(
-        QStringLiteral("no application named \"%1\" in this workspace (see gatehouse-ctl app list)")
-            .arg(nameOrId));
+        tr("no application named \"%1\" in this workspace (see gatehouse-ctl app list)").arg(nameOrId));
 }
 
 const Provider* CtlContext::providerOf(const Api& api) const {
@@ -121,10 +119,12 @@ void CtlContext::checkApi(const Api& api) const {
     if (!errors.empty()) {
         // Refused: the one error line says it all; warnings would only bury it.
         QString message = errors.front().path + QStringLiteral(": ") + errors.front().message;
+        // Two messages rather than one "%n more error(s)": the English text stays as it was, and
+        // the second one (never used for 1) still gets every language's plural forms.
         if (errors.size() == 2)
-            message += QStringLiteral(" (and 1 more error)");
+            message += QLatin1Char(' ') + tr("(and 1 more error)");
         else if (errors.size() > 2)
-            message += QStringLiteral(" (and %1 more errors)").arg(errors.size() - 1);
+            message += QLatin1Char(' ') + tr("(and %n more errors)", nullptr, int(errors.size() - 1));
         throw CtlError::failure(message);
     }
     for (const ValidationIssue& issue : report.warnings())
@@ -143,7 +143,9 @@ void CtlContext::printJson(const Json& value) const {
 void CtlContext::warn(const QString& message) {
     QString line = message;
     line.replace(QLatin1Char('\n'), QStringLiteral("; "));
-    writeTo(stderr, (QStringLiteral("gatehouse-ctl: warning: ") + line + QLatin1Char('\n')).toUtf8());
+    //: The start of a warning line on standard error, after "gatehouse-ctl: "; %1 is the warning.
+    writeTo(stderr,
+            (QStringLiteral("gatehouse-ctl: ") + tr("warning: %1").arg(line) + QLatin1Char('\n')).toUtf8());
     std::fflush(stderr);
 }
 

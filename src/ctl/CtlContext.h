@@ -6,6 +6,7 @@
 #include "Provider.h"
 #include "Workspace.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <memory>
 
@@ -17,6 +18,8 @@ class SecretStore;
 // that modify it), the secret store (opened only when a command needs a secret), and the output
 // conventions (data on stdout, warnings and errors on stderr, JSON with --json).
 class CtlContext {
+    Q_DECLARE_TR_FUNCTIONS(CtlContext)
+
 public:
     struct Options {
         QString workspaceDirectory; // --workspace, or $GATEHOUSE_WORKSPACE

@@ -14,7 +14,8 @@ const QString apiOption = QStringLiteral("api");
 QCommandLineOption apiSelector() {
     return Command::valueOption(
         apiOption, QStringLiteral("NAME|ID"),
-        QStringLiteral("The API: its name (case-insensitive), NAME:VERSION, or its id."));
+        QCoreApplication::translate("gatehouse-ctl",
+                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
 }
 
 } // namespace
@@ -23,24 +24,21 @@ std::vector<Command> DeployCommands::commands() {
     Command deploy;
     deploy.words = QStringList{QStringLiteral("deploy")};
     deploy.synopsis = QStringLiteral("--api X [--description D]");
-    deploy.summary =
-        QStringLiteral("Validate an API, snapshot it as a new revision and deploy that revision.");
-    deploy.description =
-        QStringLiteral("Validates the API (refusing on errors), creates a new immutable revision of "
-                       "its current design and makes it the one the local gateway serves; a running "
-                       "gateway picks it up without restarting.");
+    deploy.summary = tr("Validate an API, snapshot it as a new revision and deploy that revision.");
+    deploy.description = tr("Validates the API (refusing on errors), creates a new immutable revision of "
+                            "its current design and makes it the one the local gateway serves; a running "
+                            "gateway picks it up without restarting.");
     deploy.options = {apiSelector(), Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
-                                                          QStringLiteral("What changed in this revision."))};
+                                                          tr("What changed in this revision."))};
     deploy.modifiesWorkspace = true;
     deploy.run = &DeployCommands::deploy;
 
     Command undeploy;
     undeploy.words = QStringList{QStringLiteral("undeploy")};
     undeploy.synopsis = QStringLiteral("--api X");
-    undeploy.summary = QStringLiteral("Stop serving an API on the local gateway (its revisions stay).");
-    undeploy.description =
-        QStringLiteral("Removes the API's deployment: the gateway stops serving it. Its revisions "
-                       "are kept, ready to deploy again. Succeeds if it was not deployed.");
+    undeploy.summary = tr("Stop serving an API on the local gateway (its revisions stay).");
+    undeploy.description = tr("Removes the API's deployment: the gateway stops serving it. Its revisions "
+                              "are kept, ready to deploy again. Succeeds if it was not deployed.");
     undeploy.options = {apiSelector()};
     undeploy.modifiesWorkspace = true;
     undeploy.run = &DeployCommands::undeploy;
@@ -48,10 +46,9 @@ std::vector<Command> DeployCommands::commands() {
     Command revisions;
     revisions.words = QStringList{QStringLiteral("revisions")};
     revisions.synopsis = QStringLiteral("--api X");
-    revisions.summary = QStringLiteral("List an API's revisions and which one is deployed.");
-    revisions.description =
-        QStringLiteral("Lists the API's revisions: number, creation time, description, and a "
-                       "marker on the deployed one.");
+    revisions.summary = tr("List an API's revisions and which one is deployed.");
+    revisions.description = tr("Lists the API's revisions: number, creation time, description, and a "
+                               "marker on the deployed one.");
     revisions.options = {apiSelector()};
     revisions.run = &DeployCommands::revisions;
 
@@ -68,7 +65,7 @@ void DeployCommands::deploy(CtlContext& context, const CommandArguments& argumen
         throw CtlError::failure(revision.error());
     QString error;
     if (!workspace.deploy(api.id, revision->number, &error))
-        throw CtlError::failure(QStringLiteral("created revision %1 of %2 but could not deploy it: %3")
+        throw CtlError::failure(tr("created revision %1 of %2 but could not deploy it: %3")
                                     .arg(revision->number)
                                     .arg(api.name, error));
     if (context.json()) {
@@ -80,7 +77,7 @@ void DeployCommands::deploy(CtlContext& context, const CommandArguments& argumen
             toStdString(CtlContext::isoTime(deployment ? deployment->deployedAt : QDateTime()));
         context.printJson(json);
     } else {
-        context.print(QStringLiteral("Deployed revision %1 of %2").arg(revision->number).arg(api.name));
+        context.print(tr("Deployed revision %1 of %2").arg(revision->number).arg(api.name));
     }
 }
 
@@ -98,10 +95,9 @@ void DeployCommands::undeploy(CtlContext& context, const CommandArguments& argum
         json["undeployedRevision"] = revision > 0 ? Json(revision) : Json(nullptr);
         context.printJson(json);
     } else if (revision > 0) {
-        context.print(
-            QStringLiteral("Undeployed %1 (revision %2 is no longer served)").arg(api.name).arg(revision));
+        context.print(tr("Undeployed %1 (revision %2 is no longer served)").arg(api.name).arg(revision));
     } else {
-        context.print(QStringLiteral("%1 was not deployed").arg(api.name));
+        context.print(tr("%1 was not deployed").arg(api.name));
     }
 }
 
@@ -128,16 +124,16 @@ void DeployCommands::revisions(CtlContext& context, const CommandArguments& argu
         return;
     }
     if (revisions.empty()) {
-        context.print(QStringLiteral("%1 has no revisions yet; gatehouse-ctl deploy --api %1 creates one.")
-                          .arg(api.name));
+        context.print(
+            tr("%1 has no revisions yet; gatehouse-ctl deploy --api %1 creates one.").arg(api.name));
         return;
     }
-    TextTable table({QStringLiteral("REVISION"), QStringLiteral("CREATED"), QStringLiteral("DEPLOYED"),
-                     QStringLiteral("DESCRIPTION")});
+    //: Column headers of "revisions", in capitals.
+    TextTable table({tr("REVISION"), tr("CREATED"), tr("DEPLOYED"), tr("DESCRIPTION")});
     for (const Revision& revision : revisions)
         table.addRow({QString::number(revision.number), CtlContext::displayTime(revision.createdAt),
-                      revision.number == deployed ? QStringLiteral("* deployed") : QString(),
-                      revision.description});
+                      //: Marks the deployed revision in the DEPLOYED column.
+                      revision.number == deployed ? tr("* deployed") : QString(), revision.description});
     context.print(table.toString());
 }
 

@@ -2,6 +2,7 @@
 
 #include "Command.h"
 
+#include <QCoreApplication>
 #include <vector>
 
 namespace gatehouse {
@@ -11,6 +12,8 @@ class CtlContext;
 
 // "deploy", "undeploy", "revisions": snapshots of an API and which one the local gateway serves.
 class DeployCommands {
+    Q_DECLARE_TR_FUNCTIONS(DeployCommands)
+
 public:
     static std::vector<Command> commands();
 

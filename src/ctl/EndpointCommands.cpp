@@ -20,7 +20,8 @@ const QString keyStdinOption = QStringLiteral("key-stdin");
 QCommandLineOption apiSelector() {
     return Command::valueOption(
         apiOption, QStringLiteral("NAME|ID"),
-        QStringLiteral("The API: its name (case-insensitive), NAME:VERSION, or its id."));
+        QCoreApplication::translate("gatehouse-ctl",
+                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
 }
 
 QStringList endpointIds(const Api& api) {
@@ -37,20 +38,18 @@ std::vector<Command> EndpointCommands::commands() {
     add.words = QStringList{QStringLiteral("endpoint"), QStringLiteral("add")};
     add.synopsis =
         QStringLiteral("--api X --stage production|sandbox --id ID --name NAME --url URL [--key KEY]");
-    add.summary = QStringLiteral("Add an endpoint (a backend) to an API.");
-    add.description =
-        QStringLiteral("Adds a named endpoint to one stage of an API; model routers refer to it by "
-                       "its id. The key, if given, goes to the secret store only.");
+    add.summary = tr("Add an endpoint (a backend) to an API.");
+    add.description = tr("Adds a named endpoint to one stage of an API; model routers refer to it by "
+                         "its id. The key, if given, goes to the secret store only.");
     add.options = {
         apiSelector(),
         Command::valueOption(QStringLiteral("stage"), QStringLiteral("production|sandbox"),
-                             QStringLiteral("The stage (key type) the endpoint serves.")),
+                             tr("The stage (key type) the endpoint serves.")),
         Command::valueOption(QStringLiteral("id"), QStringLiteral("ID"),
-                             QStringLiteral("The endpoint's id, unique within the API.")),
-        Command::valueOption(QStringLiteral("name"), QStringLiteral("NAME"), QStringLiteral("Display name.")),
-        Command::valueOption(QStringLiteral("url"), QStringLiteral("URL"),
-                             QStringLiteral("The backend's base URL.")),
-        Command::valueOption(keyOption, QStringLiteral("KEY"), QStringLiteral("The backend's API key.")),
+                             tr("The endpoint's id, unique within the API.")),
+        Command::valueOption(QStringLiteral("name"), QStringLiteral("NAME"), tr("Display name.")),
+        Command::valueOption(QStringLiteral("url"), QStringLiteral("URL"), tr("The backend's base URL.")),
+        Command::valueOption(keyOption, QStringLiteral("KEY"), tr("The backend's API key.")),
     };
     add.modifiesWorkspace = true;
     add.run = &EndpointCommands::add;
@@ -58,18 +57,15 @@ std::vector<Command> EndpointCommands::commands() {
     Command setKey;
     setKey.words = QStringList{QStringLiteral("endpoint"), QStringLiteral("set-key")};
     setKey.synopsis = QStringLiteral("--api X --endpoint ID (--key KEY | --key-stdin)");
-    setKey.summary = QStringLiteral("Store or replace the API key of an endpoint.");
-    setKey.description =
-        QStringLiteral("Stores the API key of one endpoint in the secret store (replacing any "
-                       "previous one). --key-stdin reads the first line of standard input, so "
-                       "the key stays out of the shell history and the process list.");
+    setKey.summary = tr("Store or replace the API key of an endpoint.");
+    setKey.description = tr("Stores the API key of one endpoint in the secret store (replacing any "
+                            "previous one). --key-stdin reads the first line of standard input, so "
+                            "the key stays out of the shell history and the process list.");
     setKey.options = {
         apiSelector(),
-        Command::valueOption(QStringLiteral("endpoint"), QStringLiteral("ID"),
-                             QStringLiteral("The endpoint's id.")),
-        Command::valueOption(keyOption, QStringLiteral("KEY"), QStringLiteral("The key.")),
-        Command::flagOption(keyStdinOption,
-                            QStringLiteral("Read the key from the first line of standard input.")),
+        Command::valueOption(QStringLiteral("endpoint"), QStringLiteral("ID"), tr("The endpoint's id.")),
+        Command::valueOption(keyOption, QStringLiteral("KEY"), tr("The key.")),
+        Command::flagOption(keyStdinOption, tr("Read the key from the first line of standard input.")),
     };
     setKey.modifiesWorkspace = true;
     setKey.run = &EndpointCommands::setKey;
@@ -77,10 +73,9 @@ std::vector<Command> EndpointCommands::commands() {
     Command list;
     list.words = QStringList{QStringLiteral("endpoint"), QStringLiteral("list")};
     list.synopsis = QStringLiteral("--api X");
-    list.summary = QStringLiteral("List an API's endpoints and whether their keys are stored.");
-    list.description =
-        QStringLiteral("Lists the endpoints of an API: id, stage, name, URL and whether a key is "
-                       "stored (the key itself is never shown).");
+    list.summary = tr("List an API's endpoints and whether their keys are stored.");
+    list.description = tr("Lists the endpoints of an API: id, stage, name, URL and whether a key is "
+                          "stored (the key itself is never shown).");
     list.options = {apiSelector()};
     list.run = &EndpointCommands::list;
 
@@ -90,12 +85,12 @@ std::vector<Command> EndpointCommands::commands() {
 QString EndpointCommands::keyFromStandardInput() {
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly))
-        throw CtlError::failure(QStringLiteral("cannot read standard input"));
+        throw CtlError::failure(tr("cannot read standard input"));
     QString line = QString::fromUtf8(input.readLine());
     while (line.endsWith(QLatin1Char('\n')) || line.endsWith(QLatin1Char('\r')))
         line.chop(1);
     if (line.trimmed().isEmpty())
-        throw CtlError::usage(QStringLiteral("--key-stdin: no key on the first line of standard input"));
+        throw CtlError::usage(tr("--key-stdin: no key on the first line of standard input"));
     return line;
 }
 
@@ -110,15 +105,14 @@ void EndpointCommands::add(CtlContext& context, const CommandArguments& argument
     const QString key = arguments.nonEmptyIfSet(keyOption);
     endpoint.hasKey = !key.isEmpty();
     if (api.endpoint(endpoint.id))
-        throw CtlError::failure(
-            QStringLiteral("%1 already has an endpoint with id \"%2\"").arg(api.name, endpoint.id));
+        throw CtlError::failure(tr("%1 already has an endpoint with id \"%2\"").arg(api.name, endpoint.id));
     api.endpoints.push_back(endpoint);
     context.checkApi(api);
 
     QString error;
     const QString keyName = SecretStore::endpointKeyName(api.id, endpoint.id);
     if (!key.isEmpty() && !context.secrets().write(keyName, key, &error))
-        throw CtlError::failure(QStringLiteral("cannot store the key of endpoint %1 in %2: %3")
+        throw CtlError::failure(tr("cannot store the key of endpoint %1 in %2: %3")
                                     .arg(endpoint.id, context.secrets().description(), error));
     if (!workspace.saveApi(api, &error)) {
         if (!key.isEmpty()) {
@@ -130,8 +124,8 @@ void EndpointCommands::add(CtlContext& context, const CommandArguments& argument
     if (context.json())
         context.printJson(endpoint.toJson());
     else
-        context.print(QStringLiteral("Added the %1 endpoint %2 to %3")
-                          .arg(stageName(endpoint.stage), endpoint.id, api.name));
+        context.print(
+            tr("Added the %1 endpoint %2 to %3").arg(stageName(endpoint.stage), endpoint.id, api.name));
 }
 
 void EndpointCommands::setKey(CtlContext& context, const CommandArguments& arguments) {
@@ -141,13 +135,13 @@ void EndpointCommands::setKey(CtlContext& context, const CommandArguments& argum
     const QString source = arguments.exactlyOneOf({keyOption, keyStdinOption});
     Endpoint* endpoint = api.endpoint(endpointId);
     if (!endpoint)
-        throw CtlError::failure(QStringLiteral("%1 has no endpoint \"%2\" (endpoints: %3)")
+        throw CtlError::failure(tr("%1 has no endpoint \"%2\" (endpoints: %3)")
                                     .arg(api.name, endpointId, endpointIds(api).join(QStringLiteral(", "))));
     const QString key = source == keyOption ? arguments.required(keyOption) : keyFromStandardInput();
 
     QString error;
     if (!context.secrets().write(SecretStore::endpointKeyName(api.id, endpoint->id), key, &error))
-        throw CtlError::failure(QStringLiteral("cannot store the key of endpoint %1 in %2: %3")
+        throw CtlError::failure(tr("cannot store the key of endpoint %1 in %2: %3")
                                     .arg(endpoint->id, context.secrets().description(), error));
     if (!endpoint->hasKey) {
         endpoint->hasKey = true;
@@ -161,7 +155,7 @@ void EndpointCommands::setKey(CtlContext& context, const CommandArguments& argum
         json["keyStored"] = true;
         context.printJson(json);
     } else {
-        context.print(QStringLiteral("Stored the key of endpoint %1 of %2 in %3")
+        context.print(tr("Stored the key of endpoint %1 of %2 in %3")
                           .arg(endpointId, api.name, context.secrets().description()));
     }
 }
@@ -176,14 +170,18 @@ void EndpointCommands::list(CtlContext& context, const CommandArguments& argumen
         return;
     }
     if (api.endpoints.empty()) {
-        context.print(QStringLiteral("%1 has no endpoints.").arg(api.name));
+        context.print(tr("%1 has no endpoints.").arg(api.name));
         return;
     }
-    TextTable table({QStringLiteral("ID"), QStringLiteral("STAGE"), QStringLiteral("NAME"),
-                     QStringLiteral("URL"), QStringLiteral("KEY")});
+    //: Column headers of "endpoint list", in capitals.
+    TextTable table({tr("ID"), tr("STAGE"), tr("NAME"), tr("URL"), tr("KEY")});
+    //: In the KEY column: the endpoint's key is stored.
+    const QString stored = tr("stored");
+    //: In the KEY column: the endpoint has no key.
+    const QString noKey = tr("none");
     for (const Endpoint& endpoint : api.endpoints)
         table.addRow({endpoint.id, stageName(endpoint.stage), endpoint.name, endpoint.url,
-                      endpoint.hasKey ? QStringLiteral("stored") : QStringLiteral("none")});
+                      endpoint.hasKey ? stored : noKey});
     context.print(table.toString());
 }
 

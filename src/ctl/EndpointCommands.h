@@ -2,6 +2,7 @@
 
 #include "Command.h"
 
+#include <QCoreApplication>
 #include <vector>
 
 namespace gatehouse {
@@ -11,6 +12,8 @@ class CtlContext;
 
 // "endpoint add", "endpoint set-key", "endpoint list": an API's backends and their keys.
 class EndpointCommands {
+    Q_DECLARE_TR_FUNCTIONS(EndpointCommands)
+
 public:
     static std::vector<Command> commands();
 

@@ -81,20 +81,18 @@ std::vector<Command> GatewayCommands::commands() {
     Command status;
     status.words = QStringList{QStringLiteral("gateway"), QStringLiteral("status")};
     status.synopsis = QStringLiteral("[--admin URL]");
-    status.summary =
-        QStringLiteral("Show a running gateway's counters and suspended (endpoint, model) pairs.");
+    status.summary = tr("Show a running gateway's counters and suspended (endpoint, model) pairs.");
     status.description =
-        QStringLiteral("Asks a running gatehouse-gateway for its status (GET <admin>/status on its admin "
-                       "listener) and shows its "
-                       "counters and the suspension table: API, endpoint, model, failures and seconds until "
-                       "the pair is tried "
-                       "again. The admin address comes from --admin or from <workspace>/run/gateway.json, "
-                       "which a gateway serving "
-                       "the workspace writes. With --json, the status document as the gateway sends it.");
-    status.options = {
-        Command::valueOption(adminOption, QStringLiteral("URL"),
-                             QStringLiteral("The admin listener, such as http://127.0.0.1:9280 "
-                                            "(default: the one in <workspace>/run/gateway.json)."))};
+        tr("Asks a running gatehouse-gateway for its status (GET <admin>/status on its admin "
+           "listener) and shows its "
+           "counters and the suspension table: API, endpoint, model, failures and seconds until "
+           "the pair is tried "
+           "again. The admin address comes from --admin or from <workspace>/run/gateway.json, "
+           "which a gateway serving "
+           "the workspace writes. With --json, the status document as the gateway sends it.");
+    status.options = {Command::valueOption(adminOption, QStringLiteral("URL"),
+                                           tr("The admin listener, such as http://127.0.0.1:9280 "
+                                              "(default: the one in <workspace>/run/gateway.json)."))};
     status.needsWorkspace = false; // not with --admin
     status.run = &GatewayCommands::status;
     return {status};
@@ -114,7 +112,7 @@ QUrl GatewayCommands::adminUrl(CtlContext& context, const CommandArguments& argu
     if (arguments.isSet(adminOption)) {
         const QUrl url = urlOf(arguments.required(adminOption));
         if (url.isEmpty())
-            throw CtlError::usage(QStringLiteral("--admin must be host:port or an http:// URL (got \"%1\")")
+            throw CtlError::usage(tr("--admin must be host:port or an http:// URL (got \"%1\")")
                                       .arg(arguments.value(adminOption)));
         return url;
     }
@@ -123,24 +121,22 @@ QUrl GatewayCommands::adminUrl(CtlContext& context, const CommandArguments& argu
     const Workspace& workspace = context.workspace();
     const QString path = workspace.filePath(runFile);
     if (!QFileInfo::exists(path))
-        throw CtlError::failure(
-            QStringLiteral("no gateway is running on this workspace (start gatehouse-gateway "
-                           "--workspace %1)")
-                .arg(workspace.directory()));
+        throw CtlError::failure(tr("no gateway is running on this workspace (start gatehouse-gateway "
+                                   "--workspace %1)")
+                                    .arg(workspace.directory()));
     const Result<Json> document = JsonFile::read(path, runFile);
     if (!document)
         throw CtlError::failure(document.error());
     const Json& run = document.value();
     const auto admin = run.is_object() ? run.find("admin") : run.end();
     if (!run.is_object() || admin == run.end() || !admin->is_string())
-        throw CtlError::failure(
-            QStringLiteral("the gateway running on this workspace has no admin listener (%1 has no "
-                           "\"admin\" address); restart gatehouse-gateway with its admin "
-                           "listener or pass --admin URL")
-                .arg(runFile));
+        throw CtlError::failure(tr("the gateway running on this workspace has no admin listener (%1 has no "
+                                   "\"admin\" address); restart gatehouse-gateway with its admin "
+                                   "listener or pass --admin URL")
+                                    .arg(runFile));
     const QUrl url = urlOf(toQString(admin->get_ref<const std::string&>()));
     if (url.isEmpty())
-        throw CtlError::failure(QStringLiteral("%1: \"admin\" is not host:port").arg(runFile));
+        throw CtlError::failure(tr("%1: \"admin\" is not host:port").arg(runFile));
     return url;
 }
 
@@ -162,12 +158,12 @@ QStringList GatewayCommands::statusText(const Json& status) {
             facts.addRow({toQString(key) + QLatin1Char(':'), scalarText(it.value())});
     }
     if (!facts.isEmpty())
-        lines.append(QStringLiteral("Gateway:\n") + facts.toString(2).section(QLatin1Char('\n'), 1));
+        lines.append(tr("Gateway:") + QLatin1Char('\n') + facts.toString(2).section(QLatin1Char('\n'), 1));
 
     if (const Json* deployments = field(status, {"deployments"}); deployments && deployments->is_array()) {
-        lines.append(QStringLiteral("Deployed APIs:"));
-        TextTable table({QStringLiteral("API"), QStringLiteral("BASE PATH"), QStringLiteral("REVISION"),
-                         QStringLiteral("ID")});
+        lines.append(tr("Deployed APIs:"));
+        //: Column headers of the deployed APIs, in capitals.
+        TextTable table({tr("API"), tr("BASE PATH"), tr("REVISION"), tr("ID")});
         for (const Json& row : *deployments) {
             if (!row.is_object())
                 continue;
@@ -176,31 +172,32 @@ QStringList GatewayCommands::statusText(const Json& status) {
             apiNames.insert(id, name);
             table.addRow({name, fieldText(row, {"basePath"}), fieldText(row, {"revision"}), id});
         }
-        lines.append(table.isEmpty() ? QStringLiteral("  (none)") : table.toString(2));
+        lines.append(table.isEmpty() ? QString(QStringLiteral("  ") + tr("(none)")) : table.toString(2));
     }
     if (const Json* problems = field(status, {"problems"});
         problems && problems->is_array() && !problems->empty()) {
-        lines.append(QStringLiteral("Problems:"));
+        lines.append(tr("Problems:"));
         for (const Json& problem : *problems)
             lines.append(QStringLiteral("  ") + scalarText(problem));
     }
 
     if (const Json* counters = field(status, {"counters"}); counters && counters->is_object()) {
-        TextTable table({QStringLiteral("COUNTER"), QStringLiteral("VALUE")});
+        //: Column headers of the gateway's counters, in capitals.
+        TextTable table({tr("COUNTER"), tr("VALUE")});
         flatten(*counters, QString(), table);
-        lines.append(QStringLiteral("Counters:"));
-        lines.append(table.isEmpty() ? QStringLiteral("  (none)") : table.toString(2));
+        lines.append(tr("Counters:"));
+        lines.append(table.isEmpty() ? QString(QStringLiteral("  ") + tr("(none)")) : table.toString(2));
     }
 
     const Json* suspensions = field(status, {"suspensions", "suspended"});
-    lines.append(QStringLiteral("Suspended (API, endpoint, model) pairs:"));
+    lines.append(tr("Suspended (API, endpoint, model) pairs:"));
     if (!suspensions || !suspensions->is_array() || suspensions->empty()) {
-        lines.append(QStringLiteral("  (none)"));
+        lines.append(QStringLiteral("  ") + tr("(none)"));
         return lines;
     }
-    TextTable table({QStringLiteral("API"), QStringLiteral("ENDPOINT"), QStringLiteral("MODEL"),
-                     QStringLiteral("FAILURES"), QStringLiteral("SECONDS LEFT"),
-                     QStringLiteral("LAST ERROR")});
+    //: Column headers of the suspended pairs, in capitals.
+    TextTable table(
+        {tr("API"), tr("ENDPOINT"), tr("MODEL"), tr("FAILURES"), tr("SECONDS LEFT"), tr("LAST ERROR")});
     for (const Json& row : *suspensions) {
         if (!row.is_object()) {
             table.addRow({scalarText(row)});
@@ -210,7 +207,8 @@ QStringList GatewayCommands::statusText(const Json& status) {
         QString secondsLeft = secondsLeftText(row);
         if (const Json* trial = field(row, {"trialInFlight"});
             trial && trial->is_boolean() && trial->get<bool>())
-            secondsLeft += QStringLiteral(" (trial request in flight)");
+            //: %1 is the number of seconds until the pair is tried again.
+            secondsLeft = tr("%1 (trial request in flight)").arg(secondsLeft);
         const Json* lastError = field(row, {"lastError"});
         table.addRow({apiNames.value(apiId, apiId), fieldText(row, {"endpoint", "endpointId"}),
                       fieldText(row, {"model"}), fieldText(row, {"failures", "failureCount"}), secondsLeft,
@@ -231,11 +229,11 @@ void GatewayCommands::status(CtlContext& context, const CommandArguments& argume
         url, {{QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")}});
     if (!answer.isHttpAnswer())
         throw CtlError::failure(
-            QStringLiteral("cannot reach the gateway's admin listener at %1: %2 (is gatehouse-gateway "
-                           "still running?)")
+            tr("cannot reach the gateway's admin listener at %1: %2 (is gatehouse-gateway "
+               "still running?)")
                 .arg(shownUrl, answer.error));
     if (!answer.isSuccess())
-        throw CtlError::failure(QStringLiteral("%1 answered HTTP %2: %3")
+        throw CtlError::failure(tr("%1 answered HTTP %2: %3")
                                     .arg(shownUrl)
                                     .arg(answer.status)
                                     .arg(TokenCommand::errorReason(answer.status, answer.body)));
@@ -243,7 +241,7 @@ void GatewayCommands::status(CtlContext& context, const CommandArguments& argume
     try {
         status = Json::parse(answer.body.constData(), answer.body.constData() + answer.body.size());
     } catch (const Json::exception&) {
-        throw CtlError::failure(QStringLiteral("the answer of %1 is not JSON").arg(shownUrl));
+        throw CtlError::failure(tr("the answer of %1 is not JSON").arg(shownUrl));
     }
     if (context.json())
         context.printJson(status);

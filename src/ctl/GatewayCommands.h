@@ -3,6 +3,7 @@
 #include "Command.h"
 #include "Json.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <QUrl>
 #include <vector>
@@ -15,6 +16,8 @@ class CtlContext;
 // "gateway status": what a running gatehouse-gateway reports on its admin listener (GET /status):
 // counters and the table of suspended (API, endpoint, model) pairs.
 class GatewayCommands {
+    Q_DECLARE_TR_FUNCTIONS(GatewayCommands)
+
 public:
     static constexpr int TimeoutMs = 10000;
 

@@ -91,43 +91,43 @@ QString HelpFormatter::commandList(const QString& groupWord) const {
 
 QString HelpFormatter::general() const {
     QStringList parts;
-    parts.append(
-        QStringLiteral("Usage: gatehouse-ctl [--workspace DIR] [--secrets-file FILE] [--json] <command> "
-                       "[options]"));
-    parts.append(wrap(
-        QStringLiteral("Every Publisher and Developer Portal action of Gatehouse from the shell: create "
-                       "AI APIs, attach policies, deploy, create applications, subscribe, generate keys "
-                       "and get tokens. Data goes to standard output; warnings and errors go to standard "
-                       "error, each error as one line \"gatehouse-ctl: <reason>\" with exit code 1 (2 "
-                       "when the command line itself is wrong)."),
-        0, lineWidth));
-    parts.append(QStringLiteral("Global options (before or after the command):\n") +
+    //: Keep the option names and their placeholders DIR and FILE; <command> and [options] may be translated.
+    parts.append(tr("Usage: gatehouse-ctl [--workspace DIR] [--secrets-file FILE] [--json] <command> "
+                    "[options]"));
+    parts.append(wrap(tr("Every Publisher and Developer Portal action of Gatehouse from the shell: create "
+                         "AI APIs, attach policies, deploy, create applications, subscribe, generate keys "
+                         "and get tokens. Data goes to standard output; warnings and errors go to standard "
+                         "error, each error as one line \"gatehouse-ctl: <reason>\" with exit code 1 (2 "
+                         "when the command line itself is wrong)."),
+                      0, lineWidth));
+    parts.append(tr("Global options (before or after the command):") + QLatin1Char('\n') +
                  optionList(m_globalOptions + QList<QCommandLineOption>{m_versionOption}));
-    parts.append(QStringLiteral("Commands:\n") + commandList(QString()));
-    parts.append(QStringLiteral("Run \"gatehouse-ctl <command> --help\" for the options of one command."));
+    parts.append(tr("Commands:") + QLatin1Char('\n') + commandList(QString()));
+    parts.append(tr("Run \"gatehouse-ctl <command> --help\" for the options of one command."));
     return parts.join(QStringLiteral("\n\n"));
 }
 
 QString HelpFormatter::group(const QString& groupWord) const {
     QStringList parts;
-    parts.append(
-        QStringLiteral("Usage: gatehouse-ctl [global options] %1 <subcommand> [options]").arg(groupWord));
-    parts.append(QStringLiteral("Subcommands:\n") + commandList(groupWord));
-    parts.append(QStringLiteral("Run \"gatehouse-ctl %1 <subcommand> --help\" for the options of one.")
-                     .arg(groupWord));
+    //: %1 is a command group such as "api".
+    parts.append(tr("Usage: gatehouse-ctl [global options] %1 <subcommand> [options]").arg(groupWord));
+    parts.append(tr("Subcommands:") + QLatin1Char('\n') + commandList(groupWord));
+    //: %1 is a command group such as "api"; "one" is one of its subcommands.
+    parts.append(tr("Run \"gatehouse-ctl %1 <subcommand> --help\" for the options of one.").arg(groupWord));
     return parts.join(QStringLiteral("\n\n"));
 }
 
 QString HelpFormatter::command(const Command& command) const {
     QStringList parts;
-    QString usage = QStringLiteral("Usage: gatehouse-ctl [global options] ") + command.name();
+    QString commandLine = command.name();
     if (!command.synopsis.isEmpty())
-        usage += QLatin1Char(' ') + command.synopsis;
-    parts.append(wrap(usage, 0, lineWidth));
+        commandLine += QLatin1Char(' ') + command.synopsis;
+    //: %1 is the command and its options, such as "api show --api NAME|ID".
+    parts.append(wrap(tr("Usage: gatehouse-ctl [global options] %1").arg(commandLine), 0, lineWidth));
     parts.append(wrap(command.description.isEmpty() ? command.summary : command.description, 0, lineWidth));
     if (!command.options.isEmpty())
-        parts.append(QStringLiteral("Options:\n") + optionList(command.options));
-    parts.append(QStringLiteral("Global options:\n") + optionList(m_globalOptions));
+        parts.append(tr("Options:") + QLatin1Char('\n') + optionList(command.options));
+    parts.append(tr("Global options:") + QLatin1Char('\n') + optionList(m_globalOptions));
     return parts.join(QStringLiteral("\n\n"));
 }
 

@@ -3,6 +3,7 @@
 #include "Command.h"
 
 #include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <vector>
@@ -11,6 +12,8 @@ namespace gatehouse {
 
 // The text of "gatehouse-ctl --help", "gatehouse-ctl <group> --help" and "gatehouse-ctl <command> --help".
 class HelpFormatter {
+    Q_DECLARE_TR_FUNCTIONS(HelpFormatter)
+
 public:
     HelpFormatter(const std::vector<Command>& commands, const QList<QCommandLineOption>& globalOptions,
                   const QCommandLineOption& versionOption);

@@ -57,14 +57,14 @@ HttpClient::Answer HttpClient::send(const QUrl& url, const Headers& headers, con
 
     Answer answer;
     if (timedOut) {
-        answer.error = QStringLiteral("no answer within %1 s").arg(m_timeoutMs / 1000.0);
+        //: %1 is a number of seconds.
+        answer.error = tr("no answer within %1 s").arg(m_timeoutMs / 1000.0);
         return answer;
     }
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     answer.body = reply->readAll();
     if (answer.status == 0)
-        answer.error =
-            reply->errorString().isEmpty() ? QStringLiteral("no HTTP answer") : reply->errorString();
+        answer.error = reply->errorString().isEmpty() ? tr("no HTTP answer") : reply->errorString();
     return answer;
 }
 

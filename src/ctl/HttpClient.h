@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -11,6 +12,8 @@ namespace gatehouse {
 // One blocking HTTP exchange for a command-line tool: QNetworkAccessManager driven by a local event
 // loop, with an overall deadline. Loopback URLs never go through a proxy.
 class HttpClient {
+    Q_DECLARE_TR_FUNCTIONS(HttpClient)
+
 public:
     struct Answer {
         int status = 0; // 0 when no HTTP answer arrived

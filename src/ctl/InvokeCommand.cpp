@@ -42,7 +42,8 @@ QUrl gatewayUrl(const QString& text) {
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
         url.host().isEmpty())
         throw CtlError::usage(
-            QStringLiteral(
+            QCoreApplication::translate(
+                "gatehouse-ctl",
                 "--gateway must be an http:// or https:// URL such as http://127.0.0.1:8280 (got \"%1\")")
                 .arg(trimmed));
     return url;
@@ -53,11 +54,13 @@ QByteArray readBody(const QString& text) {
         return text.toUtf8();
     const QString path = text.mid(1);
     if (path.isEmpty())
-        throw CtlError::usage(QStringLiteral("--body @FILE needs a file name after the @"));
+        throw CtlError::usage(
+            QCoreApplication::translate("gatehouse-ctl", "--body @FILE needs a file name after the @"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw CtlError::failure(
-            QStringLiteral("cannot read the --body file %1: %2").arg(path, file.errorString()));
+            QCoreApplication::translate("gatehouse-ctl", "cannot read the --body file %1: %2")
+                .arg(path, file.errorString()));
     return file.readAll();
 }
 
@@ -106,26 +109,50 @@ void writeOut(const QString& text) {
 
 QString runReport(const RunStatistics& statistics, const std::vector<InvokeResult>& results, bool stopped) {
     QStringList lines;
-    lines.append(QStringLiteral("%1 requests in %2 s: %3 requests/s, %4 %5%6")
-                     .arg(statistics.count())
-                     .arg(QString::number(statistics.spanMs() / 1000.0, 'f', 2))
-                     .arg(QString::number(statistics.requestsPerSecond(), 'f', 1))
-                     .arg(statistics.errors())
-                     .arg(statistics.errors() == 1 ? QStringLiteral("error") : QStringLiteral("errors"))
-                     .arg(stopped ? QStringLiteral(" (stopped early)") : QString()));
+    // "1 error" is a message of its own so that "%n errors" (English for 0, 2, 3, ...) keeps its
+    // English text while translations get their plural forms. "%n requests" is English for 1 too.
+    const int errorCount = statistics.errors();
+    const QString errors =
+        errorCount == 1 ? QCoreApplication::translate("gatehouse-ctl", "1 error")
+                        : QCoreApplication::translate("gatehouse-ctl", "%n errors", nullptr, errorCount);
+    const QString span = QString::number(statistics.spanMs() / 1000.0, 'f', 2);
+    const QString rate = QString::number(statistics.requestsPerSecond(), 'f', 1);
+    if (stopped)
+        //: The summary of a run that was stopped early: %n requests, %1 seconds, %2 requests per second,
+        //: %3 "1 error" or "N errors".
+        lines.append(QCoreApplication::translate("gatehouse-ctl",
+                                                 "%n requests in %1 s: %2 requests/s, %3 (stopped early)",
+                                                 nullptr, statistics.count())
+                         .arg(span, rate, errors));
+    else
+        //: The summary of a run: %n requests, %1 seconds, %2 requests per second, %3 "1 error" or
+        //: "N errors".
+        lines.append(QCoreApplication::translate("gatehouse-ctl", "%n requests in %1 s: %2 requests/s, %3",
+                                                 nullptr, statistics.count())
+                         .arg(span, rate, errors));
     lines.append(QString());
 
-    TextTable statuses({QStringLiteral("STATUS"), QStringLiteral("REQUESTS")});
+    //: Column headers of a run's HTTP status counts, in capitals.
+    TextTable statuses({QCoreApplication::translate("gatehouse-ctl", "STATUS"),
+                        QCoreApplication::translate("gatehouse-ctl", "REQUESTS")});
     for (const auto& [status, count] : statistics.statusCounts())
-        statuses.addRow(
-            {status == 0 ? QStringLiteral("no answer") : QString::number(status), QString::number(count)});
+        statuses.addRow({status == 0 ? QCoreApplication::translate("gatehouse-ctl", "no answer")
+                                     : QString::number(status),
+                         QString::number(count)});
     lines.append(statuses.toString());
     lines.append(QString());
 
     const LatencyStatistics& latency = statistics.latency();
-    TextTable percentiles({QStringLiteral("LATENCY (ms)"), QStringLiteral("MIN"), QStringLiteral("AVG"),
-                           QStringLiteral("P50"), QStringLiteral("P90"), QStringLiteral("P99"),
-                           QStringLiteral("MAX")});
+    // P50, P90 and P99 are percentile notation, the same in every language.
+    //: Column header of the latency table, in capitals.
+    TextTable percentiles({QCoreApplication::translate("gatehouse-ctl", "LATENCY (ms)"),
+                           //: Column header of the latency table: the minimum.
+                           QCoreApplication::translate("gatehouse-ctl", "MIN"),
+                           //: Column header of the latency table: the mean.
+                           QCoreApplication::translate("gatehouse-ctl", "AVG"), QStringLiteral("P50"),
+                           QStringLiteral("P90"), QStringLiteral("P99"),
+                           //: Column header of the latency table: the maximum.
+                           QCoreApplication::translate("gatehouse-ctl", "MAX")});
     percentiles.addRow({QString(), ms(latency.min()), ms(latency.mean()), ms(latency.percentile(50)),
                         ms(latency.percentile(90)), ms(latency.percentile(99)), ms(latency.max())});
     lines.append(percentiles.toString());
@@ -134,9 +161,13 @@ QString runReport(const RunStatistics& statistics, const std::vector<InvokeResul
     if (!models.empty()) {
         lines.append(QString());
         const bool configured = !statistics.configuredWeights().empty();
-        QStringList headers{QStringLiteral("MODEL"), QStringLiteral("REQUESTS"), QStringLiteral("SHARE")};
+        //: Column headers of the split between models, in capitals.
+        QStringList headers{QCoreApplication::translate("gatehouse-ctl", "MODEL"),
+                            QCoreApplication::translate("gatehouse-ctl", "REQUESTS"),
+                            QCoreApplication::translate("gatehouse-ctl", "SHARE")};
         if (configured)
-            headers.append(QStringLiteral("CONFIGURED"));
+            //: Column header: the share of the requests the model router is configured with.
+            headers.append(QCoreApplication::translate("gatehouse-ctl", "CONFIGURED"));
         headers.append(QString());
         TextTable chart(headers);
         const std::map<QString, int> counts = statistics.byModel();
@@ -167,8 +198,10 @@ QString runReport(const RunStatistics& statistics, const std::vector<InvokeResul
     }
     if (!failures.empty()) {
         lines.append(QString());
-        TextTable errors(
-            {QStringLiteral("ERROR"), QStringLiteral("REQUESTS"), QStringLiteral("FIRST MESSAGE")});
+        //: Column headers of a run's failures, in capitals.
+        TextTable errors({QCoreApplication::translate("gatehouse-ctl", "ERROR"),
+                          QCoreApplication::translate("gatehouse-ctl", "REQUESTS"),
+                          QCoreApplication::translate("gatehouse-ctl", "FIRST MESSAGE")});
         for (const auto& [key, entry] : failures)
             errors.addRow({key, QString::number(entry.first), entry.second.simplified()});
         lines.append(errors.toString());
@@ -184,41 +217,41 @@ std::vector<Command> InvokeCommand::commands() {
     invoke.synopsis = QStringLiteral(
         "--gateway URL --app A --type production|sandbox --api NAME --operation \"VERB /path\" "
         "[--body JSON|@FILE] [--repeat N] [--concurrency C] [--delay-ms D] [--stream]");
-    invoke.summary = QStringLiteral("Call an API through the gateway: once, N times, or as a stream.");
-    invoke.description = QStringLiteral(
-        "Gets a token for the application (client credentials, as \"token\" does), then calls the "
-        "operation of the API's deployed revision through the gateway: URL/<context>/<version>/<path>. "
-        "Once, it prints the status line and the answer. With --repeat it runs N requests, at most C at a "
-        "time (--concurrency) with D ms between the requests of each (--delay-ms), and prints the status "
-        "counts, the latency percentiles and a bar chart of the models that served the requests next to "
-        "the weights the operation's model router is configured with. With --stream (or \"stream\": true "
-        "in the body) the answer is read as Server-Sent Events and its text printed as it arrives, then "
-        "the time to first token, the chunks and tokens/s. A token rejected as invalid (900901) is "
-        "fetched again once. --json prints the run as {\"byModel\", \"statusCounts\", \"latencyMs\", "
-        "\"requestsPerSecond\", \"results\"}, a stream as {\"ttftMs\", \"chunks\", \"tokensPerSecond\", "
-        "\"text\", \"model\"}. Exits 1 when a single request fails; a run that completes exits 0 and "
-        "reports its errors. Each request gives up after 120 s without data.");
+    invoke.summary = tr("Call an API through the gateway: once, N times, or as a stream.");
+    //: Keep the option names, the placeholders N, C, D, URL and the JSON keys.
+    invoke.description =
+        tr("Gets a token for the application (client credentials, as \"token\" does), then calls the "
+           "operation of the API's deployed revision through the gateway: URL/<context>/<version>/<path>. "
+           "Once, it prints the status line and the answer. With --repeat it runs N requests, at most C at a "
+           "time (--concurrency) with D ms between the requests of each (--delay-ms), and prints the status "
+           "counts, the latency percentiles and a bar chart of the models that served the requests next to "
+           "the weights the operation's model router is configured with. With --stream (or \"stream\": true "
+           "in the body) the answer is read as Server-Sent Events and its text printed as it arrives, then "
+           "the time to first token, the chunks and tokens/s. A token rejected as invalid (900901) is "
+           "fetched again once. --json prints the run as {\"byModel\", \"statusCounts\", \"latencyMs\", "
+           "\"requestsPerSecond\", \"results\"}, a stream as {\"ttftMs\", \"chunks\", \"tokensPerSecond\", "
+           "\"text\", \"model\"}. Exits 1 when a single request fails; a run that completes exits 0 and "
+           "reports its errors. Each request gives up after 120 s without data.");
     invoke.options = {
         Command::valueOption(gatewayOption, QStringLiteral("URL"),
-                             QStringLiteral("The gateway's base URL, such as http://127.0.0.1:8280.")),
+                             tr("The gateway's base URL, such as http://127.0.0.1:8280.")),
         Command::valueOption(appOption, QStringLiteral("NAME|ID"),
-                             QStringLiteral("The application: its name (case-insensitive) or its id.")),
-        Command::valueOption(typeOption, QStringLiteral("production|sandbox"),
-                             QStringLiteral("The key type.")),
+                             tr("The application: its name (case-insensitive) or its id.")),
+        Command::valueOption(typeOption, QStringLiteral("production|sandbox"), tr("The key type.")),
         Command::valueOption(apiOption, QStringLiteral("NAME|ID"),
-                             QStringLiteral("The API: its name, NAME:VERSION or its id.")),
+                             tr("The API: its name, NAME:VERSION or its id.")),
         Command::valueOption(operationOption, QStringLiteral("VERB /path"),
-                             QStringLiteral("The operation, such as \"POST /chat/completions\".")),
+                             tr("The operation, such as \"POST /chat/completions\".")),
         Command::valueOption(bodyOption, QStringLiteral("JSON|@FILE"),
-                             QStringLiteral("The request body, or @ and a file to read it from.")),
+                             tr("The request body, or @ and a file to read it from.")),
         Command::valueOption(repeatOption, QStringLiteral("N"),
-                             QStringLiteral("Send the request N times and report the run.")),
+                             tr("Send the request N times and report the run.")),
         Command::valueOption(concurrencyOption, QStringLiteral("C"),
-                             QStringLiteral("At most C requests in flight (default 1).")),
+                             tr("At most C requests in flight (default 1).")),
         Command::valueOption(delayOption, QStringLiteral("D"),
-                             QStringLiteral("Pause D ms before each next request of a worker (default 0).")),
+                             tr("Pause D ms before each next request of a worker (default 0).")),
         Command::flagOption(streamOption,
-                            QStringLiteral("Ask for a stream (\"stream\": true) and read it as it arrives.")),
+                            tr("Ask for a stream (\"stream\": true) and read it as it arrives.")),
     };
     invoke.run = &InvokeCommand::run;
     return {invoke};
@@ -237,20 +270,20 @@ QString InvokeCommand::jsonProblem(const QByteArray& body) {
         QString reason = QString::fromUtf8(error.what());
         const qsizetype column = reason.indexOf(QLatin1String("column"));
         const qsizetype colon = reason.indexOf(QLatin1String(": "), column < 0 ? 0 : column);
-        reason = colon >= 0 ? reason.mid(colon + 2) : QStringLiteral("unexpected input");
-        return QStringLiteral("--body is not valid JSON (line %1, column %2): %3")
+        //: Why a JSON text does not parse, when the parser gives no reason.
+        reason = colon >= 0 ? reason.mid(colon + 2) : tr("unexpected input");
+        return tr("--body is not valid JSON (line %1, column %2): %3")
             .arg(where.line)
             .arg(where.column)
             .arg(reason);
     } catch (const Json::exception& error) {
-        return QStringLiteral("--body is not valid JSON: %1").arg(QString::fromUtf8(error.what()));
+        return tr("--body is not valid JSON: %1").arg(QString::fromUtf8(error.what()));
     }
     return {};
 }
 
 QString InvokeCommand::describeFailure(const InvokeResult& result) {
-    QString text =
-        result.status == 0 ? QStringLiteral("no answer") : QStringLiteral("HTTP %1").arg(result.status);
+    QString text = result.status == 0 ? tr("no answer") : QStringLiteral("HTTP %1").arg(result.status);
     if (!result.errorCode.isEmpty())
         text += QLatin1Char(' ') + result.errorCode;
     if (!result.errorMessage.isEmpty())
@@ -274,8 +307,7 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
     QString target;
     if (!parseOperationKey(operationText, &verb, &target))
         throw CtlError::usage(
-            QStringLiteral(
-                "--operation must be a verb and a path such as \"POST /chat/completions\" (got \"%1\")")
+            tr("--operation must be a verb and a path such as \"POST /chat/completions\" (got \"%1\")")
                 .arg(operationText));
     QString query;
     if (const qsizetype mark = target.indexOf(QLatin1Char('?')); mark >= 0) {
@@ -287,8 +319,7 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
     const Deployment* deployment = context.workspace().deployment(designed.id);
     if (!deployment)
         throw CtlError::failure(
-            QStringLiteral(
-                "%1 is not deployed, so the gateway does not serve it (gatehouse-ctl deploy --api %1)")
+            tr("%1 is not deployed, so the gateway does not serve it (gatehouse-ctl deploy --api %1)")
                 .arg(designed.name));
     const Result<Revision> revision = context.workspace().revision(designed.id, deployment->revision);
     if (!revision)
@@ -299,7 +330,8 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
         QStringList known;
         for (const Operation& each : api.operations)
             known.append(each.key());
-        throw CtlError::failure(QStringLiteral("%1 (revision %2) has no operation \"%3 %4\"; it has: %5")
+        //: %1 is an API, %3 %4 an operation's verb and path, %5 the API's operations.
+        throw CtlError::failure(tr("%1 (revision %2) has no operation \"%3 %4\"; it has: %5")
                                     .arg(api.name)
                                     .arg(revision->number)
                                     .arg(verb, target, known.join(QStringLiteral(", "))));
@@ -315,27 +347,25 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
         const bool bodyStreams = json.is_object() && asked != json.end() && *asked == true;
         if (stream && !bodyStreams) {
             if (!json.is_object())
-                throw CtlError::usage(
-                    QStringLiteral("--stream needs a JSON object body to set \"stream\": true in"));
+                throw CtlError::usage(tr("--stream needs a JSON object body to set \"stream\": true in"));
             json["stream"] = true;
             const std::string text = dumpCompact(json);
             body = QByteArray(text.data(), qsizetype(text.size()));
         }
         stream = stream || bodyStreams;
     } else if (stream) {
-        throw CtlError::usage(QStringLiteral("--stream needs a JSON object body to set \"stream\": true in"));
+        throw CtlError::usage(tr("--stream needs a JSON object body to set \"stream\": true in"));
     }
 
     const KeyPair* pair = application.keyPair(keyType);
     if (!pair)
         throw CtlError::failure(
-            QStringLiteral(
-                "%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app %1 --type %2")
+            //: %2 is the key type: production or sandbox.
+            tr("%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app %1 --type %2")
                 .arg(application.name, stageName(keyType)));
     if (!application.subscription(designed.id))
-        CtlContext::warn(
-            QStringLiteral("%1 is not subscribed to %2: expect 403 900908 (gatehouse-ctl subscribe)")
-                .arg(application.name, api.name));
+        CtlContext::warn(tr("%1 is not subscribed to %2: expect 403 900908 (gatehouse-ctl subscribe)")
+                             .arg(application.name, api.name));
     const Result<QString> secret =
         ApplicationKeys::consumerSecret(context.secrets(), application.id, keyType);
     if (!secret)
@@ -392,7 +422,7 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
     if (!runner.failure().isEmpty())
         throw CtlError::failure(runner.failure());
     if (results.empty())
-        throw CtlError::failure(QStringLiteral("no request completed"));
+        throw CtlError::failure(tr("no request completed"));
 
     if (isRun) {
         if (context.json())
@@ -416,11 +446,13 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
             json["model"] = result.model.toStdString();
             context.printJson(json);
         } else {
-            context.print(QStringLiteral("-- %1 · first token %2 ms · %3 chunks · %4 tokens/s · %5 ms")
-                              .arg(result.model.isEmpty() ? QStringLiteral("unknown model") : result.model,
-                                   ms(result.firstByteMs))
-                              .arg(result.chunks)
-                              .arg(QString::number(result.tokensPerSecond, 'f', 1), ms(result.latencyMs)));
+            //: The summary after a stream: %1 the model, %2 the time to the first token, %3 the number
+            //: of chunks, %4 tokens per second, %5 the whole time.
+            context.print(
+                tr("-- %1 · first token %2 ms · %3 chunks · %4 tokens/s · %5 ms")
+                    .arg(result.model.isEmpty() ? tr("unknown model") : result.model, ms(result.firstByteMs))
+                    .arg(result.chunks)
+                    .arg(QString::number(result.tokensPerSecond, 'f', 1), ms(result.latencyMs)));
         }
         return;
     }
@@ -438,11 +470,13 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
         json["body"] = parsed.is_discarded() ? Json(QString::fromUtf8(result.body).toStdString()) : parsed;
         context.printJson(json);
     } else if (!failed) {
-        QString line = QStringLiteral("HTTP %1 · %2 ms").arg(result.status).arg(ms(result.latencyMs));
+        //: %1 is the HTTP status code, %2 the latency in milliseconds.
+        QString line = tr("HTTP %1 · %2 ms").arg(result.status).arg(ms(result.latencyMs));
         if (!result.model.isEmpty())
             line += QStringLiteral(" · ") + result.model;
         if (result.totalTokens >= 0)
-            line += QStringLiteral(" · %1 tokens").arg(result.totalTokens);
+            //: %1 is the number of tokens the answer reports (prompt and completion).
+            line += QStringLiteral(" · ") + tr("%1 tokens").arg(result.totalTokens);
         context.print(line);
         if (!parsed.is_discarded()) {
             context.printJson(parsed);

@@ -3,6 +3,7 @@
 #include "Command.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct InvokeResult;
 // and reports what came back: the answer, or the run's status counts, latency percentiles and the
 // split between models next to the router's configured weights.
 class InvokeCommand {
+    Q_DECLARE_TR_FUNCTIONS(InvokeCommand)
+
 public:
     // A request that receives nothing for this long is given up.
     static constexpr int RequestTimeoutMs = 120000;

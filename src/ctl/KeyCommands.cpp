@@ -17,13 +17,15 @@ const QString showSecretOption = QStringLiteral("show-secret");
 const QString mask = QStringLiteral("********");
 
 QCommandLineOption appSelector() {
-    return Command::valueOption(appOption, QStringLiteral("NAME|ID"),
-                                QStringLiteral("The application: its name (case-insensitive) or its id."));
+    return Command::valueOption(
+        appOption, QStringLiteral("NAME|ID"),
+        QCoreApplication::translate("gatehouse-ctl",
+                                    "The application: its name (case-insensitive) or its id."));
 }
 
 QCommandLineOption typeSelector() {
     return Command::valueOption(typeOption, QStringLiteral("production|sandbox"),
-                                QStringLiteral("The key type."));
+                                QCoreApplication::translate("gatehouse-ctl", "The key type."));
 }
 
 } // namespace
@@ -32,12 +34,11 @@ std::vector<Command> KeyCommands::commands() {
     Command generate;
     generate.words = QStringList{QStringLiteral("keys"), QStringLiteral("generate")};
     generate.synopsis = QStringLiteral("--app A --type production|sandbox");
-    generate.summary = QStringLiteral("Generate (or regenerate) an application's consumer key and secret.");
-    generate.description =
-        QStringLiteral("Generates the consumer key and secret of one key type and prints both. The "
-                       "key is kept in the workspace, the secret only in the secret store. "
-                       "Regenerating replaces the pair and revokes the tokens issued with the old "
-                       "one. With --json: {\"consumerKey\", \"consumerSecret\", \"keyType\"}.");
+    generate.summary = tr("Generate (or regenerate) an application's consumer key and secret.");
+    generate.description = tr("Generates the consumer key and secret of one key type and prints both. The "
+                              "key is kept in the workspace, the secret only in the secret store. "
+                              "Regenerating replaces the pair and revokes the tokens issued with the old "
+                              "one. With --json: {\"consumerKey\", \"consumerSecret\", \"keyType\"}.");
     generate.options = {appSelector(), typeSelector()};
     generate.modifiesWorkspace = true;
     generate.run = &KeyCommands::generate;
@@ -45,11 +46,11 @@ std::vector<Command> KeyCommands::commands() {
     Command show;
     show.words = QStringList{QStringLiteral("keys"), QStringLiteral("show")};
     show.synopsis = QStringLiteral("--app A --type production|sandbox [--show-secret]");
-    show.summary = QStringLiteral("Show an application's consumer key (and, on request, its secret).");
-    show.description = QStringLiteral("Shows the consumer key of one key type; the secret is masked unless "
-                                      "--show-secret is given (it is then read from the secret store).");
+    show.summary = tr("Show an application's consumer key (and, on request, its secret).");
+    show.description = tr("Shows the consumer key of one key type; the secret is masked unless "
+                          "--show-secret is given (it is then read from the secret store).");
     show.options = {appSelector(), typeSelector(),
-                    Command::flagOption(showSecretOption, QStringLiteral("Reveal the consumer secret."))};
+                    Command::flagOption(showSecretOption, tr("Reveal the consumer secret."))};
     show.run = &KeyCommands::show;
 
     return {generate, show};
@@ -69,7 +70,8 @@ void KeyCommands::generate(CtlContext& context, const CommandArguments& argument
         throw CtlError::failure(secret.error());
     if (regenerated)
         CtlContext::warn(
-            QStringLiteral("the previous %1 keys of %2 were replaced; tokens issued with them are revoked")
+            //: %1 is the key type (production or sandbox), %2 the application.
+            tr("the previous %1 keys of %2 were replaced; tokens issued with them are revoked")
                 .arg(stageName(keyType), application.name));
     if (context.json()) {
         Json json = Json::object();
@@ -80,14 +82,13 @@ void KeyCommands::generate(CtlContext& context, const CommandArguments& argument
         return;
     }
     TextTable table({QString(), QString()});
-    table.addRow({QStringLiteral("Consumer key:"), pair->consumerKey});
-    table.addRow({QStringLiteral("Consumer secret:"), secret.value()});
-    table.addRow({QStringLiteral("Key type:"), stageKeyTypeName(keyType)});
+    table.addRow({tr("Consumer key:"), pair->consumerKey});
+    table.addRow({tr("Consumer secret:"), secret.value()});
+    table.addRow({tr("Key type:"), stageKeyTypeName(keyType)});
     context.print(table.toString().section(QLatin1Char('\n'), 1));
-    context.print(
-        QStringLiteral("The consumer secret is stored in %1 only; show it again with gatehouse-ctl keys show "
-                       "--app %2 --type %3 --show-secret")
-            .arg(secrets.description(), application.name, stageName(keyType)));
+    context.print(tr("The consumer secret is stored in %1 only; show it again with gatehouse-ctl keys show "
+                     "--app %2 --type %3 --show-secret")
+                      .arg(secrets.description(), application.name, stageName(keyType)));
 }
 
 void KeyCommands::show(CtlContext& context, const CommandArguments& arguments) {
@@ -96,8 +97,9 @@ void KeyCommands::show(CtlContext& context, const CommandArguments& arguments) {
     const KeyPair* pair = application.keyPair(keyType);
     if (!pair)
         throw CtlError::failure(
-            QStringLiteral("%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app "
-                           "%1 --type %2")
+            //: %2 is the key type: production or sandbox.
+            tr("%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app "
+               "%1 --type %2")
                 .arg(application.name, stageName(keyType)));
     const bool reveal = arguments.isSet(showSecretOption);
     QString secret;
@@ -119,12 +121,12 @@ void KeyCommands::show(CtlContext& context, const CommandArguments& arguments) {
         return;
     }
     TextTable table({QString(), QString()});
-    table.addRow({QStringLiteral("Consumer key:"), pair->consumerKey});
-    table.addRow(
-        {QStringLiteral("Consumer secret:"),
-         reveal ? secret : QString(mask + QStringLiteral(" (hidden; add --show-secret to reveal it)"))});
-    table.addRow({QStringLiteral("Key type:"), stageKeyTypeName(keyType)});
-    table.addRow({QStringLiteral("Created:"), CtlContext::displayTime(pair->createdAt)});
+    table.addRow({tr("Consumer key:"), pair->consumerKey});
+    table.addRow({tr("Consumer secret:"),
+                  //: %1 is the masked secret, "********".
+                  reveal ? secret : tr("%1 (hidden; add --show-secret to reveal it)").arg(mask)});
+    table.addRow({tr("Key type:"), stageKeyTypeName(keyType)});
+    table.addRow({tr("Created:"), CtlContext::displayTime(pair->createdAt)});
     context.print(table.toString().section(QLatin1Char('\n'), 1));
 }
 

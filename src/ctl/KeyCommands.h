@@ -2,6 +2,7 @@
 
 #include "Command.h"
 
+#include <QCoreApplication>
 #include <vector>
 
 namespace gatehouse {
@@ -11,6 +12,8 @@ class CtlContext;
 
 // "keys generate", "keys show": an application's consumer key and secret per key type.
 class KeyCommands {
+    Q_DECLARE_TR_FUNCTIONS(KeyCommands)
+
 public:
     static std::vector<Command> commands();
 

@@ -25,26 +25,32 @@ const QString wso2Encoding = QStringLiteral("wso2QuotedJson");
 QCommandLineOption apiSelector() {
     return Command::valueOption(
         apiOption, QStringLiteral("NAME|ID"),
-        QStringLiteral("The API: its name (case-insensitive), NAME:VERSION, or its id."));
+        QCoreApplication::translate("gatehouse-ctl",
+                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
 }
 
 QCommandLineOption operationSelector() {
-    return Command::valueOption(operationOption, QStringLiteral("\"VERB /path\""),
-                                QStringLiteral("The operation, such as \"POST /chat/completions\"."));
+    return Command::valueOption(
+        operationOption, QStringLiteral("\"VERB /path\""),
+        QCoreApplication::translate("gatehouse-ctl", "The operation, such as \"POST /chat/completions\"."));
 }
 
 QCommandLineOption apiLevelSelector() {
-    return Command::flagOption(apiLevelOption,
-                               QStringLiteral("The API level: policies that run for every operation."));
+    return Command::flagOption(
+        apiLevelOption, QCoreApplication::translate("gatehouse-ctl",
+                                                    "The API level: policies that run for every operation."));
 }
 
 QCommandLineOption flowSelector() {
     return Command::valueOption(flowOption, QStringLiteral("request|response|fault"),
-                                QStringLiteral("The flow."));
+                                QCoreApplication::translate("gatehouse-ctl", "The flow."));
 }
 
 QString flowPlace(FlowKind flow, const QString& scopeName) {
-    return QStringLiteral("the %1 flow of %2").arg(flowKindName(flow), scopeName);
+    //: %1 is a flow (request, response or fault), %2 an operation such as "POST /chat/completions" or
+    //: "API level".
+    return QCoreApplication::translate("gatehouse-ctl", "the %1 flow of %2")
+        .arg(flowKindName(flow), scopeName);
 }
 
 } // namespace
@@ -55,35 +61,37 @@ std::vector<Command> PolicyCommands::commands() {
     attach.synopsis =
         QStringLiteral("--api X (--operation \"VERB /path\" | --api-level) --flow request|response|fault "
                        "--policy NAME [--params TEXT] [--position N]");
-    attach.summary = QStringLiteral("Attach a policy (addHeader, a model router, ...) to a flow.");
-    attach.description = QStringLiteral(
-        "Attaches a catalogue policy to one flow of an operation or of the whole API, as WSO2's Publisher "
-        "does. "
-        "--params takes WSO2's single-quoted form {'production':[...]} or ordinary JSON. A model router's "
-        "configuration may be given bare (as WSO2 shows it) or under its attribute name "
-        "({\"weightedRoundRobinConfigs\": {...}}). The placement rules (flows, one load-balancing policy per "
-        "operation) and the whole API are validated before anything is saved.\n"
-        "Example:\n  gatehouse-ctl --workspace W policy attach --api SmartChat --operation \"POST "
-        "/chat/completions\" "
-        "--flow request --policy modelWeightedRoundRobin --params "
-        "\"{'production':[{'model':'gpt-4o','endpointId':"
-        "'default_production_endpoint','weight':50},{'model':'gpt-4o-mini','endpointId':'default_production_"
-        "endpoint',"
-        "'weight':50}],'sandbox':[],'suspendDuration':30}\"");
+    attach.summary = tr("Attach a policy (addHeader, a model router, ...) to a flow.");
+    // The example is a command to copy: not translated.
+    //: Keep the option names and the JSON examples.
+    attach.description =
+        tr("Attaches a catalogue policy to one flow of an operation or of the whole API, as WSO2's Publisher "
+           "does. "
+           "--params takes WSO2's single-quoted form {'production':[...]} or ordinary JSON. A model router's "
+           "configuration may be given bare (as WSO2 shows it) or under its attribute name "
+           "({\"weightedRoundRobinConfigs\": {...}}). The placement rules (flows, one load-balancing policy "
+           "per operation) and the whole API are validated before anything is saved.") +
+        QLatin1Char('\n') + tr("Example:") + QLatin1Char('\n') +
+        QStringLiteral("  gatehouse-ctl --workspace W policy attach --api SmartChat --operation \"POST "
+                       "/chat/completions\" "
+                       "--flow request --policy modelWeightedRoundRobin --params "
+                       "\"{'production':[{'model':'gpt-4o','endpointId':"
+                       "'default_production_endpoint','weight':50},{'model':'gpt-4o-mini','endpointId':'"
+                       "default_production_"
+                       "endpoint',"
+                       "'weight':50}],'sandbox':[],'suspendDuration':30}\"");
     attach.options = {
         apiSelector(),
         operationSelector(),
         apiLevelSelector(),
         flowSelector(),
         Command::valueOption(policyOption, QStringLiteral("NAME"),
-                             QStringLiteral("The policy's name (see gatehouse-ctl policy catalogue).")),
-        Command::valueOption(
-            paramsOption, QStringLiteral("TEXT"),
-            QStringLiteral("The parameters as a JSON object, in WSO2's single-quoted form or "
-                           "ordinary JSON. Default: the policy's defaults.")),
-        Command::valueOption(
-            positionOption, QStringLiteral("N"),
-            QStringLiteral("Insert at this 0-based position in the flow (default: at the end).")),
+                             tr("The policy's name (see gatehouse-ctl policy catalogue).")),
+        Command::valueOption(paramsOption, QStringLiteral("TEXT"),
+                             tr("The parameters as a JSON object, in WSO2's single-quoted form or "
+                                "ordinary JSON. Default: the policy's defaults.")),
+        Command::valueOption(positionOption, QStringLiteral("N"),
+                             tr("Insert at this 0-based position in the flow (default: at the end).")),
     };
     attach.modifiesWorkspace = true;
     attach.run = &PolicyCommands::attach;
@@ -91,11 +99,10 @@ std::vector<Command> PolicyCommands::commands() {
     Command list;
     list.words = QStringList{QStringLiteral("policy"), QStringLiteral("list")};
     list.synopsis = QStringLiteral("--api X [--operation \"VERB /path\"]");
-    list.summary = QStringLiteral("Show the policies attached to an API, per flow, with their parameters.");
-    list.description =
-        QStringLiteral("Shows the policies of the API level and of every operation (or of one), per "
-                       "flow and in order, with their 0-based index and their parameters; an attribute "
-                       "WSO2 stores as a single-quoted string is also shown in that form.");
+    list.summary = tr("Show the policies attached to an API, per flow, with their parameters.");
+    list.description = tr("Shows the policies of the API level and of every operation (or of one), per "
+                          "flow and in order, with their 0-based index and their parameters; an attribute "
+                          "WSO2 stores as a single-quoted string is also shown in that form.");
     list.options = {apiSelector(), operationSelector()};
     list.run = &PolicyCommands::list;
 
@@ -104,29 +111,26 @@ std::vector<Command> PolicyCommands::commands() {
     detach.synopsis =
         QStringLiteral("--api X (--operation \"VERB /path\" | --api-level) --flow F (--index N | "
                        "--policy NAME)");
-    detach.summary = QStringLiteral("Remove a policy from a flow.");
-    detach.description =
-        QStringLiteral("Removes the policy at a 0-based index of a flow (as policy list shows it), "
-                       "or the first policy of a name.");
+    detach.summary = tr("Remove a policy from a flow.");
+    detach.description = tr("Removes the policy at a 0-based index of a flow (as policy list shows it), "
+                            "or the first policy of a name.");
     detach.options = {
         apiSelector(),
         operationSelector(),
         apiLevelSelector(),
         flowSelector(),
-        Command::valueOption(indexOption, QStringLiteral("N"),
-                             QStringLiteral("The 0-based index in the flow.")),
+        Command::valueOption(indexOption, QStringLiteral("N"), tr("The 0-based index in the flow.")),
         Command::valueOption(policyOption, QStringLiteral("NAME"),
-                             QStringLiteral("Remove the first policy of this name in the flow.")),
+                             tr("Remove the first policy of this name in the flow.")),
     };
     detach.modifiesWorkspace = true;
     detach.run = &PolicyCommands::detach;
 
     Command catalogue;
     catalogue.words = QStringList{QStringLiteral("policy"), QStringLiteral("catalogue")};
-    catalogue.summary = QStringLiteral("List the policies that can be attached, with their parameters.");
-    catalogue.description =
-        QStringLiteral("Lists the policy catalogue: each policy's name, the flows and API types "
-                       "it applies to and its parameters. Needs no workspace.");
+    catalogue.summary = tr("List the policies that can be attached, with their parameters.");
+    catalogue.description = tr("Lists the policy catalogue: each policy's name, the flows and API types "
+                               "it applies to and its parameters. Needs no workspace.");
     catalogue.needsWorkspace = false;
     catalogue.run = &PolicyCommands::catalogue;
 
@@ -140,7 +144,7 @@ Json PolicyCommands::parametersFromText(const PolicyDefinition& definition, cons
     Json parameters = decoded.take();
     if (!parameters.is_object())
         throw CtlError::failure(
-            QStringLiteral("--params must be a JSON object, not %1").arg(describeJsonType(parameters)));
+            tr("--params must be a JSON object, not %1").arg(describeJsonType(parameters)));
 
     if (definition.attributes.size() == 1 && definition.attributes.front().encoding == wso2Encoding) {
         const std::string attributeName = toStdString(definition.attributes.front().name);
@@ -182,13 +186,13 @@ Operation& PolicyCommands::requireOperation(Api& api, const QString& key) {
     QString path;
     if (!parseOperationKey(key, &verb, &path))
         throw CtlError::usage(
-            QStringLiteral("--operation must look like \"POST /chat/completions\" (got \"%1\")").arg(key));
+            tr("--operation must look like \"POST /chat/completions\" (got \"%1\")").arg(key));
     if (Operation* operation = api.operation(verb, path))
         return *operation;
     QStringList keys;
     for (const Operation& operation : api.operations)
         keys.append(operation.key());
-    throw CtlError::failure(QStringLiteral("%1 has no operation \"%2 %3\" (operations: %4)")
+    throw CtlError::failure(tr("%1 has no operation \"%2 %3\" (operations: %4)")
                                 .arg(api.name, verb, path, keys.join(QStringLiteral(", "))));
 }
 
@@ -196,7 +200,8 @@ PolicyCommands::Scope PolicyCommands::scopeOf(Api& api, const CommandArguments& 
     Scope scope;
     if (arguments.exactlyOneOf({operationOption, apiLevelOption}) == apiLevelOption) {
         scope.flows = &api.apiPolicies;
-        scope.name = QStringLiteral("API level");
+        //: The scope of the policies that run for every operation of an API.
+        scope.name = tr("API level");
         return scope;
     }
     scope.operation = &requireOperation(api, arguments.required(operationOption));
@@ -215,7 +220,7 @@ void PolicyCommands::attach(CtlContext& context, const CommandArguments& argumen
     const PolicyDefinition* definition = catalogue.find(policyName);
     if (!definition)
         throw CtlError::failure(
-            QStringLiteral("unknown policy \"%1\" (see gatehouse-ctl policy catalogue)").arg(policyName));
+            tr("unknown policy \"%1\" (see gatehouse-ctl policy catalogue)").arg(policyName));
 
     PolicyAttachment attachment;
     attachment.policyName = definition->name;
@@ -247,7 +252,7 @@ void PolicyCommands::attach(CtlContext& context, const CommandArguments& argumen
         json["attachment"] = attachment.toJson();
         context.printJson(json);
     } else {
-        context.print(QStringLiteral("Attached %1 to %2 in %3 (position %4)")
+        context.print(tr("Attached %1 to %2 in %3 (position %4)")
                           .arg(definition->name, flowPlace(flow, scope.name), api.name)
                           .arg(position));
     }
@@ -284,7 +289,7 @@ QStringList PolicyCommands::flowsText(const PolicyFlows& flows, bool showEmptyFl
             continue;
         lines.append(QStringLiteral("  %1:").arg(flowKindName(flow)));
         if (attachments.empty())
-            lines.append(QStringLiteral("    (none)"));
+            lines.append(QStringLiteral("    ") + tr("(none)"));
         for (std::size_t i = 0; i < attachments.size(); ++i) {
             const PolicyAttachment& attachment = attachments[i];
             const PolicyDefinition* definition = catalogue.find(attachment.policyName);
@@ -335,13 +340,14 @@ void PolicyCommands::list(CtlContext& context, const CommandArguments& arguments
     }
     QStringList lines;
     if (only) {
-        lines.append(QStringLiteral("%1 of %2 %3:").arg(only->key(), api.name, api.version));
+        //: %1 is an operation such as "POST /chat/completions", %2 %3 the API's name and version.
+        lines.append(tr("%1 of %2 %3:").arg(only->key(), api.name, api.version));
         lines.append(flowsText(only->policies, true));
         context.print(lines.join(QLatin1Char('\n')));
         return;
     }
     if (!api.apiPolicies.isEmpty()) {
-        lines.append(QStringLiteral("API level (every operation):"));
+        lines.append(tr("API level (every operation):"));
         lines.append(flowsText(api.apiPolicies, false));
     }
     for (const Operation& operation : api.operations) {
@@ -351,7 +357,7 @@ void PolicyCommands::list(CtlContext& context, const CommandArguments& arguments
         lines.append(flowsText(operation.policies, false));
     }
     if (lines.isEmpty())
-        lines.append(QStringLiteral("%1 %2 has no policies attached.").arg(api.name, api.version));
+        lines.append(tr("%1 %2 has no policies attached.").arg(api.name, api.version));
     context.print(lines.join(QLatin1Char('\n')));
 }
 
@@ -367,10 +373,10 @@ void PolicyCommands::detach(CtlContext& context, const CommandArguments& argumen
         bool ok = false;
         index = arguments.value(indexOption).trimmed().toInt(&ok);
         if (!ok || index < 0)
-            throw CtlError::usage(QStringLiteral("--index must be a whole number from 0 (got \"%1\")")
-                                      .arg(arguments.value(indexOption)));
+            throw CtlError::usage(
+                tr("--index must be a whole number from 0 (got \"%1\")").arg(arguments.value(indexOption)));
         if (index >= int(list.size()))
-            throw CtlError::failure(QStringLiteral("%1 has no policy at index %2 (it has %3)")
+            throw CtlError::failure(tr("%1 has no policy at index %2 (it has %3)")
                                         .arg(flowPlace(flow, scope.name))
                                         .arg(index)
                                         .arg(list.size()));
@@ -381,8 +387,7 @@ void PolicyCommands::detach(CtlContext& context, const CommandArguments& argumen
                 index = int(i);
         }
         if (index < 0)
-            throw CtlError::failure(
-                QStringLiteral("no %1 in %2").arg(policyName, flowPlace(flow, scope.name)));
+            throw CtlError::failure(tr("no %1 in %2").arg(policyName, flowPlace(flow, scope.name)));
     }
     const PolicyAttachment removed = list[std::size_t(index)];
     list.erase(list.begin() + index);
@@ -398,7 +403,7 @@ void PolicyCommands::detach(CtlContext& context, const CommandArguments& argumen
         json["removed"] = removed.toJson();
         context.printJson(json);
     } else {
-        context.print(QStringLiteral("Detached %1 (index %2) from %3 in %4")
+        context.print(tr("Detached %1 (index %2) from %3 in %4")
                           .arg(removed.policyName)
                           .arg(index)
                           .arg(flowPlace(flow, scope.name), api.name));
@@ -450,27 +455,40 @@ void PolicyCommands::catalogue(CtlContext& context, const CommandArguments&) {
         for (FlowKind flow : definition.flows)
             flows.append(flowKindName(flow));
         lines.append(QStringLiteral("%1 (%2)").arg(definition.name, definition.displayName));
-        lines.append(QStringLiteral("    flows: %1; API types: %2%3")
-                         .arg(flows.join(QStringLiteral(", ")),
-                              definition.apiTypes.isEmpty() ? QStringLiteral("all")
-                                                            : definition.apiTypes.join(QStringLiteral(", ")),
-                              definition.exclusiveGroup.isEmpty()
-                                  ? QString()
-                                  : QStringLiteral("; exclusive with other %1 policies on an operation")
-                                        .arg(definition.exclusiveGroup)));
+        const QString flowList = flows.join(QStringLiteral(", "));
+        const QString apiTypes = definition.apiTypes.isEmpty()
+                                     //: The API types a policy applies to: all of them.
+                                     ? tr("all")
+                                     : definition.apiTypes.join(QStringLiteral(", "));
+        if (definition.exclusiveGroup.isEmpty())
+            //: %1 lists flows (request, response, fault), %2 API types.
+            lines.append(QStringLiteral("    ") + tr("flows: %1; API types: %2").arg(flowList, apiTypes));
+        else
+            //: %1 lists flows (request, response, fault), %2 API types, %3 is a group of policies such as
+            //: "loadBalancing".
+            lines.append(QStringLiteral("    ") +
+                         tr("flows: %1; API types: %2; exclusive with other %3 policies on an operation")
+                             .arg(flowList, apiTypes, definition.exclusiveGroup));
         if (!definition.description.isEmpty())
             lines.append(QStringLiteral("    ") + definition.description);
         for (const PolicyAttribute& attribute : definition.attributes) {
             QStringList traits{PolicyAttribute::typeName(attribute.type)};
             if (attribute.required)
-                traits.append(QStringLiteral("required"));
+                //: A trait of a policy parameter: it must be given.
+                traits.append(tr("required"));
             if (attribute.encoding == wso2Encoding)
-                traits.append(QStringLiteral("WSO2 single-quoted JSON"));
-            lines.append(QStringLiteral("    param %1 (%2)%3")
-                             .arg(attribute.name, traits.join(QStringLiteral(", ")),
-                                  attribute.description.isEmpty()
-                                      ? QString()
-                                      : QStringLiteral(": ") + attribute.description));
+                //: A trait of a policy parameter: how WSO2 writes its value.
+                traits.append(tr("WSO2 single-quoted JSON"));
+            if (attribute.description.isEmpty())
+                //: %1 is a parameter's name, %2 its type and traits.
+                lines.append(QStringLiteral("    ") +
+                             tr("param %1 (%2)").arg(attribute.name, traits.join(QStringLiteral(", "))));
+            else
+                //: %1 is a parameter's name, %2 its type and traits, %3 its description.
+                lines.append(QStringLiteral("    ") + tr("param %1 (%2): %3")
+                                                          .arg(attribute.name,
+                                                               traits.join(QStringLiteral(", ")),
+                                                               attribute.description));
         }
     }
     context.print(lines.join(QLatin1Char('\n')));

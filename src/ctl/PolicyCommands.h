@@ -5,6 +5,7 @@
 #include "Json.h"
 #include "PolicyDefinition.h"
 
+#include <QCoreApplication>
 #include <vector>
 
 namespace gatehouse {
@@ -14,6 +15,8 @@ class CtlContext;
 
 // "policy attach", "policy list", "policy detach", "policy catalogue": the Publisher's policy editor.
 class PolicyCommands {
+    Q_DECLARE_TR_FUNCTIONS(PolicyCommands)
+
 public:
     static std::vector<Command> commands();
 

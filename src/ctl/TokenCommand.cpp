@@ -26,8 +26,9 @@ std::vector<Command> TokenCommand::commands() {
     Command token;
     token.words = QStringList{QStringLiteral("token")};
     token.synopsis = QStringLiteral("--app A --type production|sandbox --gateway URL [--validity SECONDS]");
-    token.summary = QStringLiteral("Get an access token from the gateway (client credentials grant).");
-    token.description = QStringLiteral(
+    token.summary = tr("Get an access token from the gateway (client credentials grant).");
+    //: Keep the option names, grant_type=client_credentials and the shell example.
+    token.description = tr(
         "Asks the gateway's key manager for an access token: POST URL/oauth2/token with the application's "
         "consumer "
         "key and secret (HTTP Basic) and grant_type=client_credentials. Prints only the token, so that "
@@ -35,13 +36,13 @@ std::vector<Command> TokenCommand::commands() {
         "30 s.");
     token.options = {
         Command::valueOption(QStringLiteral("app"), QStringLiteral("NAME|ID"),
-                             QStringLiteral("The application: its name (case-insensitive) or its id.")),
+                             tr("The application: its name (case-insensitive) or its id.")),
         Command::valueOption(QStringLiteral("type"), QStringLiteral("production|sandbox"),
-                             QStringLiteral("The key type.")),
+                             tr("The key type.")),
         Command::valueOption(QStringLiteral("gateway"), QStringLiteral("URL"),
-                             QStringLiteral("The gateway's base URL, such as http://127.0.0.1:8280.")),
+                             tr("The gateway's base URL, such as http://127.0.0.1:8280.")),
         Command::valueOption(QStringLiteral("validity"), QStringLiteral("SECONDS"),
-                             QStringLiteral("Ask for a token valid this long (validity_period).")),
+                             tr("Ask for a token valid this long (validity_period).")),
     };
     token.run = &TokenCommand::run;
     return {token};
@@ -72,7 +73,7 @@ QString TokenCommand::errorReason(int status, const QByteArray& body) {
     QString text = QString::fromUtf8(body).simplified();
     if (text.size() > 200)
         text = text.left(200) + QStringLiteral("...");
-    return text.isEmpty() ? QStringLiteral("HTTP %1 without a body").arg(status) : text;
+    return text.isEmpty() ? tr("HTTP %1 without a body").arg(status) : text;
 }
 
 void TokenCommand::run(CtlContext& context, const CommandArguments& arguments) {
@@ -85,8 +86,7 @@ void TokenCommand::run(CtlContext& context, const CommandArguments& arguments) {
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
         url.host().isEmpty())
         throw CtlError::usage(
-            QStringLiteral(
-                "--gateway must be an http:// or https:// URL such as http://127.0.0.1:8280 (got \"%1\")")
+            tr("--gateway must be an http:// or https:// URL such as http://127.0.0.1:8280 (got \"%1\")")
                 .arg(gateway));
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/')))
@@ -96,8 +96,9 @@ void TokenCommand::run(CtlContext& context, const CommandArguments& arguments) {
     const KeyPair* pair = application.keyPair(keyType);
     if (!pair)
         throw CtlError::failure(
-            QStringLiteral("%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app "
-                           "%1 --type %2")
+            //: %2 is the key type: production or sandbox.
+            tr("%1 has no %2 keys; generate them with gatehouse-ctl keys generate --app "
+               "%1 --type %2")
                 .arg(application.name, stageName(keyType)));
     const Result<QString> secret =
         ApplicationKeys::consumerSecret(context.secrets(), application.id, keyType);
@@ -117,20 +118,20 @@ void TokenCommand::run(CtlContext& context, const CommandArguments& arguments) {
     const QString shownUrl = url.toString();
     const HttpClient::Answer answer = HttpClient(TimeoutMs).post(url, headers, body);
     if (!answer.isHttpAnswer())
-        throw CtlError::failure(QStringLiteral("cannot get a token from %1: %2").arg(shownUrl, answer.error));
+        throw CtlError::failure(tr("cannot get a token from %1: %2").arg(shownUrl, answer.error));
     if (!answer.isSuccess())
-        throw CtlError::failure(QStringLiteral("the gateway refused the token request (HTTP %1): %2")
+        throw CtlError::failure(tr("the gateway refused the token request (HTTP %1): %2")
                                     .arg(answer.status)
                                     .arg(errorReason(answer.status, answer.body)));
     Json json;
     try {
         json = Json::parse(answer.body.constData(), answer.body.constData() + answer.body.size());
     } catch (const Json::exception&) {
-        throw CtlError::failure(QStringLiteral("the answer of %1 is not JSON").arg(shownUrl));
+        throw CtlError::failure(tr("the answer of %1 is not JSON").arg(shownUrl));
     }
     const QString token = json.is_object() ? stringField(json, "access_token") : QString();
     if (token.isEmpty())
-        throw CtlError::failure(QStringLiteral("the answer of %1 has no access_token").arg(shownUrl));
+        throw CtlError::failure(tr("the answer of %1 has no access_token").arg(shownUrl));
     if (context.json())
         context.printJson(json);
     else

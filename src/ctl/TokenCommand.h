@@ -3,6 +3,7 @@
 #include "Command.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <vector>
 
@@ -13,6 +14,8 @@ class CtlContext;
 
 // "token": an access token from the gateway's key manager (POST /oauth2/token, client credentials).
 class TokenCommand {
+    Q_DECLARE_TR_FUNCTIONS(TokenCommand)
+
 public:
     static constexpr int TimeoutMs = 30000;
 

@@ -4,6 +4,7 @@
 #include "ListenAddress.h"
 #include "MockLlmServer.h"
 #include "SecretStoreFactory.h"
+#include "Translations.h"
 #include "Workspace.h"
 
 #include <QCommandLineParser>
@@ -50,13 +51,21 @@ void raiseDescriptorLimit() {
         return;
     limit.rlim_cur = limit.rlim_max;
     if (::setrlimit(RLIMIT_NOFILE, &limit) != 0)
-        std::fprintf(stderr, "gatehouse-gateway: warning: cannot raise the open-file limit to %llu\n",
-                     static_cast<unsigned long long>(limit.rlim_max));
+        std::fprintf(stderr, "gatehouse-gateway: %s\n",
+                     qPrintable(QCoreApplication::translate("gatehouse-gateway",
+                                                            "warning: cannot raise the open-file limit to %1")
+                                    .arg(qulonglong(limit.rlim_max))));
 }
 
 int fail(const QString& message, int code = 1) {
     std::fprintf(stderr, "gatehouse-gateway: %s\n", qPrintable(message));
     return code;
+}
+
+void warn(const QString& message) {
+    //: Printed before a warning on standard error, after "gatehouse-gateway: ".
+    std::fprintf(stderr, "gatehouse-gateway: %s\n",
+                 qPrintable(QCoreApplication::translate("gatehouse-gateway", "warning: %1").arg(message)));
 }
 
 } // namespace
@@ -65,9 +74,11 @@ int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse-gateway"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    // --help and messages in the user's language; what goes over the wire stays English.
+    gatehouse::Translations::install(app);
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main",
+        "gatehouse-gateway",
         "The Gatehouse AI gateway, headless: serves the APIs deployed in a workspace (tokens at POST "
         "/oauth2/token, APIs at /<context>/<version>/...), applies their policies and routes requests over "
         "models. New deployments go live without a restart. Status and Prometheus metrics are on a separate "
@@ -75,49 +86,55 @@ int main(int argc, char* argv[]) {
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption workspaceOption(
-        QStringLiteral("workspace"), QCoreApplication::translate("main", "The workspace folder to serve."),
-        QStringLiteral("folder"));
+        QStringLiteral("workspace"),
+        QCoreApplication::translate("gatehouse-gateway", "The workspace folder to serve."),
+        //: The value of --workspace in --help: "--workspace <folder>".
+        QCoreApplication::translate("gatehouse-gateway", "folder"));
     const QCommandLineOption listenOption(
         QStringLiteral("listen"),
-        QCoreApplication::translate("main",
+        QCoreApplication::translate("gatehouse-gateway",
                                     "Listen on <host:port> (port 0: any free port). Default: the workspace "
                                     "setting, 127.0.0.1:8280."),
         QStringLiteral("host:port"));
     const QCommandLineOption adminOption(
         QStringLiteral("admin"),
-        QCoreApplication::translate("main",
+        QCoreApplication::translate("gatehouse-gateway",
                                     "Admin listener port on 127.0.0.1 (0: any free port). Default: the "
                                     "workspace setting, 9280."),
-        QStringLiteral("port"));
+        //: The value of --admin in --help: "--admin <port>".
+        QCoreApplication::translate("gatehouse-gateway", "port"));
     const QCommandLineOption printPortOption(
         QStringLiteral("print-port"),
-        QCoreApplication::translate("main",
+        QCoreApplication::translate("gatehouse-gateway",
                                     "Print the gateway's port as the first line of standard output."));
     const QCommandLineOption secretsOption(
         QStringLiteral("secrets-file"),
-        QCoreApplication::translate("main",
+        QCoreApplication::translate("gatehouse-gateway",
                                     "Read secrets from <file> (mode 0600) instead of the desktop keychain, "
                                     "for machines without a Secret Service."),
-        QStringLiteral("file"));
+        //: The value of --secrets-file, --tls-cert and --tls-key in --help: "--tls-key <file>".
+        QCoreApplication::translate("gatehouse-gateway", "file"));
     const QCommandLineOption threadsOption(
         QStringLiteral("threads"),
-        QCoreApplication::translate("main", "Worker threads (default: one per core)."),
-        QStringLiteral("count"));
+        QCoreApplication::translate("gatehouse-gateway", "Worker threads (default: one per core)."),
+        //: The value of --threads and --max-connections in --help: "--threads <count>".
+        QCoreApplication::translate("gatehouse-gateway", "count"));
     const QCommandLineOption maxConnectionsOption(
         QStringLiteral("max-connections"),
-        QCoreApplication::translate("main",
+        QCoreApplication::translate("gatehouse-gateway",
                                     "Connections served at once (default: 10000); beyond, requests are "
                                     "answered 503."),
-        QStringLiteral("count"));
+        QCoreApplication::translate("gatehouse-gateway", "count"));
     const QCommandLineOption tlsCertOption(
         QStringLiteral("tls-cert"),
-        QCoreApplication::translate("main",
+        QCoreApplication::translate("gatehouse-gateway",
                                     "Serve HTTPS with this PEM certificate (chain); needs --tls-key."),
-        QStringLiteral("file"));
+        QCoreApplication::translate("gatehouse-gateway", "file"));
     const QCommandLineOption tlsKeyOption(
         QStringLiteral("tls-key"),
-        QCoreApplication::translate("main", "The PEM private key of --tls-cert (not encrypted)."),
-        QStringLiteral("file"));
+        QCoreApplication::translate("gatehouse-gateway",
+                                    "The PEM private key of --tls-cert (not encrypted)."),
+        QCoreApplication::translate("gatehouse-gateway", "file"));
     parser.addOptions({workspaceOption, listenOption, adminOption, printPortOption, secretsOption,
                        threadsOption, maxConnectionsOption, tlsCertOption, tlsKeyOption});
     parser.process(app);
@@ -127,7 +144,9 @@ int main(int argc, char* argv[]) {
     if (directory.isEmpty())
         directory = qEnvironmentVariable("GATEHOUSE_WORKSPACE");
     if (directory.isEmpty())
-        return fail(QStringLiteral("--workspace is required (or set GATEHOUSE_WORKSPACE)"), 2);
+        return fail(QCoreApplication::translate("gatehouse-gateway",
+                                                "--workspace is required (or set GATEHOUSE_WORKSPACE)"),
+                    2);
 
     gatehouse::Workspace workspace;
     QString error;
@@ -148,28 +167,39 @@ int main(int argc, char* argv[]) {
     const uint adminPort =
         parser.isSet(adminOption) ? parser.value(adminOption).toUInt(&portOk) : uint(settings.adminPort);
     if (!portOk || adminPort > 65535)
-        return fail(QStringLiteral("--admin must be a port number from 0 to 65535"), 2);
+        return fail(
+            QCoreApplication::translate("gatehouse-gateway", "--admin must be a port number from 0 to 65535"),
+            2);
     options.admin.port = quint16(adminPort);
     if (parser.isSet(threadsOption)) {
         bool threadsOk = false;
         options.workerThreads = parser.value(threadsOption).toInt(&threadsOk);
         if (!threadsOk || options.workerThreads < 1 || options.workerThreads > 64)
-            return fail(QStringLiteral("--threads must be a number from 1 to 64"), 2);
+            return fail(
+                QCoreApplication::translate("gatehouse-gateway", "--threads must be a number from 1 to 64"),
+                2);
     }
     if (parser.isSet(maxConnectionsOption)) {
         bool countOk = false;
         options.limits.maxConnections = parser.value(maxConnectionsOption).toInt(&countOk);
         if (!countOk || options.limits.maxConnections < 1)
-            return fail(QStringLiteral("--max-connections must be a positive number"), 2);
+            return fail(QCoreApplication::translate("gatehouse-gateway",
+                                                    "--max-connections must be a positive number"),
+                        2);
     }
     if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
-        return fail(QStringLiteral("--tls-cert and --tls-key go together"), 2);
+        return fail(QCoreApplication::translate("gatehouse-gateway", "--tls-cert and --tls-key go together"),
+                    2);
     options.tlsCertificateFile = parser.value(tlsCertOption);
     options.tlsKeyFile = parser.value(tlsKeyOption);
     if (!options.listen.isLoopback())
-        std::fprintf(stderr, "gatehouse-gateway: warning: listening on %s: reachable from other machines%s\n",
-                     qPrintable(options.listen.toString()),
-                     options.tlsCertificateFile.isEmpty() ? ", over plain HTTP (see --tls-cert)" : "");
+        warn((options.tlsCertificateFile.isEmpty()
+                  ? QCoreApplication::translate(
+                        "gatehouse-gateway",
+                        "listening on %1: reachable from other machines, over plain HTTP (see --tls-cert)")
+                  : QCoreApplication::translate("gatehouse-gateway",
+                                                "listening on %1: reachable from other machines"))
+                 .arg(options.listen.toString()));
 
     std::unique_ptr<gatehouse::SecretStore> secrets =
         gatehouse::SecretStoreFactory::open(workspace, parser.value(secretsOption), &error);
@@ -184,8 +214,10 @@ int main(int argc, char* argv[]) {
             mock = std::make_unique<gatehouse::MockLlmServer>(1);
             QString mockError;
             if (!mock->listen(QHostAddress(QHostAddress::LocalHost), 0, &mockError)) {
-                std::fprintf(stderr, "gatehouse-gateway: the built-in mock cannot start: %s\n",
-                             qPrintable(mockError));
+                std::fprintf(stderr, "gatehouse-gateway: %s\n",
+                             qPrintable(QCoreApplication::translate("gatehouse-gateway",
+                                                                    "the built-in mock cannot start: %1")
+                                            .arg(mockError)));
                 mock.reset();
                 return {};
             }
@@ -198,17 +230,20 @@ int main(int argc, char* argv[]) {
     if (!gateway.start(options, &error))
         return fail(error);
     for (const QString& problem : gateway.problems())
-        std::fprintf(stderr, "gatehouse-gateway: warning: %s\n", qPrintable(problem));
+        warn(problem);
     if (parser.isSet(printPortOption))
         std::printf("%u\n", unsigned(gateway.port()));
     else
-        std::printf("gatehouse-gateway serving %s on %s (admin on 127.0.0.1:%u)\n",
-                    qPrintable(workspace.directory()), qPrintable(gateway.baseUrl()),
-                    unsigned(gateway.adminPort()));
+        //: The first line of standard output; %1 is the workspace folder, %2 the gateway's URL.
+        std::printf("%s\n", qPrintable(QCoreApplication::translate(
+                                           "gatehouse-gateway",
+                                           "gatehouse-gateway serving %1 on %2 (admin on 127.0.0.1:%3)")
+                                           .arg(workspace.directory(), gateway.baseUrl(),
+                                                QString::number(gateway.adminPort()))));
     std::fflush(stdout);
     QObject::connect(&gateway, &gatehouse::Gateway::reloaded, &gateway, [&gateway] {
         for (const QString& problem : gateway.problems())
-            std::fprintf(stderr, "gatehouse-gateway: warning: %s\n", qPrintable(problem));
+            warn(problem);
     });
     const int status = QCoreApplication::exec();
     gateway.stop();

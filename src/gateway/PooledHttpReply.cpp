@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <cstring>
 
+// Its messages stay English, untranslated: they reach API clients in the gateway's JSON error bodies.
 namespace gatehouse {
 
 namespace {
@@ -86,8 +87,9 @@ PooledHttpReply::PooledHttpReply(UpstreamConnectionPool* pool, const QNetworkReq
         QMetaObject::invokeMethod(
             this,
             [this] {
-                failTransport(ProtocolInvalidOperationError,
-                              tr("A request header holds a line break; the request was not sent"));
+                failTransport(
+                    ProtocolInvalidOperationError,
+                    QStringLiteral("A request header holds a line break; the request was not sent"));
             },
             Qt::QueuedConnection);
         return;
@@ -163,7 +165,7 @@ void PooledHttpReply::readSocket() {
             http_parser_execute(&m_parser, &m_settings, block.constData(), size_t(block.size()));
         const http_errno status = HTTP_PARSER_ERRNO(&m_parser);
         if (status != HPE_OK && status != HPE_PAUSED) {
-            failTransport(ProtocolFailure, tr("The upstream's answer is not valid HTTP: %1")
+            failTransport(ProtocolFailure, QStringLiteral("The upstream's answer is not valid HTTP: %1")
                                                .arg(QString::fromLatin1(http_errno_description(status))));
             return;
         }
@@ -250,8 +252,8 @@ void PooledHttpReply::endOfStream() {
     }
     failTransport(RemoteHostClosedError,
                   m_bytesReceived == 0
-                      ? tr("The upstream closed the connection without answering")
-                      : tr("The upstream closed the connection before the end of its answer"));
+                      ? QStringLiteral("The upstream closed the connection without answering")
+                      : QStringLiteral("The upstream closed the connection before the end of its answer"));
 }
 
 void PooledHttpReply::onSocketError() {
@@ -332,7 +334,7 @@ void PooledHttpReply::abort() {
         return;
     m_done = true;
     releaseSocket(false);
-    setError(OperationCanceledError, tr("Operation canceled"));
+    setError(OperationCanceledError, QStringLiteral("Operation canceled"));
     setFinished(true);
     Q_EMIT errorOccurred(OperationCanceledError);
     Q_EMIT finished();

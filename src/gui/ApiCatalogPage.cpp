@@ -32,6 +32,7 @@ ApiCatalogPage::ApiCatalogPage(GatehouseSession* session, QWidget* parent)
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_operations->setObjectName(QStringLiteral("apiCatalogOperations"));
     m_operations->setHorizontalHeaderLabels({tr("Operation"), tr("Summary")});
+    m_operations->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_operations->horizontalHeader()->setStretchLastSection(true);
     m_operations->verticalHeader()->hide();
     m_operations->setEditTriggers(QAbstractItemView::NoEditTriggers);

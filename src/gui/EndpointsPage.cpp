@@ -35,6 +35,9 @@ EndpointsPage::EndpointsPage(ApiDraft* draft, SecretStore* secrets, QWidget* par
         QTableWidget* list = table(stage);
         list->setObjectName(stageName(stage) + QStringLiteral("Endpoints"));
         list->setHorizontalHeaderLabels({tr("Name"), tr("URL"), tr("API key")});
+        // Names and key states fit their text (endpoint names are long, German headers longer); the
+        // URL takes the rest. A handful of rows, so measuring them all costs nothing.
+        list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         list->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
         list->setSelectionBehavior(QAbstractItemView::SelectRows);
         list->setSelectionMode(QAbstractItemView::SingleSelection);

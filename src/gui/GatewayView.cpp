@@ -25,6 +25,10 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     auto* table = new QTableWidget(0, int(headers.size()), parent);
     table->setObjectName(name);
     table->setHorizontalHeaderLabels(headers);
+    // Every column fits its text, the last takes the rest. Only the visible rows are measured: the
+    // access log refreshes 200 rows every second.
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setResizeContentsPrecision(0);
     table->horizontalHeader()->setStretchLastSection(true);
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);

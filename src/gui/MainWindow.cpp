@@ -6,12 +6,14 @@
 #include "Gateway.h"
 #include "GatewayRuntime.h"
 #include "GatewayView.h"
+#include "PreferencesDialog.h"
 #include "PublisherView.h"
 #include "Workspace.h"
 #include "ui_MainWindow.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
@@ -26,6 +28,8 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
       m_undoGroup(new QUndoGroup(this)), m_publisher(nullptr), m_devPortal(nullptr), m_gatewayView(nullptr),
       m_gatewayStatus(new QLabel(this)) {
     m_ui->setupUi(this);
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.gatehouse.Gatehouse"),
+                                   QIcon(QStringLiteral(":/icons/io.github.gatehouse.Gatehouse.svg"))));
     m_publisher = new PublisherView(session, m_undoGroup, this);
     m_devPortal = new DevPortalView(session, this);
     m_gatewayView = new GatewayView(session, this);
@@ -50,6 +54,13 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
     m_ui->editMenu->addAction(undo);
     m_ui->editMenu->addAction(redo);
+    m_ui->editMenu->addSeparator();
+    m_ui->editMenu->addAction(m_ui->actionPreferences);
+    m_ui->actionPreferences->setShortcut(QKeySequence::Preferences);
+    connect(m_ui->actionPreferences, &QAction::triggered, this, [this] {
+        PreferencesDialog dialog(this);
+        dialog.exec();
+    });
 
     const auto withEditor = [this](auto action) {
         return [this, action] {

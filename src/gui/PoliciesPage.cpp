@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -41,6 +42,7 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
     m_paletteSearch->setPlaceholderText(tr("Search policies"));
     m_paletteSearch->setClearButtonEnabled(true);
 
+    int paletteWidth = 0; // the widest policy name, so that none is elided (German names are long)
     for (FlowKind flow : allFlowKinds) {
         auto* palette = new PolicyPaletteModel(PolicyCatalogue::builtin(), flow, this);
         auto* filter = new QSortFilterProxyModel(this);
@@ -48,7 +50,9 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
         filter->setRecursiveFilteringEnabled(true);
         filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
         auto* view = new QTreeView(this);
-        view->setObjectName(QStringLiteral("palette") + flowKindDisplayName(flow));
+        // Object names stay English whatever the language: tests and tools find widgets by them.
+        const QString flowName = flowKindName(flow);
+        view->setObjectName(QStringLiteral("palette") + flowName.left(1).toUpper() + flowName.mid(1));
         view->setModel(filter);
         view->setHeaderHidden(true);
         view->setDragEnabled(true);
@@ -60,6 +64,10 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
         m_paletteTabs->addTab(view, flowKindDisplayName(flow));
         m_palettes.push_back(palette);
         m_paletteFilters.push_back(filter);
+        // QAbstractItemView's public sizeHintForColumn (QTreeView's override, with indentation).
+        const QAbstractItemView* itemView = view;
+        paletteWidth = qMax(paletteWidth, itemView->sizeHintForColumn(0) + 2 * view->frameWidth() +
+                                              view->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     }
     connect(m_paletteSearch, &QLineEdit::textChanged, this, [this](const QString& text) {
         for (QSortFilterProxyModel* filter : m_paletteFilters)
@@ -75,7 +83,7 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
     leftLayout->addWidget(new QLabel(tr("What runs for the selected operation:"), left));
     leftLayout->addWidget(m_effectiveFlow);
     auto* middle = new QWidget(this);
-    middle->setMinimumWidth(230);
+    middle->setMinimumWidth(qMax(230, paletteWidth + 16)); // 16: the tab widget's frame and margins
     auto* middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->addWidget(m_paletteSearch);

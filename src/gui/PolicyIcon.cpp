@@ -2,6 +2,7 @@
 
 #include "PolicyDefinition.h"
 
+#include <QFile>
 #include <QFont>
 #include <QHash>
 #include <QPainter>
@@ -33,6 +34,15 @@ QIcon PolicyIcon::forPolicy(const PolicyDefinition& definition) {
     const auto cached = cache.constFind(definition.name);
     if (cached != cache.constEnd())
         return *cached;
+    // A drawn icon when the policy has one (resources/icons/policies); a custom policy gets a badge.
+    const QString drawn = QStringLiteral(":/icons/policies/%1.svg").arg(definition.name);
+    if (QFile::exists(drawn)) {
+        QIcon icon(drawn);
+        if (!icon.pixmap(24).isNull()) { // null without Qt's SVG plugin (libqt6svg6)
+            cache.insert(definition.name, icon);
+            return icon;
+        }
+    }
     QIcon icon;
     for (int size : {16, 24, 32, 48}) {
         QPixmap pixmap(size, size);

@@ -8,8 +8,9 @@ namespace gatehouse {
 
 struct PolicyDefinition;
 
-// The chip look of a policy, drawn rather than shipped: a rounded badge in the policy's category
-// colour with its initials ("MW" for Model Weighted Round Robin), crisp at any scale.
+// The look of a policy in the palette and the flow: the SVG drawn for it (resources/icons/policies,
+// in its category's colour), or for a policy without one a rounded badge in the category colour with
+// its initials ("MW" for Model Weighted Round Robin).
 class PolicyIcon {
 public:
     static QIcon forPolicy(const PolicyDefinition& definition);

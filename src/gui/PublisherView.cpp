@@ -43,6 +43,12 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
     m_list->sortByColumn(ApiListModel::NameColumn, Qt::AscendingOrder);
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setStretchLastSection(true);
+    // Columns as wide as their titles at least (German ones are long). Not ResizeToContents: a
+    // workspace may hold a thousand APIs, and measuring every row on each change would show.
+    for (int column = 0; column < m_filter->columnCount(); ++column)
+        m_list->horizontalHeader()->resizeSection(column,
+                                                  qMax(m_list->horizontalHeader()->defaultSectionSize(),
+                                                       m_list->horizontalHeader()->sectionSizeHint(column)));
     for (int column : {int(ApiListModel::ContextColumn), int(ApiListModel::ProviderColumn)})
         m_list->hideColumn(column);
     auto* create = new QPushButton(tr("Create AI API..."), this);

@@ -18,6 +18,8 @@ ResourcesPage::ResourcesPage(ApiDraft* draft, QWidget* parent)
       m_path(new QLineEdit(this)), m_error(new QLabel(this)) {
     m_table->setObjectName(QStringLiteral("resourcesTable"));
     m_table->setHorizontalHeaderLabels({tr("Verb"), tr("Path"), tr("Summary"), tr("Policies")});
+    // Verb, path and policies fit their text; the summary takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

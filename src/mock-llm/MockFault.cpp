@@ -18,7 +18,8 @@ Json MockFault::toJson() const {
 
 Result<MockFault> MockFault::fromJson(const Json& json) {
     QStringList errors;
-    JsonFieldReader reader(json, QStringLiteral("$"), &errors);
+    // The reasons go back in the HTTP answer: English, whatever the language of the process.
+    JsonFieldReader reader(json, QStringLiteral("$"), &errors, JsonFieldReader::Language::English);
     MockFault fault;
     fault.model = reader.optionalString("model", QStringLiteral("*"));
     fault.status = int(reader.optionalInteger("status", 0));

@@ -2,6 +2,7 @@
 // and benchmarks.
 #include "ListenAddress.h"
 #include "MockLlmServer.h"
+#include "Translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,9 +13,11 @@ int main(int argc, char* argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatehouse-mock-llm"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    // --help and messages in the user's language; what goes over the wire stays English.
+    gatehouse::Translations::install(app);
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main",
+        "gatehouse-mock-llm",
         "An OpenAI-compatible mock LLM: POST /v1/chat/completions answers with the model it was asked for "
         "(JSON, or "
         "SSE with \"stream\": true), GET /v1/models lists models. Control API: POST /_mock/faults "
@@ -24,17 +27,19 @@ int main(int argc, char* argv[]) {
     parser.addVersionOption();
     const QCommandLineOption listenOption(
         QStringLiteral("listen"),
-        QCoreApplication::translate("main", "Listen on <host:port> (port 0: any free "
-                                            "port). Default 127.0.0.1:8089."),
+        QCoreApplication::translate("gatehouse-mock-llm", "Listen on <host:port> (port 0: any free "
+                                                          "port). Default 127.0.0.1:8089."),
         QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8089"));
     const QCommandLineOption printPortOption(
         QStringLiteral("print-port"),
-        QCoreApplication::translate("main",
+        QCoreApplication::translate("gatehouse-mock-llm",
                                     "Print the port listened on as the first line of standard output."));
     const QCommandLineOption threadsOption(
         QStringLiteral("threads"),
-        QCoreApplication::translate("main", "Worker threads (default: the number of cores)."),
-        QStringLiteral("count"), QString::number(QThread::idealThreadCount()));
+        QCoreApplication::translate("gatehouse-mock-llm", "Worker threads (default: the number of cores)."),
+        //: The value of --threads in --help: "--threads <count>".
+        QCoreApplication::translate("gatehouse-mock-llm", "count"),
+        QString::number(QThread::idealThreadCount()));
     parser.addOptions({listenOption, printPortOption, threadsOption});
     parser.process(app);
 
@@ -47,7 +52,9 @@ int main(int argc, char* argv[]) {
     bool threadsOk = false;
     const int threads = parser.value(threadsOption).toInt(&threadsOk);
     if (!threadsOk || threads < 1 || threads > 64) {
-        std::fprintf(stderr, "gatehouse-mock-llm: --threads must be a number from 1 to 64\n");
+        std::fprintf(stderr, "gatehouse-mock-llm: %s\n",
+                     qPrintable(QCoreApplication::translate("gatehouse-mock-llm",
+                                                            "--threads must be a number from 1 to 64")));
         return 2;
     }
     gatehouse::MockLlmServer server(threads);
@@ -58,7 +65,9 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(printPortOption))
         std::printf("%u\n", unsigned(server.port()));
     else
-        std::printf("gatehouse-mock-llm listening on %s\n", qPrintable(server.baseUrl()));
+        std::printf("%s\n", qPrintable(QCoreApplication::translate("gatehouse-mock-llm",
+                                                                   "gatehouse-mock-llm listening on %1")
+                                           .arg(server.baseUrl())));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }

@@ -1,0 +1,87 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>CtlContext</name>
+    <message numerus="yes">
+        <source>(and %n more errors)</source>
+        <translation>
+            <numerusform>(and %n more error)</numerusform>
+            <numerusform>(and %n more errors)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse-ctl</name>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests in %1 s: %2 requests/s, %3 (stopped early)</source>
+        <extracomment>The summary of a run that was stopped early: %n requests, %1 seconds, %2 requests per second, %3 &quot;1 error&quot; or &quot;N errors&quot;.</extracomment>
+        <translation>
+            <numerusform>%n request in %1 s: %2 requests/s, %3 (stopped early)</numerusform>
+            <numerusform>%n requests in %1 s: %2 requests/s, %3 (stopped early)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests in %1 s: %2 requests/s, %3</source>
+        <extracomment>The summary of a run: %n requests, %1 seconds, %2 requests per second, %3 &quot;1 error&quot; or &quot;N errors&quot;.</extracomment>
+        <translation>
+            <numerusform>%n request in %1 s: %2 requests/s, %3</numerusform>
+            <numerusform>%n requests in %1 s: %2 requests/s, %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::MainWindow</name>
+    <message numerus="yes">
+        <source>Gateway %1 · %n live revision(s) · %2 req/s</source>
+        <translation>
+            <numerusform>Gateway %1 · %n live revision · %2 req/s</numerusform>
+            <numerusform>Gateway %1 · %n live revisions · %2 req/s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PolicyConfigPanel</name>
+    <message numerus="yes">
+        <source>%1 attached to %n resource(s)</source>
+        <translation>
+            <numerusform>%1 attached to %n resource</numerusform>
+            <numerusform>%1 attached to %n resources</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PolicyFlowModel</name>
+    <message numerus="yes">
+        <source>%1 with %n fallback(s)</source>
+        <translation>
+            <numerusform>%1 with %n fallback</numerusform>
+            <numerusform>%1 with %n fallbacks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::TryOutConsole</name>
+    <message numerus="yes">
+        <source>Stopped after %n request(s)</source>
+        <translation>
+            <numerusform>Stopped after %n request</numerusform>
+            <numerusform>Stopped after %n requests</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) done</source>
+        <translation>
+            <numerusform>%n request done</numerusform>
+            <numerusform>%n requests done</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
