@@ -1,0 +1,186 @@
+#include "YamlDocument.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <cmath>
+#include <limits>
+#include <yaml-cpp/yaml.h>
+
+namespace gatehouse {
+
+namespace {
+
+// YAML 1.2 core schema resolution of a plain scalar.
+Json plainScalar(const std::string& text) {
+    static const QRegularExpression nullPattern(QStringLiteral("^(~|null|Null|NULL)?$"));
+    static const QRegularExpression truePattern(QStringLiteral("^(true|True|TRUE)$"));
+    static const QRegularExpression falsePattern(QStringLiteral("^(false|False|FALSE)$"));
+    static const QRegularExpression decimalPattern(QStringLiteral("^[-+]?[0-9]+$"));
+    static const QRegularExpression octalPattern(QStringLiteral("^0o[0-7]+$"));
+    static const QRegularExpression hexPattern(QStringLiteral("^0x[0-9a-fA-F]+$"));
+    static const QRegularExpression floatPattern(
+        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+    static const QRegularExpression infinityPattern(QStringLiteral("^[-+]?\\.(inf|Inf|INF)$"));
+    static const QRegularExpression nanPattern(QStringLiteral("^\\.(nan|NaN|NAN)$"));
+    const QString value = toQString(text);
+    if (nullPattern.match(value).hasMatch())
+        return nullptr;
+    if (truePattern.match(value).hasMatch())
+        return true;
+    if (falsePattern.match(value).hasMatch())
+        return false;
+    bool ok = false;
+    if (decimalPattern.match(value).hasMatch()) {
+        const qlonglong number = value.toLongLong(&ok);
+        if (ok)
+            return qint64(number);
+        // Beyond 64 bits: a float, as JSON would read it.
+        return value.toDouble();
+    }
+    if (octalPattern.match(value).hasMatch()) {
+        const qlonglong number = value.mid(2).toLongLong(&ok, 8);
+        if (ok)
+            return qint64(number);
+    }
+    if (hexPattern.match(value).hasMatch()) {
+        const qlonglong number = value.mid(2).toLongLong(&ok, 16);
+        if (ok)
+            return qint64(number);
+    }
+    if (floatPattern.match(value).hasMatch()) {
+        const double number = value.toDouble(&ok);
+        if (ok && std::isfinite(number))
+            return number;
+    }
+    // JSON has no infinity or NaN: such a value stays the text it was.
+    Q_UNUSED(infinityPattern);
+    Q_UNUSED(nanPattern);
+    return text;
+}
+
+Json toJson(const YAML::Node& node) {
+    switch (node.Type()) {
+    case YAML::NodeType::Undefined:
+    case YAML::NodeType::Null:
+        return nullptr;
+    case YAML::NodeType::Scalar:
+        // "?" is the tag of a plain scalar; a quoted one has "!" and is a string whatever it says.
+        return node.Tag() == "?" ? plainScalar(node.Scalar()) : Json(node.Scalar());
+    case YAML::NodeType::Sequence: {
+        Json array = Json::array();
+        for (const YAML::Node& item : node)
+            array.push_back(toJson(item));
+        return array;
+    }
+    case YAML::NodeType::Map: {
+        Json object = Json::object();
+        for (const auto& entry : node)
+            object[entry.first.as<std::string>()] = toJson(entry.second);
+        return object;
+    }
+    }
+    return nullptr;
+}
+
+bool needsQuotes(const std::string& text) {
+    if (text.empty())
+        return true;
+    // Anything that would read back as another type, or that YAML would parse differently.
+    if (!plainScalar(text).is_string())
+        return true;
+    static const QRegularExpression unsafe(
+        QStringLiteral("(^[\\s\\-?:,\\[\\]{}#&*!|>'\"%@`]|: |\\s#|\\s$|[\\x00-\\x1f\\x7f])"));
+    return unsafe.match(toQString(text)).hasMatch();
+}
+
+void emit(YAML::Emitter& out, const Json& value) {
+    switch (value.type()) {
+    case Json::value_t::null:
+        out << YAML::Null;
+        break;
+    case Json::value_t::boolean:
+        out << (value.get<bool>() ? "true" : "false");
+        break;
+    case Json::value_t::number_integer:
+        out << value.get<qint64>();
+        break;
+    case Json::value_t::number_unsigned:
+        out << value.get<std::uint64_t>();
+        break;
+    case Json::value_t::number_float: {
+        // The shortest text that reads back as the same double, always with a dot or an exponent.
+        std::string text = dumpCompact(value);
+        if (text.find_first_of(".eE") == std::string::npos)
+            text += ".0";
+        out << text;
+        break;
+    }
+    case Json::value_t::string: {
+        const std::string& text = value.get_ref<const std::string&>();
+        if (needsQuotes(text))
+            out << YAML::DoubleQuoted << text;
+        else
+            out << text;
+        break;
+    }
+    case Json::value_t::array:
+        if (value.empty()) {
+            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+            break;
+        }
+        out << YAML::BeginSeq;
+        for (const Json& item : value)
+            emit(out, item);
+        out << YAML::EndSeq;
+        break;
+    case Json::value_t::object:
+        if (value.empty()) {
+            out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+            break;
+        }
+        out << YAML::BeginMap;
+        for (const auto& [key, item] : value.items()) {
+            out << YAML::Key;
+            if (needsQuotes(key))
+                out << YAML::DoubleQuoted;
+            out << key << YAML::Value;
+            emit(out, item);
+        }
+        out << YAML::EndMap;
+        break;
+    case Json::value_t::binary:
+    case Json::value_t::discarded:
+        out << YAML::Null;
+        break;
+    }
+}
+
+} // namespace
+
+Result<Json> YamlDocument::parse(const QByteArray& text, const QString& fileName) {
+    try {
+        const YAML::Node root = YAML::Load(text.toStdString());
+        return Result<Json>::success(toJson(root));
+    } catch (const YAML::Exception& error) {
+        // yaml-cpp counts lines and columns from 0.
+        const QString where = error.mark.is_null() ? fileName
+                                                   : QStringLiteral("%1:%2:%3")
+                                                         .arg(fileName)
+                                                         .arg(error.mark.line + 1)
+                                                         .arg(error.mark.column + 1);
+        return Result<Json>::failure(
+            QCoreApplication::translate("YamlDocument", "%1: %2").arg(where, toQString(error.msg)));
+    }
+}
+
+QByteArray YamlDocument::write(const Json& value) {
+    YAML::Emitter out;
+    out.SetIndent(2);
+    emit(out, value);
+    QByteArray text(out.c_str(), qsizetype(out.size()));
+    if (!text.endsWith('\n'))
+        text.append('\n');
+    return text;
+}
+
+} // namespace gatehouse
