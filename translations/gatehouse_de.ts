@@ -11,10 +11,6 @@
 <context>
     <name>ApiCommands</name>
     <message>
-        <source>Create an AI API from a provider template.</source>
-        <translation>Eine KI-API aus einer Anbieter-Vorlage erstellen.</translation>
-    </message>
-    <message>
         <source>Creates an AI API from a provider template (see the providers built into Gatehouse: openai, azure-openai, anthropic, mistral, openai-compatible, demo), with the provider&apos;s operations and a default endpoint per stage. The API is validated before it is saved. Endpoint keys go to the secret store only, never to a workspace file. Prints the new API&apos;s id (the API as JSON with --json).</source>
         <translation>Erstellt eine KI-API aus einer Anbieter-Vorlage (siehe die in Gatehouse eingebauten Anbieter: openai, azure-openai, anthropic, mistral, openai-compatible, demo) mit den Operationen des Anbieters und einem Standard-Endpunkt je Umgebung. Die API wird vor dem Speichern validiert. Endpunkt-Schlüssel werden nur im Geheimnisspeicher abgelegt, nie in einer Datei des Arbeitsbereichs. Gibt die ID der neuen API aus (mit --json die API als JSON).</translation>
     </message>
@@ -227,6 +223,26 @@
     <message>
         <source>Deleted API %1 %2 (%3)</source>
         <translation>API %1 %2 (%3) gelöscht</translation>
+    </message>
+    <message>
+        <source>Create an AI API from a provider template or an OpenAPI document.</source>
+        <translation>Eine KI-API aus einer Anbieter-Vorlage oder einem OpenAPI-Dokument erstellen.</translation>
+    </message>
+    <message>
+        <source>With --from-openapi, the operations (path templates, summaries, request samples) come from an OpenAPI 3.0 or 3.1 document in JSON or YAML, such as a local vLLM or Ollama server&apos;s; the name, context and version default to the document&apos;s title, a slug of it and its version, the production URL to its first server, the provider to openai-compatible.</source>
+        <translation>Mit --from-openapi stammen die Operationen (Pfadvorlagen, Zusammenfassungen, Beispielanfragen) aus einem OpenAPI-3.0- oder -3.1-Dokument in JSON oder YAML, etwa dem eines lokalen vLLM- oder Ollama-Servers; als Standard dienen für Name, Kontext und Version der Titel des Dokuments, ein daraus gebildeter Slug und seine Version, für die Produktions-URL sein erster Server und für den Anbieter openai-compatible.</translation>
+    </message>
+    <message>
+        <source>An OpenAPI 3.0 or 3.1 document (JSON or YAML) whose operations the API gets instead of the provider&apos;s.</source>
+        <translation>Ein OpenAPI-3.0- oder -3.1-Dokument (JSON oder YAML), dessen Operationen die API anstelle der des Anbieters erhält.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 names no absolute server URL (servers[0].url): pass --production-url</source>
+        <translation>%1 nennt keine absolute Server-URL (servers[0].url): Geben Sie --production-url an</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1083,50 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>InteropCommands</name>
+    <message>
+        <source>Export an API as a WSO2 API Manager project (folder or zip).</source>
+        <translation>Eine API als WSO2-API-Manager-Projekt exportieren (Ordner oder ZIP).</translation>
+    </message>
+    <message>
+        <source>Writes the API as an apictl API project that WSO2 API Manager 4.5 imports: api.yaml, api_meta.yaml, deployment_environments.yaml, Definitions/swagger.yaml and, for named endpoints, endpoints.yaml. --out names a new or empty folder, or a file ending in .zip. No secret is written: endpoint security goes without its key. Settings WSO2 has no place for are left out, each named in a warning.</source>
+        <translation>Schreibt die API als apictl-API-Projekt, das WSO2 API Manager 4.5 importiert: api.yaml, api_meta.yaml, deployment_environments.yaml, Definitions/swagger.yaml und, für benannte Endpunkte, endpoints.yaml. --out nennt einen neuen oder leeren Ordner oder eine Datei mit der Endung .zip. Es wird kein Geheimnis geschrieben: Die Endpunkt-Sicherheit wird ohne ihren Schlüssel exportiert. Einstellungen, für die WSO2 keinen Platz hat, werden weggelassen und jeweils in einer Warnung genannt.</translation>
+    </message>
+    <message>
+        <source>The project format: wso2.</source>
+        <translation>Das Projektformat: wso2.</translation>
+    </message>
+    <message>
+        <source>Where to write: a new or empty folder, or a .zip file.</source>
+        <translation>Das Ziel: ein neuer oder leerer Ordner oder eine .zip-Datei.</translation>
+    </message>
+    <message>
+        <source>Import a WSO2 API Manager project (folder or zip) as a new API.</source>
+        <translation>Ein WSO2-API-Manager-Projekt (Ordner oder ZIP) als neue API importieren.</translation>
+    </message>
+    <message>
+        <source>Reads an apictl API project, exported by Gatehouse or by WSO2 API Manager, and saves it as a new API: its AI provider, endpoints, operations and policies at API and operation level. What has no Gatehouse counterpart is left out and named on standard error, one line each. Refuses an API whose name and version already exist. Endpoint keys are not part of a project: set them afterwards with endpoint set-key. Prints the new API&apos;s id.</source>
+        <translation>Liest ein apictl-API-Projekt, das von Gatehouse oder von WSO2 API Manager exportiert wurde, und speichert es als neue API: ihren KI-Anbieter, ihre Endpunkte, Operationen und Richtlinien auf API- und Operationsebene. Was in Gatehouse keine Entsprechung hat, wird weggelassen und auf der Standardfehlerausgabe genannt, jeweils in einer Zeile. Lehnt eine API ab, deren Name und Version bereits existieren. Endpunkt-Schlüssel sind nicht Teil eines Projekts: Setzen Sie sie anschließend mit endpoint set-key. Gibt die ID der neuen API aus.</translation>
+    </message>
+    <message>
+        <source>Exported %1 %2 to %3</source>
+        <translation>%1 %2 nach %3 exportiert</translation>
+    </message>
+    <message>
+        <source>import needs the project: a folder or a .zip file</source>
+        <translation>import erfordert das Projekt: einen Ordner oder eine .zip-Datei</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot; (see gatehouse-ctl %2 --help)</source>
+        <translation>unerwartetes Argument „%1“ (siehe gatehouse-ctl %2 --help)</translation>
+    </message>
+    <message>
+        <source>not imported: %1</source>
+        <extracomment>%1 is one thing of the imported project Gatehouse could not take over.</extracomment>
+        <translation>nicht importiert: %1</translation>
+    </message>
+</context>
+<context>
     <name>InvokeCommand</name>
     <message>
         <source>Call an API through the gateway: once, N times, or as a stream.</source>
@@ -1459,6 +1519,22 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>Pre&amp;ferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
+    <message>
+        <source>&amp;Import WSO2 API Project...</source>
+        <translation>WSO2-API-Projekt &amp;importieren...</translation>
+    </message>
+    <message>
+        <source>Import &amp;OpenAPI Document...</source>
+        <translation>&amp;OpenAPI-Dokument importieren...</translation>
+    </message>
+    <message>
+        <source>&amp;Export as WSO2 API Project...</source>
+        <translation>Als WSO2-API-Projekt e&amp;xportieren...</translation>
+    </message>
+    <message>
+        <source>New AI &amp;Provider...</source>
+        <translation>KI-Anbieter &amp;anlegen...</translation>
+    </message>
 </context>
 <context>
     <name>MemorySecretStore</name>
@@ -1466,6 +1542,131 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>memory (secrets are forgotten when the program exits)</source>
         <extracomment>Where secrets are kept, completing sentences such as &quot;API key stored in %1&quot; or &quot;cannot remove the keys from %1&quot;.</extracomment>
         <translation>dem Arbeitsspeicher (Geheimnisse gehen verloren, wenn das Programm beendet wird)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenApiDocument</name>
+    <message>
+        <source>&quot;%1&quot; leads back to itself through other $refs</source>
+        <translation>„%1“ führt über andere $refs auf sich selbst zurück</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not resolve: the document has no %2</source>
+        <translation>„%1“ lässt sich nicht auflösen: Das Dokument enthält kein %2</translation>
+    </message>
+    <message>
+        <source>%1: the document is empty</source>
+        <translation>%1: Das Dokument ist leer</translation>
+    </message>
+    <message>
+        <source>an OpenAPI document must be a mapping of fields such as &quot;openapi&quot; and &quot;paths&quot;, not %1</source>
+        <translation>ein OpenAPI-Dokument muss eine Zuordnung von Feldern wie „openapi“ und „paths“ sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>Swagger (OpenAPI 2.0) documents are not supported: convert it to OpenAPI 3.0 or 3.1 first</source>
+        <translation>Swagger-Dokumente (OpenAPI 2.0) werden nicht unterstützt: Konvertieren Sie das Dokument zuerst in OpenAPI 3.0 oder 3.1</translation>
+    </message>
+    <message>
+        <source>openapi: is required; an OpenAPI 3 document starts with a line such as openapi: 3.0.3</source>
+        <translation>openapi: ist erforderlich; ein OpenAPI-3-Dokument beginnt mit einer Zeile wie openapi: 3.0.3</translation>
+    </message>
+    <message>
+        <source>must be a string such as &quot;3.0.3&quot;, not %1 (quote it in YAML)</source>
+        <translation>muss eine Zeichenkette wie &quot;3.0.3&quot; sein, nicht %1 (setzen Sie den Wert in YAML in Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>version &quot;%1&quot; is not supported: Gatehouse reads OpenAPI 3.0.x and 3.1.x</source>
+        <translation>Version „%1“ wird nicht unterstützt: Gatehouse liest OpenAPI 3.0.x und 3.1.x</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>muss ein Objekt sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>must be a string, not %1</source>
+        <translation>muss eine Zeichenkette sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>must be a list of servers, not %1</source>
+        <translation>muss eine Liste von Servern sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>a server must be an object with a url, not %1</source>
+        <translation>ein Server muss ein Objekt mit dem Feld url sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>url: is required</source>
+        <translation>url: ist erforderlich</translation>
+    </message>
+    <message>
+        <source>variable {%1} has no default in servers[0].variables</source>
+        <translation>die Variable {%1} hat keinen Standardwert in servers[0].variables</translation>
+    </message>
+    <message>
+        <source>paths: is required in OpenAPI 3.0</source>
+        <translation>paths: ist in OpenAPI 3.0 erforderlich</translation>
+    </message>
+    <message>
+        <source>must be an object that maps each path to its operations, not %1</source>
+        <translation>muss ein Objekt sein, das jeden Pfad auf seine Operationen abbildet, nicht %1</translation>
+    </message>
+    <message>
+        <source>a path must start with &apos;/&apos;</source>
+        <translation>ein Pfad muss mit &apos;/&apos; beginnen</translation>
+    </message>
+    <message>
+        <source>&apos;{&apos; and &apos;}&apos; must enclose a parameter name, as in /models/{model}</source>
+        <translation>&apos;{&apos; und &apos;}&apos; müssen einen Parameternamen umschließen, wie in /models/{model}</translation>
+    </message>
+    <message>
+        <source>a path item in another document cannot be read; copy it into this one</source>
+        <translation>ein Pfadeintrag in einem anderen Dokument kann nicht gelesen werden; kopieren Sie ihn in dieses Dokument</translation>
+    </message>
+    <message>
+        <source>a path item must be an object that maps methods to operations, not %1</source>
+        <translation>ein Pfadeintrag muss ein Objekt sein, das Methoden auf Operationen abbildet, nicht %1</translation>
+    </message>
+    <message>
+        <source>an operation must be an object; this one is empty</source>
+        <translation>eine Operation muss ein Objekt sein; diese ist leer</translation>
+    </message>
+    <message>
+        <source>an operation must be an object, not %1</source>
+        <translation>eine Operation muss ein Objekt sein, nicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenApiImporter</name>
+    <message>
+        <source>unknown provider &quot;%1&quot; (providers: %2)</source>
+        <translation>unbekannter Anbieter „%1“ (Anbieter: %2)</translation>
+    </message>
+    <message>
+        <source>%1: the document has no info.title; give the API a name</source>
+        <translation>%1: Das Dokument hat kein info.title; geben Sie der API einen Namen</translation>
+    </message>
+    <message>
+        <source>%1: the document has no info.version; give the API a version</source>
+        <translation>%1: Das Dokument hat kein info.version; geben Sie der API eine Version</translation>
+    </message>
+    <message>
+        <source>%1: the document names no server (servers[0].url); give the production URL</source>
+        <translation>%1: Das Dokument nennt keinen Server (servers[0].url); geben Sie die Produktions-URL an</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an absolute http(s) URL; give the production URL</source>
+        <translation>„%1“ ist keine absolute http(s)-URL; geben Sie die Produktions-URL an</translation>
+    </message>
+    <message>
+        <source>%1: the document defines no operations under paths</source>
+        <translation>%1: Das Dokument definiert unter paths keine Operationen</translation>
+    </message>
+</context>
+<context>
+    <name>OpenApiSampleBuilder</name>
+    <message>
+        <source>a media type must be an object, not %1</source>
+        <translation>ein Medientyp muss ein Objekt sein, nicht %1</translation>
     </message>
 </context>
 <context>
@@ -1948,6 +2149,45 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 holds more than %2 files: not an API project</source>
+        <translation>%1 enthält mehr als %2 Dateien: kein API-Projekt</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 ist größer als %2 Byte</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: unsafe entry name %2</source>
+        <translation>%1: unsicherer Eintragsname %2</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: export into a new or empty folder</source>
+        <translation>%1 ist nicht leer: Exportieren Sie in einen neuen oder leeren Ordner</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot create the folder of %1</source>
+        <translation>der Ordner für %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Provider</name>
     <message>
         <source>must be payload, header, path or none (got &quot;%1&quot;)</source>
@@ -2010,10 +2250,338 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>ProviderCommands</name>
+    <message>
+        <source>header %1</source>
+        <extracomment>How &quot;provider show&quot; prints a value found in a header; %1 is the header&apos;s name.</extracomment>
+        <translation>Header %1</translation>
+    </message>
+    <message>
+        <source>path %1</source>
+        <extracomment>How &quot;provider show&quot; prints a value found in the URL path; %1 is its identifier.</extracomment>
+        <translation>Pfad %1</translation>
+    </message>
+    <message>
+        <source>Add a custom AI provider from a JSON definition.</source>
+        <translation>Einen benutzerdefinierten KI-Anbieter aus einer JSON-Definition hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Reads a provider definition (the JSON that &quot;provider export&quot; writes: id, displayName, auth, locations, models, operations), checks it and stores it in the workspace as providers/&lt;id&gt;.json. APIs can then be created from it. --replace overwrites a custom provider with the same id. Prints the provider&apos;s id (the provider as JSON with --json).</source>
+        <translation>Liest eine Anbieter-Definition (das JSON, das &quot;provider export&quot; schreibt: id, displayName, auth, locations, models, operations), prüft sie und legt sie im Arbeitsbereich als providers/&lt;id&gt;.json ab. Danach können APIs daraus erstellt werden. --replace überschreibt einen benutzerdefinierten Anbieter mit derselben ID. Gibt die ID des Anbieters aus (mit --json den Anbieter als JSON).</translation>
+    </message>
+    <message>
+        <source>The provider definition (JSON).</source>
+        <translation>Die Anbieter-Definition (JSON).</translation>
+    </message>
+    <message>
+        <source>Overwrite a custom provider with the same id.</source>
+        <translation>Einen benutzerdefinierten Anbieter mit derselben ID überschreiben.</translation>
+    </message>
+    <message>
+        <source>List the built-in and custom providers.</source>
+        <translation>Die eingebauten und die benutzerdefinierten Anbieter auflisten.</translation>
+    </message>
+    <message>
+        <source>Lists every provider an API can be created from: id, name, whether it is built in or the workspace&apos;s own, and its models.</source>
+        <translation>Listet alle Anbieter auf, aus denen eine API erstellt werden kann: ID, Name, ob der Anbieter eingebaut ist oder zum Arbeitsbereich gehört, und seine Modelle.</translation>
+    </message>
+    <message>
+        <source>Show a provider&apos;s definition.</source>
+        <translation>Die Definition eines Anbieters anzeigen.</translation>
+    </message>
+    <message>
+        <source>Shows how a provider authenticates, where it keeps the model and the token counts, and its models (its definition as JSON with --json).</source>
+        <translation>Zeigt, wie sich ein Anbieter authentifiziert, wo er das Modell und die Token-Zahlen ablegt, und seine Modelle (mit --json seine Definition als JSON).</translation>
+    </message>
+    <message>
+        <source>Write a provider&apos;s definition to a JSON file.</source>
+        <translation>Die Definition eines Anbieters in eine JSON-Datei schreiben.</translation>
+    </message>
+    <message>
+        <source>Writes the provider&apos;s definition to FILE, ready for &quot;provider create --file&quot; in another workspace. A definition holds no keys: those stay in the secret store.</source>
+        <translation>Schreibt die Definition des Anbieters in FILE, bereit für &quot;provider create --file&quot; in einem anderen Arbeitsbereich. Eine Definition enthält keine Schlüssel: Diese bleiben im Geheimnisspeicher.</translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation>Die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>Delete a custom provider.</source>
+        <translation>Einen benutzerdefinierten Anbieter löschen.</translation>
+    </message>
+    <message>
+        <source>Deletes a custom provider from the workspace. Refused for built-in providers and while an API is created from it.</source>
+        <translation>Löscht einen benutzerdefinierten Anbieter aus dem Arbeitsbereich. Wird für eingebaute Anbieter abgelehnt und solange es eine daraus erstellte API gibt.</translation>
+    </message>
+    <message>
+        <source>no provider &quot;%1&quot; (providers: %2)</source>
+        <translation>kein Anbieter „%1“ (Anbieter: %2)</translation>
+    </message>
+    <message>
+        <source>(and 1 more error)</source>
+        <translation>(und 1 weiterer Fehler)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more errors)</source>
+        <translation>
+            <numerusform>(und %n weiterer Fehler)</numerusform>
+            <numerusform>(und %n weitere Fehler)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a custom provider with id &quot;%1&quot; exists already (%2); pass --replace to overwrite it</source>
+        <translation>es gibt bereits einen benutzerdefinierten Anbieter mit der ID „%1“ (%2); geben Sie --replace an, um ihn zu überschreiben</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <extracomment>Column headers of &quot;provider list&quot;, in capitals.</extracomment>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>MODELS</source>
+        <translation>MODELLE</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <extracomment>The KIND column of &quot;provider list&quot;.</extracomment>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>FELD</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>API version</source>
+        <translation>API-Version</translation>
+    </message>
+    <message>
+        <source>Default base URL</source>
+        <translation>Standard-Basis-URL</translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <extracomment>%1 is a header (or query parameter) name, %2 its value with the {key} placeholder.</extracomment>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(query parameter)</source>
+        <translation>(Query-Parameter)</translation>
+    </message>
+    <message>
+        <source>(key optional)</source>
+        <translation>(Schlüssel optional)</translation>
+    </message>
+    <message>
+        <source>Request model</source>
+        <translation>Modell (Anfrage)</translation>
+    </message>
+    <message>
+        <source>Response model</source>
+        <translation>Modell (Antwort)</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Token</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Completion-Token</translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation>Token gesamt</translation>
+    </message>
+    <message>
+        <source>Remaining tokens</source>
+        <translation>Verbleibende Token</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operationen</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <extracomment>%1 is a provider&apos;s name, %2 a file.</extracomment>
+        <translation>%1 nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Deleted provider %1 (%2)</source>
+        <translation>Anbieter %1 (%2) gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>ProviderRegistry</name>
     <message>
         <source>provider id &quot;%1&quot; belongs to a built-in provider</source>
         <translation>die Anbieter-ID „%1“ gehört zu einem eingebauten Anbieter</translation>
+    </message>
+    <message>
+        <source>%1 is a built-in provider and cannot be deleted</source>
+        <translation>%1 ist ein eingebauter Anbieter und kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>no provider with id &quot;%1&quot;</source>
+        <translation>kein Anbieter mit der ID „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderValidator</name>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be at most %1 characters long</source>
+        <translation>darf höchstens %1 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>may contain only lowercase letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;, and must start and end with a letter or digit</source>
+        <translation>darf nur Kleinbuchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos; enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen und enden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid HTTP header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only; no spaces or colons)</source>
+        <translation>„%1“ ist kein gültiger HTTP-Header-Name (nur Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~; keine Leerzeichen oder Doppelpunkte)</translation>
+    </message>
+    <message>
+        <source>is required when a key is required; write {key} for the bare key</source>
+        <translation>ist erforderlich, wenn ein Schlüssel erforderlich ist; schreiben Sie {key} für den reinen Schlüssel</translation>
+    </message>
+    <message>
+        <source>must contain {key} where the key goes (for example &quot;Bearer {key}&quot;)</source>
+        <translation>muss {key} an der Stelle enthalten, an die der Schlüssel gehört (zum Beispiel „Bearer {key}“)</translation>
+    </message>
+    <message>
+        <source>must contain {key} only once</source>
+        <translation>darf {key} nur einmal enthalten</translation>
+    </message>
+    <message>
+        <source>must not contain line breaks</source>
+        <translation>darf keine Zeilenumbrüche enthalten</translation>
+    </message>
+    <message>
+        <source>is required (a JSONPath such as $.usage.total_tokens)</source>
+        <translation>ist erforderlich (ein JSONPath wie $.usage.total_tokens)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a JSONPath: it must start with $ (for example $.model)</source>
+        <translation>„%1“ ist kein JSONPath: Er muss mit $ beginnen (zum Beispiel $.model)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: wildcards and recursive descent (*, ..) do not name one value</source>
+        <translation>„%1“: Wildcards und rekursiver Abstieg (*, ..) bezeichnen keinen einzelnen Wert</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a member name is missing after the &apos;.&apos; at position %2</source>
+        <extracomment>%2 is a 1-based character position.</extracomment>
+        <translation>„%1“: Nach dem &apos;.&apos; an Position %2 fehlt ein Elementname</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the quoted name at position %2 is not closed</source>
+        <translation>„%1“: Der Name in Anführungszeichen an Position %2 ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the quoted name at position %2 is empty</source>
+        <translation>„%1“: Der Name in Anführungszeichen an Position %2 ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &apos;[&apos; at position %2 must hold an index such as [0] or a quoted name such as [&apos;model&apos;]</source>
+        <translation>„%1“: &apos;[&apos; an Position %2 muss einen Index wie [0] oder einen Namen in Anführungszeichen wie [&apos;model&apos;] enthalten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: &apos;]&apos; expected at position %2</source>
+        <translation>„%1“: &apos;]&apos; an Position %2 erwartet</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: unexpected &apos;%2&apos; at position %3</source>
+        <translation>„%1“: unerwartetes &apos;%2&apos; an Position %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names the whole document; name a member, such as $.model</source>
+        <translation>„%1“ bezeichnet das ganze Dokument; geben Sie ein Element an, etwa $.model</translation>
+    </message>
+    <message>
+        <source>must not contain a user name or password; the key goes in the auth header</source>
+        <translation>darf keinen Benutzernamen und kein Passwort enthalten; der Schlüssel gehört in den Auth-Header</translation>
+    </message>
+    <message>
+        <source>is required: payload or header</source>
+        <translation>ist erforderlich: payload oder header</translation>
+    </message>
+    <message>
+        <source>must be payload or header (got path)</source>
+        <translation>muss payload oder header sein (angegeben: path)</translation>
+    </message>
+    <message>
+        <source>the gateway reads only dotted member names ($.a.b); it will not find a value behind an index or a quoted name</source>
+        <translation>das Gateway liest nur durch Punkte getrennte Elementnamen ($.a.b); einen Wert hinter einem Index oder einem Namen in Anführungszeichen findet es nicht</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the id of the built-in provider %2; choose another</source>
+        <translation>„%1“ ist die ID des eingebauten Anbieters %2; wählen Sie eine andere</translation>
+    </message>
+    <message>
+        <source>only the built-in Demo provider is served by Gatehouse&apos;s mock</source>
+        <translation>nur der eingebaute Demo-Anbieter wird vom Mock von Gatehouse bedient</translation>
+    </message>
+    <message>
+        <source>at least one model is required</source>
+        <translation>mindestens ein Modell ist erforderlich</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has leading or trailing spaces</source>
+        <translation>„%1“ hat Leerzeichen am Anfang oder Ende</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is listed twice (also models[%2])</source>
+        <translation>„%1“ ist doppelt aufgeführt (auch models[%2])</translation>
+    </message>
+    <message>
+        <source>is empty: APIs created from this provider start without resources</source>
+        <translation>ist leer: Aus diesem Anbieter erstellte APIs haben anfangs keine Ressourcen</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2672,193 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>column %1: %2</source>
         <translation>Spalte %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Wso2Project</name>
+    <message>
+        <source>no API with id &quot;%1&quot;</source>
+        <translation>keine API mit der ID „%1“</translation>
+    </message>
+    <message>
+        <source>no destination given</source>
+        <translation>kein Ziel angegeben</translation>
+    </message>
+    <message>
+        <source>%1 %2 already exists in this workspace (id %3); delete it or import another version</source>
+        <translation>%1 %2 existiert bereits in diesem Arbeitsbereich (ID %3); löschen Sie die API oder importieren Sie eine andere Version</translation>
+    </message>
+    <message>
+        <source>the imported API would be invalid: %1: %2</source>
+        <translation>die importierte API wäre ungültig: %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Wso2ProjectReader</name>
+    <message>
+        <source>%1 has no api.yaml: not a WSO2 API project</source>
+        <translation>%1 enthält keine api.yaml: kein WSO2-API-Projekt</translation>
+    </message>
+    <message>
+        <source>%1: a project of type &quot;%2&quot;, not an API</source>
+        <translation>%1: ein Projekt vom Typ „%2“, keine API</translation>
+    </message>
+    <message>
+        <source>%1: no &quot;data&quot; section</source>
+        <translation>%1: kein Abschnitt „data“</translation>
+    </message>
+    <message>
+        <source>%1: data.name and data.version are required</source>
+        <translation>%1: data.name und data.version sind erforderlich</translation>
+    </message>
+    <message>
+        <source>data.lifeCycleStatus: unknown state &quot;%1&quot;; the API starts as CREATED</source>
+        <translation>data.lifeCycleStatus: unbekannter Status „%1“; die API beginnt als CREATED</translation>
+    </message>
+    <message>
+        <source>data.mediationPolicies: WSO2 mediation sequences are not supported; left out</source>
+        <translation>data.mediationPolicies: WSO2-Mediationssequenzen werden nicht unterstützt; weggelassen</translation>
+    </message>
+    <message>
+        <source>data.apiThrottlingPolicy: API-level rate limit &quot;%1&quot; is not supported; left out</source>
+        <translation>data.apiThrottlingPolicy: Ratenbegrenzung „%1“ auf API-Ebene wird nicht unterstützt; weggelassen</translation>
+    </message>
+    <message>
+        <source>endpoints[%1]: the project carries no API key; set it with gatehouse-ctl endpoint set-key or in the Publisher</source>
+        <translation>endpoints[%1]: Das Projekt enthält keinen API-Schlüssel; setzen Sie ihn mit gatehouse-ctl endpoint set-key oder im Publisher</translation>
+    </message>
+    <message>
+        <source>%1: data.subtypeConfiguration: %2</source>
+        <translation>%1: data.subtypeConfiguration: %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown AI provider &quot;%2&quot; (Gatehouse has: %3)</source>
+        <translation>%1: unbekannter KI-Anbieter „%2“ (Gatehouse kennt: %3)</translation>
+    </message>
+    <message>
+        <source>llmProviderApiVersion %1: Gatehouse&apos;s %2 provider speaks version %3</source>
+        <translation>llmProviderApiVersion %1: Der Anbieter %2 von Gatehouse spricht Version %3</translation>
+    </message>
+    <message>
+        <source>%1.%2: %3 URLs; only the first is imported</source>
+        <translation>%1.%2: %3 URLs; nur die erste wird importiert</translation>
+    </message>
+    <message>
+        <source>%1.endpoint_type: &quot;%2&quot; endpoints are imported as plain HTTP</source>
+        <translation>%1.endpoint_type: Endpunkte vom Typ „%2“ werden als einfache HTTP-Endpunkte importiert</translation>
+    </message>
+    <message>
+        <source>%1: no id or deploymentStage; left out</source>
+        <translation>%1: id oder deploymentStage fehlt; weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: no URL for its stage; left out</source>
+        <translation>%1: keine URL für seine Umgebung; weggelassen</translation>
+    </message>
+    <message>
+        <source>endpoints.yaml: endpoint id %1 appears twice; the second is left out</source>
+        <translation>endpoints.yaml: Die Endpunkt-ID %1 kommt doppelt vor; die zweite wird weggelassen</translation>
+    </message>
+    <message>
+        <source>data.operations[%1]: no verb or target; left out</source>
+        <translation>data.operations[%1]: verb oder target fehlt; weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: appears twice; the second is left out</source>
+        <translation>%1: kommt doppelt vor; die zweite wird weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: resource rate limit &quot;%2&quot; is not supported; left out</source>
+        <translation>%1: Ressourcen-Ratenbegrenzung „%2“ wird nicht unterstützt; weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: security disabled in WSO2 (authType None); Gatehouse always requires a token</source>
+        <translation>%1: Sicherheit in WSO2 deaktiviert (authType None); Gatehouse verlangt immer ein Token</translation>
+    </message>
+    <message>
+        <source>%1: OAuth scopes are not supported; left out</source>
+        <translation>%1: OAuth-Scopes werden nicht unterstützt; weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: policy &quot;%2&quot; is not in Gatehouse&apos;s catalogue; left out</source>
+        <translation>%1: Die Richtlinie „%2“ ist nicht im Katalog von Gatehouse; weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot sit in the %3 flow in Gatehouse; left out</source>
+        <translation>%1: %2 kann in Gatehouse nicht im Ablauf „%3“ stehen; weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no parameter &quot;%3&quot; in Gatehouse; left out</source>
+        <translation>%1: %2 hat in Gatehouse keinen Parameter „%3“; weggelassen</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the configuration (%2); the policy is left out</source>
+        <translation>%1: Die Konfiguration kann nicht gelesen werden (%2); die Richtlinie wird weggelassen</translation>
+    </message>
+    <message>
+        <source>business plan &quot;%1&quot; does not exist in this workspace; subscriptions cannot use it</source>
+        <translation>der Tarif „%1“ existiert in diesem Arbeitsbereich nicht; Abonnements können ihn nicht verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>Wso2ProjectWriter</name>
+    <message>
+        <source>endpoints[%1].connectTimeoutMs: Gatehouse-only setting left out (WSO2 has no connect timeout per endpoint)</source>
+        <translation>endpoints[%1].connectTimeoutMs: Nur in Gatehouse vorhandene Einstellung weggelassen (WSO2 hat kein Verbindungs-Timeout pro Endpunkt)</translation>
+    </message>
+    <message>
+        <source>provider %1 is a Gatehouse custom provider: define it in WSO2 as a custom AI service provider named &quot;%1&quot; before importing</source>
+        <translation>der Anbieter %1 ist ein benutzerdefinierter Gatehouse-Anbieter: Definieren Sie ihn vor dem Import in WSO2 als benutzerdefinierten KI-Dienstanbieter namens „%1“</translation>
+    </message>
+    <message>
+        <source>%1: Gatehouse-only setting left out (WSO2 has no equivalent)</source>
+        <translation>%1: Nur in Gatehouse vorhandene Einstellung weggelassen (WSO2 hat keine Entsprechung)</translation>
+    </message>
+</context>
+<context>
+    <name>YamlDocument</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ZipArchive</name>
+    <message>
+        <source>%1: not a readable zip file (%2)</source>
+        <translation>%1: keine lesbare ZIP-Datei (%2)</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>the archive is closed</source>
+        <translation>das Archiv ist geschlossen</translation>
+    </message>
+    <message>
+        <source>%1: no entry %2 (%3)</source>
+        <translation>%1: kein Eintrag %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: entry %2 is larger than %3 bytes</source>
+        <translation>%1: Der Eintrag %2 ist größer als %3 Byte</translation>
+    </message>
+    <message>
+        <source>%1: cannot open %2 (%3)</source>
+        <translation>%1: %2 kann nicht geöffnet werden (%3)</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2 (%3)</source>
+        <translation>%1: %2 kann nicht gelesen werden (%3)</translation>
+    </message>
+    <message>
+        <source>cannot add %1 to %2: %3</source>
+        <translation>%1 kann nicht zu %2 hinzugefügt werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2990,15 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>the %1 flow of %2</source>
         <extracomment>%1 is a flow (request, response or fault), %2 an operation such as &quot;POST /chat/completions&quot; or &quot;API level&quot;.</extracomment>
         <translation>Ablauf %1 (%2)</translation>
+    </message>
+    <message>
+        <source>unknown format &quot;%1&quot; (formats: %2)</source>
+        <extracomment>%1 is the format as typed, %2 the formats there are.</extracomment>
+        <translation>unbekanntes Format „%1“ (Formate: %2)</translation>
+    </message>
+    <message>
+        <source>The provider: its id or its name (case-insensitive).</source>
+        <translation>Der Anbieter: seine ID oder sein Name (ohne Beachtung der Groß-/Kleinschreibung).</translation>
     </message>
 </context>
 <context>
@@ -3183,6 +3947,70 @@ Column headers of the suspended pairs, in capitals.</extracomment>
             <numerusform>Gateway %1 · %n aktive Revisionen · %2 req/s</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Export %1 as a WSO2 API project</source>
+        <translation>%1 als WSO2-API-Projekt exportieren</translation>
+    </message>
+    <message>
+        <source>API project archive (*.zip)</source>
+        <translation>API-Projektarchiv (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Import a WSO2 API project</source>
+        <translation>WSO2-API-Projekt importieren</translation>
+    </message>
+    <message>
+        <source>API project (*.zip api.yaml)</source>
+        <translation>API-Projekt (*.zip api.yaml)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import an OpenAPI document</source>
+        <translation>OpenAPI-Dokument importieren</translation>
+    </message>
+    <message>
+        <source>OpenAPI 3 document (*.yaml *.yml *.json)</source>
+        <translation>OpenAPI-3-Dokument (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Provider saved: it is offered when you create an API</source>
+        <translation>Anbieter gespeichert: Er wird beim Erstellen einer API angeboten</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Left out (WSO2 has no such setting):</source>
+        <translation>Weggelassen (WSO2 kennt diese Einstellung nicht):</translation>
+    </message>
+    <message>
+        <source>Import cancelled: the open API has unsaved changes.</source>
+        <translation>Import abgebrochen: Die geöffnete API hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>%1 importiert.</translation>
+    </message>
+    <message>
+        <source>Not mapped:</source>
+        <translation>Nicht übernommen:</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1 from %2.</source>
+        <translation>%1 aus %2 importiert.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ModelRouterForm</name>
@@ -3523,6 +4351,190 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ProviderDialog</name>
+    <message>
+        <source>Request model:</source>
+        <translation>Modell (Anfrage):</translation>
+    </message>
+    <message>
+        <source>Response model:</source>
+        <translation>Modell (Antwort):</translation>
+    </message>
+    <message>
+        <source>Prompt tokens:</source>
+        <translation>Prompt-Token:</translation>
+    </message>
+    <message>
+        <source>Completion tokens:</source>
+        <translation>Completion-Token:</translation>
+    </message>
+    <message>
+        <source>Total tokens:</source>
+        <translation>Token gesamt:</translation>
+    </message>
+    <message>
+        <source>Remaining tokens:</source>
+        <translation>Verbleibende Token:</translation>
+    </message>
+    <message>
+        <source>Edit Provider %1</source>
+        <translation>Anbieter %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Provider</source>
+        <translation>Neuer Anbieter</translation>
+    </message>
+    <message>
+        <source>Model locations</source>
+        <translation>Fundstellen des Modells</translation>
+    </message>
+    <message>
+        <source>Token-count locations</source>
+        <translation>Fundstellen der Token-Zahlen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Add Provider</source>
+        <translation>Anbieter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write this provider&apos;s definition to a JSON file (it holds no keys)</source>
+        <translation>Die Definition dieses Anbieters in eine JSON-Datei schreiben (sie enthält keine Schlüssel)</translation>
+    </message>
+    <message>
+        <source>General details</source>
+        <translation>Allgemeine Angaben</translation>
+    </message>
+    <message>
+        <source>e.g. Local vLLM</source>
+        <translation>z. B. Lokales vLLM</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Names the provider in files and on the command line; follows the name until you edit it</source>
+        <translation>Bezeichnet den Anbieter in Dateien und auf der Befehlszeile; folgt dem Namen, bis Sie die ID bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Id:</source>
+        <translation>&amp;ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>API &amp;version:</source>
+        <translation>API-&amp;Version:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. http://localhost:8000/v1</source>
+        <translation>Optional, z. B. http://localhost:8000/v1</translation>
+    </message>
+    <message>
+        <source>Default &amp;base URL:</source>
+        <translation>Standard-Basis-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Auth &amp;header:</source>
+        <translation>Auth-&amp;Header:</translation>
+    </message>
+    <message>
+        <source>The header&apos;s value; {key} stands for the backend key of each endpoint</source>
+        <translation>Der Wert des Headers; {key} steht für den Backend-Schlüssel des jeweiligen Endpunkts</translation>
+    </message>
+    <message>
+        <source>&amp;Value format:</source>
+        <translation>&amp;Wertformat:</translation>
+    </message>
+    <message>
+        <source>An API &amp;key is required</source>
+        <translation>Ein API-&amp;Schlüssel ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Header name</source>
+        <translation>Header-Name</translation>
+    </message>
+    <message>
+        <source>JSONPath, e.g. $.usage.total_tokens</source>
+        <translation>JSONPath, z. B. $.usage.total_tokens</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Model name, e.g. llama-3.1-8b</source>
+        <translation>Modellname, z. B. llama-3.1-8b</translation>
+    </message>
+    <message>
+        <source>&amp;Add Model</source>
+        <translation>&amp;Modell hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Double-click a model to rename it</source>
+        <translation>Doppelklicken Sie auf ein Modell, um es umzubenennen</translation>
+    </message>
+    <message>
+        <source>the custom provider %1 has this id already</source>
+        <translation>der benutzerdefinierte Anbieter %1 hat diese ID bereits</translation>
+    </message>
+    <message>
+        <source>Model %1: %2</source>
+        <extracomment>%1 is a 1-based row of the model list, %2 what is wrong with it.</extracomment>
+        <translation>Modell %1: %2</translation>
+    </message>
+    <message>
+        <source>Fix the provider&apos;s problems before exporting it</source>
+        <translation>Beheben Sie die Probleme des Anbieters, bevor Sie ihn exportieren</translation>
+    </message>
+    <message>
+        <source>Export Provider</source>
+        <translation>Anbieter exportieren</translation>
+    </message>
+    <message>
+        <source>Provider definitions (*.json)</source>
+        <translation>Anbieter-Definitionen (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -3995,6 +5007,19 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>no application with id &quot;%1&quot;</source>
         <translation>keine Anwendung mit der ID „%1“</translation>
+    </message>
+    <message>
+        <source>no provider with id &quot;%1&quot;</source>
+        <translation>kein Anbieter mit der ID „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is a built-in provider and cannot be deleted</source>
+        <translation>%1 ist ein eingebauter Anbieter und kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>%1 is in use by %2; delete those APIs first</source>
+        <extracomment>%1 is a provider&apos;s name, %2 the APIs created from it (&quot;SmartChat 1.0.0, ...&quot;).</extracomment>
+        <translation>%1 wird von %2 verwendet; löschen Sie zuerst diese APIs</translation>
     </message>
 </context>
 <context>

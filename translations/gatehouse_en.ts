@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ProviderCommands</name>
+    <message numerus="yes">
+        <source>(and %n more errors)</source>
+        <translation>
+            <numerusform>(and %n more error)</numerusform>
+            <numerusform>(and %n more errors)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse-ctl</name>
     <message numerus="yes">
         <source>%n errors</source>

@@ -64,6 +64,23 @@ bool ProviderRegistry::add(Provider provider, QString* error) {
     return true;
 }
 
+bool ProviderRegistry::remove(const QString& id, QString* error) {
+    for (auto it = m_providers.begin(); it != m_providers.end(); ++it) {
+        if (it->id != id)
+            continue;
+        if (it->builtin) {
+            if (error)
+                *error = tr("%1 is a built-in provider and cannot be deleted").arg(it->displayName);
+            return false;
+        }
+        m_providers.erase(it);
+        return true;
+    }
+    if (error)
+        *error = tr("no provider with id \"%1\"").arg(id);
+    return false;
+}
+
 const Provider* ProviderRegistry::find(const QString& id) const {
     for (const Provider& provider : m_providers) {
         if (provider.id == id)

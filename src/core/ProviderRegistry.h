@@ -18,6 +18,8 @@ public:
 
     // Adds or replaces (by id) a provider; custom providers may not shadow a built-in one.
     bool add(Provider provider, QString* error);
+    // Removes a custom provider; built-in ones stay (false, with the reason).
+    bool remove(const QString& id, QString* error);
 
     const std::vector<Provider>& providers() const { return m_providers; }
     const Provider* find(const QString& id) const;

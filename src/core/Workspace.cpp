@@ -490,7 +490,45 @@ bool Workspace::saveCustomProvider(Provider provider, QString* error) {
     const bool ok =
         checkUnchanged(relative, error) && writeJson(relative, withSchema(provider.toJson()), error);
     releaseLock();
-    return ok && m_providers.add(std::move(provider), error);
+    if (!ok || !m_providers.add(std::move(provider), error))
+        return false;
+    Q_EMIT providersChanged();
+    return true;
+}
+
+bool Workspace::deleteCustomProvider(const QString& id, QString* error) {
+    const Provider* existing = m_providers.find(id);
+    if (!existing) {
+        if (error)
+            *error = tr("no provider with id \"%1\"").arg(id);
+        return false;
+    }
+    if (existing->builtin) {
+        if (error)
+            *error = tr("%1 is a built-in provider and cannot be deleted").arg(existing->displayName);
+        return false;
+    }
+    QStringList users;
+    for (const Api& each : m_apis) {
+        if (each.providerId == id)
+            users.append(QStringLiteral("%1 %2").arg(each.name, each.version));
+    }
+    if (!users.isEmpty()) {
+        if (error)
+            //: %1 is a provider's name, %2 the APIs created from it ("SmartChat 1.0.0, ...").
+            *error = tr("%1 is in use by %2; delete those APIs first")
+                         .arg(existing->displayName, users.join(QStringLiteral(", ")));
+        return false;
+    }
+    if (!acquireLock(error))
+        return false;
+    const QString relative = QStringLiteral("providers/%1.json").arg(slugOf(id));
+    const bool ok = checkUnchanged(relative, error) && removeFile(relative, error);
+    releaseLock();
+    if (!ok || !m_providers.remove(id, error))
+        return false;
+    Q_EMIT providersChanged();
+    return true;
 }
 
 const Api* Workspace::api(const QString& apiId) const {

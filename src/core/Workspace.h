@@ -83,6 +83,9 @@ public:
     const ProviderRegistry& providers() const { return m_providers; }
     const Provider* provider(const QString& id) const { return m_providers.find(id); }
     bool saveCustomProvider(Provider provider, QString* error);
+    // Deletes providers/<id>.json. Refused for built-in providers and while an API is created from it
+    // (the gateway needs the provider's locations to route that API's calls).
+    bool deleteCustomProvider(const QString& id, QString* error);
 
     const std::vector<Api>& apis() const { return m_apis; }
     const Api* api(const QString& apiId) const;
@@ -109,6 +112,7 @@ public:
     bool removeApplication(const QString& applicationId, QString* error);
 
 Q_SIGNALS:
+    void providersChanged();
     void apiSaved(const QString& apiId);
     void apiRemoved(const QString& apiId);
     void applicationSaved(const QString& applicationId);

@@ -4,9 +4,12 @@
 #include "CommandArguments.h"
 #include "CtlContext.h"
 #include "CtlError.h"
+#include "OpenApiDocument.h"
+#include "OpenApiImporter.h"
 #include "SecretStore.h"
 #include "TextTable.h"
 
+#include <QFile>
 #include <utility>
 
 namespace gatehouse {
@@ -14,6 +17,7 @@ namespace gatehouse {
 namespace {
 
 const QString apiOption = QStringLiteral("api");
+const QString fromOpenApiOption = QStringLiteral("from-openapi");
 
 QCommandLineOption apiSelector() {
     return Command::valueOption(
@@ -44,9 +48,10 @@ std::vector<Command> ApiCommands::commands() {
     Command create;
     create.words = QStringList{QStringLiteral("api"), QStringLiteral("create")};
     create.synopsis =
-        QStringLiteral("--name N --context C --version V --provider ID [--production-url URL] "
+        QStringLiteral("(--name N --context C --version V --provider ID | --from-openapi FILE [--name N] "
+                       "[--context C] [--version V] [--provider ID]) [--production-url URL] "
                        "[--production-key KEY] [--sandbox-url URL] [--sandbox-key KEY] [--description D]");
-    create.summary = tr("Create an AI API from a provider template.");
+    create.summary = tr("Create an AI API from a provider template or an OpenAPI document.");
     create.description =
         tr("Creates an AI API from a provider template (see the providers built into Gatehouse: "
            "openai, azure-openai, "
@@ -54,7 +59,12 @@ std::vector<Command> ApiCommands::commands() {
            "default endpoint per "
            "stage. The API is validated before it is saved. Endpoint keys go to the secret store "
            "only, never to a "
-           "workspace file. Prints the new API's id (the API as JSON with --json).");
+           "workspace file. Prints the new API's id (the API as JSON with --json).") +
+        QLatin1Char('\n') +
+        tr("With --from-openapi, the operations (path templates, summaries, request samples) come from "
+           "an OpenAPI 3.0 or 3.1 document in JSON or YAML, such as a local vLLM or Ollama server's; "
+           "the name, context and version default to the document's title, a slug of it and its version, "
+           "the production URL to its first server, the provider to openai-compatible.");
     create.options = {
         Command::valueOption(QStringLiteral("name"), QStringLiteral("N"), tr("The API's display name.")),
         Command::valueOption(QStringLiteral("context"), QStringLiteral("C"),
@@ -74,6 +84,9 @@ std::vector<Command> ApiCommands::commands() {
                              tr("API key of the sandbox endpoint, stored in the secret store.")),
         Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
                              tr("Description (default: the provider's).")),
+        Command::valueOption(fromOpenApiOption, QStringLiteral("FILE"),
+                             tr("An OpenAPI 3.0 or 3.1 document (JSON or YAML) whose operations the API "
+                                "gets instead of the provider's.")),
     };
     create.modifiesWorkspace = true;
     create.run = &ApiCommands::create;
@@ -109,24 +122,17 @@ std::vector<Command> ApiCommands::commands() {
     return {create, list, show, remove};
 }
 
-void ApiCommands::create(CtlContext& context, const CommandArguments& arguments) {
-    Workspace& workspace = context.workspace();
+Api ApiCommands::apiFromProvider(const Workspace& workspace, const CommandArguments& arguments) {
     const QString name = arguments.required(QStringLiteral("name"));
     const QString apiContext = arguments.required(QStringLiteral("context"));
     const QString version = arguments.required(QStringLiteral("version"));
     const QString providerId = arguments.required(QStringLiteral("provider"));
     const QString productionUrl = arguments.nonEmptyIfSet(QStringLiteral("production-url"));
-    const QString productionKey = arguments.nonEmptyIfSet(QStringLiteral("production-key"));
-    const QString sandboxUrl = arguments.nonEmptyIfSet(QStringLiteral("sandbox-url"));
-    const QString sandboxKey = arguments.nonEmptyIfSet(QStringLiteral("sandbox-key"));
 
     const Provider* provider = workspace.provider(providerId);
     if (!provider)
         throw CtlError::failure(tr("unknown provider \"%1\" (providers: %2)")
                                     .arg(providerId, workspace.providers().ids().join(QStringLiteral(", "))));
-    if (!sandboxKey.isEmpty() && sandboxUrl.isEmpty())
-        throw CtlError::usage(tr("--sandbox-key needs --sandbox-url: without it the API has no sandbox "
-                                 "endpoint"));
     if (productionUrl.isEmpty() && (provider->baseUrlRequired || provider->defaultBaseUrl.isEmpty()))
         throw CtlError::usage(tr("provider %1 has no default URL: pass --production-url").arg(provider->id));
 
@@ -137,8 +143,59 @@ void ApiCommands::create(CtlContext& context, const CommandArguments& arguments)
     request.version = version;
     request.description = arguments.value(QStringLiteral("description"));
     request.productionUrl = productionUrl;
-    request.sandboxUrl = sandboxUrl;
-    Api api = ApiFactory::createAiApi(*provider, request);
+    request.sandboxUrl = arguments.value(QStringLiteral("sandbox-url"));
+    return ApiFactory::createAiApi(*provider, request);
+}
+
+Api ApiCommands::apiFromOpenApi(const Workspace& workspace, const CommandArguments& arguments) {
+    const QString fileName = arguments.nonEmptyIfSet(fromOpenApiOption);
+    OpenApiImportOptions options;
+    options.name = arguments.nonEmptyIfSet(QStringLiteral("name"));
+    options.context = arguments.nonEmptyIfSet(QStringLiteral("context"));
+    options.version = arguments.nonEmptyIfSet(QStringLiteral("version"));
+    options.providerId = arguments.nonEmptyIfSet(QStringLiteral("provider"));
+    options.productionUrl = arguments.nonEmptyIfSet(QStringLiteral("production-url"));
+
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        throw CtlError::failure(tr("cannot read %1: %2").arg(fileName, file.errorString()));
+    const QByteArray document = file.readAll();
+    if (options.productionUrl.isEmpty()) {
+        // Without a usable server in the document the command line lacks --production-url, which is
+        // a usage error like a provider without a default URL; a broken document is reported below.
+        const Result<OpenApiDocument> parsed = OpenApiDocument::parse(document, fileName);
+        if (parsed && !OpenApiImporter::hasAbsoluteServerUrl(parsed.value()))
+            throw CtlError::usage(
+                tr("%1 names no absolute server URL (servers[0].url): pass --production-url").arg(fileName));
+    }
+    Result<Api> built = OpenApiImporter::buildApi(document, fileName, workspace, options);
+    if (!built)
+        throw CtlError::failure(built.error());
+    Api api = built.take();
+    if (const QString description = arguments.value(QStringLiteral("description")); !description.isEmpty())
+        api.description = description;
+    if (const QString sandboxUrl = arguments.value(QStringLiteral("sandbox-url")); !sandboxUrl.isEmpty()) {
+        Endpoint sandbox;
+        sandbox.id = Endpoint::defaultId(Stage::Sandbox);
+        sandbox.name = Endpoint::defaultName(Stage::Sandbox);
+        sandbox.stage = Stage::Sandbox;
+        sandbox.url = sandboxUrl;
+        api.endpoints.push_back(sandbox);
+    }
+    return api;
+}
+
+void ApiCommands::create(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    const QString productionKey = arguments.nonEmptyIfSet(QStringLiteral("production-key"));
+    const QString sandboxUrl = arguments.nonEmptyIfSet(QStringLiteral("sandbox-url"));
+    const QString sandboxKey = arguments.nonEmptyIfSet(QStringLiteral("sandbox-key"));
+    if (!sandboxKey.isEmpty() && sandboxUrl.isEmpty())
+        throw CtlError::usage(tr("--sandbox-key needs --sandbox-url: without it the API has no sandbox "
+                                 "endpoint"));
+
+    Api api = arguments.isSet(fromOpenApiOption) ? apiFromOpenApi(workspace, arguments)
+                                                 : apiFromProvider(workspace, arguments);
 
     std::vector<std::pair<QString, QString>> keys; // endpoint id, key
     if (!productionKey.isEmpty())

@@ -7,10 +7,13 @@
 
 namespace gatehouse {
 
+struct Api;
 class CommandArguments;
 class CtlContext;
+class Workspace;
 
-// "api create", "api list", "api show", "api delete": the Publisher's API list.
+// "api create" (from a provider template or an OpenAPI document), "api list", "api show",
+// "api delete": the Publisher's API list.
 class ApiCommands {
     Q_DECLARE_TR_FUNCTIONS(ApiCommands)
 
@@ -19,6 +22,8 @@ public:
 
 private:
     static void create(CtlContext& context, const CommandArguments& arguments);
+    static Api apiFromProvider(const Workspace& workspace, const CommandArguments& arguments);
+    static Api apiFromOpenApi(const Workspace& workspace, const CommandArguments& arguments);
     static void list(CtlContext& context, const CommandArguments& arguments);
     static void show(CtlContext& context, const CommandArguments& arguments);
     static void remove(CtlContext& context, const CommandArguments& arguments);

@@ -22,6 +22,8 @@ struct Command {
     bool needsWorkspace = true;
     // Holds the workspace lock from before its first read to after its last write.
     bool modifiesWorkspace = false;
+    // Takes plain arguments after its words ("import DIR"); CommandArguments::positional() has them.
+    bool acceptsPositional = false;
     std::function<void(CtlContext&, const CommandArguments&)> run;
 
     QString name() const { return words.join(QLatin1Char(' ')); }

@@ -17,6 +17,10 @@ QString CommandArguments::value(const QString& name) const {
     return m_parser.isSet(name) ? m_parser.value(name) : QString();
 }
 
+QStringList CommandArguments::positional() const {
+    return m_parser.positionalArguments();
+}
+
 QString CommandArguments::required(const QString& name) const {
     if (!m_parser.isSet(name))
         throw CtlError::usage(tr("missing %1").arg(dashed(name)));

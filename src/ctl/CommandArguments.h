@@ -31,6 +31,8 @@ public:
     std::optional<int> integer(const QString& name, int minimum, int maximum) const;
     Stage requiredStage(const QString& name) const;
     FlowKind requiredFlow(const QString& name) const;
+    // The plain arguments after the command's words, for commands that accept them.
+    QStringList positional() const;
     // Exactly one of `names` must be given; returns it.
     QString exactlyOneOf(const QStringList& names) const;
 

@@ -9,9 +9,11 @@
 #include "EndpointCommands.h"
 #include "GatewayCommands.h"
 #include "HelpFormatter.h"
+#include "InteropCommands.h"
 #include "InvokeCommand.h"
 #include "KeyCommands.h"
 #include "PolicyCommands.h"
+#include "ProviderCommands.h"
 #include "TokenCommand.h"
 
 #include <QCommandLineParser>
@@ -68,7 +70,8 @@ CtlApplication::CtlApplication() {
     for (std::vector<Command> group :
          {ApiCommands::commands(), EndpointCommands::commands(), PolicyCommands::commands(),
           DeployCommands::commands(), ApplicationCommands::commands(), KeyCommands::commands(),
-          TokenCommand::commands(), InvokeCommand::commands(), GatewayCommands::commands()}) {
+          TokenCommand::commands(), InvokeCommand::commands(), GatewayCommands::commands(),
+          InteropCommands::commands(), ProviderCommands::commands()}) {
         for (Command& command : group)
             m_commands.push_back(std::move(command));
     }
@@ -203,7 +206,7 @@ int CtlApplication::execute(const QStringList& arguments) {
         printOut(help.command(*command));
         return 0;
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (!command->acceptsPositional && !parser.positionalArguments().isEmpty())
         throw CtlError::usage(tr("unexpected argument \"%1\" (see gatehouse-ctl %2 --help)")
                                   .arg(parser.positionalArguments().first(), command->name()));
 

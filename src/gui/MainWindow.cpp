@@ -1,18 +1,28 @@
 #include "MainWindow.h"
 
+#include "ApiDraft.h"
 #include "ApiEditor.h"
+#include "ApiValidator.h"
 #include "DevPortalView.h"
 #include "GatehouseSession.h"
 #include "Gateway.h"
 #include "GatewayRuntime.h"
 #include "GatewayView.h"
+#include "OpenApiImporter.h"
+#include "PolicyCatalogue.h"
 #include "PreferencesDialog.h"
+#include "ProviderDialog.h"
 #include "PublisherView.h"
 #include "Workspace.h"
+#include "Wso2Project.h"
 #include "ui_MainWindow.h"
 
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
@@ -85,6 +95,48 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
         if (!m_session->workspace()->reload(&error))
             QMessageBox::warning(this, tr("Reload failed"), error);
     });
+    connect(m_ui->actionExportWso2, &QAction::triggered, this, [this] {
+        ApiEditor* editor = m_publisher->currentEditor();
+        if (!editor)
+            return statusBar()->showMessage(tr("Select an API first"), 4000);
+        const Api& api = editor->draft()->api();
+        const QString destination = QFileDialog::getSaveFileName(
+            this, tr("Export %1 as a WSO2 API project").arg(api.name),
+            QDir::home().filePath(QStringLiteral("%1-%2.zip").arg(api.name, api.version)),
+            tr("API project archive (*.zip)"));
+        if (destination.isEmpty())
+            return;
+        QString message;
+        const bool ok = exportWso2(api.id, destination, &message);
+        showOutcome(ok, tr("Export"), message);
+    });
+    connect(m_ui->actionImportWso2, &QAction::triggered, this, [this] {
+        // A project is a folder or a zip: the dialog takes the zip, or the folder's api.yaml.
+        const QString chosen = QFileDialog::getOpenFileName(
+            this, tr("Import a WSO2 API project"), QDir::homePath(), tr("API project (*.zip api.yaml)"));
+        if (chosen.isEmpty())
+            return;
+        const QFileInfo file(chosen);
+        const QString source = file.fileName() == QLatin1String("api.yaml") ? file.absolutePath() : chosen;
+        QString message;
+        const bool ok = importWso2(source, &message);
+        showOutcome(ok, tr("Import"), message);
+    });
+    connect(m_ui->actionImportOpenApi, &QAction::triggered, this, [this] {
+        const QString chosen =
+            QFileDialog::getOpenFileName(this, tr("Import an OpenAPI document"), QDir::homePath(),
+                                         tr("OpenAPI 3 document (*.yaml *.yml *.json)"));
+        if (chosen.isEmpty())
+            return;
+        QString message;
+        const bool ok = importOpenApi(chosen, &message);
+        showOutcome(ok, tr("Import"), message);
+    });
+    connect(m_ui->actionNewProvider, &QAction::triggered, this, [this] {
+        ProviderDialog dialog(m_session->workspace(), nullptr, this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Provider saved: it is offered when you create an API"), 6000);
+    });
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
         QMessageBox::about(
@@ -126,6 +178,89 @@ void MainWindow::setMode(Mode mode) {
         m_gatewayView->refresh();
     if (mode == Mode::DevPortal)
         m_devPortal->refresh();
+}
+
+bool MainWindow::exportWso2(const QString& apiId, const QString& destination, QString* message) {
+    const Result<Wso2ExportResult> exported =
+        Wso2Project::exportApi(*m_session->workspace(), apiId, destination);
+    if (!exported) {
+        *message = exported.error();
+        return false;
+    }
+    *message = tr("Exported to %1.").arg(QDir::toNativeSeparators(destination));
+    if (!exported->warnings.isEmpty())
+        *message += QLatin1Char('\n') + tr("Left out (WSO2 has no such setting):") + QStringLiteral("\n• ") +
+                    exported->warnings.join(QStringLiteral("\n• "));
+    return true;
+}
+
+bool MainWindow::importWso2(const QString& source, QString* message) {
+    if (!m_publisher->maybeClose()) {
+        *message = tr("Import cancelled: the open API has unsaved changes.");
+        return false;
+    }
+    const Result<Wso2ImportResult> imported = Wso2Project::importApi(*m_session->workspace(), source);
+    if (!imported) {
+        *message = imported.error();
+        return false;
+    }
+    setMode(Mode::Publisher);
+    m_publisher->openApi(imported->apiId);
+    const Api* api = m_session->workspace()->api(imported->apiId);
+    *message = tr("Imported %1.").arg(api ? api->name + QLatin1Char(' ') + api->version : imported->apiId);
+    if (!imported->unmapped.isEmpty())
+        *message += QLatin1Char('\n') + tr("Not mapped:") + QStringLiteral("\n• ") +
+                    imported->unmapped.join(QStringLiteral("\n• "));
+    return true;
+}
+
+bool MainWindow::importOpenApi(const QString& file, QString* message) {
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly)) {
+        *message = tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(file), input.errorString());
+        return false;
+    }
+    if (!m_publisher->maybeClose()) {
+        *message = tr("Import cancelled: the open API has unsaved changes.");
+        return false;
+    }
+    Result<Api> built = OpenApiImporter::buildApi(input.readAll(), QFileInfo(file).fileName(),
+                                                  *m_session->workspace(), OpenApiImportOptions());
+    if (!built) {
+        *message = built.error();
+        return false;
+    }
+    Api api = built.take();
+    // The document decides the operations, so check the API as the Publisher would before keeping it.
+    const ApiValidator validator(PolicyCatalogue::builtin(),
+                                 m_session->workspace()->provider(api.providerId));
+    const std::vector<ValidationIssue> errors =
+        validator.validate(api, m_session->workspace()->apis()).errors();
+    if (!errors.empty()) {
+        *message = errors.front().path + QStringLiteral(": ") + errors.front().message;
+        return false;
+    }
+    const QString apiId = api.id;
+    const QString title = api.name + QLatin1Char(' ') + api.version;
+    QString error;
+    if (!m_session->workspace()->saveApi(std::move(api), &error)) {
+        *message = error;
+        return false;
+    }
+    setMode(Mode::Publisher);
+    m_publisher->openApi(apiId);
+    *message = tr("Imported %1 from %2.").arg(title, QFileInfo(file).fileName());
+    return true;
+}
+
+void MainWindow::showOutcome(bool ok, const QString& title, const QString& message) {
+    if (ok) {
+        statusBar()->showMessage(message.section(QLatin1Char('\n'), 0, 0), 6000);
+        if (message.contains(QLatin1Char('\n')))
+            QMessageBox::information(this, title, message);
+    } else {
+        QMessageBox::warning(this, title, message);
+    }
 }
 
 void MainWindow::refreshProblems() {

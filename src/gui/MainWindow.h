@@ -34,11 +34,19 @@ public:
     DevPortalView* devPortal() const { return m_devPortal; }
     QUndoGroup* undoGroup() const { return m_undoGroup; }
 
+    // File menu's interoperability, without the file dialogs (the menu asks for the path, tests pass
+    // it). Each returns false with a one-paragraph reason in `message`; on success `message` says
+    // what happened (warnings, what could not be mapped) and the imported API is open.
+    bool exportWso2(const QString& apiId, const QString& destination, QString* message);
+    bool importWso2(const QString& source, QString* message);
+    bool importOpenApi(const QString& file, QString* message);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void refreshProblems();
+    void showOutcome(bool ok, const QString& title, const QString& message);
     void refreshGatewayStatus();
     void restoreLayout();
     void saveLayout() const;

@@ -4,6 +4,7 @@
 #include <QRegularExpression>
 #include <cmath>
 #include <limits>
+#include <utility>
 #include <yaml-cpp/yaml.h>
 
 namespace gatehouse {
@@ -58,7 +59,35 @@ Json plainScalar(const std::string& text) {
     return text;
 }
 
-Json toJson(const YAML::Node& node) {
+struct Positions {
+    std::unordered_map<std::string, TextPosition>& values;
+    std::unordered_map<std::string, TextPosition>& keys;
+};
+
+TextPosition positionOf(const YAML::Mark& mark) {
+    // yaml-cpp counts lines and columns from 0.
+    return TextPosition{mark.line + 1, mark.column + 1};
+}
+
+// One reference token of a JSON pointer (RFC 6901): "~" and "/" escaped.
+std::string pointerToken(const std::string& key) {
+    std::string token;
+    token.reserve(key.size());
+    for (const char c : key) {
+        if (c == '~')
+            token += "~0";
+        else if (c == '/')
+            token += "~1";
+        else
+            token += c;
+    }
+    return token;
+}
+
+// `positions` is null when the caller does not want them (parse()); `pointer` names `node`.
+Json toJson(const YAML::Node& node, Positions* positions, const std::string& pointer) {
+    if (positions && !node.Mark().is_null() && !node.IsNull())
+        positions->values[pointer] = positionOf(node.Mark());
     switch (node.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -68,14 +97,30 @@ Json toJson(const YAML::Node& node) {
         return node.Tag() == "?" ? plainScalar(node.Scalar()) : Json(node.Scalar());
     case YAML::NodeType::Sequence: {
         Json array = Json::array();
-        for (const YAML::Node& item : node)
-            array.push_back(toJson(item));
+        std::size_t index = 0;
+        for (const YAML::Node& item : node) {
+            array.push_back(
+                toJson(item, positions, positions ? pointer + '/' + std::to_string(index) : pointer));
+            ++index;
+        }
         return array;
     }
     case YAML::NodeType::Map: {
         Json object = Json::object();
-        for (const auto& entry : node)
-            object[entry.first.as<std::string>()] = toJson(entry.second);
+        for (const auto& entry : node) {
+            const std::string key = entry.first.as<std::string>();
+            if (!positions) {
+                object[key] = toJson(entry.second, nullptr, pointer);
+                continue;
+            }
+            const std::string child = pointer + '/' + pointerToken(key);
+            // The key's place first: an empty value keeps it, any other value replaces it with its own.
+            if (!entry.first.Mark().is_null()) {
+                positions->values[child] = positionOf(entry.first.Mark());
+                positions->keys[child] = positionOf(entry.first.Mark());
+            }
+            object[key] = toJson(entry.second, positions, child);
+        }
         return object;
     }
     }
@@ -157,19 +202,37 @@ void emit(YAML::Emitter& out, const Json& value) {
 
 } // namespace
 
+namespace {
+
+QString syntaxError(const YAML::Exception& error, const QString& fileName) {
+    // yaml-cpp counts lines and columns from 0.
+    const QString where =
+        error.mark.is_null()
+            ? fileName
+            : QStringLiteral("%1:%2:%3").arg(fileName).arg(error.mark.line + 1).arg(error.mark.column + 1);
+    return QCoreApplication::translate("YamlDocument", "%1: %2").arg(where, toQString(error.msg));
+}
+
+} // namespace
+
 Result<Json> YamlDocument::parse(const QByteArray& text, const QString& fileName) {
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
-        return Result<Json>::success(toJson(root));
+        return Result<Json>::success(toJson(root, nullptr, std::string()));
     } catch (const YAML::Exception& error) {
-        // yaml-cpp counts lines and columns from 0.
-        const QString where = error.mark.is_null() ? fileName
-                                                   : QStringLiteral("%1:%2:%3")
-                                                         .arg(fileName)
-                                                         .arg(error.mark.line + 1)
-                                                         .arg(error.mark.column + 1);
-        return Result<Json>::failure(
-            QCoreApplication::translate("YamlDocument", "%1: %2").arg(where, toQString(error.msg)));
+        return Result<Json>::failure(syntaxError(error, fileName));
+    }
+}
+
+Result<YamlDocument::Located> YamlDocument::parseLocated(const QByteArray& text, const QString& fileName) {
+    try {
+        const YAML::Node root = YAML::Load(text.toStdString());
+        Located located;
+        Positions positions{located.positions, located.keyPositions};
+        located.value = toJson(root, &positions, std::string());
+        return Result<Located>::success(std::move(located));
+    } catch (const YAML::Exception& error) {
+        return Result<Located>::failure(syntaxError(error, fileName));
     }
 }
 

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 #include <QString>
+#include <string>
+#include <unordered_map>
 
 namespace gatehouse {
 
@@ -17,6 +19,20 @@ namespace gatehouse {
 class YamlDocument {
 public:
     static Result<Json> parse(const QByteArray& text, const QString& fileName);
+
+    // A parsed document plus where each of its nodes starts, so that checks made on the JSON value
+    // (an OpenAPI document's structure, say) can name the line a user has to fix.
+    struct Located {
+        Json value;
+        // JSON pointer ("" for the root, "/paths/~1v1~1models/get") to the 1-based line and column of
+        // the node. An empty value ("post:" with nothing after it) is placed at its key, because
+        // yaml-cpp places it at whatever token comes next.
+        std::unordered_map<std::string, TextPosition> positions;
+        // The same for the key of each mapping entry: where to point when the key itself is wrong.
+        std::unordered_map<std::string, TextPosition> keyPositions;
+    };
+    // parse() with positions; the same value and the same errors.
+    static Result<Located> parseLocated(const QByteArray& text, const QString& fileName);
 
     // Block-style YAML, keys in the value's order. Strings that would read back as something else
     // ("true", "1.0", "", "null", leading spaces, ": ") are quoted, so parse(write(v)) == v.
