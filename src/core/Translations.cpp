@@ -43,6 +43,9 @@ void Translations::setPreferredLanguage(const QString& language) {
 
 QString Translations::nativeName(const QString& language) {
     const QLocale locale(language);
+    // Qt names "en" after its default territory ("American English"); Gatehouse's English is plain.
+    if (locale.language() == QLocale::English)
+        return QStringLiteral("English");
     const QString name = locale.nativeLanguageName();
     // "deutsch" would look odd at the start of a list entry: capitalise as the language's own users do.
     return name.isEmpty() ? language : locale.toUpper(name.left(1)) + name.mid(1);

@@ -2,12 +2,15 @@
 // default window size, saved as a screenshot, and searched for text that does not fit: a label whose
 // text is wider than the label (clipped or elided), a button narrower than its text, a tab whose
 // title Qt had to elide, an item view cell or header section narrower than its text.
+#include "CreateApiWizard.h"
 #include "DemoWorkspace.h"
 #include "DevPortalView.h"
 #include "GatehouseSession.h"
 #include "GatewayView.h"
 #include "MainWindow.h"
 #include "MemorySecretStore.h"
+#include "PreferencesDialog.h"
+#include "ProviderDialog.h"
 #include "PublisherView.h"
 #include "Translations.h"
 #include "Workspace.h"
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void mainViewsFitTheirTexts_data();
     void mainViewsFitTheirTexts();
     void preferencesOfferGermanAndSystemDefault();
+    void dialogsFitTheirTexts();
 
 private:
     QStringList truncatedTexts(QWidget* root) const;
@@ -141,6 +145,8 @@ QStringList TestGermanLayout::truncatedTexts(QWidget* root) const {
         }
         if (text.contains(QLatin1Char('\n')))
             continue;
+        if (label->buddy()) // "&Name:" shows as "Name:" with the N underlined
+            text.replace(QRegularExpression(QStringLiteral("&(.)")), QStringLiteral("\\1"));
         const int needed = label->fontMetrics().horizontalAdvance(text);
         if (needed > label->contentsRect().width() + 1)
             problems.append(QStringLiteral("label %1 \"%2\" needs %3 px, has %4")
@@ -227,6 +233,27 @@ QStringList TestGermanLayout::truncatedTexts(QWidget* root) const {
 void TestGermanLayout::preferencesOfferGermanAndSystemDefault() {
     QVERIFY(Translations::available().contains(QStringLiteral("de")));
     QCOMPARE(Translations::nativeName(QStringLiteral("de")), QStringLiteral("Deutsch"));
+}
+
+void TestGermanLayout::dialogsFitTheirTexts() {
+    // The dialogs at the size they open with: what a German user sees first.
+    PreferencesDialog preferences(m_window.get());
+    ProviderDialog provider(&m_workspace, nullptr, m_window.get());
+    CreateApiWizard wizard(&m_workspace, &m_secrets, m_window.get());
+    QStringList problems;
+    for (QWidget* dialog : {static_cast<QWidget*>(&preferences), static_cast<QWidget*>(&provider),
+                            static_cast<QWidget*>(&wizard)}) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTest::qWait(50);
+        QVERIFY(
+            dialog->grab().save(QDir(m_screenshots).filePath(dialog->objectName() + QStringLiteral(".png"))));
+        for (const QString& problem : truncatedTexts(dialog))
+            problems.append(dialog->objectName() + QStringLiteral(": ") + problem);
+        dialog->hide();
+    }
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("text does not fit in German:\n") + problems.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestGermanLayout)
