@@ -6,14 +6,14 @@
 #include "RouterTargetList.h"
 
 #include <QCheckBox>
-#include <algorithm>
-#include <climits>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <climits>
 
 namespace gatehouse {
 

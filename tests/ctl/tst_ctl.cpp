@@ -1,5 +1,6 @@
 // gatehouse-ctl end to end: the real binary on a throwaway workspace, with a secrets file instead of
 // the keychain.
+#include "CtlRun.h"
 #include "FakeHttpServer.h"
 #include "Json.h"
 #include "Workspace.h"
@@ -30,32 +31,7 @@ const QString issueParams = QStringLiteral(
     "'endpointId':'default_production_endpoint','weight':50}],'sandbox':[],'suspendDuration':30}");
 const QString chatOperation = QStringLiteral("POST /chat/completions");
 
-struct CtlRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QList<QByteArray> errLines() const {
-        QList<QByteArray> lines = err.split('\n');
-        while (!lines.isEmpty() && lines.last().isEmpty())
-            lines.removeLast();
-        return lines;
-    }
-    // stderr lines that are not warnings.
-    QList<QByteArray> errorLines() const {
-        QList<QByteArray> lines;
-        for (const QByteArray& line : errLines()) {
-            if (!line.startsWith("gatehouse-ctl: warning: "))
-                lines.append(line);
-        }
-        return lines;
-    }
-    QString describe() const {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using gatehouse::test::CtlRun;
 
 } // namespace
 

@@ -2,6 +2,7 @@
 // custom provider goes in from a JSON file, shows up next to the built-in ones, an API can be created
 // from it, it exports without secrets and cannot be deleted while that API exists.
 #include "CtlProviderFixtures.h"
+#include "CtlRun.h"
 #include "Json.h"
 #include "JsonFile.h"
 #include "Provider.h"
@@ -18,23 +19,7 @@ using namespace gatehouse;
 
 namespace {
 
-struct CtlRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QList<QByteArray> errLines() const {
-        QList<QByteArray> lines = err.split('\n');
-        while (!lines.isEmpty() && lines.last().isEmpty())
-            lines.removeLast();
-        return lines;
-    }
-    QString describe() const {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using gatehouse::test::CtlRun;
 
 Json parsed(const QByteArray& bytes) {
     const Result<Json> json = JsonFile::parse(bytes, QStringLiteral("stdout"));

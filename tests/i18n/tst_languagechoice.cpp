@@ -63,7 +63,8 @@ void TestLanguageChoice::germanIsInstalledWhenAsked() {
     QVERIFY2(!one.contains(QStringLiteral("request")), qPrintable(one));
     QVERIFY2(one != many && many.contains(QStringLiteral("20")), qPrintable(many));
     // The catalogue's texts too, as PolicyCatalogue translates them when it loads.
-    QVERIFY(QCoreApplication::translate("PolicyCatalogue", "Model Failover") != QStringLiteral("Model Failover") ||
+    QVERIFY(QCoreApplication::translate("PolicyCatalogue", "Model Failover") !=
+                QStringLiteral("Model Failover") ||
             QCoreApplication::translate("PolicyCatalogue", "Add Header") != QStringLiteral("Add Header"));
 }
 

@@ -1,5 +1,6 @@
 // gatehouse-ctl export / import --format wso2 end to end: the real binary on throwaway workspaces,
 // with a secrets file instead of the keychain.
+#include "CtlRun.h"
 #include "Json.h"
 
 #include <QDir>
@@ -14,23 +15,7 @@ using namespace gatehouse;
 
 namespace {
 
-struct CtlRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QList<QByteArray> errLines() const {
-        QList<QByteArray> lines = err.split('\n');
-        while (!lines.isEmpty() && lines.last().isEmpty())
-            lines.removeLast();
-        return lines;
-    }
-    QString describe() const {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using gatehouse::test::CtlRun;
 
 const QString backendKey = QStringLiteral("sk-ctl-interop-SECRET-4711");
 

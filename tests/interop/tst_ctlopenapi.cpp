@@ -1,5 +1,6 @@
 // gatehouse-ctl api create --from-openapi end to end: the real binary on a throwaway workspace, with a
 // secrets file instead of the keychain.
+#include "CtlRun.h"
 #include "Json.h"
 #include "Workspace.h"
 
@@ -13,17 +14,7 @@ using namespace gatehouse;
 
 namespace {
 
-struct CtlRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QString describe() const {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-};
+using gatehouse::test::CtlRun;
 
 QString dataFile(const QString& name) {
     return QStringLiteral(OPENAPI_TEST_DATA "/") + name;
