@@ -2821,6 +2821,14 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1: the document is larger than %2 MiB</source>
+        <translation>%1: Das Dokument ist größer als %2 MiB</translation>
+    </message>
+    <message>
+        <source>%1: the document expands to more than %2 values (aliases repeating aliases?)</source>
+        <translation>%1: Das Dokument ergibt mehr als %2 Werte (Aliase, die Aliase wiederholen?)</translation>
+    </message>
 </context>
 <context>
     <name>ZipArchive</name>

@@ -84,8 +84,20 @@ std::string pointerToken(const std::string& key) {
     return token;
 }
 
-// `positions` is null when the caller does not want them (parse()); `pointer` names `node`.
-Json toJson(const YAML::Node& node, Positions* positions, const std::string& pointer) {
+// A YAML alias repeats a node without repeating its text: nine lines of nested aliases expand to a
+// billion values. Conversion stops at this many values, far beyond any API project or OpenAPI document.
+constexpr std::size_t maxValues = 1000000;
+// A document is read whole; nothing Gatehouse imports comes near this.
+constexpr qsizetype maxDocumentBytes = 64 * 1024 * 1024;
+
+struct TooManyValues {};
+
+// `positions` is null when the caller does not want them (parse()); `pointer` names `node`;
+// `budget` counts down the values still allowed (see maxValues).
+Json toJson(const YAML::Node& node, Positions* positions, const std::string& pointer, std::size_t& budget) {
+    if (budget == 0)
+        throw TooManyValues();
+    --budget;
     if (positions && !node.Mark().is_null() && !node.IsNull())
         positions->values[pointer] = positionOf(node.Mark());
     switch (node.Type()) {
@@ -100,7 +112,7 @@ Json toJson(const YAML::Node& node, Positions* positions, const std::string& poi
         std::size_t index = 0;
         for (const YAML::Node& item : node) {
             array.push_back(
-                toJson(item, positions, positions ? pointer + '/' + std::to_string(index) : pointer));
+                toJson(item, positions, positions ? pointer + '/' + std::to_string(index) : pointer, budget));
             ++index;
         }
         return array;
@@ -110,7 +122,7 @@ Json toJson(const YAML::Node& node, Positions* positions, const std::string& poi
         for (const auto& entry : node) {
             const std::string key = entry.first.as<std::string>();
             if (!positions) {
-                object[key] = toJson(entry.second, nullptr, pointer);
+                object[key] = toJson(entry.second, nullptr, pointer, budget);
                 continue;
             }
             const std::string child = pointer + '/' + pointerToken(key);
@@ -119,7 +131,7 @@ Json toJson(const YAML::Node& node, Positions* positions, const std::string& poi
                 positions->values[child] = positionOf(entry.first.Mark());
                 positions->keys[child] = positionOf(entry.first.Mark());
             }
-            object[key] = toJson(entry.second, positions, child);
+            object[key] = toJson(entry.second, positions, child, budget);
         }
         return object;
     }
@@ -213,26 +225,50 @@ QString syntaxError(const YAML::Exception& error, const QString& fileName) {
     return QCoreApplication::translate("YamlDocument", "%1: %2").arg(where, toQString(error.msg));
 }
 
+QString tooLarge(const QString& fileName) {
+    return QCoreApplication::translate("YamlDocument", "%1: the document is larger than %2 MiB")
+        .arg(fileName)
+        .arg(maxDocumentBytes / (1024 * 1024));
+}
+
+QString tooManyValues(const QString& fileName) {
+    return QCoreApplication::translate("YamlDocument",
+                                       "%1: the document expands to more than %2 values (aliases repeating "
+                                       "aliases?)")
+        .arg(fileName)
+        .arg(maxValues);
+}
+
 } // namespace
 
 Result<Json> YamlDocument::parse(const QByteArray& text, const QString& fileName) {
+    if (text.size() > maxDocumentBytes)
+        return Result<Json>::failure(tooLarge(fileName));
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
-        return Result<Json>::success(toJson(root, nullptr, std::string()));
+        std::size_t budget = maxValues;
+        return Result<Json>::success(toJson(root, nullptr, std::string(), budget));
     } catch (const YAML::Exception& error) {
         return Result<Json>::failure(syntaxError(error, fileName));
+    } catch (const TooManyValues&) {
+        return Result<Json>::failure(tooManyValues(fileName));
     }
 }
 
 Result<YamlDocument::Located> YamlDocument::parseLocated(const QByteArray& text, const QString& fileName) {
+    if (text.size() > maxDocumentBytes)
+        return Result<Located>::failure(tooLarge(fileName));
     try {
         const YAML::Node root = YAML::Load(text.toStdString());
         Located located;
         Positions positions{located.positions, located.keyPositions};
-        located.value = toJson(root, &positions, std::string());
+        std::size_t budget = maxValues;
+        located.value = toJson(root, &positions, std::string(), budget);
         return Result<Located>::success(std::move(located));
     } catch (const YAML::Exception& error) {
         return Result<Located>::failure(syntaxError(error, fileName));
+    } catch (const TooManyValues&) {
+        return Result<Located>::failure(tooManyValues(fileName));
     }
 }
 

@@ -11,6 +11,7 @@ private Q_SLOTS:
     void jsonIsYaml();
     void brokenDocumentNamesLineAndColumn();
     void writtenYamlReadsBackTheSameValue();
+    void aliasBombIsRefusedNotExpanded();
 };
 
 void TestYamlDocument::scalarsFollowTheCoreSchema() {
@@ -63,6 +64,31 @@ void TestYamlDocument::writtenYamlReadsBackTheSameValue() {
     QVERIFY2(back, qPrintable(back.error() + QStringLiteral("\n") + QString::fromUtf8(text)));
     QVERIFY2(back.value() == value, qPrintable(QString::fromUtf8(text)));
     QVERIFY(text.startsWith("type: api\n"));
+}
+
+void TestYamlDocument::aliasBombIsRefusedNotExpanded() {
+    // Nine lines that expand to 10^9 values ("billion laughs"): an error, quickly, not an exhausted machine.
+    QByteArray bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char level = 'b'; level <= 'i'; ++level) {
+        const char previous = char(level - 1);
+        bomb += QByteArray(1, level) + ": &" + level + " [";
+        for (int i = 0; i < 10; ++i)
+            bomb += (i ? ", *" : "*") + QByteArray(1, previous);
+        bomb += "]\n";
+    }
+    for (const bool located : {false, true}) {
+        const QString error = located ? YamlDocument::parseLocated(bomb, QStringLiteral("bomb.yaml")).error()
+                                      : YamlDocument::parse(bomb, QStringLiteral("bomb.yaml")).error();
+        QVERIFY2(error.startsWith(QStringLiteral("bomb.yaml: the document expands to more than")),
+                 qPrintable(error));
+    }
+    // A small alias is still fine.
+    const Result<Json> small =
+        YamlDocument::parse("base: &b {model: gpt-4o}\ncopy: *b\n", QStringLiteral("ok.yaml"));
+    QVERIFY2(small, qPrintable(small.error()));
+    QVERIFY(small.value()["copy"] == small.value()["base"]);
+    // Beyond the size limit: refused before parsing.
+    QVERIFY(!YamlDocument::parse(QByteArray(65 * 1024 * 1024, ' '), QStringLiteral("huge.yaml")));
 }
 
 QTEST_GUILESS_MAIN(TestYamlDocument)
