@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "SecretStoreFactory.h"
 #include "Translations.h"
+#include "WidgetInspector.h"
 #include "Workspace.h"
 
 #include <QApplication>
@@ -126,6 +127,15 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(reportStartupOption))
         new FirstPaintProbe(&window); // owned by the window
     window.show();
+
+    // The hook of the real-pointer test (tests/gui/seed-pointer.py); off unless the variable is set.
+    std::unique_ptr<gatehouse::WidgetInspector> inspector;
+    if (const QString socket = qEnvironmentVariable("GATEHOUSE_INSPECT_SOCKET"); !socket.isEmpty()) {
+        inspector = std::make_unique<gatehouse::WidgetInspector>();
+        if (!inspector->listen(socket, &error))
+            std::fprintf(stderr, "gatehouse: GATEHOUSE_INSPECT_SOCKET %s: %s\n", qPrintable(socket),
+                         qPrintable(error));
+    }
 
     if (parser.isSet(screenshotOption)) {
         const QString target = parser.value(screenshotOption);

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -30,6 +31,7 @@ ApiEditor::ApiEditor(GatehouseSession* session, const QString& apiId, QWidget* p
       m_discard(new QPushButton(tr("Discard changes"), this)) {
     setObjectName(QStringLiteral("apiEditor"));
     m_tabs->setObjectName(QStringLiteral("apiTabs"));
+    m_tabs->tabBar()->setObjectName(QStringLiteral("apiTabsBar"));
     m_tabs->addTab(new OverviewPage(m_draft, this), tr("Overview"));
     m_tabs->addTab(m_endpoints, tr("Endpoints"));
     m_tabs->addTab(new ResourcesPage(m_draft, this), tr("Resources"));

@@ -3,8 +3,10 @@
 #include "PolicyChipDelegate.h"
 #include "PolicyFlowModel.h"
 
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QKeyEvent>
 
 namespace gatehouse {
 
@@ -24,6 +26,7 @@ PolicyFlowView::PolicyFlowView(QWidget* parent) : QTreeView(parent) {
     setUniformRowHeights(false);
     setExpandsOnDoubleClick(false);
     setAnimated(false);
+    setAccessibleName(tr("Operations and their policy flows"));
 }
 
 void PolicyFlowView::setFlowModel(PolicyFlowModel* model) {
@@ -32,6 +35,39 @@ void PolicyFlowView::setFlowModel(PolicyFlowModel* model) {
     // The model is rebuilt on every edit: keep every lane open, as WSO2's editor shows them.
     connect(model, &QAbstractItemModel::modelReset, this, &QTreeView::expandAll);
     expandAll();
+}
+
+bool PolicyFlowView::openMenuForCurrentRow() {
+    const QModelIndex current = currentIndex();
+    if (!current.isValid() || contextMenuPolicy() != Qt::CustomContextMenu)
+        return false;
+    scrollTo(current);
+    // Where a right-click on the row would be: the slot maps it like a mouse position.
+    Q_EMIT customContextMenuRequested(visualRect(current).center());
+    return true;
+}
+
+bool PolicyFlowView::event(QEvent* event) {
+    // A keyboard-made context menu event carries the middle of the widget, which may be another
+    // row: the menu belongs to the current row.
+    if (event->type() == QEvent::ContextMenu &&
+        static_cast<QContextMenuEvent*>(event)->reason() == QContextMenuEvent::Keyboard &&
+        openMenuForCurrentRow())
+        return true;
+    return QTreeView::event(event);
+}
+
+void PolicyFlowView::keyPressEvent(QKeyEvent* event) {
+    const bool menuKey = event->key() == Qt::Key_Menu || event->key() == Qt::Key_Insert ||
+                         (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier);
+    if (menuKey && openMenuForCurrentRow())
+        return;
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentIndex().isValid() &&
+        currentIndex().data(PolicyFlowModel::KindRole).toInt() == int(PolicyFlowModel::Kind::Attachment)) {
+        Q_EMIT doubleClicked(currentIndex()); // what a double-click does: open the chip's drawer
+        return;
+    }
+    QTreeView::keyPressEvent(event);
 }
 
 void PolicyFlowView::track(QDropEvent* event) {

@@ -10,6 +10,10 @@ class PolicyFlowModel;
 // The operations tree of the policy editor. While something is dragged over it, the lane under the
 // pointer turns green when the drop is allowed and red when it is not, and the reason is reported
 // (dropHint) so the status bar can say why.
+//
+// Without a mouse: the arrow keys move between operations, lanes and chips; the Menu key, Shift+F10
+// or Insert open the menu of the current row (on a lane: "Attach policy..."; on a chip: edit, move,
+// remove) where a right-click would, and Return on a chip opens it for editing.
 class PolicyFlowView : public QTreeView {
     Q_OBJECT
 public:
@@ -23,6 +27,8 @@ Q_SIGNALS:
     void dropHint(const QString& message, bool allowed);
 
 protected:
+    bool event(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
     void dragLeaveEvent(QDragLeaveEvent* event) override;
@@ -31,6 +37,8 @@ protected:
 private:
     void track(QDropEvent* event);
     void clearHighlight();
+    // The menu a right-click on the current row would open (customContextMenuRequested).
+    bool openMenuForCurrentRow();
 
     PolicyFlowModel* m_flowModel = nullptr;
     QPersistentModelIndex m_highlight;

@@ -5,6 +5,15 @@
 
 namespace gatehouse {
 
+namespace {
+// "prompt/completion" when the answer said both, else the total (or nothing without usage).
+QString tokens(const InvokeResult& result) {
+    if (result.promptTokens >= 0 && result.completionTokens >= 0)
+        return QStringLiteral("%1/%2").arg(result.promptTokens).arg(result.completionTokens);
+    return result.totalTokens >= 0 ? QString::number(result.totalTokens) : QString();
+}
+} // namespace
+
 void ResultsTableModel::append(const InvokeResult& result) {
     beginInsertRows({}, int(m_results.size()), int(m_results.size()));
     InvokeResult stored = result;
@@ -46,7 +55,7 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
         case ModelColumn:
             return result.model;
         case TokensColumn:
-            return result.totalTokens >= 0 ? QString::number(result.totalTokens) : QString();
+            return tokens(result);
         case ErrorColumn:
             return result.errorCode.isEmpty() ? result.errorMessage
                                               : result.errorCode + QStringLiteral(": ") + result.errorMessage;
@@ -56,7 +65,12 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::ForegroundRole && index.column() == StatusColumn && result.isError())
         return QBrush(QColor(0xc6, 0x28, 0x28));
-    if (role == Qt::TextAlignmentRole && index.column() <= LatencyColumn)
+    if (role == Qt::ToolTipRole && index.column() == TokensColumn && result.totalTokens >= 0)
+        return tr("%1 prompt + %2 completion = %3 tokens")
+            .arg(result.promptTokens)
+            .arg(result.completionTokens)
+            .arg(result.totalTokens);
+    if (role == Qt::TextAlignmentRole && index.column() != ModelColumn && index.column() != ErrorColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }

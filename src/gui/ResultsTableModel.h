@@ -7,16 +7,17 @@
 
 namespace gatehouse {
 
-// The console's per-request table: #, status, latency, served model, tokens, error. Results are
-// appended as they arrive (constant work each), so a 1000-request run keeps the UI responsive.
+// The console's per-request table: #, the model that answered (what a routing run is about, so it
+// comes first), status, latency, tokens (prompt/completion), error. Results are appended as they
+// arrive (constant work each), so a 1000-request run keeps the UI responsive.
 class ResultsTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
         IndexColumn,
+        ModelColumn,
         StatusColumn,
         LatencyColumn,
-        ModelColumn,
         TokensColumn,
         ErrorColumn,
         ColumnCount

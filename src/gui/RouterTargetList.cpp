@@ -212,6 +212,14 @@ void RouterTargetList::rebuildNames() {
         if (m_rows[i].remove)
             m_rows[i].remove->setObjectName(m_prefix + QStringLiteral("Remove") + n);
         m_rows[i].error->setObjectName(m_prefix + QStringLiteral("Error") + n);
+        // The grid's column titles are not buddies of the row's fields: name them for screen readers.
+        const int number = int(i) + 1;
+        m_rows[i].model->setAccessibleName(tr("Model %1").arg(number));
+        m_rows[i].endpoint->setAccessibleName(tr("Endpoint of model %1").arg(number));
+        if (m_rows[i].weight)
+            m_rows[i].weight->setAccessibleName(tr("Weight of model %1").arg(number));
+        if (m_rows[i].remove)
+            m_rows[i].remove->setAccessibleName(tr("Remove model %1").arg(number));
     }
 }
 

@@ -29,6 +29,8 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -68,6 +70,7 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
       m_delay(spin(this, QStringLiteral("consoleDelay"), 0, 60000, 0, tr(" ms apart"))),
       m_repeat(button(this, tr("Repeat"), QStringLiteral("consoleRepeat"))),
       m_stop(button(this, tr("Stop"), QStringLiteral("consoleStop"))),
+      m_clear(button(this, tr("Clear"), QStringLiteral("consoleClear"))),
       m_copyCurl(button(this, tr("Copy as cURL"), QStringLiteral("consoleCopyCurl"))),
       m_export(button(this, tr("Export..."), QStringLiteral("consoleExport"))),
       m_revealToken(new QCheckBox(tr("with the token"), this)), m_table(new QTableView(this)),
@@ -88,6 +91,9 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
     m_operations->setMaximumWidth(260);
     m_body->setObjectName(QStringLiteral("consoleBody"));
     m_body->setFont(QFont(QStringLiteral("monospace")));
+    // Tab moves on to Execute and Repeat (JSON needs no tab characters): the editor must not trap a
+    // keyboard user.
+    m_body->setTabChangesFocus(true);
     new JsonHighlighter(m_body->document());
     m_bodyError->setObjectName(QStringLiteral("consoleBodyError"));
     m_bodyError->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -98,15 +104,35 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its content (the model is the one that matters, so it is never cut);
+    // the error message takes what is left, so the table never scrolls sideways.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ResultsTableModel::ErrorColumn, QHeaderView::Stretch);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table, as in the rest of the console
     m_percentiles->setObjectName(QStringLiteral("consolePercentiles"));
     m_percentiles->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_response->setObjectName(QStringLiteral("consoleResponse"));
     m_response->setReadOnly(true);
+    m_response->setTabChangesFocus(true);
     m_response->setFont(QFont(QStringLiteral("monospace")));
     new JsonHighlighter(m_response->document());
     m_streamView->setObjectName(QStringLiteral("consoleStreamView"));
     m_streamView->setReadOnly(true);
+    m_streamView->setTabChangesFocus(true);
+    // What a screen reader says for the controls whose label is not their own text.
+    m_application->setAccessibleName(tr("Application"));
+    m_keyType->setAccessibleName(tr("Key type"));
+    m_api->setAccessibleName(tr("API"));
+    m_operations->setAccessibleName(tr("Operation"));
+    m_body->setAccessibleName(tr("Request body"));
+    m_repeatCount->setAccessibleName(tr("Number of requests to repeat"));
+    m_concurrency->setAccessibleName(tr("Requests at once"));
+    m_delay->setAccessibleName(tr("Pause between requests"));
+    m_table->setAccessibleName(tr("Results"));
+    m_response->setAccessibleName(tr("Selected response"));
+    m_streamView->setAccessibleName(tr("Streamed text"));
+    m_percentiles->setAccessibleName(tr("Run summary"));
 
     auto* tokenRow = new QHBoxLayout();
     tokenRow->addWidget(new QLabel(tr("Application:"), this));
@@ -136,6 +162,7 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
     runRow->addWidget(m_delay);
     runRow->addWidget(m_repeat);
     runRow->addWidget(m_stop);
+    runRow->addWidget(m_clear);
     runRow->addStretch();
     runRow->addWidget(m_copyCurl);
     runRow->addWidget(m_revealToken);
@@ -188,6 +215,15 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
     connect(m_repeat, &QPushButton::clicked, this,
             [this] { repeat(m_repeatCount->value(), m_concurrency->value(), m_delay->value()); });
     connect(m_stop, &QPushButton::clicked, this, &TryOutConsole::stop);
+    connect(m_clear, &QPushButton::clicked, this, &TryOutConsole::clearResults);
+    // Ctrl+Return executes from anywhere in the console (the body editor included), as in other
+    // API consoles; Ctrl+Enter on the keypad too.
+    for (const QKeySequence& keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto* shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &TryOutConsole::execute);
+    }
+    m_execute->setToolTip(tr("Send the request once (Ctrl+Return); the result is added to the ones above"));
     connect(m_copyCurl, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(curlCommand(m_revealToken->isChecked()));
         Q_EMIT statusMessage(m_revealToken->isChecked() ? tr("cURL command copied, with the token")
@@ -201,7 +237,8 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
             Q_EMIT statusMessage(error);
     });
     connect(m_runner, &RequestRunner::resultReady, this, &TryOutConsole::onResult);
-    connect(m_runner, &RequestRunner::streamText, this, [this](int index, const QString& delta) {
+    connect(m_runner, &RequestRunner::streamText, this, [this](int runIndex, const QString& delta) {
+        const int index = m_runOffset + runIndex;
         if (index != m_streamIndex) {
             m_streamIndex = index;
             m_streamView->clear();
@@ -211,15 +248,21 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
     });
     connect(m_runner, &RequestRunner::finished, this, [this](bool stopped) {
         m_stop->setEnabled(false);
-        m_execute->setEnabled(true);
         m_repeat->setEnabled(true);
         refreshCharts();
         refreshTokenStatus();
         const QString failure = m_runner->failure();
+        if (stopped || !failure.isEmpty())
+            m_queuedExecutes = 0;
         Q_EMIT statusMessage(!failure.isEmpty() ? failure
-                             : stopped ? tr("Stopped after %n request(s)", nullptr, m_statistics.count())
-                                       : tr("%n request(s) done", nullptr, m_statistics.count()));
+                             : stopped ? tr("Stopped; %n request(s) in the results", nullptr, m_statistics.count())
+                                       : tr("%n request(s) in the results", nullptr, m_statistics.count()));
         Q_EMIT runFinished();
+        // The Execute clicks that came during the run, one after the other.
+        if (m_queuedExecutes > 0 && !m_runner->isRunning()) {
+            --m_queuedExecutes;
+            repeat(1, 1, 0);
+        }
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showResult(current.row()); });
@@ -418,7 +461,30 @@ std::optional<InvokeRequest> TryOutConsole::buildRequest(QString* error) const {
 }
 
 void TryOutConsole::execute() {
+    if (m_runner->isRunning()) {
+        ++m_queuedExecutes;
+        Q_EMIT statusMessage(tr("%n more request(s) queued", nullptr, m_queuedExecutes));
+        return;
+    }
     repeat(1, 1, 0);
+}
+
+TryOutConsole::Target TryOutConsole::currentTarget() const {
+    return {m_api->currentData().toString(),
+            m_operations->currentItem() ? m_operations->currentItem()->text() : QString(),
+            m_application->currentData().toString(), m_keyType->currentData().toInt()};
+}
+
+void TryOutConsole::clearResults() {
+    m_results->clear();
+    m_statistics.clear();
+    m_history.clear();
+    m_streamView->clear();
+    m_response->clear();
+    m_streamIndex = -1;
+    m_runOffset = 0;
+    refreshCharts();
+    Q_EMIT statusMessage(tr("Results cleared"));
 }
 
 bool TryOutConsole::repeat(int count, int concurrency, int delayMs) {
@@ -430,10 +496,14 @@ bool TryOutConsole::repeat(int count, int concurrency, int delayMs) {
         Q_EMIT statusMessage(error);
         return false;
     }
-    m_results->clear();
-    m_statistics.clear();
-    m_streamView->clear();
-    m_streamIndex = -1;
+    if (m_runner->isRunning())
+        return false;
+    const Target target = currentTarget();
+    if (!(target == m_resultsTarget)) {
+        clearResults();
+        m_resultsTarget = target;
+    }
+    m_runOffset = m_results->rowCount();
     // The weights of the revision that is live, since that is what the gateway routes by.
     const Workspace* workspace = m_session->workspace();
     const QString apiId = m_api->currentData().toString();
@@ -454,7 +524,7 @@ bool TryOutConsole::repeat(int count, int concurrency, int delayMs) {
     plan.repeat = count;
     plan.concurrency = concurrency;
     plan.delayMs = delayMs;
-    m_execute->setEnabled(false);
+    // Execute stays enabled: a click during the run is queued (see execute()).
     m_repeat->setEnabled(false);
     m_stop->setEnabled(true);
     m_runner->start(plan);
@@ -463,19 +533,36 @@ bool TryOutConsole::repeat(int count, int concurrency, int delayMs) {
 }
 
 void TryOutConsole::stop() {
+    m_queuedExecutes = 0;
     m_runner->stop();
 }
 
-void TryOutConsole::onResult(const InvokeResult& result) {
+void TryOutConsole::onResult(const InvokeResult& runResult) {
+    InvokeResult result = runResult;
+    result.index += m_runOffset; // numbered across the runs the table holds
     m_results->append(result);
     m_statistics.add(result);
+    m_history.push_back(std::move(result));
     if (!m_chartTimer->isActive())
         m_chartTimer->start();
     if (m_results->rowCount() == 1)
         m_table->selectRow(0);
 }
 
+void TryOutConsole::fitResultsTable() {
+    // The table's pane is at least as wide as the columns up to Tokens (sized to their content) plus
+    // a little of Error: the model and the token counts are never cut off, and nothing scrolls sideways.
+    const QHeaderView* header = m_table->horizontalHeader();
+    int width = 2 * m_table->frameWidth() + m_table->verticalScrollBar()->sizeHint().width() +
+                header->sectionSizeHint(ResultsTableModel::ErrorColumn);
+    for (int column = 0; column < ResultsTableModel::ErrorColumn; ++column)
+        width += header->sectionSize(column);
+    if (width > m_table->minimumWidth())
+        m_table->setMinimumWidth(width);
+}
+
 void TryOutConsole::refreshCharts() {
+    fitResultsTable();
     std::map<QString, double> configured;
     for (const QString& model : m_statistics.models()) {
         if (m_statistics.configuredShare(model) > 0)
@@ -548,8 +635,8 @@ QString TryOutConsole::curlCommand(bool revealToken) const {
 
 bool TryOutConsole::exportRun(const QString& filePath, QString* error) const {
     const QByteArray bytes = filePath.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
-                                 ? RunExport::toCsv(m_runner->results())
-                                 : RunExport::toJson(m_statistics, m_runner->results());
+                                 ? RunExport::toCsv(m_history)
+                                 : RunExport::toJson(m_statistics, m_history);
     return JsonFile::writeBytes(filePath, bytes, error);
 }
 

@@ -28,6 +28,11 @@ class TokenManager;
 // token), an API and an operation, edit the JSON body, then Execute once or Repeat N times with
 // concurrency and delay, and see where the load went: a per-model chart next to the configured
 // weights, the latency histogram and percentiles, every result, the streamed text.
+//
+// Results accumulate: each Execute click adds one row (a click during a run is queued, never lost)
+// and Repeat N adds N, so clicking Execute again and again shows the distribution, as the founding
+// scenario asks. Clear starts afresh, and so does choosing another API, operation, application or
+// key type (results of different targets do not belong in one chart).
 class TryOutConsole : public QWidget {
     Q_OBJECT
 public:
@@ -42,6 +47,10 @@ public:
     // Repeats the current request; false (with a message) when the input is not valid.
     bool repeat(int count, int concurrency, int delayMs);
     void stop();
+    // Empties the results table, the charts and the statistics.
+    void clearResults();
+    // Execute clicks waiting for the current run to finish.
+    int queuedExecutes() const { return m_queuedExecutes; }
     QString curlCommand(bool revealToken) const;
     bool exportRun(const QString& filePath, QString* error) const;
 
@@ -58,10 +67,23 @@ Q_SIGNALS:
 private:
     std::optional<ConsoleCredentials> credentials(QString* error) const;
     std::optional<InvokeRequest> buildRequest(QString* error) const;
+    // What the results so far were measured against; results of another target are cleared.
+    struct Target {
+        QString apiId;
+        QString operationKey;
+        QString applicationId;
+        int keyType = 0;
+        bool operator==(const Target& other) const {
+            return apiId == other.apiId && operationKey == other.operationKey &&
+                   applicationId == other.applicationId && keyType == other.keyType;
+        }
+    };
+    Target currentTarget() const;
     void operationChanged();
     void validateBody();
     void onResult(const InvokeResult& result);
     void refreshCharts();
+    void fitResultsTable();
     void refreshTokenStatus();
     void showResult(int row);
 
@@ -85,6 +107,7 @@ private:
     QSpinBox* m_delay;
     QPushButton* m_repeat;
     QPushButton* m_stop;
+    QPushButton* m_clear;
     QPushButton* m_copyCurl;
     QPushButton* m_export;
     QCheckBox* m_revealToken;
@@ -98,6 +121,11 @@ private:
     QTimer* m_tokenTimer;
     QByteArray m_lastToken;
     int m_streamIndex = -1;
+    // Every result since the last clear, with its full body (the table keeps a preview): exports.
+    std::vector<InvokeResult> m_history;
+    Target m_resultsTarget;
+    int m_runOffset = 0; // rows before the current run: the runner numbers each run from 0
+    int m_queuedExecutes = 0;
 };
 
 } // namespace gatehouse
