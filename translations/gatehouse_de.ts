@@ -3189,10 +3189,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Abonnieren und ausprobieren</translation>
     </message>
     <message>
-        <source>Application (type a new name to create one):</source>
-        <translation>Anwendung (neuen Namen eingeben, um eine anzulegen):</translation>
-    </message>
-    <message>
         <source>Business plan:</source>
         <translation>Tarif:</translation>
     </message>
@@ -3203,6 +3199,14 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Not subscribed</source>
         <translation>Nicht abonniert</translation>
+    </message>
+    <message>
+        <source>Type a new name to create an application.</source>
+        <translation>Geben Sie einen neuen Namen ein, um eine Anwendung anzulegen.</translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation>Anwendung:</translation>
     </message>
 </context>
 <context>
@@ -4330,6 +4334,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>Release to attach here</source>
         <translation>Loslassen, um hier anzuhängen</translation>
     </message>
+    <message>
+        <source>Operations and their policy flows</source>
+        <translation>Operationen und ihre Richtlinien-Abläufe</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::PolicyPaletteModel</name>
@@ -4583,6 +4591,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>Deleted %1</source>
         <translation>%1 gelöscht</translation>
     </message>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::RequestRunner</name>
@@ -4684,6 +4696,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>%1 prompt + %2 completion = %3 tokens</source>
+        <translation>%1 Prompt + %2 Completion = %3 Token</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::RouterTargetList</name>
@@ -4718,6 +4734,22 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>%1 (missing)</source>
         <translation>%1 (fehlt)</translation>
+    </message>
+    <message>
+        <source>Model %1</source>
+        <translation>Modell %1</translation>
+    </message>
+    <message>
+        <source>Endpoint of model %1</source>
+        <translation>Endpunkt von Modell %1</translation>
+    </message>
+    <message>
+        <source>Weight of model %1</source>
+        <translation>Gewicht von Modell %1</translation>
+    </message>
+    <message>
+        <source>Remove model %1</source>
+        <translation>Modell %1 entfernen</translation>
     </message>
 </context>
 <context>
@@ -4844,20 +4876,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>JSON (*.json);;CSV (*.csv)</source>
         <translation>JSON (*.json);;CSV (*.csv)</translation>
     </message>
-    <message numerus="yes">
-        <source>Stopped after %n request(s)</source>
-        <translation>
-            <numerusform>Nach %n Anfrage angehalten</numerusform>
-            <numerusform>Nach %n Anfragen angehalten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) done</source>
-        <translation>
-            <numerusform>%n Anfrage abgeschlossen</numerusform>
-            <numerusform>%n Anfragen abgeschlossen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>body</source>
         <translation>Body</translation>
@@ -4907,6 +4925,87 @@ Column headers of the suspended pairs, in capitals.</extracomment>
 — %1 chunks · first token after %2 ms · %3 tokens/s</source>
         <translation>
 — %1 Chunks · erstes Token nach %2 ms · %3 Token/s</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation>Schlüsseltyp</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Anfrage-Body</translation>
+    </message>
+    <message>
+        <source>Number of requests to repeat</source>
+        <translation>Anzahl der zu wiederholenden Anfragen</translation>
+    </message>
+    <message>
+        <source>Requests at once</source>
+        <translation>Gleichzeitige Anfragen</translation>
+    </message>
+    <message>
+        <source>Pause between requests</source>
+        <translation>Pause zwischen Anfragen</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Selected response</source>
+        <translation>Ausgewählte Antwort</translation>
+    </message>
+    <message>
+        <source>Streamed text</source>
+        <translation>Gestreamter Text</translation>
+    </message>
+    <message>
+        <source>Run summary</source>
+        <translation>Zusammenfassung des Laufs</translation>
+    </message>
+    <message>
+        <source>Send the request once (Ctrl+Return); the result is added to the ones above</source>
+        <translation>Die Anfrage einmal senden (Strg+Eingabe); das Ergebnis kommt zu den obigen hinzu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped; %n request(s) in the results</source>
+        <translation>
+            <numerusform>Gestoppt; %n Anfrage in den Ergebnissen</numerusform>
+            <numerusform>Gestoppt; %n Anfragen in den Ergebnissen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the results</source>
+        <translation>
+            <numerusform>%n Anfrage in den Ergebnissen</numerusform>
+            <numerusform>%n Anfragen in den Ergebnissen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more request(s) queued</source>
+        <translation>
+            <numerusform>%n weitere Anfrage in der Warteschlange</numerusform>
+            <numerusform>%n weitere Anfragen in der Warteschlange</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results cleared</source>
+        <translation>Ergebnisse geleert</translation>
     </message>
 </context>
 <context>

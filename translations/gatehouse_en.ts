@@ -80,17 +80,24 @@
 <context>
     <name>gatehouse::TryOutConsole</name>
     <message numerus="yes">
-        <source>Stopped after %n request(s)</source>
+        <source>Stopped; %n request(s) in the results</source>
         <translation>
-            <numerusform>Stopped after %n request</numerusform>
-            <numerusform>Stopped after %n requests</numerusform>
+            <numerusform>Stopped; %n request in the results</numerusform>
+            <numerusform>Stopped; %n requests in the results</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) done</source>
+        <source>%n request(s) in the results</source>
         <translation>
-            <numerusform>%n request done</numerusform>
-            <numerusform>%n requests done</numerusform>
+            <numerusform>%n request in the results</numerusform>
+            <numerusform>%n requests in the results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more request(s) queued</source>
+        <translation>
+            <numerusform>%n more request queued</numerusform>
+            <numerusform>%n more requests queued</numerusform>
         </translation>
     </message>
 </context>

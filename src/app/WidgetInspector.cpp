@@ -174,7 +174,8 @@ Json WidgetInspector::answer(const Json& question) const {
             index = findBelow(view->model(), index, toQString(step.get<std::string>()),
                               question.value("match", std::string()) == "prefix");
             if (!index.isValid())
-                return failure(QStringLiteral("no row \"%1\" in %2").arg(toQString(step.get<std::string>()), name));
+                return failure(
+                    QStringLiteral("no row \"%1\" in %2").arg(toQString(step.get<std::string>()), name));
         }
         view->scrollTo(index);
         return rectangle(globalRect(view->viewport(), view->visualRect(index)));

@@ -36,6 +36,7 @@ ApiCatalogPage::ApiCatalogPage(GatehouseSession* session, QWidget* parent)
     m_operations->horizontalHeader()->setStretchLastSection(true);
     m_operations->verticalHeader()->hide();
     m_operations->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_operations->setTabKeyNavigation(false); // read-only: Tab moves on, the arrow keys move between rows
     auto* subscribe = new QPushButton(tr("Subscribe and try..."), this);
     subscribe->setObjectName(QStringLiteral("subscribeAndTry"));
     auto* right = new QWidget(this);
@@ -175,17 +176,31 @@ void ApiCatalogPage::subscribeAndTry() {
         application->addItem(each.name);
     if (application->count() == 0)
         application->setEditText(QStringLiteral("DefaultApplication"));
+    // As wide as the longest name offered, and room for a proposed or typed one: the proposal is not
+    // an item, and without a minimum the field showed only its tail ("pplication").
+    application->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    application->setMinimumContentsLength(int(qMax<qsizetype>(24, application->currentText().size())));
     auto* plan = new QComboBox(&dialog);
     plan->setObjectName(QStringLiteral("subscribePlanChoice"));
+    plan->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (const BusinessPlan& each : m_session->workspace()->businessPlans())
         plan->addItem(each.name);
     plan->setCurrentIndex(qMax(0, plan->findText(QStringLiteral("Unlimited"))));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    // Short labels, and the explanations as wrapped lines of their own: a long label took the width
+    // the fields need.
+    auto* applicationHint = new QLabel(tr("Type a new name to create an application."), &dialog);
+    applicationHint->setWordWrap(true);
+    auto* keysHint = new QLabel(tr("Production keys are generated if the application has none."), &dialog);
+    keysHint->setWordWrap(true);
     auto* form = new QFormLayout(&dialog);
-    form->addRow(tr("Application (type a new name to create one):"), application);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow); // on every style, macOS's too
+    form->addRow(tr("Application:"), application);
+    form->addRow(QString(), applicationHint);
     form->addRow(tr("Business plan:"), plan);
-    form->addRow(new QLabel(tr("Production keys are generated if the application has none."), &dialog));
+    form->addRow(keysHint);
     form->addRow(buttons);
+    dialog.setMinimumWidth(480);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted)

@@ -43,6 +43,7 @@ ApplicationsPage::ApplicationsPage(GatehouseSession* session, TokenManager* toke
     m_subscriptions->horizontalHeader()->setStretchLastSection(true);
     m_subscriptions->verticalHeader()->hide();
     m_subscriptions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_subscriptions->setTabKeyNavigation(false); // read-only: Tab moves on, the arrow keys move between rows
     m_subscriptions->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_subscribeApi->setObjectName(QStringLiteral("subscribeApi"));
     m_subscribePlan->setObjectName(QStringLiteral("subscribePlan"));
@@ -67,7 +68,11 @@ ApplicationsPage::ApplicationsPage(GatehouseSession* session, TokenManager* toke
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Description:"), m_description);
     form->addRow(tr("Token validity:"), m_validity);
-    form->addRow(QString(), save);
+    // At its own width, not stretched over the field column like the text fields.
+    auto* saveRow = new QHBoxLayout();
+    saveRow->addWidget(save);
+    saveRow->addStretch(1);
+    form->addRow(QString(), saveRow);
 
     auto* subscriptions = new QWidget(this);
     auto* subscriptionsLayout = new QVBoxLayout(subscriptions);

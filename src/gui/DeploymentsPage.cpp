@@ -64,6 +64,7 @@ DeploymentsPage::DeploymentsPage(ApiDraft* draft, GatehouseSession* session, QWi
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // read-only: Tab moves on, the arrow keys move between rows
     m_table->verticalHeader()->hide();
     m_live->setObjectName(QStringLiteral("liveRevision"));
     auto* deploy = new QPushButton(tr("Deploy selected"), this);

@@ -42,6 +42,7 @@ EndpointsPage::EndpointsPage(ApiDraft* draft, SecretStore* secrets, QWidget* par
         list->setSelectionBehavior(QAbstractItemView::SelectRows);
         list->setSelectionMode(QAbstractItemView::SingleSelection);
         list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        list->setTabKeyNavigation(false); // read-only: Tab moves on, the arrow keys move between rows
         list->verticalHeader()->hide();
         auto* box = new QGroupBox(tr("%1 endpoints").arg(stageDisplayName(stage)), this);
         auto* boxLayout = new QVBoxLayout(box);

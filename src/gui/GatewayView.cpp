@@ -32,6 +32,7 @@ QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList&
     table->horizontalHeader()->setStretchLastSection(true);
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setTabKeyNavigation(false); // read-only: Tab moves on, the arrow keys move between rows
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     return table;
 }
@@ -58,6 +59,8 @@ GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
     setObjectName(QStringLiteral("gatewayView"));
     m_state->setObjectName(QStringLiteral("gatewayState"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Wrapped: on one line its width (the address, the revisions, in German) was the view's minimum.
+    m_state->setWordWrap(true);
     m_listen->setObjectName(QStringLiteral("gatewayListen"));
     m_listen->setText(session->workspace()->settings().gatewayHost + QLatin1Char(':') +
                       QString::number(session->workspace()->settings().gatewayPort));
@@ -70,9 +73,14 @@ GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
     top->addWidget(apply);
 
     auto* upper = new QSplitter(Qt::Horizontal, this);
+    upper->setObjectName(QStringLiteral("gatewayUpperSplitter")); // the main window remembers it by name
     upper->addWidget(boxed(this, tr("Deployed"), m_deployments));
     upper->addWidget(boxed(this, tr("Requests per model"), m_models));
     upper->addWidget(boxed(this, tr("Suspended (endpoint, model) pairs"), m_suspensions));
+    // The suspensions have six columns, the others two or three: equal thirds made them scroll.
+    upper->setStretchFactor(0, 2);
+    upper->setStretchFactor(1, 2);
+    upper->setStretchFactor(2, 3);
     auto* vertical = new QSplitter(Qt::Vertical, this);
     vertical->setObjectName(QStringLiteral("gatewaySplitter"));
     vertical->addWidget(upper);

@@ -26,10 +26,13 @@
 #include <QIcon>
 #include <QLabel>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTimer>
 #include <QUndoGroup>
+#include <iterator>
 
 namespace gatehouse {
 
@@ -149,6 +152,7 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
         statusBar()->showMessage(message, 6000);
     };
     connect(m_publisher, &PublisherView::statusMessage, this, showMessage);
+    connect(m_publisher, &PublisherView::editorOpened, this, &MainWindow::restoreSplitters);
     connect(m_gatewayView, &GatewayView::statusMessage, this, showMessage);
     connect(m_devPortal, &DevPortalView::statusMessage, this, showMessage);
     connect(session->workspace(), &Workspace::reloaded, this, &MainWindow::refreshProblems);
@@ -178,6 +182,14 @@ void MainWindow::setMode(Mode mode) {
         m_gatewayView->refresh();
     if (mode == Mode::DevPortal)
         m_devPortal->refresh();
+}
+
+MainWindow::Mode MainWindow::mode() const {
+    if (m_ui->modeStack->currentWidget() == m_devPortal)
+        return Mode::DevPortal;
+    if (m_ui->modeStack->currentWidget() == m_gatewayView)
+        return Mode::Gateway;
+    return Mode::Publisher;
 }
 
 bool MainWindow::exportWso2(const QString& apiId, const QString& destination, QString* message) {
@@ -290,27 +302,100 @@ void MainWindow::refreshGatewayStatus() {
     m_gatewayStatus->setToolTip(gateway->problems().join(QLatin1Char('\n')));
 }
 
+namespace {
+// Mode names in the settings file: stable words, not the enum's numbers.
+const char* const modeNames[] = {"publisher", "devportal", "gateway"};
+} // namespace
+
 void MainWindow::restoreLayout() {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    const QList<QSplitter*> splitters = findChildren<QSplitter*>();
-    for (QSplitter* splitter : splitters) {
-        if (!splitter->objectName().isEmpty())
-            splitter->restoreState(
-                settings.value(QStringLiteral("splitters/") + splitter->objectName()).toByteArray());
+    fitToScreen();
+    m_restoredSize = size();
+    settings.beginGroup(QStringLiteral("splitters"));
+    for (const QString& name : settings.childKeys())
+        m_splitterStates.insert(name, settings.value(name).toByteArray());
+    settings.endGroup();
+    restoreSplitters(this);
+    const QString mode = settings.value(QStringLiteral("window/mode")).toString();
+    for (int index = 0; index < int(std::size(modeNames)); ++index) {
+        if (mode == QLatin1String(modeNames[index]))
+            setMode(Mode(index));
     }
 }
 
-void MainWindow::saveLayout() const {
+void MainWindow::fitToScreen() {
+    // A geometry saved on a larger screen (or at a smaller scale factor) must not open a window larger
+    // than this screen: its edges and the status bar would be out of reach.
+    const QScreen* screen = this->screen();
+    if (!screen || isMaximized() || isFullScreen())
+        return;
+    const QRect available = screen->availableGeometry();
+    // The frame is known once the window exists; before, allow for a title bar and borders.
+    const QRect frameRect = frameGeometry();
+    const QMargins frame =
+        testAttribute(Qt::WA_WState_Created)
+            ? QMargins(geometry().left() - frameRect.left(), geometry().top() - frameRect.top(),
+                       frameRect.right() - geometry().right(), frameRect.bottom() - geometry().bottom())
+            : QMargins(4, 32, 4, 4);
+    const QSize room = available.size().shrunkBy(frame);
+    if (width() > room.width() || height() > room.height())
+        resize(size().boundedTo(room).expandedTo(minimumSize()));
+    // Only a position that was restored: an unplaced window is left to the window manager.
+    if (!testAttribute(Qt::WA_Moved))
+        return;
+    const QRect placed = geometry().marginsAdded(frame);
+    if (!available.contains(placed))
+        move(qBound(available.left(), placed.left(),
+                    qMax(available.left(), available.right() + 1 - placed.width())) +
+                 frame.left(),
+             qBound(available.top(), placed.top(),
+                    qMax(available.top(), available.bottom() + 1 - placed.height())) +
+                 frame.top());
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // Again now that the window has its screen and, on most platforms, its frame; unless the size
+    // was set since it was restored (a test, a command-line option), which is then the one wanted.
+    if (!event->spontaneous() && m_restoredSize.isValid()) {
+        if (size() == m_restoredSize)
+            fitToScreen();
+        m_restoredSize = QSize();
+    }
+}
+
+void MainWindow::restoreSplitters(QWidget* root) {
+    // By object name, so that the splitters of views made later (an API's editor) get theirs too;
+    // each one's moves are kept, so that closing an editor does not forget them.
+    const QList<QSplitter*> splitters = root->findChildren<QSplitter*>();
+    for (QSplitter* splitter : splitters) {
+        const QString name = splitter->objectName();
+        if (name.isEmpty())
+            continue;
+        const auto saved = m_splitterStates.constFind(name);
+        if (saved != m_splitterStates.constEnd())
+            splitter->restoreState(*saved);
+        connect(splitter, &QSplitter::splitterMoved, this,
+                [this, splitter] { m_splitterStates.insert(splitter->objectName(), splitter->saveState()); });
+    }
+}
+
+void MainWindow::saveLayout() {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/mode"), QLatin1String(modeNames[int(mode())]));
     const QList<QSplitter*> splitters = findChildren<QSplitter*>();
     for (const QSplitter* splitter : splitters) {
         if (!splitter->objectName().isEmpty())
-            settings.setValue(QStringLiteral("splitters/") + splitter->objectName(), splitter->saveState());
+            m_splitterStates.insert(splitter->objectName(), splitter->saveState());
     }
+    settings.beginGroup(QStringLiteral("splitters"));
+    for (auto state = m_splitterStates.constBegin(); state != m_splitterStates.constEnd(); ++state)
+        settings.setValue(state.key(), state.value());
+    settings.endGroup();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

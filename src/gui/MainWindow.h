@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QByteArray>
+#include <QHash>
 #include <QMainWindow>
+#include <QSize>
+#include <QString>
 #include <memory>
 
 class QLabel;
@@ -19,7 +23,7 @@ class PublisherView;
 
 // The application window: Publisher, Developer Portal and Gateway modes (as WSO2 has two portals
 // and a gateway), undo/redo of the current API in the Edit menu, and a status bar with the in-app
-// gateway's state. Geometry and splitter sizes are remembered.
+// gateway's state. Geometry, splitter sizes and the mode are remembered from one start to the next.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -29,6 +33,7 @@ public:
     ~MainWindow() override;
 
     void setMode(Mode mode);
+    Mode mode() const;
     PublisherView* publisher() const { return m_publisher; }
     GatewayView* gatewayView() const { return m_gatewayView; }
     DevPortalView* devPortal() const { return m_devPortal; }
@@ -43,13 +48,16 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void refreshProblems();
     void showOutcome(bool ok, const QString& title, const QString& message);
     void refreshGatewayStatus();
     void restoreLayout();
-    void saveLayout() const;
+    void restoreSplitters(QWidget* root);
+    void fitToScreen();
+    void saveLayout();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     GatehouseSession* m_session;
@@ -59,6 +67,8 @@ private:
     GatewayView* m_gatewayView;
     QLabel* m_gatewayStatus;
     qint64 m_lastRequests = 0;
+    QSize m_restoredSize;                        // until the first show: the size restoreLayout() chose
+    QHash<QString, QByteArray> m_splitterStates; // by object name, including closed editors' ones
 };
 
 } // namespace gatehouse

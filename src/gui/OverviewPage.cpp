@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QVBoxLayout>
 
 namespace gatehouse {
 
@@ -42,9 +43,15 @@ OverviewPage::OverviewPage(ApiDraft* draft, QWidget* parent)
     m_description->setMaximumHeight(120);
     m_lifecycle->setObjectName(QStringLiteral("apiLifecycle"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* layout = new QFormLayout(this);
+    // The form keeps its natural height at the top of the tab: in a QFormLayout given the whole tab,
+    // rows that cannot grow get the extra height as gaps, and the five rows spread down the page.
+    auto* page = new QVBoxLayout(this);
+    auto* layout = new QFormLayout();
+    page->addLayout(layout);
+    page->addStretch(1);
     layout->addRow(tr("Name:"), m_name);
     layout->addRow(QString(), m_nameError);
+    m_nameError->hide(); // shown with a message only: an empty row would leave a gap under the name
     layout->addRow(tr("Description:"), m_description);
     layout->addRow(tr("Gateway path:"), m_address);
     layout->addRow(tr("Provider:"), m_provider);
@@ -57,6 +64,7 @@ OverviewPage::OverviewPage(ApiDraft* draft, QWidget* parent)
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString& text) {
         const QString error = ApiValidator::nameError(text);
         m_nameError->setText(error.isEmpty() ? QString() : tr("Name %1").arg(error));
+        m_nameError->setVisible(!error.isEmpty());
     });
     connect(m_name, &QLineEdit::editingFinished, this, [this] {
         Api api = m_draft->api();

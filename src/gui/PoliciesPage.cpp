@@ -29,7 +29,8 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
       m_flowModel(new PolicyFlowModel(draft, PolicyCatalogue::builtin(), this)),
       m_flowView(new PolicyFlowView(this)), m_effectiveFlow(new QListWidget(this)),
       m_paletteTabs(new QTabWidget(this)), m_paletteSearch(new QLineEdit(this)),
-      m_panel(new PolicyConfigPanel(m_flowModel, draft, this)) {
+      m_panel(new PolicyConfigPanel(m_flowModel, draft, this)), m_splitter(new QSplitter(this)),
+      m_lanesPane(new QWidget(this)), m_palettePane(new QWidget(this)) {
     setObjectName(QStringLiteral("policiesPage"));
     m_flowView->setObjectName(QStringLiteral("policyFlowView"));
     m_flowView->setFlowModel(m_flowModel);
@@ -74,38 +75,46 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
             filter->setFilterFixedString(text);
     });
 
-    auto* left = new QWidget(this);
+    auto* left = m_lanesPane;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(
-        new QLabel(tr("Drag policies from the palette onto a lane, or right-click a lane"), left));
+    // Wrapped: a one-line label is as wide as its (German) sentence at least, and that minimum, added
+    // to the palette's and the drawer's, is what the window must fit.
+    auto* hint = new QLabel(tr("Drag policies from the palette onto a lane, or right-click a lane"), left);
+    hint->setWordWrap(true);
+    leftLayout->addWidget(hint);
     leftLayout->addWidget(m_flowView, 1);
-    leftLayout->addWidget(new QLabel(tr("What runs for the selected operation:"), left));
+    auto* effectiveTitle = new QLabel(tr("What runs for the selected operation:"), left);
+    effectiveTitle->setWordWrap(true);
+    leftLayout->addWidget(effectiveTitle);
     leftLayout->addWidget(m_effectiveFlow);
-    auto* middle = new QWidget(this);
+    auto* middle = m_palettePane;
     middle->setMinimumWidth(qMax(230, paletteWidth + 16)); // 16: the tab widget's frame and margins
     auto* middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->addWidget(m_paletteSearch);
     middleLayout->addWidget(m_paletteTabs, 1);
 
-    auto* splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("policiesSplitter"));
-    splitter->addWidget(left);
-    splitter->addWidget(middle);
-    splitter->addWidget(m_panel);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 2);
+    m_splitter->setObjectName(QStringLiteral("policiesSplitter"));
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(middle);
+    m_splitter->addWidget(m_panel);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 2);
+    // An open drawer dragged to nothing would look closed while it still holds an unsaved policy.
+    m_splitter->setCollapsible(2, false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
 
     connect(m_flowModel, &PolicyFlowModel::attachRequested, this,
             [this](const QString& scope, FlowKind flow, int position, const QString& policyName) {
                 m_panel->openNew(scope, flow, position, policyName);
             });
     connect(m_panel, &PolicyConfigPanel::finished, this, &PoliciesPage::statusMessage);
+    connect(m_panel, &PolicyConfigPanel::opened, this, &PoliciesPage::makeRoomForDrawer);
+    connect(m_panel, &PolicyConfigPanel::closed, this, &PoliciesPage::returnDrawerRoom);
     connect(m_flowView, &PolicyFlowView::dropHint, this,
             [this](const QString& message, bool) { Q_EMIT statusMessage(message); });
     connect(m_flowView, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
@@ -123,6 +132,46 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
         refreshEffectiveFlow();
     });
     refreshEffectiveFlow();
+}
+
+namespace {
+int minimumWidthOf(const QWidget* widget) {
+    return qMax(widget->minimumWidth(), widget->minimumSizeHint().width());
+}
+} // namespace
+
+void PoliciesPage::makeRoomForDrawer() {
+    // The drawer opens in the palette's place, as WSO2's does, and within the splitter's current
+    // width: lanes, palette and a form side by side need more than a 1280 px window has in German,
+    // and a splitter that cannot fit its children widens the window. While a policy is configured
+    // nothing is dragged, and the palette comes back when the drawer closes.
+    if (m_splitter->indexOf(m_panel) != 2 || !m_palettePane->isVisibleTo(this))
+        return;
+    m_sizesBeforeDrawer = m_splitter->sizes();
+    m_palettePane->hide();
+    const int available = m_splitter->width() - m_splitter->handleWidth();
+    // What the lanes need to show their chips whole (QAbstractItemView's public sizeHintForColumn),
+    // and a third of the width at least.
+    const QAbstractItemView* flow = m_flowView;
+    const int lanesNeed =
+        qMax(minimumWidthOf(m_lanesPane),
+             flow->sizeHintForColumn(0) + 2 * m_flowView->frameWidth() +
+                 m_flowView->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_flowView));
+    const int lanesFloor = qMax(lanesNeed, available / 3);
+    // The form's size hint is its minimum in practice (combo boxes sized for a few characters, which
+    // then elide an endpoint's name): the drawer asks for about 110 characters, or more if its form
+    // does, and gets what the lanes can leave.
+    const int wish = qMax(m_panel->preferredWidth(), 110 * fontMetrics().averageCharWidth());
+    const int drawer = qMax(minimumWidthOf(m_panel), qMin(wish, available - lanesFloor));
+    m_splitter->setSizes({available - drawer, m_sizesBeforeDrawer.value(1), drawer});
+}
+
+void PoliciesPage::returnDrawerRoom() {
+    // Lanes and palette as they were before the drawer opened.
+    m_palettePane->show();
+    if (m_sizesBeforeDrawer.size() == 3)
+        m_splitter->setSizes(m_sizesBeforeDrawer);
+    m_sizesBeforeDrawer.clear();
 }
 
 PolicyPaletteModel* PoliciesPage::paletteModel(FlowKind flow) const {

@@ -2,11 +2,13 @@
 
 #include "FlowKind.h"
 
+#include <QList>
 #include <QWidget>
 
 class QLineEdit;
 class QListWidget;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTabWidget;
 class QTreeView;
 
@@ -19,8 +21,9 @@ class PolicyFlowView;
 class PolicyPaletteModel;
 
 // The policy editor: operations with their Request / Response / Fault lanes on the left, the
-// palette (one tab per flow, with a search box) in the middle, the configuration drawer on the
-// right, and below the lanes a read-only view of what actually runs for the selected operation.
+// palette (one tab per flow, with a search box) on the right, replaced by the configuration drawer
+// while a policy is being configured, and below the lanes a read-only view of what actually runs for
+// the selected operation.
 class PoliciesPage : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +42,8 @@ Q_SIGNALS:
 private:
     void showContextMenu(const QPoint& position);
     void refreshEffectiveFlow();
+    void makeRoomForDrawer();
+    void returnDrawerRoom();
 
     ApiDraft* m_draft;
     PolicyFlowModel* m_flowModel;
@@ -49,6 +54,10 @@ private:
     std::vector<PolicyPaletteModel*> m_palettes;
     std::vector<QSortFilterProxyModel*> m_paletteFilters;
     PolicyConfigPanel* m_panel;
+    QSplitter* m_splitter;
+    QWidget* m_lanesPane;
+    QWidget* m_palettePane;
+    QList<int> m_sizesBeforeDrawer; // lanes, palette, drawer while the drawer is open
 };
 
 } // namespace gatehouse

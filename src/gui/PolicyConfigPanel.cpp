@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace gatehouse {
@@ -23,8 +24,11 @@ PolicyConfigPanel::PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QW
       m_scroll(new QScrollArea(this)), m_applyToAll(new QCheckBox(tr("Apply to all resources"), this)),
       m_save(new QPushButton(tr("Save"), this)), m_cancel(new QPushButton(tr("Cancel"), this)) {
     setObjectName(QStringLiteral("policyConfigPanel"));
-    setMinimumWidth(480); // a splitter must not squeeze the form out of sight when the drawer opens
+    // No fixed minimum width: the drawer's minimum adds to the lanes' and the palette's, and a sum
+    // wider than the window made the main window itself grow when the drawer opened. The form
+    // scrolls instead, and PoliciesPage gives the drawer its room when it opens.
     m_title->setObjectName(QStringLiteral("policyConfigTitle"));
+    m_title->setWordWrap(true); // long (German) policy names wrap rather than widen the drawer
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
@@ -70,6 +74,18 @@ PolicyConfigPanel::PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QW
         }
     });
     hide();
+}
+
+QWidget* PolicyConfigPanel::packedAtTop(QWidget* form) const {
+    // The scroll area stretches its widget to the drawer's height; a form given that height spreads
+    // its rows over it. Below the form, a stretch takes what the rows do not need.
+    auto* page = new QWidget(m_scroll); // setWidget() moves it into the viewport
+    page->setObjectName(QStringLiteral("policyConfigForm"));
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(form);
+    layout->addStretch(1);
+    return page;
 }
 
 void PolicyConfigPanel::openNew(const QString& scope, FlowKind flow, int position,
@@ -123,25 +139,31 @@ void PolicyConfigPanel::open(const QString& scope, FlowKind flow, int position, 
                             : PolicyValidator::decodedAttribute(attribute, *raw, nullptr));
         connect(form, &ModelRouterForm::changed, this, &PolicyConfigPanel::revalidate);
         m_routerForm = form;
-        m_scroll->setWidget(form); // takes ownership; the previous form is deleted
+        m_scroll->setWidget(packedAtTop(form)); // takes ownership; the previous form is deleted
     } else {
         auto* form = new SchemaForm(*definition);
         form->setParameters(initial.parameters);
         connect(form, &SchemaForm::changed, this, &PolicyConfigPanel::revalidate);
         m_schemaForm = form;
-        m_scroll->setWidget(form);
+        m_scroll->setWidget(packedAtTop(form));
     }
+    const bool opening = isHidden();
     show();
     revalidate();
+    if (opening)
+        Q_EMIT opened();
 }
 
 void PolicyConfigPanel::closePanel() {
+    const bool wasOpen = !isHidden();
     m_policyName.clear();
     m_definition = nullptr;
     m_routerForm = nullptr;
     m_schemaForm = nullptr;
     delete m_scroll->takeWidget();
     hide();
+    if (wasOpen)
+        Q_EMIT closed();
 }
 
 PolicyAttachment PolicyConfigPanel::currentAttachment() const {
@@ -203,6 +225,17 @@ void PolicyConfigPanel::revalidate() {
     m_problems->setVisible(!general.isEmpty());
     m_save->setEnabled(!report.hasErrors());
     m_save->setToolTip(report.hasErrors() ? tr("Fix the errors above first") : QString());
+}
+
+int PolicyConfigPanel::preferredWidth() const {
+    // The scroll area's own size hint is taken when the form is set, before it is polished, and is
+    // bounded; the form's hint now, plus a vertical scroll bar and the margins, is what it needs.
+    int form = 0;
+    if (const QWidget* widget = m_scroll->widget())
+        form = widget->sizeHint().width() + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this) +
+               2 * m_scroll->frameWidth();
+    const QMargins margins = layout()->contentsMargins();
+    return qMax(sizeHint().width(), form + margins.left() + margins.right());
 }
 
 bool PolicyConfigPanel::canSave() const {

@@ -32,12 +32,18 @@ public:
     void closePanel();
     bool isEditing() const { return !m_policyName.isEmpty(); }
     bool canSave() const;
+    // The width at which the open form needs no horizontal scrolling.
+    int preferredWidth() const;
     PolicyAttachment currentAttachment() const;
     ModelRouterForm* routerForm() const { return m_routerForm; }
     SchemaForm* schemaForm() const { return m_schemaForm; }
 
 Q_SIGNALS:
     void finished(const QString& message);
+    // The drawer was hidden and is now shown (not when it switches to another policy while open),
+    // and the other way round.
+    void opened();
+    void closed();
 
 private:
     void open(const QString& scope, FlowKind flow, int position, const QString& policyName,
@@ -45,6 +51,7 @@ private:
     void revalidate();
     void save();
     QString attachmentPath() const;
+    QWidget* packedAtTop(QWidget* form) const;
 
     PolicyFlowModel* m_model;
     QPointer<ApiDraft> m_draft;

@@ -17,6 +17,7 @@
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTableView>
 #include <QUndoGroup>
 #include <QVBoxLayout>
@@ -40,17 +41,15 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setSortingEnabled(true);
+    // Tab leaves the list for the editor, as everywhere else (a table moves between cells by default,
+    // which keeps a keyboard user inside it); the arrow keys move between APIs.
+    m_list->setTabKeyNavigation(false);
+    m_list->setAccessibleName(tr("APIs"));
     m_list->sortByColumn(ApiListModel::NameColumn, Qt::AscendingOrder);
     m_list->verticalHeader()->hide();
-    m_list->horizontalHeader()->setStretchLastSection(true);
-    // Columns as wide as their titles at least (German ones are long). Not ResizeToContents: a
-    // workspace may hold a thousand APIs, and measuring every row on each change would show.
-    for (int column = 0; column < m_filter->columnCount(); ++column)
-        m_list->horizontalHeader()->resizeSection(column,
-                                                  qMax(m_list->horizontalHeader()->defaultSectionSize(),
-                                                       m_list->horizontalHeader()->sectionSizeHint(column)));
     for (int column : {int(ApiListModel::ContextColumn), int(ApiListModel::ProviderColumn)})
         m_list->hideColumn(column);
+    fitColumns();
     auto* create = new QPushButton(tr("Create AI API..."), this);
     create->setObjectName(QStringLiteral("createApiButton"));
     auto* remove = new QPushButton(tr("Delete"), this);
@@ -95,6 +94,39 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
     });
 }
 
+void PublisherView::fitColumns() {
+    // The list fits its pane, with no horizontal scroll bar: the name takes what the other columns
+    // leave. Those are as wide as their titles (German ones are long) and their widest value. Not
+    // ResizeToContents over the whole model: a workspace may hold a thousand APIs, and measuring
+    // every row on each change would show.
+    QHeaderView* header = m_list->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ApiListModel::NameColumn, QHeaderView::Stretch);
+    const QFontMetrics metrics(m_list->font());
+    // The style's margins around a cell's text (Fusion: the focus frame's margin and one pixel on
+    // each side), and some air so that neighbouring values do not touch.
+    const int margins =
+        2 * (m_list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_list) + 1) + 8;
+    int lifecycle = header->sectionSizeHint(ApiListModel::LifecycleColumn);
+    for (LifecycleState state :
+         {LifecycleState::Created, LifecycleState::Published, LifecycleState::Deprecated,
+          LifecycleState::Retired, LifecycleState::Blocked})
+        lifecycle = qMax(lifecycle, metrics.horizontalAdvance(lifecycleStateDisplayName(state)) + margins);
+    header->setSectionResizeMode(ApiListModel::LifecycleColumn, QHeaderView::Fixed);
+    header->resizeSection(ApiListModel::LifecycleColumn, lifecycle);
+    // Versions are short, but free text: measured, on at most the first rows.
+    header->setResizeContentsPrecision(100);
+    header->setSectionResizeMode(ApiListModel::VersionColumn, QHeaderView::ResizeToContents);
+    // The pane never gets narrower than the fixed columns and a short name: the splitter stops there
+    // instead of the list growing a scroll bar.
+    const int name =
+        qMax(header->sectionSizeHint(ApiListModel::NameColumn), 10 * metrics.averageCharWidth() + margins);
+    const int version = qMax(header->sectionSizeHint(ApiListModel::VersionColumn),
+                             metrics.horizontalAdvance(QStringLiteral("10.10.10")) + margins);
+    m_list->setMinimumWidth(name + version + lifecycle + 2 * m_list->frameWidth() +
+                            m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list));
+}
+
 QString PublisherView::selectedApiId() const {
     const QModelIndex current = m_list->currentIndex();
     return current.isValid() ? current.siblingAtColumn(0).data(ApiListModel::ApiIdRole).toString()
@@ -137,6 +169,7 @@ bool PublisherView::openApi(const QString& apiId) {
     m_stack->setCurrentWidget(m_editor);
     m_undoGroup->addStack(m_editor->undoStack());
     m_undoGroup->setActiveStack(m_editor->undoStack());
+    Q_EMIT editorOpened(m_editor);
     m_switching = true;
     for (int row = 0; row < m_filter->rowCount(); ++row) {
         const QModelIndex index = m_filter->index(row, 0);

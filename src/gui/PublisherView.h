@@ -34,9 +34,12 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
+    // An API's editor was made (its splitters are new, and may have remembered sizes to take).
+    void editorOpened(QWidget* editor);
 
 private:
     void selectionChanged();
+    void fitColumns();
     QString selectedApiId() const;
 
     GatehouseSession* m_session;

@@ -23,6 +23,7 @@ ResourcesPage::ResourcesPage(ApiDraft* draft, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // read-only: Tab moves on, the arrow keys move between rows
     m_table->verticalHeader()->hide();
     m_verb->setObjectName(QStringLiteral("newResourceVerb"));
     m_verb->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),

@@ -218,7 +218,8 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
     connect(m_clear, &QPushButton::clicked, this, &TryOutConsole::clearResults);
     // Ctrl+Return executes from anywhere in the console (the body editor included), as in other
     // API consoles; Ctrl+Enter on the keypad too.
-    for (const QKeySequence& keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+    for (const QKeySequence& keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto* shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, &TryOutConsole::execute);
@@ -255,8 +256,9 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
         if (stopped || !failure.isEmpty())
             m_queuedExecutes = 0;
         Q_EMIT statusMessage(!failure.isEmpty() ? failure
-                             : stopped ? tr("Stopped; %n request(s) in the results", nullptr, m_statistics.count())
-                                       : tr("%n request(s) in the results", nullptr, m_statistics.count()));
+                             : stopped
+                                 ? tr("Stopped; %n request(s) in the results", nullptr, m_statistics.count())
+                                 : tr("%n request(s) in the results", nullptr, m_statistics.count()));
         Q_EMIT runFinished();
         // The Execute clicks that came during the run, one after the other.
         if (m_queuedExecutes > 0 && !m_runner->isRunning()) {

@@ -25,7 +25,7 @@ private Q_SLOTS:
 
 private:
     static void removeTranslators();
-    static QString requestsDone(int count);
+    static QString attachedTo(int count);
 };
 
 void TestLanguageChoice::initTestCase() {
@@ -45,22 +45,26 @@ void TestLanguageChoice::removeTranslators() {
     qDeleteAll(qApp->findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly));
 }
 
-QString TestLanguageChoice::requestsDone(int count) {
-    return QCoreApplication::translate("gatehouse::TryOutConsole", "%n request(s) done", nullptr, count);
+// A plural message of the policy drawer (the Try Out console's ones change with its wording).
+QString TestLanguageChoice::attachedTo(int count) {
+    return QCoreApplication::translate("gatehouse::PolicyConfigPanel", "%1 attached to %n resource(s)",
+                                       nullptr, count)
+        .arg(QStringLiteral("Add Header"));
 }
 
 void TestLanguageChoice::englishHasPluralForms() {
-    QCOMPARE(requestsDone(1), QStringLiteral("1 request(s) done")); // no catalogue: the source text
+    // No catalogue: the source text.
+    QCOMPARE(attachedTo(1), QStringLiteral("Add Header attached to 1 resource(s)"));
     QCOMPARE(Translations::install(*qApp, QStringLiteral("en")), QStringLiteral("en"));
-    QCOMPARE(requestsDone(1), QStringLiteral("1 request done"));
-    QCOMPARE(requestsDone(20), QStringLiteral("20 requests done"));
+    QCOMPARE(attachedTo(1), QStringLiteral("Add Header attached to 1 resource"));
+    QCOMPARE(attachedTo(20), QStringLiteral("Add Header attached to 20 resources"));
 }
 
 void TestLanguageChoice::germanIsInstalledWhenAsked() {
     QCOMPARE(Translations::install(*qApp, QStringLiteral("de")), QStringLiteral("de"));
-    const QString one = requestsDone(1);
-    const QString many = requestsDone(20);
-    QVERIFY2(!one.contains(QStringLiteral("request")), qPrintable(one));
+    const QString one = attachedTo(1);
+    const QString many = attachedTo(20);
+    QVERIFY2(!one.contains(QStringLiteral("attached")), qPrintable(one));
     QVERIFY2(one != many && many.contains(QStringLiteral("20")), qPrintable(many));
     // The catalogue's texts too, as PolicyCatalogue translates them when it loads.
     QVERIFY(QCoreApplication::translate("PolicyCatalogue", "Model Failover") !=
@@ -70,7 +74,7 @@ void TestLanguageChoice::germanIsInstalledWhenAsked() {
 
 void TestLanguageChoice::unshippedLanguageFallsBackToEnglish() {
     QCOMPARE(Translations::install(*qApp, QStringLiteral("fr")), QStringLiteral("en"));
-    QCOMPARE(requestsDone(1), QStringLiteral("1 request done"));
+    QCOMPARE(attachedTo(1), QStringLiteral("Add Header attached to 1 resource"));
 }
 
 void TestLanguageChoice::preferencesStoreTheChoiceForTheNextStart() {
