@@ -263,7 +263,8 @@ TryOutConsole::TryOutConsole(GatehouseSession* session, QWidget* parent)
         // The Execute clicks that came during the run, one after the other.
         if (m_queuedExecutes > 0 && !m_runner->isRunning()) {
             --m_queuedExecutes;
-            repeat(1, 1, 0);
+            if (!repeat(1, 1, 0)) // the request cannot be sent any more (keys removed, say): drop the rest
+                m_queuedExecutes = 0;
         }
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -70,12 +70,18 @@ class Pointer:
 
     def __init__(self, env):
         self.env = env
+        self.position = None
 
     def xdotool(self, *args):
         subprocess.run(["xdotool", *map(str, args)], env=self.env, check=True)
 
     def move(self, x, y):
+        # `mousemove --sync` waits for the pointer to move, and gives up only after 15 s when it is
+        # already there (clicking the same button again): only moves that move.
+        if self.position == (x, y):
+            return
         self.xdotool("mousemove", "--sync", x, y)
+        self.position = (x, y)
 
     def click(self, place, clicks=1):
         self.move(place["centerX"], place["centerY"])

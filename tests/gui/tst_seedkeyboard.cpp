@@ -324,6 +324,19 @@ private Q_SLOTS:
         press(Qt::Key_Space);
         QCOMPARE(results->rowCount(), 0);
         QCOMPARE(console->statistics().count(), 0);
+
+        // Results belong to one target: two more presses add two rows, another operation starts afresh.
+        press(Qt::Key_Return, Qt::ControlModifier);
+        press(Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(results->rowCount(), 2, 10000);
+        QTRY_VERIFY(!console->runner()->isRunning());
+        QVERIFY(tabTo(QStringLiteral("consoleOperations")));
+        press(Qt::Key_Down); // POST /completions
+        press(Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(results->rowCount(), 1, 10000);
+        QTRY_VERIFY(!console->runner()->isRunning());
+        QCOMPARE(results->rowCount(), 1);
+        QCOMPARE(console->statistics().count(), 1);
     }
 };
 
