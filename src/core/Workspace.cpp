@@ -323,21 +323,25 @@ bool Workspace::loadRoot(QString* error) {
 
 void Workspace::loadProviders() {
     m_providers = ProviderRegistry::builtin();
+    m_brokenProviderFiles.clear();
     const QDir folder(filePath(QStringLiteral("providers")));
     for (const QString& fileName : folder.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         const QString relative = QStringLiteral("providers/") + fileName;
         const Result<Json> document = readTracked(relative);
         if (!document) {
             m_problems.append(document.error());
+            m_brokenProviderFiles.append(relative);
             continue;
         }
         if (const QString problem = schemaProblem(document.value(), relative); !problem.isEmpty()) {
             m_problems.append(problem);
+            m_brokenProviderFiles.append(relative);
             continue;
         }
         Result<Provider> provider = Provider::fromJson(document.value());
         if (!provider) {
             m_problems.append(prefixed(relative, provider.error().split(QLatin1Char('\n'))));
+            m_brokenProviderFiles.append(relative);
             continue;
         }
         Provider custom = provider.take();
@@ -483,6 +487,11 @@ bool Workspace::saveCustomProvider(Provider provider, QString* error) {
     if (const Provider* existing = m_providers.find(provider.id); existing && existing->builtin) {
         if (error)
             *error = tr("provider id \"%1\" belongs to a built-in provider").arg(provider.id);
+        return false;
+    }
+    if (m_brokenProviderFiles.contains(relative)) {
+        if (error)
+            *error = tr("%1 could not be read; repair or remove it before saving over it").arg(relative);
         return false;
     }
     if (!acquireLock(error))

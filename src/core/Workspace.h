@@ -149,6 +149,8 @@ private:
     std::vector<Deployment> m_deployments;
     QStringList m_problems;
     QStringList m_brokenApiIds;
+    // Custom provider files (relative paths) that could not be read: never saved over until repaired.
+    QStringList m_brokenProviderFiles;
     // SHA-1 of each file as this object last read or wrote it: the basis of conflict detection.
     QHash<QString, QByteArray> m_fingerprints;
     std::unique_ptr<QLockFile> m_lockFile;

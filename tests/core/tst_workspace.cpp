@@ -437,6 +437,45 @@ private Q_SLOTS:
         QCOMPARE(readBytes(brokenPath), content);
     }
 
+    // A custom provider's file that cannot be read is reported and never overwritten, as an API's is:
+    // saving a provider with the same id would replace what the user may still want to repair.
+    void corruptProviderFileIsReportedAndLeftAlone() {
+        QTemporaryDir temporary;
+        QVERIFY(temporary.isValid());
+        QString error;
+        {
+            Workspace setup;
+            QVERIFY2(setup.open(temporary.path(), &error), qPrintable(error));
+        }
+        const QByteArray content =
+            QByteArrayLiteral("{\n  \"schemaVersion\": 1,\n  \"id\": \"my-vendor\",,\n}\n");
+        const QString brokenPath = temporary.filePath(QStringLiteral("providers/my-vendor.json"));
+        QVERIFY(QDir().mkpath(temporary.filePath(QStringLiteral("providers"))));
+        QVERIFY(writeRaw(brokenPath, content));
+
+        Workspace workspace;
+        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
+        QCOMPARE(workspace.problems().size(), 1);
+        QVERIFY2(workspace.problems().constFirst().startsWith(QLatin1String("providers/my-vendor.json:3:")),
+                 qPrintable(workspace.problems().constFirst()));
+        QVERIFY(!workspace.provider(QStringLiteral("my-vendor")));
+
+        Provider replacement = *ProviderRegistry::builtin().find(QStringLiteral("openai"));
+        replacement.id = QStringLiteral("my-vendor");
+        replacement.displayName = QStringLiteral("My Vendor");
+        QString saveError;
+        QVERIFY(!workspace.saveCustomProvider(replacement, &saveError));
+        QVERIFY2(saveError.contains(QLatin1String("providers/my-vendor.json")), qPrintable(saveError));
+        QCOMPARE(readBytes(brokenPath), content);
+        QVERIFY(!workspace.provider(QStringLiteral("my-vendor")));
+
+        // Once the file is repaired (here: removed) and the workspace reloaded, the id is free again.
+        QVERIFY(QFile::remove(brokenPath));
+        QVERIFY2(workspace.reload(&error), qPrintable(error));
+        QVERIFY2(workspace.saveCustomProvider(replacement, &saveError), qPrintable(saveError));
+        QVERIFY(workspace.provider(QStringLiteral("my-vendor")));
+    }
+
     // Found by tests/fuzz/fuzz_workspace. `file` is written into a workspace that is otherwise fine;
     // opening it must report the file (and only it) with `expected`, never crash or load a wrong value.
     void fuzzFindingsAreReported_data() {
