@@ -1,4 +1,4 @@
-#include "WidgetInspector.h"
+#include "app/WidgetInspector.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -1,14 +1,14 @@
 // gatehouse: the desktop app. Wires the workspace to the main window; everything else lives in the
 // libraries.
-#include "DemoWorkspace.h"
-#include "FirstPaintProbe.h"
-#include "GatehouseSession.h"
-#include "Gateway.h"
-#include "MainWindow.h"
-#include "SecretStoreFactory.h"
-#include "Translations.h"
-#include "WidgetInspector.h"
-#include "Workspace.h"
+#include "app/FirstPaintProbe.h"
+#include "app/WidgetInspector.h"
+#include "core/DemoWorkspace.h"
+#include "core/SecretStoreFactory.h"
+#include "core/Translations.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gui/GatehouseSession.h"
+#include "gui/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
-#include "ConfiguredWeights.h"
+#include "console/ConfiguredWeights.h"
 
-#include "ModelRouter.h"
-#include "PolicyCatalogue.h"
+#include "core/PolicyCatalogue.h"
+#include "gateway/ModelRouter.h"
 
 #include <vector>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Api.h"
-#include "Stage.h"
+#include "core/Api.h"
+#include "core/Stage.h"
 
 #include <QString>
 #include <map>

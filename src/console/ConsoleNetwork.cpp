@@ -1,4 +1,4 @@
-#include "ConsoleNetwork.h"
+#include "console/ConsoleNetwork.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>

@@ -1,4 +1,4 @@
-#include "CurlCommand.h"
+#include "console/CurlCommand.h"
 
 #include <QStringList>
 #include <algorithm>

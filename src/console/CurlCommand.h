@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConsoleTypes.h"
+#include "console/ConsoleTypes.h"
 
 #include <QByteArray>
 #include <QString>

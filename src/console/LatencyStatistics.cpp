@@ -1,4 +1,4 @@
-#include "LatencyStatistics.h"
+#include "console/LatencyStatistics.h"
 
 #include <algorithm>
 #include <cmath>

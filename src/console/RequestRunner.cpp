@@ -1,8 +1,8 @@
-#include "RequestRunner.h"
+#include "console/RequestRunner.h"
 
-#include "ConsoleNetwork.h"
-#include "Json.h"
-#include "TokenManager.h"
+#include "console/ConsoleNetwork.h"
+#include "console/TokenManager.h"
+#include "core/Json.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConsoleTypes.h"
-#include "Result.h"
-#include "SseReader.h"
+#include "console/ConsoleTypes.h"
+#include "console/SseReader.h"
+#include "core/Result.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "RunExport.h"
+#include "console/RunExport.h"
 
-#include "Json.h"
-#include "RunStatistics.h"
+#include "console/RunStatistics.h"
+#include "core/Json.h"
 
 #include <QStringList>
 #include <algorithm>

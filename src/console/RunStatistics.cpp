@@ -1,4 +1,4 @@
-#include "RunStatistics.h"
+#include "console/RunStatistics.h"
 
 #include <algorithm>
 #include <cmath>

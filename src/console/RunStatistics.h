@@ -1,8 +1,8 @@
 #pragma once
 
-#include "ConsoleTypes.h"
-#include "Json.h"
-#include "LatencyStatistics.h"
+#include "console/ConsoleTypes.h"
+#include "console/LatencyStatistics.h"
+#include "core/Json.h"
 
 #include <QString>
 #include <map>

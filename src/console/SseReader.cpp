@@ -1,6 +1,6 @@
-#include "SseReader.h"
+#include "console/SseReader.h"
 
-#include "Json.h"
+#include "core/Json.h"
 
 #include <utility>
 

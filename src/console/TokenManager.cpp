@@ -1,6 +1,6 @@
-#include "TokenManager.h"
+#include "console/TokenManager.h"
 
-#include "ConsoleNetwork.h"
+#include "console/ConsoleNetwork.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConsoleTypes.h"
-#include "Result.h"
+#include "console/ConsoleTypes.h"
+#include "core/Result.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "Api.h"
+#include "core/Api.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

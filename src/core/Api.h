@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Endpoint.h"
-#include "LifecycleState.h"
-#include "Operation.h"
-#include "PolicyFlows.h"
+#include "core/Endpoint.h"
+#include "core/LifecycleState.h"
+#include "core/Operation.h"
+#include "core/PolicyFlows.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

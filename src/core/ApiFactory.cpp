@@ -1,4 +1,4 @@
-#include "ApiFactory.h"
+#include "core/ApiFactory.h"
 
 namespace gatehouse {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Api.h"
-#include "Provider.h"
+#include "core/Api.h"
+#include "core/Provider.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
-#include "ApiValidator.h"
+#include "core/ApiValidator.h"
 
-#include "PolicyValidator.h"
+#include "core/PolicyValidator.h"
 
 #include <QRegularExpression>
 #include <QSet>

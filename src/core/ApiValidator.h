@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Api.h"
-#include "PolicyCatalogue.h"
-#include "Provider.h"
-#include "ValidationReport.h"
+#include "core/Api.h"
+#include "core/PolicyCatalogue.h"
+#include "core/Provider.h"
+#include "core/ValidationReport.h"
 
 #include <QCoreApplication>
 #include <vector>

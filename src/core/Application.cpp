@@ -1,6 +1,6 @@
-#include "Application.h"
+#include "core/Application.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "KeyPair.h"
-#include "Subscription.h"
+#include "core/KeyPair.h"
+#include "core/Subscription.h"
 
 #include <QString>
 #include <vector>

@@ -1,7 +1,7 @@
-#include "ApplicationKeys.h"
+#include "core/ApplicationKeys.h"
 
-#include "SecretStore.h"
-#include "Workspace.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
 
 #include <QRandomGenerator>
 #include <algorithm>

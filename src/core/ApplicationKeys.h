@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Application.h"
-#include "Result.h"
+#include "core/Application.h"
+#include "core/Result.h"
 
 #include <QCoreApplication>
 #include <QString>

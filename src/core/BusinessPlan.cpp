@@ -1,6 +1,6 @@
-#include "BusinessPlan.h"
+#include "core/BusinessPlan.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

@@ -1,7 +1,7 @@
-#include "DemoWorkspace.h"
+#include "core/DemoWorkspace.h"
 
-#include "ApiFactory.h"
-#include "Workspace.h"
+#include "core/ApiFactory.h"
+#include "core/Workspace.h"
 
 #include <QStandardPaths>
 

@@ -1,6 +1,6 @@
-#include "Deployment.h"
+#include "core/Deployment.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

@@ -1,6 +1,6 @@
-#include "Endpoint.h"
+#include "core/Endpoint.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Json.h"
-#include "Stage.h"
+#include "core/Json.h"
+#include "core/Stage.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "FileSecretStore.h"
+#include "core/FileSecretStore.h"
 
-#include "JsonFile.h"
+#include "core/JsonFile.h"
 
 #include <QFile>
 #include <QFileInfo>

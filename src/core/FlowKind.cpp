@@ -1,4 +1,4 @@
-#include "FlowKind.h"
+#include "core/FlowKind.h"
 
 #include <QCoreApplication>
 

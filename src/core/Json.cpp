@@ -1,4 +1,4 @@
-#include "Json.h"
+#include "core/Json.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

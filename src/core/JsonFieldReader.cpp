@@ -1,4 +1,4 @@
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 #include <limits>
 

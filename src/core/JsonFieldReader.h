@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Json.h"
+#include "core/Json.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

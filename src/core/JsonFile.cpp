@@ -1,4 +1,4 @@
-#include "JsonFile.h"
+#include "core/JsonFile.h"
 
 #include <QDir>
 #include <QFile>

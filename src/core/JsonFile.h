@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Json.h"
-#include "Result.h"
+#include "core/Json.h"
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
-#include "KeyPair.h"
+#include "core/KeyPair.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

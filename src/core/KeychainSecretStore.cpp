@@ -1,4 +1,4 @@
-#include "KeychainSecretStore.h"
+#include "core/KeychainSecretStore.h"
 
 #include <QEventLoop>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "LifecycleState.h"
+#include "core/LifecycleState.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "MemorySecretStore.h"
+#include "core/MemorySecretStore.h"
 
 #include <QMutexLocker>
 

@@ -1,6 +1,6 @@
-#include "Operation.h"
+#include "core/Operation.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PolicyFlows.h"
+#include "core/PolicyFlows.h"
 
 #include <QString>
 

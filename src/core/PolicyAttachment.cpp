@@ -1,6 +1,6 @@
-#include "PolicyAttachment.h"
+#include "core/PolicyAttachment.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

@@ -1,6 +1,6 @@
-#include "PolicyAttribute.h"
+#include "core/PolicyAttribute.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

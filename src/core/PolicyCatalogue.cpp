@@ -1,6 +1,6 @@
-#include "PolicyCatalogue.h"
+#include "core/PolicyCatalogue.h"
 
-#include "JsonFile.h"
+#include "core/JsonFile.h"
 
 #include <QCoreApplication>
 #include <QDir>

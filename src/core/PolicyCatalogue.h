@@ -1,6 +1,6 @@
 #pragma once
 
-#include "PolicyDefinition.h"
+#include "core/PolicyDefinition.h"
 
 #include <QString>
 #include <QStringList>

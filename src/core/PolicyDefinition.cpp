@@ -1,6 +1,6 @@
-#include "PolicyDefinition.h"
+#include "core/PolicyDefinition.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FlowKind.h"
-#include "PolicyAttribute.h"
-#include "Result.h"
+#include "core/FlowKind.h"
+#include "core/PolicyAttribute.h"
+#include "core/Result.h"
 
 #include <QCoreApplication>
 #include <QString>

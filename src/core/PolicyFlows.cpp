@@ -1,6 +1,6 @@
-#include "PolicyFlows.h"
+#include "core/PolicyFlows.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

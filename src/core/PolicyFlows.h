@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FlowKind.h"
-#include "PolicyAttachment.h"
+#include "core/FlowKind.h"
+#include "core/PolicyAttachment.h"
 
 #include <vector>
 

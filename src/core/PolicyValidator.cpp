@@ -1,6 +1,6 @@
-#include "PolicyValidator.h"
+#include "core/PolicyValidator.h"
 
-#include "Wso2AttributeCodec.h"
+#include "core/Wso2AttributeCodec.h"
 
 #include <QHash>
 #include <QRegularExpression>

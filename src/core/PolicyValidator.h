@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Api.h"
-#include "FlowKind.h"
-#include "PolicyCatalogue.h"
-#include "Provider.h"
-#include "ValidationReport.h"
+#include "core/Api.h"
+#include "core/FlowKind.h"
+#include "core/PolicyCatalogue.h"
+#include "core/Provider.h"
+#include "core/ValidationReport.h"
 
 #include <QCoreApplication>
 #include <QString>

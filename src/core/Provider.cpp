@@ -1,6 +1,6 @@
-#include "Provider.h"
+#include "core/Provider.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

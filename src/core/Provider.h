@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Json.h"
-#include "Operation.h"
-#include "Result.h"
+#include "core/Json.h"
+#include "core/Operation.h"
+#include "core/Result.h"
 
 #include <QCoreApplication>
 #include <QString>

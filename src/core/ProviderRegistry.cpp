@@ -1,6 +1,6 @@
-#include "ProviderRegistry.h"
+#include "core/ProviderRegistry.h"
 
-#include "JsonFile.h"
+#include "core/JsonFile.h"
 
 #include <QCoreApplication>
 #include <QDir>

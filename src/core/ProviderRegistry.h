@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Provider.h"
+#include "core/Provider.h"
 
 #include <QCoreApplication>
 #include <QStringList>

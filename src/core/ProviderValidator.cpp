@@ -1,7 +1,7 @@
-#include "ProviderValidator.h"
+#include "core/ProviderValidator.h"
 
-#include "ApiValidator.h"
-#include "ProviderRegistry.h"
+#include "core/ApiValidator.h"
+#include "core/ProviderRegistry.h"
 
 #include <QHash>
 #include <QRegularExpression>

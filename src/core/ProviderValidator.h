@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Json.h"
-#include "Provider.h"
-#include "ValidationReport.h"
+#include "core/Json.h"
+#include "core/Provider.h"
+#include "core/ValidationReport.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "Revision.h"
+#include "core/Revision.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

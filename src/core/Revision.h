@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Api.h"
+#include "core/Api.h"
 
 #include <QDateTime>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "SecretStoreFactory.h"
+#include "core/SecretStoreFactory.h"
 
-#include "FileSecretStore.h"
-#include "KeychainSecretStore.h"
-#include "Workspace.h"
+#include "core/FileSecretStore.h"
+#include "core/KeychainSecretStore.h"
+#include "core/Workspace.h"
 
 namespace gatehouse {
 

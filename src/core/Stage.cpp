@@ -1,4 +1,4 @@
-#include "Stage.h"
+#include "core/Stage.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "Subscription.h"
+#include "core/Subscription.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

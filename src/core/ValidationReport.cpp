@@ -1,4 +1,4 @@
-#include "ValidationReport.h"
+#include "core/ValidationReport.h"
 
 namespace gatehouse {
 

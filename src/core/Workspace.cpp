@@ -1,7 +1,7 @@
-#include "Workspace.h"
+#include "core/Workspace.h"
 
-#include "JsonFieldReader.h"
-#include "JsonFile.h"
+#include "core/JsonFieldReader.h"
+#include "core/JsonFile.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

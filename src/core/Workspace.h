@@ -1,13 +1,13 @@
 #pragma once
 
-#include "Api.h"
-#include "Application.h"
-#include "BusinessPlan.h"
-#include "Deployment.h"
-#include "ProviderRegistry.h"
-#include "Result.h"
-#include "Revision.h"
-#include "WorkspaceSettings.h"
+#include "core/Api.h"
+#include "core/Application.h"
+#include "core/BusinessPlan.h"
+#include "core/Deployment.h"
+#include "core/ProviderRegistry.h"
+#include "core/Result.h"
+#include "core/Revision.h"
+#include "core/WorkspaceSettings.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "WorkspaceSettings.h"
+#include "core/WorkspaceSettings.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

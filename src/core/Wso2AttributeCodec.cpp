@@ -1,4 +1,4 @@
-#include "Wso2AttributeCodec.h"
+#include "core/Wso2AttributeCodec.h"
 
 #include <vector>
 

@@ -1,13 +1,13 @@
-#include "ApiCommands.h"
+#include "ctl/ApiCommands.h"
 
-#include "ApiFactory.h"
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "OpenApiDocument.h"
-#include "OpenApiImporter.h"
-#include "SecretStore.h"
-#include "TextTable.h"
+#include "core/ApiFactory.h"
+#include "core/SecretStore.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/TextTable.h"
+#include "interop/OpenApiDocument.h"
+#include "interop/OpenApiImporter.h"
 
 #include <QFile>
 #include <utility>

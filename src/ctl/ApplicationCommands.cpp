@@ -1,10 +1,10 @@
-#include "ApplicationCommands.h"
+#include "ctl/ApplicationCommands.h"
 
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "SecretStore.h"
-#include "TextTable.h"
+#include "core/SecretStore.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/TextTable.h"
 
 #include <algorithm>
 

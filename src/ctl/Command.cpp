@@ -1,4 +1,4 @@
-#include "Command.h"
+#include "ctl/Command.h"
 
 namespace gatehouse {
 

@@ -1,6 +1,6 @@
-#include "CommandArguments.h"
+#include "ctl/CommandArguments.h"
 
-#include "CtlError.h"
+#include "ctl/CtlError.h"
 
 #include <QCommandLineParser>
 

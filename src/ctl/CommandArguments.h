@@ -1,7 +1,7 @@
 #pragma once
 
-#include "FlowKind.h"
-#include "Stage.h"
+#include "core/FlowKind.h"
+#include "core/Stage.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Command.h"
+#include "ctl/Command.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>

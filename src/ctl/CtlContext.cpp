@@ -1,10 +1,10 @@
-#include "CtlContext.h"
+#include "ctl/CtlContext.h"
 
-#include "ApiValidator.h"
-#include "CtlError.h"
-#include "PolicyCatalogue.h"
-#include "SecretStore.h"
-#include "SecretStoreFactory.h"
+#include "core/ApiValidator.h"
+#include "core/PolicyCatalogue.h"
+#include "core/SecretStore.h"
+#include "core/SecretStoreFactory.h"
+#include "ctl/CtlError.h"
 
 #include <QFileInfo>
 #include <cstdio>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "Api.h"
-#include "Application.h"
-#include "Json.h"
-#include "Provider.h"
-#include "Workspace.h"
+#include "core/Api.h"
+#include "core/Application.h"
+#include "core/Json.h"
+#include "core/Provider.h"
+#include "core/Workspace.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "CtlError.h"
+#include "ctl/CtlError.h"
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
-#include "DeployCommands.h"
+#include "ctl/DeployCommands.h"
 
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "TextTable.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/TextTable.h"
 
 namespace gatehouse {
 

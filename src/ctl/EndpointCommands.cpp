@@ -1,10 +1,10 @@
-#include "EndpointCommands.h"
+#include "ctl/EndpointCommands.h"
 
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "SecretStore.h"
-#include "TextTable.h"
+#include "core/SecretStore.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/TextTable.h"
 
 #include <QFile>
 #include <cstdio>

@@ -1,12 +1,12 @@
-#include "GatewayCommands.h"
+#include "ctl/GatewayCommands.h"
 
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "HttpClient.h"
-#include "JsonFile.h"
-#include "TextTable.h"
-#include "TokenCommand.h"
+#include "core/JsonFile.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/HttpClient.h"
+#include "ctl/TextTable.h"
+#include "ctl/TokenCommand.h"
 
 #include <QDateTime>
 #include <QFileInfo>

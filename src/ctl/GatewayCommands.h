@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Command.h"
-#include "Json.h"
+#include "core/Json.h"
+#include "ctl/Command.h"
 
 #include <QCoreApplication>
 #include <QStringList>

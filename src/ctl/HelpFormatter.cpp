@@ -1,4 +1,4 @@
-#include "HelpFormatter.h"
+#include "ctl/HelpFormatter.h"
 
 #include <QStringList>
 #include <algorithm>

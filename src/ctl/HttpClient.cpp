@@ -1,4 +1,4 @@
-#include "HttpClient.h"
+#include "ctl/HttpClient.h"
 
 #include <QEventLoop>
 #include <QHostAddress>

@@ -1,9 +1,9 @@
-#include "InteropCommands.h"
+#include "ctl/InteropCommands.h"
 
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "Wso2Project.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "interop/Wso2Project.h"
 
 namespace gatehouse {
 

@@ -1,14 +1,14 @@
-#include "InvokeCommand.h"
+#include "ctl/InvokeCommand.h"
 
-#include "ApplicationKeys.h"
-#include "CommandArguments.h"
-#include "ConfiguredWeights.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "RequestRunner.h"
-#include "RunStatistics.h"
-#include "TextTable.h"
-#include "TokenManager.h"
+#include "console/ConfiguredWeights.h"
+#include "console/RequestRunner.h"
+#include "console/RunStatistics.h"
+#include "console/TokenManager.h"
+#include "core/ApplicationKeys.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/TextTable.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -1,11 +1,11 @@
-#include "KeyCommands.h"
+#include "ctl/KeyCommands.h"
 
-#include "ApplicationKeys.h"
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "SecretStore.h"
-#include "TextTable.h"
+#include "core/ApplicationKeys.h"
+#include "core/SecretStore.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/TextTable.h"
 
 namespace gatehouse {
 

@@ -1,12 +1,12 @@
-#include "PolicyCommands.h"
+#include "ctl/PolicyCommands.h"
 
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "PolicyCatalogue.h"
-#include "PolicyValidator.h"
-#include "TextTable.h"
-#include "Wso2AttributeCodec.h"
+#include "core/PolicyCatalogue.h"
+#include "core/PolicyValidator.h"
+#include "core/Wso2AttributeCodec.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/TextTable.h"
 
 namespace gatehouse {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Api.h"
-#include "Command.h"
-#include "Json.h"
-#include "PolicyDefinition.h"
+#include "core/Api.h"
+#include "core/Json.h"
+#include "core/PolicyDefinition.h"
+#include "ctl/Command.h"
 
 #include <QCoreApplication>
 #include <vector>

@@ -1,11 +1,11 @@
-#include "ProviderCommands.h"
+#include "ctl/ProviderCommands.h"
 
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "JsonFile.h"
-#include "ProviderValidator.h"
-#include "TextTable.h"
+#include "core/JsonFile.h"
+#include "core/ProviderValidator.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/TextTable.h"
 
 namespace gatehouse {
 

@@ -1,10 +1,10 @@
-#include "TokenCommand.h"
+#include "ctl/TokenCommand.h"
 
-#include "ApplicationKeys.h"
-#include "CommandArguments.h"
-#include "CtlContext.h"
-#include "CtlError.h"
-#include "HttpClient.h"
+#include "core/ApplicationKeys.h"
+#include "ctl/CommandArguments.h"
+#include "ctl/CtlContext.h"
+#include "ctl/CtlError.h"
+#include "ctl/HttpClient.h"
 
 #include <QUrl>
 

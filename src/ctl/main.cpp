@@ -1,7 +1,7 @@
 // gatehouse-ctl: every Publisher and Developer Portal action from the shell: create APIs, attach
 // policies, deploy, create applications, subscribe, generate keys and get tokens.
-#include "CtlApplication.h"
-#include "Translations.h"
+#include "core/Translations.h"
+#include "ctl/CtlApplication.h"
 
 #include <QCoreApplication>
 

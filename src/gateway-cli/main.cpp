@@ -1,11 +1,11 @@
 // gatehouse-gateway: the local AI gateway, headless. Serves the deployed revisions of a workspace;
 // picks up new deployments, applications and keys without a restart.
-#include "Gateway.h"
-#include "ListenAddress.h"
-#include "MockLlmServer.h"
-#include "SecretStoreFactory.h"
-#include "Translations.h"
-#include "Workspace.h"
+#include "core/SecretStoreFactory.h"
+#include "core/Translations.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gateway/ListenAddress.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

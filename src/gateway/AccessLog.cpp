@@ -1,4 +1,4 @@
-#include "AccessLog.h"
+#include "gateway/AccessLog.h"
 
 #include <QDateTime>
 #include <QDir>

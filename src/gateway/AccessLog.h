@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AccessRecord.h"
+#include "gateway/AccessRecord.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "AccessRecord.h"
+#include "gateway/AccessRecord.h"
 
 #include <QDateTime>
 #include <cmath>

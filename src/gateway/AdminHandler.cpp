@@ -1,9 +1,9 @@
-#include "AdminHandler.h"
+#include "gateway/AdminHandler.h"
 
-#include "ErrorBody.h"
-#include "GatewayRuntime.h"
-#include "HttpExchange.h"
-#include "Json.h"
+#include "core/Json.h"
+#include "gateway/ErrorBody.h"
+#include "gateway/GatewayRuntime.h"
+#include "gateway/HttpExchange.h"
 
 #include <QDateTime>
 

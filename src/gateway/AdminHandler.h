@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpHandler.h"
+#include "gateway/HttpHandler.h"
 
 #include <functional>
 #include <memory>

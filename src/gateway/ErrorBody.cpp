@@ -1,6 +1,6 @@
-#include "ErrorBody.h"
+#include "gateway/ErrorBody.h"
 
-#include "Json.h"
+#include "core/Json.h"
 
 namespace gatehouse {
 

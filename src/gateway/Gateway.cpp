@@ -1,12 +1,12 @@
-#include "Gateway.h"
+#include "gateway/Gateway.h"
 
-#include "AdminHandler.h"
-#include "GatewayHandler.h"
-#include "GatewayRuntime.h"
-#include "HttpServer.h"
-#include "JsonFile.h"
-#include "TlsCredentials.h"
-#include "Workspace.h"
+#include "core/JsonFile.h"
+#include "core/Workspace.h"
+#include "gateway/AdminHandler.h"
+#include "gateway/GatewayHandler.h"
+#include "gateway/GatewayRuntime.h"
+#include "gateway/HttpServer.h"
+#include "gateway/TlsCredentials.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

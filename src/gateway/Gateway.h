@@ -1,8 +1,8 @@
 #pragma once
 
-#include "GatewayConfigBuilder.h"
-#include "HttpLimits.h"
-#include "ListenAddress.h"
+#include "gateway/GatewayConfigBuilder.h"
+#include "gateway/HttpLimits.h"
+#include "gateway/ListenAddress.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "GatewayConfig.h"
+#include "gateway/GatewayConfig.h"
 
 namespace gatehouse {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "BusinessPlan.h"
-#include "RuntimeApi.h"
-#include "Stage.h"
+#include "core/BusinessPlan.h"
+#include "core/Stage.h"
+#include "gateway/RuntimeApi.h"
 
 #include <QByteArray>
 #include <QHash>

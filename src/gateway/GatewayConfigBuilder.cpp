@@ -1,9 +1,9 @@
-#include "GatewayConfigBuilder.h"
+#include "gateway/GatewayConfigBuilder.h"
 
-#include "ApplicationKeys.h"
-#include "PolicyCatalogue.h"
-#include "SecretStore.h"
-#include "Workspace.h"
+#include "core/ApplicationKeys.h"
+#include "core/PolicyCatalogue.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
 
 namespace gatehouse {
 

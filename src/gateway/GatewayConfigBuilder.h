@@ -1,7 +1,7 @@
 #pragma once
 
-#include "GatewayConfig.h"
-#include "ModelRouter.h"
+#include "gateway/GatewayConfig.h"
+#include "gateway/ModelRouter.h"
 
 #include <QHash>
 #include <QString>

@@ -1,11 +1,11 @@
-#include "GatewayHandler.h"
+#include "gateway/GatewayHandler.h"
 
-#include "GatewayRuntime.h"
-#include "HttpExchange.h"
-#include "Jwt.h"
-#include "ProxyCall.h"
-#include "TokenEndpoint.h"
-#include "UpstreamPool.h"
+#include "gateway/GatewayRuntime.h"
+#include "gateway/HttpExchange.h"
+#include "gateway/Jwt.h"
+#include "gateway/ProxyCall.h"
+#include "gateway/TokenEndpoint.h"
+#include "gateway/UpstreamPool.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpHandler.h"
-#include "VerifiedTokenCache.h"
+#include "gateway/HttpHandler.h"
+#include "gateway/VerifiedTokenCache.h"
 
 #include <memory>
 

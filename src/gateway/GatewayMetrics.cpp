@@ -1,6 +1,6 @@
-#include "GatewayMetrics.h"
+#include "gateway/GatewayMetrics.h"
 
-#include "AccessRecord.h"
+#include "gateway/AccessRecord.h"
 
 #include <mutex>
 

@@ -1,4 +1,4 @@
-#include "GatewayRuntime.h"
+#include "gateway/GatewayRuntime.h"
 
 namespace gatehouse {
 

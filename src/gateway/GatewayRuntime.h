@@ -1,10 +1,10 @@
 #pragma once
 
-#include "AccessLog.h"
-#include "GatewayConfig.h"
-#include "GatewayMetrics.h"
-#include "QuotaTracker.h"
-#include "SuspensionTable.h"
+#include "gateway/AccessLog.h"
+#include "gateway/GatewayConfig.h"
+#include "gateway/GatewayMetrics.h"
+#include "gateway/QuotaTracker.h"
+#include "gateway/SuspensionTable.h"
 
 #include <QElapsedTimer>
 #include <atomic>

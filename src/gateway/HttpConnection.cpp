@@ -1,8 +1,8 @@
-#include "HttpConnection.h"
+#include "gateway/HttpConnection.h"
 
-#include "ErrorBody.h"
-#include "HttpExchange.h"
-#include "HttpHandler.h"
+#include "gateway/ErrorBody.h"
+#include "gateway/HttpExchange.h"
+#include "gateway/HttpHandler.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>

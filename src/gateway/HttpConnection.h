@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HttpHeadScanner.h"
-#include "HttpLimits.h"
-#include "HttpRequest.h"
+#include "gateway/HttpHeadScanner.h"
+#include "gateway/HttpLimits.h"
+#include "gateway/HttpRequest.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "HttpExchange.h"
+#include "gateway/HttpExchange.h"
 
-#include "HttpConnection.h"
-#include "HttpStatus.h"
+#include "gateway/HttpConnection.h"
+#include "gateway/HttpStatus.h"
 
 #include <QTcpSocket>
 

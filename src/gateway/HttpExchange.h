@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpHeaders.h"
-#include "HttpRequest.h"
+#include "gateway/HttpHeaders.h"
+#include "gateway/HttpRequest.h"
 
 #include <QByteArray>
 #include <QObject>

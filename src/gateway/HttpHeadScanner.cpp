@@ -1,4 +1,4 @@
-#include "HttpHeadScanner.h"
+#include "gateway/HttpHeadScanner.h"
 
 namespace gatehouse {
 

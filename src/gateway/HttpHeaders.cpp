@@ -1,4 +1,4 @@
-#include "HttpHeaders.h"
+#include "gateway/HttpHeaders.h"
 
 #include <algorithm>
 

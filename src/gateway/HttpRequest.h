@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpHeaders.h"
+#include "gateway/HttpHeaders.h"
 
 #include <QByteArray>
 #include <QHostAddress>

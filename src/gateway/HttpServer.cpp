@@ -1,8 +1,8 @@
-#include "HttpServer.h"
+#include "gateway/HttpServer.h"
 
-#include "HttpHandler.h"
-#include "HttpWorker.h"
-#include "TcpListener.h"
+#include "gateway/HttpHandler.h"
+#include "gateway/HttpWorker.h"
+#include "gateway/TcpListener.h"
 
 #include <QThread>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpLimits.h"
+#include "gateway/HttpLimits.h"
 
 #include <QHostAddress>
 #include <QObject>

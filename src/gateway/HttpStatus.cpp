@@ -1,4 +1,4 @@
-#include "HttpStatus.h"
+#include "gateway/HttpStatus.h"
 
 namespace gatehouse {
 

@@ -1,6 +1,6 @@
-#include "HttpWorker.h"
+#include "gateway/HttpWorker.h"
 
-#include "HttpHandler.h"
+#include "gateway/HttpHandler.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HttpConnection.h"
-#include "HttpLimits.h"
+#include "gateway/HttpConnection.h"
+#include "gateway/HttpLimits.h"
 
 #include <QObject>
 #include <QSslConfiguration>

@@ -1,4 +1,4 @@
-#include "JsonPointer.h"
+#include "gateway/JsonPointer.h"
 
 #include <QHash>
 

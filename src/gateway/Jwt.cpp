@@ -1,6 +1,6 @@
-#include "Jwt.h"
+#include "gateway/Jwt.h"
 
-#include "Json.h"
+#include "core/Json.h"
 
 #include <QMessageAuthenticationCode>
 

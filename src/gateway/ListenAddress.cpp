@@ -1,4 +1,4 @@
-#include "ListenAddress.h"
+#include "gateway/ListenAddress.h"
 
 namespace gatehouse {
 

@@ -1,6 +1,6 @@
-#include "ModelRouter.h"
+#include "gateway/ModelRouter.h"
 
-#include "PolicyValidator.h"
+#include "core/PolicyValidator.h"
 
 #include <algorithm>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "PolicyAttachment.h"
-#include "PolicyDefinition.h"
-#include "SmoothWeightedRoundRobin.h"
-#include "Stage.h"
+#include "core/PolicyAttachment.h"
+#include "core/PolicyDefinition.h"
+#include "core/Stage.h"
+#include "gateway/SmoothWeightedRoundRobin.h"
 
 #include <QString>
 #include <array>

@@ -1,6 +1,6 @@
-#include "PooledHttpReply.h"
+#include "gateway/PooledHttpReply.h"
 
-#include "UpstreamConnectionPool.h"
+#include "gateway/UpstreamConnectionPool.h"
 
 #include <QNetworkProxy>
 #include <QTcpSocket>

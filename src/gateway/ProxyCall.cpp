@@ -1,12 +1,12 @@
-#include "ProxyCall.h"
+#include "gateway/ProxyCall.h"
 
-#include "ErrorBody.h"
-#include "GatewayRuntime.h"
-#include "HttpExchange.h"
-#include "JsonPointer.h"
-#include "RequestBodyModel.h"
-#include "UpstreamNetworkManager.h"
-#include "UpstreamPool.h"
+#include "gateway/ErrorBody.h"
+#include "gateway/GatewayRuntime.h"
+#include "gateway/HttpExchange.h"
+#include "gateway/JsonPointer.h"
+#include "gateway/RequestBodyModel.h"
+#include "gateway/UpstreamNetworkManager.h"
+#include "gateway/UpstreamPool.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>

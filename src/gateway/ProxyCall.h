@@ -1,11 +1,11 @@
 #pragma once
 
-#include "AccessRecord.h"
-#include "GatewayConfig.h"
-#include "HttpHeaders.h"
-#include "ModelRouter.h"
-#include "RequestBodyModel.h"
-#include "SuspensionTable.h"
+#include "gateway/AccessRecord.h"
+#include "gateway/GatewayConfig.h"
+#include "gateway/HttpHeaders.h"
+#include "gateway/ModelRouter.h"
+#include "gateway/RequestBodyModel.h"
+#include "gateway/SuspensionTable.h"
 
 #include <QBasicTimer>
 #include <QByteArray>

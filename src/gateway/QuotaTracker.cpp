@@ -1,4 +1,4 @@
-#include "QuotaTracker.h"
+#include "gateway/QuotaTracker.h"
 
 #include <mutex>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "BusinessPlan.h"
+#include "core/BusinessPlan.h"
 
 #include <QHash>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "RequestBodyModel.h"
+#include "gateway/RequestBodyModel.h"
 
-#include "JsonPointer.h"
+#include "gateway/JsonPointer.h"
 
 #include <cctype>
 

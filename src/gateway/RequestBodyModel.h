@@ -1,6 +1,6 @@
 #pragma once
 
-#include "JsonFieldScanner.h"
+#include "gateway/JsonFieldScanner.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "RuntimeApi.h"
+#include "gateway/RuntimeApi.h"
 
-#include "Endpoint.h"
+#include "core/Endpoint.h"
 
 namespace gatehouse {
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "LifecycleState.h"
-#include "ModelRouter.h"
-#include "Provider.h"
-#include "Stage.h"
+#include "core/LifecycleState.h"
+#include "core/Provider.h"
+#include "core/Stage.h"
+#include "gateway/ModelRouter.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "SmoothWeightedRoundRobin.h"
+#include "gateway/SmoothWeightedRoundRobin.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "SuspensionTable.h"
+#include "gateway/SuspensionTable.h"
 
 #include <algorithm>
 #include <mutex>

@@ -1,4 +1,4 @@
-#include "TcpListener.h"
+#include "gateway/TcpListener.h"
 
 #include <QSocketNotifier>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "TlsCredentials.h"
+#include "gateway/TlsCredentials.h"
 
 #include <QFile>
 #include <QSslCertificate>

@@ -1,9 +1,9 @@
-#include "TokenEndpoint.h"
+#include "gateway/TokenEndpoint.h"
 
-#include "GatewayConfig.h"
-#include "HttpExchange.h"
-#include "Json.h"
-#include "Jwt.h"
+#include "core/Json.h"
+#include "gateway/GatewayConfig.h"
+#include "gateway/HttpExchange.h"
+#include "gateway/Jwt.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>

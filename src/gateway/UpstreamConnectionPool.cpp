@@ -1,4 +1,4 @@
-#include "UpstreamConnectionPool.h"
+#include "gateway/UpstreamConnectionPool.h"
 
 #include <QTcpSocket>
 #include <QTimer>

@@ -1,7 +1,7 @@
-#include "UpstreamNetworkManager.h"
+#include "gateway/UpstreamNetworkManager.h"
 
-#include "PooledHttpReply.h"
-#include "UpstreamConnectionPool.h"
+#include "gateway/PooledHttpReply.h"
+#include "gateway/UpstreamConnectionPool.h"
 
 #include <QNetworkProxy>
 

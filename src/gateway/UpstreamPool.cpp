@@ -1,6 +1,6 @@
-#include "UpstreamPool.h"
+#include "gateway/UpstreamPool.h"
 
-#include "UpstreamNetworkManager.h"
+#include "gateway/UpstreamNetworkManager.h"
 
 namespace gatehouse {
 

@@ -1,4 +1,4 @@
-#include "VerifiedTokenCache.h"
+#include "gateway/VerifiedTokenCache.h"
 
 namespace gatehouse {
 

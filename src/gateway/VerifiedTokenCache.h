@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Jwt.h"
+#include "gateway/Jwt.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,9 +1,9 @@
-#include "ApiCatalogPage.h"
+#include "gui/ApiCatalogPage.h"
 
-#include "ApplicationKeys.h"
-#include "GatehouseSession.h"
-#include "Gateway.h"
-#include "Workspace.h"
+#include "core/ApplicationKeys.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gui/GatehouseSession.h"
 
 #include <QComboBox>
 #include <QDialog>

@@ -1,9 +1,9 @@
-#include "ApiDraft.h"
+#include "gui/ApiDraft.h"
 
-#include "ApiSnapshotCommand.h"
-#include "ApiValidator.h"
-#include "PolicyCatalogue.h"
-#include "Workspace.h"
+#include "core/ApiValidator.h"
+#include "core/PolicyCatalogue.h"
+#include "core/Workspace.h"
+#include "gui/ApiSnapshotCommand.h"
 
 #include <QUndoStack>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Api.h"
-#include "ValidationReport.h"
+#include "core/Api.h"
+#include "core/ValidationReport.h"
 
 #include <QObject>
 

@@ -1,13 +1,13 @@
-#include "ApiEditor.h"
+#include "gui/ApiEditor.h"
 
-#include "ApiDraft.h"
-#include "DeploymentsPage.h"
-#include "EndpointsPage.h"
-#include "GatehouseSession.h"
-#include "OverviewPage.h"
-#include "PoliciesPage.h"
-#include "ResourcesPage.h"
-#include "Workspace.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/DeploymentsPage.h"
+#include "gui/EndpointsPage.h"
+#include "gui/GatehouseSession.h"
+#include "gui/OverviewPage.h"
+#include "gui/PoliciesPage.h"
+#include "gui/ResourcesPage.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "ApiListModel.h"
+#include "gui/ApiListModel.h"
 
-#include "Workspace.h"
+#include "core/Workspace.h"
 
 #include <QBrush>
 #include <QColor>

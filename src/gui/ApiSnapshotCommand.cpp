@@ -1,6 +1,6 @@
-#include "ApiSnapshotCommand.h"
+#include "gui/ApiSnapshotCommand.h"
 
-#include "ApiDraft.h"
+#include "gui/ApiDraft.h"
 
 namespace gatehouse {
 

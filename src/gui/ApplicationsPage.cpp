@@ -1,10 +1,10 @@
-#include "ApplicationsPage.h"
+#include "gui/ApplicationsPage.h"
 
-#include "GatehouseSession.h"
-#include "Gateway.h"
-#include "KeysPanel.h"
-#include "SecretStore.h"
-#include "Workspace.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gui/GatehouseSession.h"
+#include "gui/KeysPanel.h"
 
 #include <QComboBox>
 #include <QFormLayout>

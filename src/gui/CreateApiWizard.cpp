@@ -1,9 +1,9 @@
-#include "CreateApiWizard.h"
+#include "gui/CreateApiWizard.h"
 
-#include "ApiFactory.h"
-#include "ApiValidator.h"
-#include "SecretStore.h"
-#include "Workspace.h"
+#include "core/ApiFactory.h"
+#include "core/ApiValidator.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
 
 #include <QFormLayout>
 #include <QLabel>

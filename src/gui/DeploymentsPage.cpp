@@ -1,9 +1,9 @@
-#include "DeploymentsPage.h"
+#include "gui/DeploymentsPage.h"
 
-#include "ApiDraft.h"
-#include "GatehouseSession.h"
-#include "JsonFile.h"
-#include "Workspace.h"
+#include "core/JsonFile.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/GatehouseSession.h"
 
 #include <QDialog>
 #include <QHBoxLayout>

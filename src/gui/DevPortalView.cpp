@@ -1,9 +1,9 @@
-#include "DevPortalView.h"
+#include "gui/DevPortalView.h"
 
-#include "ApiCatalogPage.h"
-#include "ApplicationsPage.h"
-#include "GatehouseSession.h"
-#include "TryOutConsole.h"
+#include "gui/ApiCatalogPage.h"
+#include "gui/ApplicationsPage.h"
+#include "gui/GatehouseSession.h"
+#include "gui/TryOutConsole.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>

@@ -1,9 +1,9 @@
-#include "EndpointsPage.h"
+#include "gui/EndpointsPage.h"
 
-#include "ApiDraft.h"
-#include "ApiValidator.h"
-#include "SecretStore.h"
-#include "Workspace.h"
+#include "core/ApiValidator.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

@@ -1,9 +1,9 @@
-#include "GatehouseSession.h"
+#include "gui/GatehouseSession.h"
 
-#include "Gateway.h"
-#include "ListenAddress.h"
-#include "MockLlmServer.h"
-#include "Workspace.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gateway/ListenAddress.h"
+#include "mock-llm/MockLlmServer.h"
 
 namespace gatehouse {
 

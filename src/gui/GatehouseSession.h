@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
-#include "Revision.h"
+#include "core/Result.h"
+#include "core/Revision.h"
 
 #include <QObject>
 #include <QString>

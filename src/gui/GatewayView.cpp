@@ -1,9 +1,9 @@
-#include "GatewayView.h"
+#include "gui/GatewayView.h"
 
-#include "GatehouseSession.h"
-#include "Gateway.h"
-#include "GatewayRuntime.h"
-#include "Workspace.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gateway/GatewayRuntime.h"
+#include "gui/GatehouseSession.h"
 
 #include <QDateTime>
 #include <QGroupBox>

@@ -1,4 +1,4 @@
-#include "JsonHighlighter.h"
+#include "gui/JsonHighlighter.h"
 
 #include <QGuiApplication>
 #include <QPalette>

@@ -1,11 +1,11 @@
-#include "KeysPanel.h"
+#include "gui/KeysPanel.h"
 
-#include "ApplicationKeys.h"
-#include "GatehouseSession.h"
-#include "Gateway.h"
-#include "SecretStore.h"
-#include "TokenManager.h"
-#include "Workspace.h"
+#include "console/TokenManager.h"
+#include "core/ApplicationKeys.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gui/GatehouseSession.h"
 
 #include <QApplication>
 #include <QClipboard>

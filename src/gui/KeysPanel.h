@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Stage.h"
+#include "core/Stage.h"
 
 #include <QWidget>
 

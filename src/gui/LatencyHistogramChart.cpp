@@ -1,4 +1,4 @@
-#include "LatencyHistogramChart.h"
+#include "gui/LatencyHistogramChart.h"
 
 #include <QPainter>
 #include <algorithm>

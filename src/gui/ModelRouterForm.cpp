@@ -1,9 +1,9 @@
-#include "ModelRouterForm.h"
+#include "gui/ModelRouterForm.h"
 
-#include "Api.h"
-#include "PolicyDefinition.h"
-#include "Provider.h"
-#include "RouterTargetList.h"
+#include "core/Api.h"
+#include "core/PolicyDefinition.h"
+#include "core/Provider.h"
+#include "gui/RouterTargetList.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

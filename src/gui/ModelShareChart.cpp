@@ -1,4 +1,4 @@
-#include "ModelShareChart.h"
+#include "gui/ModelShareChart.h"
 
 #include <QPainter>
 #include <set>

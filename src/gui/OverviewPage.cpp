@@ -1,8 +1,8 @@
-#include "OverviewPage.h"
+#include "gui/OverviewPage.h"
 
-#include "ApiDraft.h"
-#include "ApiValidator.h"
-#include "Workspace.h"
+#include "core/ApiValidator.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>

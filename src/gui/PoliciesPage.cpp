@@ -1,13 +1,13 @@
-#include "PoliciesPage.h"
+#include "gui/PoliciesPage.h"
 
-#include "ApiDraft.h"
-#include "PolicyCatalogue.h"
-#include "PolicyConfigPanel.h"
-#include "PolicyFlowModel.h"
-#include "PolicyFlowView.h"
-#include "PolicyPaletteModel.h"
-#include "PolicyValidator.h"
-#include "Workspace.h"
+#include "core/PolicyCatalogue.h"
+#include "core/PolicyValidator.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/PolicyConfigPanel.h"
+#include "gui/PolicyFlowModel.h"
+#include "gui/PolicyFlowView.h"
+#include "gui/PolicyPaletteModel.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
-#include "PolicyChipDelegate.h"
+#include "gui/PolicyChipDelegate.h"
 
-#include "PolicyFlowModel.h"
-#include "PolicyFlowView.h"
+#include "gui/PolicyFlowModel.h"
+#include "gui/PolicyFlowView.h"
 
 #include <QApplication>
 #include <QPainter>

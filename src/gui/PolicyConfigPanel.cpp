@@ -1,12 +1,12 @@
-#include "PolicyConfigPanel.h"
+#include "gui/PolicyConfigPanel.h"
 
-#include "ApiDraft.h"
-#include "ModelRouterForm.h"
-#include "PolicyCatalogue.h"
-#include "PolicyFlowModel.h"
-#include "PolicyValidator.h"
-#include "SchemaForm.h"
-#include "Workspace.h"
+#include "core/PolicyCatalogue.h"
+#include "core/PolicyValidator.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/ModelRouterForm.h"
+#include "gui/PolicyFlowModel.h"
+#include "gui/SchemaForm.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

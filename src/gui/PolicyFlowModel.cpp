@@ -1,10 +1,10 @@
-#include "PolicyFlowModel.h"
+#include "gui/PolicyFlowModel.h"
 
-#include "ApiDraft.h"
-#include "PolicyCatalogue.h"
-#include "PolicyIcon.h"
-#include "PolicyValidator.h"
-#include "Workspace.h"
+#include "core/PolicyCatalogue.h"
+#include "core/PolicyValidator.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/PolicyIcon.h"
 
 #include <cmath>
 

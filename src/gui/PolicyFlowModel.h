@@ -1,8 +1,8 @@
 #pragma once
 
-#include "FlowKind.h"
-#include "PolicyAttachment.h"
-#include "PolicyMime.h"
+#include "core/FlowKind.h"
+#include "core/PolicyAttachment.h"
+#include "gui/PolicyMime.h"
 
 #include <QAbstractItemModel>
 #include <QPointer>

@@ -1,7 +1,7 @@
-#include "PolicyFlowView.h"
+#include "gui/PolicyFlowView.h"
 
-#include "PolicyChipDelegate.h"
-#include "PolicyFlowModel.h"
+#include "gui/PolicyChipDelegate.h"
+#include "gui/PolicyFlowModel.h"
 
 #include <QContextMenuEvent>
 #include <QDragEnterEvent>

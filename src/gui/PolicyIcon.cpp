@@ -1,6 +1,6 @@
-#include "PolicyIcon.h"
+#include "gui/PolicyIcon.h"
 
-#include "PolicyDefinition.h"
+#include "core/PolicyDefinition.h"
 
 #include <QFile>
 #include <QFont>

@@ -1,6 +1,6 @@
-#include "PolicyMime.h"
+#include "gui/PolicyMime.h"
 
-#include "Json.h"
+#include "core/Json.h"
 
 namespace gatehouse {
 

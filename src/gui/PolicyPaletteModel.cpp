@@ -1,8 +1,8 @@
-#include "PolicyPaletteModel.h"
+#include "gui/PolicyPaletteModel.h"
 
-#include "PolicyCatalogue.h"
-#include "PolicyIcon.h"
-#include "PolicyMime.h"
+#include "core/PolicyCatalogue.h"
+#include "gui/PolicyIcon.h"
+#include "gui/PolicyMime.h"
 
 namespace gatehouse {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "FlowKind.h"
+#include "core/FlowKind.h"
 
 #include <QAbstractItemModel>
 #include <QStringList>

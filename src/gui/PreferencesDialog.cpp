@@ -1,6 +1,6 @@
-#include "PreferencesDialog.h"
+#include "gui/PreferencesDialog.h"
 
-#include "Translations.h"
+#include "core/Translations.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

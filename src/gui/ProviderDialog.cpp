@@ -1,9 +1,9 @@
-#include "ProviderDialog.h"
+#include "gui/ProviderDialog.h"
 
-#include "JsonFile.h"
-#include "ProviderRegistry.h"
-#include "ProviderValidator.h"
-#include "Workspace.h"
+#include "core/JsonFile.h"
+#include "core/ProviderRegistry.h"
+#include "core/ProviderValidator.h"
+#include "core/Workspace.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Provider.h"
-#include "ValidationReport.h"
+#include "core/Provider.h"
+#include "core/ValidationReport.h"
 
 #include <QDialog>
 #include <QHash>

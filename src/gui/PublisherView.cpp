@@ -1,12 +1,12 @@
-#include "PublisherView.h"
+#include "gui/PublisherView.h"
 
-#include "ApiDraft.h"
-#include "ApiEditor.h"
-#include "ApiListModel.h"
-#include "CreateApiWizard.h"
-#include "GatehouseSession.h"
-#include "SecretStore.h"
-#include "Workspace.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/ApiEditor.h"
+#include "gui/ApiListModel.h"
+#include "gui/CreateApiWizard.h"
+#include "gui/GatehouseSession.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
-#include "ResourcesPage.h"
+#include "gui/ResourcesPage.h"
 
-#include "ApiDraft.h"
+#include "gui/ApiDraft.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

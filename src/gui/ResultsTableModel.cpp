@@ -1,4 +1,4 @@
-#include "ResultsTableModel.h"
+#include "gui/ResultsTableModel.h"
 
 #include <QBrush>
 #include <QColor>

@@ -1,4 +1,4 @@
-#include "RouterTargetList.h"
+#include "gui/RouterTargetList.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

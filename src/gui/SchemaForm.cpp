@@ -1,6 +1,6 @@
-#include "SchemaForm.h"
+#include "gui/SchemaForm.h"
 
-#include "PolicyDefinition.h"
+#include "core/PolicyDefinition.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Json.h"
-#include "ValidationReport.h"
+#include "core/Json.h"
+#include "core/ValidationReport.h"
 
 #include <QHash>
 #include <QWidget>

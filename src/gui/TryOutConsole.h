@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ConsoleTypes.h"
-#include "RunStatistics.h"
+#include "console/ConsoleTypes.h"
+#include "console/RunStatistics.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
-#include "OpenApiDocument.h"
+#include "interop/OpenApiDocument.h"
 
-#include "YamlDocument.h"
+#include "interop/YamlDocument.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,9 +1,9 @@
-#include "OpenApiImporter.h"
+#include "interop/OpenApiImporter.h"
 
-#include "ApiFactory.h"
-#include "OpenApiDocument.h"
-#include "OpenApiSampleBuilder.h"
-#include "Workspace.h"
+#include "core/ApiFactory.h"
+#include "core/Workspace.h"
+#include "interop/OpenApiDocument.h"
+#include "interop/OpenApiSampleBuilder.h"
 
 #include <QRegularExpression>
 #include <QUrl>

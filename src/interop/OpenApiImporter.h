@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Api.h"
-#include "Result.h"
+#include "core/Api.h"
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

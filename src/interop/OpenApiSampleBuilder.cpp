@@ -1,4 +1,4 @@
-#include "OpenApiSampleBuilder.h"
+#include "interop/OpenApiSampleBuilder.h"
 
 #include <utility>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Json.h"
-#include "OpenApiDocument.h"
-#include "Result.h"
+#include "core/Json.h"
+#include "core/Result.h"
+#include "interop/OpenApiDocument.h"
 
 #include <QCoreApplication>
 #include <QSet>

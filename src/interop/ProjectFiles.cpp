@@ -1,6 +1,6 @@
-#include "ProjectFiles.h"
+#include "interop/ProjectFiles.h"
 
-#include "ZipArchive.h"
+#include "interop/ZipArchive.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,11 +1,11 @@
-#include "Wso2Project.h"
+#include "interop/Wso2Project.h"
 
-#include "ApiValidator.h"
-#include "PolicyCatalogue.h"
-#include "ProjectFiles.h"
-#include "Workspace.h"
-#include "Wso2ProjectReader.h"
-#include "Wso2ProjectWriter.h"
+#include "core/ApiValidator.h"
+#include "core/PolicyCatalogue.h"
+#include "core/Workspace.h"
+#include "interop/ProjectFiles.h"
+#include "interop/Wso2ProjectReader.h"
+#include "interop/Wso2ProjectWriter.h"
 
 #include <QDir>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Api.h"
-#include "Json.h"
-#include "ProjectFiles.h"
-#include "Result.h"
+#include "core/Api.h"
+#include "core/Json.h"
+#include "core/Result.h"
+#include "interop/ProjectFiles.h"
 
 #include <QCoreApplication>
 #include <QStringList>

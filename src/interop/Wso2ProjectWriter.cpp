@@ -1,10 +1,10 @@
-#include "Wso2ProjectWriter.h"
+#include "interop/Wso2ProjectWriter.h"
 
-#include "PolicyCatalogue.h"
-#include "Workspace.h"
-#include "Wso2AttributeCodec.h"
-#include "Wso2Vocabulary.h"
-#include "YamlDocument.h"
+#include "core/PolicyCatalogue.h"
+#include "core/Workspace.h"
+#include "core/Wso2AttributeCodec.h"
+#include "interop/Wso2Vocabulary.h"
+#include "interop/YamlDocument.h"
 
 namespace gatehouse {
 

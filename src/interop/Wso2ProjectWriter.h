@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Api.h"
-#include "Json.h"
-#include "ProjectFiles.h"
+#include "core/Api.h"
+#include "core/Json.h"
+#include "interop/ProjectFiles.h"
 
 #include <QCoreApplication>
 #include <QStringList>

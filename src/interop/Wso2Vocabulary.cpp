@@ -1,6 +1,6 @@
-#include "Wso2Vocabulary.h"
+#include "interop/Wso2Vocabulary.h"
 
-#include "ProviderRegistry.h"
+#include "core/ProviderRegistry.h"
 
 #include <QUuid>
 #include <utility>

@@ -1,4 +1,4 @@
-#include "YamlDocument.h"
+#include "interop/YamlDocument.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

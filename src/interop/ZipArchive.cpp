@@ -1,4 +1,4 @@
-#include "ZipArchive.h"
+#include "interop/ZipArchive.h"
 
 #include <QFile>
 #include <zip.h>

@@ -1,6 +1,6 @@
-#include "MockFault.h"
+#include "mock-llm/MockFault.h"
 
-#include "JsonFieldReader.h"
+#include "core/JsonFieldReader.h"
 
 namespace gatehouse {
 

@@ -1,8 +1,8 @@
-#include "MockLlmHandler.h"
+#include "mock-llm/MockLlmHandler.h"
 
-#include "HttpExchange.h"
-#include "Json.h"
-#include "MockLlmState.h"
+#include "core/Json.h"
+#include "gateway/HttpExchange.h"
+#include "mock-llm/MockLlmState.h"
 
 #include <QDateTime>
 #include <QPointer>

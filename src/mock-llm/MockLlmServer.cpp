@@ -1,8 +1,8 @@
-#include "MockLlmServer.h"
+#include "mock-llm/MockLlmServer.h"
 
-#include "HttpServer.h"
-#include "MockLlmHandler.h"
-#include "MockLlmState.h"
+#include "gateway/HttpServer.h"
+#include "mock-llm/MockLlmHandler.h"
+#include "mock-llm/MockLlmState.h"
 
 namespace gatehouse {
 

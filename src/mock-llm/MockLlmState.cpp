@@ -1,4 +1,4 @@
-#include "MockLlmState.h"
+#include "mock-llm/MockLlmState.h"
 
 #include <QMutexLocker>
 

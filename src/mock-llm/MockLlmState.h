@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MockFault.h"
+#include "mock-llm/MockFault.h"
 
 #include <QHash>
 #include <QMutex>

@@ -1,8 +1,8 @@
 // gatehouse-mock-llm: an OpenAI-compatible mock LLM with fault injection, for offline demos, tests
 // and benchmarks.
-#include "ListenAddress.h"
-#include "MockLlmServer.h"
-#include "Translations.h"
+#include "core/Translations.h"
+#include "gateway/ListenAddress.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 // Copy as cURL: POSIX quoting that survives quotes, newlines and Unicode (checked by letting a real
 // shell parse the command), the flags curl needs, and the token masked unless asked for.
-#include "CurlCommand.h"
+#include "console/CurlCommand.h"
 
 #include <QFileInfo>
 #include <QProcess>

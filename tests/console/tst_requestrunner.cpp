@@ -2,9 +2,9 @@
 // with concurrency, a token re-fetched once after a 401 900901, Stop in the middle of a run,
 // streams, errors, and more than six requests in flight.
 #include "GatewayFixture.h"
-#include "RequestRunner.h"
-#include "RunStatistics.h"
-#include "TokenManager.h"
+#include "console/RequestRunner.h"
+#include "console/RunStatistics.h"
+#include "console/TokenManager.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

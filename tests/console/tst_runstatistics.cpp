@@ -1,8 +1,8 @@
 // Run statistics and exports on known results: percentiles, the per-model split against configured
 // weights, status counts, requests per second, and the exact JSON and CSV shapes.
-#include "ConfiguredWeights.h"
-#include "RunExport.h"
-#include "RunStatistics.h"
+#include "console/ConfiguredWeights.h"
+#include "console/RunExport.h"
+#include "console/RunStatistics.h"
 
 #include <QTest>
 #include <algorithm>

@@ -1,5 +1,5 @@
 // The SSE reader against streams shaped like the mock LLM's (and OpenAI's), cut at every byte.
-#include "SseReader.h"
+#include "console/SseReader.h"
 
 #include <QTest>
 

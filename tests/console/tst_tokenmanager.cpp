@@ -1,8 +1,8 @@
 // The token manager against a real gateway over loopback: caching, shared requests, re-fetching
 // before expiry, decoded claims and the errors users see.
 #include "GatewayFixture.h"
-#include "TokenManager.h"
-#include "Workspace.h"
+#include "console/TokenManager.h"
+#include "core/Workspace.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

@@ -1,16 +1,16 @@
 // Policy validation on a real AI API: every bad configuration is reported at the exact path a GUI
 // maps to a field, and good ones (the seed configuration first) validate without errors or warnings.
 
-#include "Api.h"
-#include "ApiFactory.h"
-#include "ApiValidator.h"
-#include "FlowKind.h"
-#include "Json.h"
-#include "PolicyAttachment.h"
-#include "PolicyCatalogue.h"
-#include "PolicyValidator.h"
-#include "ProviderRegistry.h"
-#include "ValidationReport.h"
+#include "core/Api.h"
+#include "core/ApiFactory.h"
+#include "core/ApiValidator.h"
+#include "core/FlowKind.h"
+#include "core/Json.h"
+#include "core/PolicyAttachment.h"
+#include "core/PolicyCatalogue.h"
+#include "core/PolicyValidator.h"
+#include "core/ProviderRegistry.h"
+#include "core/ValidationReport.h"
 
 #include <QRegularExpression>
 #include <QTest>

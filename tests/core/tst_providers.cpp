@@ -1,17 +1,17 @@
 // The built-in provider templates and policy catalogue: both are JSON resources, so these tests are
 // what stops a typo in a resource from reaching users.
 
-#include "Api.h"
-#include "ApiFactory.h"
-#include "FlowKind.h"
-#include "Json.h"
-#include "PolicyAttachment.h"
-#include "PolicyCatalogue.h"
-#include "PolicyDefinition.h"
-#include "PolicyValidator.h"
-#include "Provider.h"
-#include "ProviderRegistry.h"
-#include "ValidationReport.h"
+#include "core/Api.h"
+#include "core/ApiFactory.h"
+#include "core/FlowKind.h"
+#include "core/Json.h"
+#include "core/PolicyAttachment.h"
+#include "core/PolicyCatalogue.h"
+#include "core/PolicyDefinition.h"
+#include "core/PolicyValidator.h"
+#include "core/Provider.h"
+#include "core/ProviderRegistry.h"
+#include "core/ValidationReport.h"
 
 #include <QTest>
 

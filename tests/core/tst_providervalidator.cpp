@@ -2,14 +2,14 @@
 // and that an accepted provider is stored in the workspace, comes back after re-opening it, cannot be
 // deleted while an API uses it, and exports without secrets.
 
-#include "ApiFactory.h"
-#include "Json.h"
-#include "JsonFile.h"
-#include "Provider.h"
-#include "ProviderRegistry.h"
-#include "ProviderValidator.h"
-#include "ValidationReport.h"
-#include "Workspace.h"
+#include "core/ApiFactory.h"
+#include "core/Json.h"
+#include "core/JsonFile.h"
+#include "core/Provider.h"
+#include "core/ProviderRegistry.h"
+#include "core/ProviderValidator.h"
+#include "core/ValidationReport.h"
+#include "core/Workspace.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
-#include "FileSecretStore.h"
-#include "JsonFile.h"
-#include "KeychainSecretStore.h"
-#include "MemorySecretStore.h"
+#include "core/FileSecretStore.h"
+#include "core/JsonFile.h"
+#include "core/KeychainSecretStore.h"
+#include "core/MemorySecretStore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
-#include "ApiFactory.h"
-#include "DemoWorkspace.h"
-#include "JsonFile.h"
-#include "ProviderRegistry.h"
-#include "Workspace.h"
-#include "Wso2AttributeCodec.h"
+#include "core/ApiFactory.h"
+#include "core/DemoWorkspace.h"
+#include "core/JsonFile.h"
+#include "core/ProviderRegistry.h"
+#include "core/Workspace.h"
+#include "core/Wso2AttributeCodec.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 // WSO2's single-quoted JSON attribute form: what WSO2 writes must come back byte for byte.
 
-#include "Json.h"
-#include "Wso2AttributeCodec.h"
+#include "core/Json.h"
+#include "core/Wso2AttributeCodec.h"
 
 #include <QTest>
 

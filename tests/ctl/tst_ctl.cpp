@@ -2,9 +2,9 @@
 // the keychain.
 #include "CtlRun.h"
 #include "FakeHttpServer.h"
-#include "Json.h"
-#include "Workspace.h"
-#include "Wso2AttributeCodec.h"
+#include "core/Json.h"
+#include "core/Workspace.h"
+#include "core/Wso2AttributeCodec.h"
 
 #include <QDir>
 #include <QDirIterator>

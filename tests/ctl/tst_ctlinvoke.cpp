@@ -1,7 +1,7 @@
 // gatehouse-ctl invoke end to end with the real executables: the mock LLM and the gateway started
 // as processes on ephemeral ports, the seed built with gatehouse-ctl itself (SmartChat, Model
 // Weighted Round Robin 50/50, SmartChatApp with production keys), then repeated runs and a stream.
-#include "Json.h"
+#include "core/Json.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,9 +3,9 @@
 // from it, it exports without secrets and cannot be deleted while that API exists.
 #include "CtlProviderFixtures.h"
 #include "CtlRun.h"
-#include "Json.h"
-#include "JsonFile.h"
-#include "Provider.h"
+#include "core/Json.h"
+#include "core/JsonFile.h"
+#include "core/Provider.h"
 
 #include <QDir>
 #include <QFile>

@@ -12,9 +12,9 @@
 #include "FuzzCheck.h"
 #include "FuzzRandom.h"
 #include "FuzzSocket.h"
-#include "HttpConnection.h"
-#include "HttpExchange.h"
-#include "HttpHandler.h"
+#include "gateway/HttpConnection.h"
+#include "gateway/HttpExchange.h"
+#include "gateway/HttpHandler.h"
 
 #include <QCoreApplication>
 #include <QPointer>

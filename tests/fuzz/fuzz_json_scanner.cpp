@@ -8,9 +8,9 @@
 // ($.model, or a nested one a custom provider may name) and is otherwise the client's document.
 #include "FuzzCheck.h"
 #include "FuzzRandom.h"
-#include "Json.h"
-#include "JsonPointer.h"
-#include "RequestBodyModel.h"
+#include "core/Json.h"
+#include "gateway/JsonPointer.h"
+#include "gateway/RequestBodyModel.h"
 
 #include <QCoreApplication>
 #include <cstdint>

@@ -10,8 +10,8 @@
 // changed in one byte.
 #include "FuzzCheck.h"
 #include "FuzzRandom.h"
-#include "Json.h"
-#include "Jwt.h"
+#include "core/Json.h"
+#include "gateway/Jwt.h"
 
 #include <QCoreApplication>
 #include <QMessageAuthenticationCode>

@@ -12,17 +12,17 @@
 //     a router that has every model listed and picks one for every stage that lists any;
 //   - as a policy attachment (the api.json form): read back as written;
 //   - as Add Header parameters: a header the validator accepts is safe to put on the wire.
-#include "Api.h"
-#include "ApiFactory.h"
-#include "ApiValidator.h"
 #include "FuzzCheck.h"
-#include "Json.h"
-#include "ModelRouter.h"
-#include "PolicyAttachment.h"
-#include "PolicyCatalogue.h"
-#include "PolicyValidator.h"
-#include "ProviderRegistry.h"
-#include "Wso2AttributeCodec.h"
+#include "core/Api.h"
+#include "core/ApiFactory.h"
+#include "core/ApiValidator.h"
+#include "core/Json.h"
+#include "core/PolicyAttachment.h"
+#include "core/PolicyCatalogue.h"
+#include "core/PolicyValidator.h"
+#include "core/ProviderRegistry.h"
+#include "core/Wso2AttributeCodec.h"
+#include "gateway/ModelRouter.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -8,7 +8,7 @@
 // and reset() starts a fresh stream.
 #include "FuzzCheck.h"
 #include "FuzzRandom.h"
-#include "SseReader.h"
+#include "console/SseReader.h"
 
 #include <QCoreApplication>
 #include <cstdint>

@@ -10,17 +10,17 @@
 // the broken file, with a line and column inside it when it is not JSON, as itself and nothing
 // else: every file is either loaded or reported. What loads must save back to the same values
 // (numbers included), and the gateway configuration must build from whatever loaded.
-#include "ApiFactory.h"
-#include "ApiValidator.h"
 #include "FuzzCheck.h"
-#include "GatewayConfigBuilder.h"
-#include "Json.h"
-#include "MemorySecretStore.h"
-#include "PolicyCatalogue.h"
-#include "ProviderRegistry.h"
-#include "SecretStore.h"
-#include "Workspace.h"
-#include "Wso2AttributeCodec.h"
+#include "core/ApiFactory.h"
+#include "core/ApiValidator.h"
+#include "core/Json.h"
+#include "core/MemorySecretStore.h"
+#include "core/PolicyCatalogue.h"
+#include "core/ProviderRegistry.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
+#include "core/Wso2AttributeCodec.h"
+#include "gateway/GatewayConfigBuilder.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
 // The HTTP server at the edges of what a process can hold, over real loopback sockets: thousands of
 // connections open at once under the default limit, and the process running out of file descriptors.
-#include "HttpExchange.h"
-#include "HttpHandler.h"
-#include "HttpServer.h"
 #include "OpenFiles.h"
 #include "TestHttpClient.h"
+#include "gateway/HttpExchange.h"
+#include "gateway/HttpHandler.h"
+#include "gateway/HttpServer.h"
 
 #include <QRegularExpression>
 #include <QTcpSocket>

@@ -1,13 +1,13 @@
 // End to end through real loopback sockets: the key manager (token endpoint) and every
 // authentication and authorisation answer of the gateway, each with its status, code and JSON body.
-#include "Gateway.h"
 #include "GatewayFixture.h"
-#include "GatewayRuntime.h"
-#include "Jwt.h"
-#include "MockLlmServer.h"
-#include "SecretStore.h"
 #include "TestHttpClient.h"
-#include "Workspace.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gateway/GatewayRuntime.h"
+#include "gateway/Jwt.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

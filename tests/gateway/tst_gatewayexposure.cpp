@@ -2,10 +2,10 @@
 // (status, metrics, readmitting suspended pairs) never leaves loopback, gatehouse-gateway warns on
 // stderr when it is told to listen beyond this machine, and raises its open-file limit so that its
 // connection limit can be reached.
-#include "Gateway.h"
 #include "GatewayFixture.h"
 #include "TestHttpClient.h"
-#include "Workspace.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
 
 #include <QFile>
 #include <QJsonDocument>

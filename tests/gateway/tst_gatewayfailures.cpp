@@ -1,12 +1,12 @@
 // End to end through real loopback sockets: what the gateway does when models and upstreams fail:
 // suspension, retry on another pair, trial readmission, all-suspended answers, Retry-After, remaining
 // tokens, connection and timeout errors, and failover chains.
-#include "Endpoint.h"
-#include "Gateway.h"
 #include "GatewayFixture.h"
-#include "GatewayRuntime.h"
-#include "MockLlmServer.h"
 #include "TestHttpClient.h"
+#include "core/Endpoint.h"
+#include "gateway/Gateway.h"
+#include "gateway/GatewayRuntime.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -3,17 +3,17 @@
 // pipelined requests on one connection from a client that does not read, and more connections than
 // the limit. After each, the gateway holds no connection, no call and no file descriptor it did not
 // hold before, and serves a normal request.
-#include "AccessLog.h"
-#include "Gateway.h"
 #include "GatewayFixture.h"
-#include "GatewayRuntime.h"
-#include "MockLlmServer.h"
 #include "OpenFiles.h"
 #include "RecordingUpstream.h"
 #include "ResponseStream.h"
-#include "SuspensionTable.h"
 #include "TestHttpClient.h"
 #include "TestTiming.h"
+#include "gateway/AccessLog.h"
+#include "gateway/Gateway.h"
+#include "gateway/GatewayRuntime.h"
+#include "gateway/SuspensionTable.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,11 +1,11 @@
 // End to end through real loopback sockets: concurrency, streaming, hot deployment, clients that
 // leave, the admin listener and the access log.
-#include "Gateway.h"
 #include "GatewayFixture.h"
-#include "GatewayRuntime.h"
-#include "MockLlmServer.h"
 #include "TestHttpClient.h"
-#include "Workspace.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gateway/GatewayRuntime.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QDate>
 #include <QDir>

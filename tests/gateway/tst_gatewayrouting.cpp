@@ -1,12 +1,12 @@
 // End to end through real loopback sockets: the model routers of the seed tutorial, the request
 // model rewrite, bypass for an empty key-type list, and what the gateway forwards upstream.
-#include "Gateway.h"
 #include "GatewayFixture.h"
-#include "GatewayRuntime.h"
-#include "MockLlmServer.h"
 #include "RecordingUpstream.h"
 #include "TestHttpClient.h"
-#include "Workspace.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gateway/GatewayRuntime.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -2,10 +2,10 @@
 // a client that trusts it gets its token and its chat completion; a plain-HTTP client on the TLS
 // port gets no HTTP answer; a certificate with the wrong key fails at start, in one line, both in
 // process and in gatehouse-gateway (--tls-cert, --tls-key).
-#include "Gateway.h"
 #include "GatewayFixture.h"
 #include "ResponseStream.h"
 #include "TestHttpClient.h"
+#include "gateway/Gateway.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,12 +3,12 @@
 // connection before anything reaches the upstream; header injection gets nowhere; absurd JSON bodies
 // on a routed API get a precise 4xx (or pass through untouched when they are valid) within a couple
 // of seconds, never a crash or a 5xx.
-#include "Gateway.h"
 #include "GatewayFixture.h"
 #include "RecordingUpstream.h"
 #include "ResponseStream.h"
 #include "TestHttpClient.h"
 #include "TestTiming.h"
+#include "gateway/Gateway.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

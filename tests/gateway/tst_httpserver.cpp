@@ -1,9 +1,9 @@
 // The inbound HTTP/1.1 layer over real loopback sockets: keep-alive, pipelining, bodies, limits,
 // timeouts and clients that vanish with an answer pending.
-#include "HttpExchange.h"
-#include "HttpHandler.h"
-#include "HttpServer.h"
-#include "Json.h"
+#include "core/Json.h"
+#include "gateway/HttpExchange.h"
+#include "gateway/HttpHandler.h"
+#include "gateway/HttpServer.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

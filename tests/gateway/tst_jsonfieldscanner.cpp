@@ -1,4 +1,4 @@
-#include "JsonFieldScanner.h"
+#include "gateway/JsonFieldScanner.h"
 
 #include <QTest>
 

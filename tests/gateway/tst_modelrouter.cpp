@@ -1,7 +1,7 @@
 // The gateway's model routers compiled from configurations the validator accepts: the regressions
 // tests/fuzz/fuzz_policy_config found (tests/fuzz/README.md).
-#include "ModelRouter.h"
-#include "PolicyCatalogue.h"
+#include "core/PolicyCatalogue.h"
+#include "gateway/ModelRouter.h"
 
 #include <QDateTime>
 #include <QTest>

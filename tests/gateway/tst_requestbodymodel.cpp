@@ -1,4 +1,4 @@
-#include "RequestBodyModel.h"
+#include "gateway/RequestBodyModel.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // The plain-HTTP upstream client (UpstreamNetworkManager serving http:// with PooledHttpReply over
 // UpstreamConnectionPool) against a scripted raw-TCP server over loopback: each test decides exactly
 // which bytes the upstream sends back and when it closes, and checks what went over the wire.
-#include "PooledHttpReply.h"
-#include "UpstreamConnectionPool.h"
-#include "UpstreamNetworkManager.h"
+#include "gateway/PooledHttpReply.h"
+#include "gateway/UpstreamConnectionPool.h"
+#include "gateway/UpstreamNetworkManager.h"
 
 #include <QList>
 #include <QNetworkProxy>

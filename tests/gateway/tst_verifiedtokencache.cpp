@@ -1,5 +1,5 @@
-#include "Jwt.h"
-#include "VerifiedTokenCache.h"
+#include "gateway/Jwt.h"
+#include "gateway/VerifiedTokenCache.h"
 
 #include <QTest>
 #include <limits>

@@ -3,20 +3,20 @@
 // 10, the results table 20 rows. Then the GUI's half of the secrets check: the run exported as JSON
 // and CSV, the cURL command shown by default, the workspace with its access log and every message the
 // app logged hold none of the secrets (backend key, consumer secret, signing key, access token).
-#include "ApiFactory.h"
-#include "ApplicationsPage.h"
-#include "DevPortalView.h"
-#include "GatehouseSession.h"
-#include "Gateway.h"
-#include "GatewayRuntime.h"
-#include "MainWindow.h"
-#include "MemorySecretStore.h"
-#include "MockLlmServer.h"
-#include "ModelShareChart.h"
-#include "ResultsTableModel.h"
-#include "TokenManager.h"
-#include "TryOutConsole.h"
-#include "Workspace.h"
+#include "console/TokenManager.h"
+#include "core/ApiFactory.h"
+#include "core/MemorySecretStore.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gateway/GatewayRuntime.h"
+#include "gui/ApplicationsPage.h"
+#include "gui/DevPortalView.h"
+#include "gui/GatehouseSession.h"
+#include "gui/MainWindow.h"
+#include "gui/ModelShareChart.h"
+#include "gui/ResultsTableModel.h"
+#include "gui/TryOutConsole.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

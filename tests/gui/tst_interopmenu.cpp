@@ -1,14 +1,14 @@
 // File > Export as WSO2 API Project, Import WSO2 API Project and Import OpenAPI Document, without the
 // file dialogs: what the menu does with the path the user picked.
-#include "ApiDraft.h"
-#include "ApiEditor.h"
-#include "DemoWorkspace.h"
-#include "GatehouseSession.h"
-#include "MainWindow.h"
-#include "MemorySecretStore.h"
-#include "PolicyAttachment.h"
-#include "PublisherView.h"
-#include "Workspace.h"
+#include "core/DemoWorkspace.h"
+#include "core/MemorySecretStore.h"
+#include "core/PolicyAttachment.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/ApiEditor.h"
+#include "gui/GatehouseSession.h"
+#include "gui/MainWindow.h"
+#include "gui/PublisherView.h"
 
 #include <QAction>
 #include <QDir>

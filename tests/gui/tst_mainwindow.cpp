@@ -1,10 +1,10 @@
-#include "DemoWorkspace.h"
-#include "GatehouseSession.h"
-#include "Gateway.h"
-#include "MainWindow.h"
-#include "MemorySecretStore.h"
-#include "PublisherView.h"
-#include "Workspace.h"
+#include "core/DemoWorkspace.h"
+#include "core/MemorySecretStore.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gui/GatehouseSession.h"
+#include "gui/MainWindow.h"
+#include "gui/PublisherView.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

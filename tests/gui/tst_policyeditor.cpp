@@ -4,21 +4,21 @@
 // Ctrl+Shift+Z, and nothing reaches the workspace before Save; QAbstractItemModelTester watches every
 // model meanwhile; the configuration panel (Save disabled while errors remain, shares, "Apply to all
 // resources", the keyboard alternative); the drag payloads.
-#include "ApiDraft.h"
-#include "ApiEditor.h"
-#include "ApiFactory.h"
-#include "ApiListModel.h"
-#include "GatehouseSession.h"
-#include "MainWindow.h"
-#include "MemorySecretStore.h"
-#include "PoliciesPage.h"
-#include "PolicyConfigPanel.h"
-#include "PolicyFlowModel.h"
-#include "PolicyFlowView.h"
-#include "PolicyMime.h"
-#include "PolicyPaletteModel.h"
-#include "PublisherView.h"
-#include "Workspace.h"
+#include "core/ApiFactory.h"
+#include "core/MemorySecretStore.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/ApiEditor.h"
+#include "gui/ApiListModel.h"
+#include "gui/GatehouseSession.h"
+#include "gui/MainWindow.h"
+#include "gui/PoliciesPage.h"
+#include "gui/PolicyConfigPanel.h"
+#include "gui/PolicyFlowModel.h"
+#include "gui/PolicyFlowView.h"
+#include "gui/PolicyMime.h"
+#include "gui/PolicyPaletteModel.h"
+#include "gui/PublisherView.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

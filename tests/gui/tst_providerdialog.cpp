@@ -2,13 +2,13 @@
 // every wrong field shows its message and keeps OK disabled; OK stores the provider in the workspace,
 // where the Create API wizard offers it; a refused save keeps the dialog and the edit; Export writes a
 // definition without secrets.
-#include "CreateApiWizard.h"
-#include "Json.h"
-#include "JsonFile.h"
-#include "MemorySecretStore.h"
-#include "Provider.h"
-#include "ProviderDialog.h"
-#include "Workspace.h"
+#include "core/Json.h"
+#include "core/JsonFile.h"
+#include "core/MemorySecretStore.h"
+#include "core/Provider.h"
+#include "core/Workspace.h"
+#include "gui/CreateApiWizard.h"
+#include "gui/ProviderDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

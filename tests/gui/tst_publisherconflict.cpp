@@ -1,14 +1,14 @@
 // The GUI and another program (gatehouse-ctl, a second Gatehouse) editing one API at once: the GUI's
 // save is refused with a message that names the file, the user's edit stays in the editor, and the
 // other program's change stays on disk. Nothing is lost on either side.
-#include "ApiDraft.h"
-#include "ApiEditor.h"
-#include "ApiFactory.h"
-#include "GatehouseSession.h"
-#include "MainWindow.h"
-#include "MemorySecretStore.h"
-#include "PublisherView.h"
-#include "Workspace.h"
+#include "core/ApiFactory.h"
+#include "core/MemorySecretStore.h"
+#include "core/Workspace.h"
+#include "gui/ApiDraft.h"
+#include "gui/ApiEditor.h"
+#include "gui/GatehouseSession.h"
+#include "gui/MainWindow.h"
+#include "gui/PublisherView.h"
 
 #include <QApplication>
 #include <QMessageBox>

@@ -4,16 +4,16 @@
 // Robin to the Request lane of POST /chat/completions from the lane's menu (the Menu key), fill it,
 // Ctrl+S, Ctrl+Shift+D, Ctrl+2, Subscribe and try, replace the body, Ctrl+Return six times (six rows,
 // 3/3), Repeat 20 (26 rows, 13/13). The controls on the way have accessible names.
-#include "DemoWorkspace.h"
-#include "DevPortalView.h"
-#include "GatehouseSession.h"
-#include "Gateway.h"
-#include "MainWindow.h"
-#include "MemorySecretStore.h"
-#include "RequestRunner.h"
-#include "ResultsTableModel.h"
-#include "TryOutConsole.h"
-#include "Workspace.h"
+#include "console/RequestRunner.h"
+#include "core/DemoWorkspace.h"
+#include "core/MemorySecretStore.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "gui/DevPortalView.h"
+#include "gui/GatehouseSession.h"
+#include "gui/MainWindow.h"
+#include "gui/ResultsTableModel.h"
+#include "gui/TryOutConsole.h"
 
 #include <QAbstractButton>
 #include <QAccessible>

@@ -1,7 +1,7 @@
 // Choosing the language: Edit > Preferences stores it for the next start, Translations installs it,
 // English gets real plurals, and a language Gatehouse does not ship falls back to English.
-#include "PreferencesDialog.h"
-#include "Translations.h"
+#include "core/Translations.h"
+#include "gui/PreferencesDialog.h"
 
 #include <QApplication>
 #include <QComboBox>

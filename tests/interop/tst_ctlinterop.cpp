@@ -1,7 +1,7 @@
 // gatehouse-ctl export / import --format wso2 end to end: the real binary on throwaway workspaces,
 // with a secrets file instead of the keychain.
 #include "CtlRun.h"
-#include "Json.h"
+#include "core/Json.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,8 +1,8 @@
 // gatehouse-ctl api create --from-openapi end to end: the real binary on a throwaway workspace, with a
 // secrets file instead of the keychain.
 #include "CtlRun.h"
-#include "Json.h"
-#include "Workspace.h"
+#include "core/Json.h"
+#include "core/Workspace.h"
 
 #include <QFile>
 #include <QProcess>

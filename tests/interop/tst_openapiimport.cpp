@@ -1,11 +1,11 @@
 // OpenAPI import: an API from a vLLM-like 3.0 YAML document and an Ollama-like 3.1 JSON document, and
 // errors that point at the line a user has to fix in a broken one.
-#include "ApiValidator.h"
-#include "OpenApiDocument.h"
-#include "OpenApiImporter.h"
-#include "PolicyCatalogue.h"
-#include "Workspace.h"
-#include "YamlDocument.h"
+#include "core/ApiValidator.h"
+#include "core/PolicyCatalogue.h"
+#include "core/Workspace.h"
+#include "interop/OpenApiDocument.h"
+#include "interop/OpenApiImporter.h"
+#include "interop/YamlDocument.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,13 +1,13 @@
 // WSO2 API projects in and out: the seed API survives a round trip through a folder and a zip, no
 // secret is written, and a project exported by WSO2 API Manager itself imports.
-#include "ApiFactory.h"
-#include "MemorySecretStore.h"
-#include "ProjectFiles.h"
-#include "SecretStore.h"
-#include "Workspace.h"
-#include "Wso2AttributeCodec.h"
-#include "Wso2Project.h"
-#include "YamlDocument.h"
+#include "core/ApiFactory.h"
+#include "core/MemorySecretStore.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
+#include "core/Wso2AttributeCodec.h"
+#include "interop/ProjectFiles.h"
+#include "interop/Wso2Project.h"
+#include "interop/YamlDocument.h"
 
 #include <QDir>
 #include <QDirIterator>

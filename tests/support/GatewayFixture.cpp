@@ -1,10 +1,10 @@
 #include "GatewayFixture.h"
 
-#include "ApiFactory.h"
-#include "ApplicationKeys.h"
-#include "Gateway.h"
-#include "MockLlmServer.h"
-#include "Workspace.h"
+#include "core/ApiFactory.h"
+#include "core/ApplicationKeys.h"
+#include "core/Workspace.h"
+#include "gateway/Gateway.h"
+#include "mock-llm/MockLlmServer.h"
 
 #include <QDateTime>
 #include <QHostAddress>

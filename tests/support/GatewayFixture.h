@@ -1,13 +1,13 @@
 #pragma once
 
-#include "Application.h"
-#include "BusinessPlan.h"
-#include "Endpoint.h"
-#include "HttpLimits.h"
-#include "MemorySecretStore.h"
-#include "PolicyAttachment.h"
-#include "Stage.h"
 #include "TestHttpClient.h"
+#include "core/Application.h"
+#include "core/BusinessPlan.h"
+#include "core/Endpoint.h"
+#include "core/MemorySecretStore.h"
+#include "core/PolicyAttachment.h"
+#include "core/Stage.h"
+#include "gateway/HttpLimits.h"
 
 #include <QMap>
 #include <QString>

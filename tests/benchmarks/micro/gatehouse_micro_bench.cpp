@@ -4,22 +4,22 @@
 //
 // The benchmark names are parsed by a script (--benchmark_format=json): keep them stable.
 
-#include "ApiFactory.h"
-#include "ApplicationKeys.h"
-#include "Endpoint.h"
-#include "GatewayConfig.h"
-#include "Json.h"
-#include "JsonPointer.h"
-#include "Jwt.h"
-#include "ModelRouter.h"
-#include "PolicyAttachment.h"
-#include "PolicyCatalogue.h"
-#include "ProviderRegistry.h"
-#include "RequestBodyModel.h"
-#include "RuntimeApi.h"
-#include "SmoothWeightedRoundRobin.h"
-#include "SuspensionTable.h"
-#include "VerifiedTokenCache.h"
+#include "core/ApiFactory.h"
+#include "core/ApplicationKeys.h"
+#include "core/Endpoint.h"
+#include "core/Json.h"
+#include "core/PolicyAttachment.h"
+#include "core/PolicyCatalogue.h"
+#include "core/ProviderRegistry.h"
+#include "gateway/GatewayConfig.h"
+#include "gateway/JsonPointer.h"
+#include "gateway/Jwt.h"
+#include "gateway/ModelRouter.h"
+#include "gateway/RequestBodyModel.h"
+#include "gateway/RuntimeApi.h"
+#include "gateway/SmoothWeightedRoundRobin.h"
+#include "gateway/SuspensionTable.h"
+#include "gateway/VerifiedTokenCache.h"
 
 #include <QByteArray>
 #include <QDateTime>
