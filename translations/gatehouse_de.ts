@@ -1545,6 +1545,33 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>ModelRouterConfig</name>
+    <message>
+        <source>failover needs the target model whose failures it handles</source>
+        <translation>Failover braucht das Zielmodell, dessen Ausfälle es abfangen soll</translation>
+    </message>
+    <message>
+        <source>no fallback models: failover has nothing to fall back to</source>
+        <translation>keine Ausweichmodelle: Failover hat nichts, worauf es ausweichen kann</translation>
+    </message>
+    <message>
+        <source>failover needs a target model in production or sandbox</source>
+        <translation>Failover braucht ein Zielmodell in production oder sandbox</translation>
+    </message>
+    <message>
+        <source>model &quot;%1&quot; on endpoint &quot;%2&quot; is listed twice; its shares add up</source>
+        <translation>Modell „%1“ auf Endpunkt „%2“ ist doppelt aufgeführt; seine Anteile addieren sich</translation>
+    </message>
+    <message>
+        <source>the weights must not all be 0: no model would get traffic</source>
+        <translation>die Gewichte dürfen nicht alle 0 sein: Kein Modell würde Datenverkehr erhalten</translation>
+    </message>
+    <message>
+        <source>needs at least one model (in production or sandbox)</source>
+        <translation>braucht mindestens ein Modell (in production oder sandbox)</translation>
+    </message>
+</context>
+<context>
     <name>OpenApiDocument</name>
     <message>
         <source>&quot;%1&quot; leads back to itself through other $refs</source>
@@ -2114,30 +2141,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>&quot;%1&quot; is not in %2&apos;s model list (%3); the upstream may refuse it</source>
         <translation>„%1“ steht nicht in der Modellliste von %2 (%3); der Upstream-Server lehnt das Modell möglicherweise ab</translation>
-    </message>
-    <message>
-        <source>failover needs the target model whose failures it handles</source>
-        <translation>Failover braucht das Zielmodell, dessen Ausfälle es abfangen soll</translation>
-    </message>
-    <message>
-        <source>no fallback models: failover has nothing to fall back to</source>
-        <translation>keine Ausweichmodelle: Failover hat nichts, worauf es ausweichen kann</translation>
-    </message>
-    <message>
-        <source>failover needs a target model in production or sandbox</source>
-        <translation>Failover braucht ein Zielmodell in production oder sandbox</translation>
-    </message>
-    <message>
-        <source>model &quot;%1&quot; on endpoint &quot;%2&quot; is listed twice; its shares add up</source>
-        <translation>Modell „%1“ auf Endpunkt „%2“ ist doppelt aufgeführt; seine Anteile addieren sich</translation>
-    </message>
-    <message>
-        <source>the weights must not all be 0: no model would get traffic</source>
-        <translation>die Gewichte dürfen nicht alle 0 sein: Kein Modell würde Datenverkehr erhalten</translation>
-    </message>
-    <message>
-        <source>needs at least one model (in production or sandbox)</source>
-        <translation>braucht mindestens ein Modell (in production oder sandbox)</translation>
     </message>
     <message>
         <source>must be an object</source>

@@ -1,7 +1,7 @@
 #include "console/ConfiguredWeights.h"
 
+#include "core/ModelRouterConfig.h"
 #include "core/PolicyCatalogue.h"
-#include "gateway/ModelRouter.h"
 
 #include <vector>
 
@@ -17,16 +17,11 @@ std::map<QString, double> ConfiguredWeights::of(const Api& api, const Operation&
         const PolicyDefinition* definition = PolicyCatalogue::builtin().find(attachment->policyName);
         if (!definition || !definition->isModelRouter())
             continue;
-        // The gateway's own parser, so that the console reads a configuration exactly as it is served.
-        const std::shared_ptr<ModelRouter> router = ModelRouter::create(*definition, *attachment, nullptr);
-        if (!router || router->targets(keyType).empty() ||
-            router->strategy() == ModelRouter::Strategy::Failover)
+        // Core's one router parser, which the gateway serves from too.
+        const Result<ModelRouterConfig> config = ModelRouterConfig::ofAttachment(*definition, *attachment);
+        if (!config || config->isFailover() || config->routingTargets(keyType).empty())
             continue;
-        std::map<QString, double> weights;
-        const bool weighted = router->strategy() == ModelRouter::Strategy::WeightedRoundRobin;
-        for (const ModelRouter::Target& target : router->targets(keyType))
-            weights[target.model] += weighted ? target.weight : 1.0;
-        return weights;
+        return config->modelWeights(keyType);
     }
     return {};
 }

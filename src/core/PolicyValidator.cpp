@@ -22,13 +22,6 @@ QString formatNumber(double value) {
     return QString::number(value, 'g', 12);
 }
 
-QString jsonString(const Json& object, const char* key) {
-    if (!object.is_object())
-        return {};
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? toQString(it->get_ref<const std::string&>()) : QString();
-}
-
 } // namespace
 
 PolicyValidator::PolicyValidator(const PolicyCatalogue& catalogue, const Provider* provider)
@@ -199,11 +192,9 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
     }
 }
 
-void PolicyValidator::validateTarget(const Api& api, Stage stage, const Json& target, const QString& path,
-                                     ValidationReport& report) const {
-    if (!target.is_object())
-        return; // the schema pass reported it
-    const QString endpointId = jsonString(target, "endpointId");
+void PolicyValidator::validateTarget(const Api& api, Stage stage, const ModelRouterConfig::Target& target,
+                                     const QString& path, ValidationReport& report) const {
+    const QString& endpointId = target.endpointId;
     if (!endpointId.isEmpty()) {
         const Endpoint* endpoint = api.endpoint(endpointId);
         if (!endpoint)
@@ -214,7 +205,7 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const Json& ta
                             tr("\"%1\" is a %2 endpoint, not a %3 one")
                                 .arg(endpointId, stageName(endpoint->stage), stageName(stage)));
     }
-    const QString model = jsonString(target, "model");
+    const QString& model = target.model;
     if (!model.trimmed().isEmpty() && m_provider && !m_provider->models.isEmpty() &&
         !m_provider->models.contains(model)) {
         report.addWarning(
@@ -224,92 +215,34 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const Json& ta
     }
 }
 
-void PolicyValidator::validateFailoverStage(const Api& api, Stage stage, const Json& stageConfig,
-                                            const QString& path, ValidationReport& report,
-                                            bool* configured) const {
-    if (!stageConfig.is_object() || stageConfig.empty())
-        return;
-    const auto target = stageConfig.find("targetModel");
-    const auto fallbacks = stageConfig.find("fallbackModels");
-    const bool hasFallbacks = fallbacks != stageConfig.end() && fallbacks->is_array() && !fallbacks->empty();
-    const bool hasTarget = target != stageConfig.end() && target->is_object() &&
-                           !jsonString(*target, "model").trimmed().isEmpty();
-    if (!hasTarget) {
-        if (hasFallbacks || (target != stageConfig.end() && !target->is_null()))
-            report.addError(child(child(path, QStringLiteral("targetModel")), QStringLiteral("model")),
-                            tr("failover needs the target model whose failures it handles"));
-        return;
-    }
-    *configured = true;
-    validateTarget(api, stage, *target, child(path, QStringLiteral("targetModel")), report);
-    if (!hasFallbacks) {
-        report.addWarning(child(path, QStringLiteral("fallbackModels")),
-                          tr("no fallback models: failover has nothing to fall back to"));
-        return;
-    }
-    for (std::size_t i = 0; i < fallbacks->size(); ++i)
-        validateTarget(api, stage, (*fallbacks)[i], indexed(child(path, QStringLiteral("fallbackModels")), i),
-                       report);
-}
-
 void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& definition, const Json& config,
                                      const QString& path, ValidationReport& report) const {
-    if (!config.is_object())
+    const std::optional<ModelRouterConfig::Strategy> strategy =
+        ModelRouterConfig::strategyNamed(definition.router);
+    if (!config.is_object() || !strategy)
         return;
-    if (definition.router == QLatin1String("modelFailover")) {
-        bool configured = false;
-        ValidationReport stages; // this policy's own findings: other errors of the API must not hide them
-        for (Stage stage : {Stage::Production, Stage::Sandbox}) {
-            const auto stageConfig = config.find(toStdString(stageName(stage)));
-            if (stageConfig != config.end())
-                validateFailoverStage(api, stage, *stageConfig, child(path, stageName(stage)), stages,
-                                      &configured);
-        }
-        report.append(stages);
-        if (!configured && !stages.hasErrors())
-            report.addError(child(child(path, QStringLiteral("production")), QStringLiteral("targetModel")),
-                            tr("failover needs a target model in production or sandbox"));
-        return;
+    // The configuration's own problems come from its one parser; what needs the API is checked here.
+    std::vector<ModelRouterConfig::Finding> findings;
+    const ModelRouterConfig parsed = ModelRouterConfig::parse(*strategy, config, &findings);
+    for (const ModelRouterConfig::Finding& finding : findings) {
+        if (finding.isError)
+            report.addError(child(path, finding.path), finding.message);
+        else
+            report.addWarning(child(path, finding.path), finding.message);
     }
-
-    const bool weighted = definition.router == QLatin1String("modelWeightedRoundRobin");
-    bool anyModel = false;
     for (Stage stage : {Stage::Production, Stage::Sandbox}) {
-        const auto list = config.find(toStdString(stageName(stage)));
-        if (list == config.end() || !list->is_array() || list->empty())
-            continue;
-        anyModel = true;
-        const QString listPath = child(path, stageName(stage));
-        double totalWeight = 0;
-        bool weightsValid = true;
-        QStringList seenPairs;
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const Json& target = (*list)[i];
-            validateTarget(api, stage, target, indexed(listPath, i), report);
-            if (!target.is_object())
-                continue;
-            const QString pair =
-                jsonString(target, "endpointId") + QLatin1Char('/') + jsonString(target, "model");
-            if (seenPairs.contains(pair))
-                report.addWarning(indexed(listPath, i),
-                                  tr("model \"%1\" on endpoint \"%2\" is listed twice; its shares add up")
-                                      .arg(jsonString(target, "model"), jsonString(target, "endpointId")));
-            seenPairs.append(pair);
-            if (weighted) {
-                const auto weight = target.find("weight");
-                if (weight != target.end() && weight->is_number() && std::isfinite(weight->get<double>()) &&
-                    weight->get<double>() >= 0)
-                    totalWeight += weight->get<double>();
-                else
-                    weightsValid = false;
-            }
+        if (parsed.isFailover()) {
+            const std::optional<ModelRouterConfig::Target>& target = parsed.failoverTarget(stage);
+            if (!target || target->model.trimmed().isEmpty())
+                continue; // no target: the fallbacks are not in use (the parse said so)
+            validateTarget(api, stage, *target, child(path, target->path), report);
+            for (const ModelRouterConfig::Target& fallback : parsed.fallbacks(stage))
+                validateTarget(api, stage, fallback, child(path, fallback.path), report);
+        } else {
+            for (const ModelRouterConfig::Target& target : parsed.balanced(stage))
+                validateTarget(api, stage, target, child(path, target.path), report);
         }
-        if (weighted && weightsValid && totalWeight <= 0)
-            report.addError(listPath, tr("the weights must not all be 0: no model would get traffic"));
     }
-    if (!anyModel)
-        report.addError(child(path, QStringLiteral("production")),
-                        tr("needs at least one model (in production or sandbox)"));
 }
 
 void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment& attachment,

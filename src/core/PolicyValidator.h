@@ -2,6 +2,7 @@
 
 #include "core/Api.h"
 #include "core/FlowKind.h"
+#include "core/ModelRouterConfig.h"
 #include "core/PolicyCatalogue.h"
 #include "core/Provider.h"
 #include "core/ValidationReport.h"
@@ -41,10 +42,8 @@ private:
                        ValidationReport& report) const;
     void validateRouter(const Api& api, const PolicyDefinition& definition, const Json& config,
                         const QString& path, ValidationReport& report) const;
-    void validateTarget(const Api& api, Stage stage, const Json& target, const QString& path,
-                        ValidationReport& report) const;
-    void validateFailoverStage(const Api& api, Stage stage, const Json& stageConfig, const QString& path,
-                               ValidationReport& report, bool* configured) const;
+    void validateTarget(const Api& api, Stage stage, const ModelRouterConfig::Target& target,
+                        const QString& path, ValidationReport& report) const;
     QString flowAndTypeError(const Api& api, const PolicyDefinition& definition, FlowKind flow) const;
     void validateFlows(const Api& api, const PolicyFlows& flows, const QString& prefix,
                        ValidationReport& report) const;

@@ -7,8 +7,9 @@
 
 namespace gatehouse {
 
-GatewayConfigBuilder::GatewayConfigBuilder(SecretStore* secrets, MockResolver mockResolver)
-    : m_secrets(secrets), m_mockResolver(std::move(mockResolver)) {
+GatewayConfigBuilder::GatewayConfigBuilder(SecretStore* secrets, MockResolver mockResolver,
+                                           const PolicyRegistry& policies)
+    : m_secrets(secrets), m_mockResolver(std::move(mockResolver)), m_policies(policies) {
 }
 
 void GatewayConfigBuilder::forgetCachedSecrets() {
@@ -137,44 +138,18 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
                     QStringLiteral("%1: unknown policy %2 skipped").arg(api.name, attachment.policyName));
                 continue;
             }
-            RuntimePolicy policy;
-            if (definition->isModelRouter()) {
-                QString error;
-                std::shared_ptr<ModelRouter> router = ModelRouter::create(*definition, attachment, &error);
-                if (!router) {
-                    problems->append(
-                        QStringLiteral("%1: %2 skipped: %3").arg(api.name, definition->displayName, error));
-                    continue;
-                }
-                const QString routerKey =
-                    api.id + QLatin1Char('|') + location + QLatin1Char('|') + QString::number(i);
-                const auto previous = m_routers.constFind(routerKey);
-                if (previous != m_routers.constEnd() && (*previous)->signature() == router->signature())
-                    router = *previous;
-                m_routers.insert(routerKey, router);
-                policy.kind = RuntimePolicy::Kind::ModelRouter;
-                policy.router = router;
-            } else if (attachment.policyName == QLatin1String("addHeader") ||
-                       attachment.policyName == QLatin1String("removeHeader")) {
-                policy.kind = attachment.policyName == QLatin1String("addHeader")
-                                  ? RuntimePolicy::Kind::AddHeader
-                                  : RuntimePolicy::Kind::RemoveHeader;
-                const auto text = [&](const char* name) {
-                    const auto it = attachment.parameters.find(name);
-                    return it != attachment.parameters.end() && it->is_string()
-                               ? QByteArray::fromStdString(it->get<std::string>())
-                               : QByteArray();
-                };
-                policy.headerName = text("headerName");
-                policy.headerValue = text("headerValue");
-                if (policy.headerName.isEmpty() || policy.headerName.contains('\r') ||
-                    policy.headerName.contains('\n') || policy.headerValue.contains('\r') ||
-                    policy.headerValue.contains('\n'))
-                    continue; // the validator refuses these; never let one through to the wire
-            } else {
+            const QString key = api.id + QLatin1Char('|') + location + QLatin1Char('|') + QString::number(i);
+            RuntimePolicy previous = m_built.value(key);
+            if (previous && previous->name() != definition->name)
+                previous.reset();
+            PolicyBuildResult policy = m_policies.build({*definition, attachment, std::move(previous)});
+            if (!policy) {
+                problems->append(QStringLiteral("%1: %2 skipped: %3")
+                                     .arg(api.name, definition->displayName, policy.error()));
                 continue;
             }
-            out->push_back(std::move(policy));
+            m_built.insert(key, policy.value());
+            out->push_back(policy.take());
         }
     };
     for (const Operation& operation : api.operations) {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "gateway/GatewayConfig.h"
-#include "gateway/ModelRouter.h"
+#include "gateway/policies/PolicyRegistry.h"
 
 #include <QHash>
 #include <QString>
@@ -14,8 +14,9 @@ class SecretStore;
 class Workspace;
 
 // Compiles the workspace's deployments, applications and plans into a GatewayConfig. Runs in the
-// control thread. Keeps the model routers of the previous build when their configuration did not
-// change, so a redeploy does not reset the balancing sequence; and caches secrets it already read,
+// control thread. Policies are built by the registry's kinds, each handed the policy of the previous
+// build at the same place (so a model router whose configuration did not change keeps its balancing
+// sequence across a redeploy); and caches secrets it already read,
 // so a rebuild costs keychain reads only for what is new.
 class GatewayConfigBuilder {
 public:
@@ -23,7 +24,8 @@ public:
     // starting it if needed; empty when it cannot.
     using MockResolver = std::function<QString()>;
 
-    GatewayConfigBuilder(SecretStore* secrets, MockResolver mockResolver);
+    GatewayConfigBuilder(SecretStore* secrets, MockResolver mockResolver,
+                         const PolicyRegistry& policies = PolicyRegistry::builtin());
 
     std::shared_ptr<GatewayConfig> build(const Workspace& workspace, QString* error);
     void forgetCachedSecrets();
@@ -36,7 +38,8 @@ private:
 
     SecretStore* m_secrets;
     MockResolver m_mockResolver;
-    QHash<QString, std::shared_ptr<ModelRouter>> m_routers; // by attachment location
+    const PolicyRegistry& m_policies;
+    QHash<QString, RuntimePolicy> m_built; // the last build's policies, by attachment location
     QHash<QString, QByteArray> m_secretCache;
     QByteArray m_signingKey;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ModelRouterConfig.h"
 #include "core/PolicyAttachment.h"
 #include "core/PolicyDefinition.h"
 #include "core/Stage.h"
@@ -7,33 +8,34 @@
 
 #include <QString>
 #include <array>
+#include <memory>
 #include <mutex>
 #include <vector>
 
 namespace gatehouse {
 
-// The runtime of one model-routing policy attachment: its parsed configuration and its balancing
-// state, shared by every worker thread so that the sequence of picks is exact across threads
-// (50/50 gives 10/10 over 20 requests, whichever threads serve them).
+// The runtime of one model-routing policy attachment: its configuration (core's ModelRouterConfig,
+// the one parser of the router JSON) and its balancing state, shared by every worker thread so that
+// the sequence of picks is exact across threads (50/50 gives 10/10 over 20 requests, whichever
+// threads serve them).
 class ModelRouter {
 public:
-    enum class Strategy { RoundRobin, WeightedRoundRobin, Failover };
-    struct Target {
-        QString endpointId;
-        QString model;
-        double weight = 1;
-    };
+    using Strategy = ModelRouterConfig::Strategy;
+    using Target = ModelRouterConfig::Target;
+
+    ModelRouter(ModelRouterConfig config, QString signature);
 
     // nullptr with `error` set when the attachment is not a model router or its config is unusable.
     static std::shared_ptr<ModelRouter> create(const PolicyDefinition& definition,
                                                const PolicyAttachment& attachment, QString* error);
 
-    Strategy strategy() const { return m_strategy; }
+    const ModelRouterConfig& config() const { return m_config; }
+    Strategy strategy() const { return m_config.strategy(); }
     // RR/WRR: the models to balance over; failover: the target first, then the fallbacks in order.
     const std::vector<Target>& targets(Stage stage) const { return m_targets[std::size_t(stage)]; }
-    qint64 suspendMs() const { return m_suspendMs; }
-    qint64 requestTimeoutMs() const { return m_requestTimeoutMs; }
-    bool retryOnFailure() const { return m_retryOnFailure; }
+    qint64 suspendMs() const { return m_config.suspendMs(); }
+    qint64 requestTimeoutMs() const { return m_config.requestTimeoutMs(); }
+    bool retryOnFailure() const { return m_config.retryOnFailure(); }
     // A fingerprint of the configuration: a redeploy with the same one keeps the balancing state.
     const QString& signature() const { return m_signature; }
 
@@ -45,15 +47,10 @@ public:
     }
 
 private:
-    ModelRouter() = default;
-
-    Strategy m_strategy = Strategy::RoundRobin;
+    ModelRouterConfig m_config;
+    QString m_signature;
     std::array<std::vector<Target>, 2> m_targets;
     std::array<SmoothWeightedRoundRobin, 2> m_balancers;
-    qint64 m_suspendMs = 0;
-    qint64 m_requestTimeoutMs = 60000;
-    bool m_retryOnFailure = true;
-    QString m_signature;
     std::mutex m_mutex; // a pthread mutex, which ThreadSanitizer follows (see README)
 };
 

@@ -87,14 +87,7 @@ bool isListed(const QList<QByteArray>& names, const QByteArray& name) {
                        [&](const QByteArray& each) { return HttpHeaders::nameEquals(each, name); });
 }
 
-void applyHeaderPolicies(const std::vector<RuntimePolicy>& policies, HttpHeaders& headers) {
-    for (const RuntimePolicy& policy : policies) {
-        if (policy.kind == RuntimePolicy::Kind::AddHeader)
-            headers.set(policy.headerName, policy.headerValue);
-        else if (policy.kind == RuntimePolicy::Kind::RemoveHeader)
-            headers.remove(policy.headerName);
-    }
-}
+constexpr qint64 heldResponseLimit = 16 * 1024 * 1024; // a whole answer held for the response flow
 
 bool isSuccessForRouting(int status) {
     // WSO2's rule: 2xx, and the client errors that say nothing about the backend's health.
@@ -140,8 +133,10 @@ void ProxyCall::respondError(HttpExchange* exchange, const RuntimeOperation* ope
     if (!exchange || exchange->hasStarted())
         return;
     headers.set("Content-Type", "application/json");
-    if (operation)
-        applyHeaderPolicies(operation->flows.fault, headers);
+    if (operation) {
+        for (const RuntimePolicy& policy : operation->flows.fault)
+            policy->onFault(headers);
+    }
     QByteArray body;
     if (extra.is_object()) {
         Json json = Json::object();
@@ -189,8 +184,16 @@ void ProxyCall::start() {
     // Bodies pass through byte for byte: ask for the client's encoding, never QNAM's transparent gzip.
     const QByteArray encoding = request.headers.value("Accept-Encoding");
     m_forwardHeaders.set("Accept-Encoding", encoding.isEmpty() ? QByteArray("identity") : encoding);
-    applyHeaderPolicies(m_context.operation->flows.request, m_forwardHeaders);
     m_queryForward = request.query;
+    m_requestBody = request.body;
+    PolicyRequest policyRequest{*m_context.api, *m_context.operation, m_context.stage, m_forwardHeaders,
+                                m_requestBody};
+    for (const RuntimePolicy& policy : m_context.operation->flows.request) {
+        if (std::optional<PolicyAnswer> answer = policy->onRequest(policyRequest)) {
+            answerInstead(std::move(*answer));
+            return;
+        }
+    }
 
     if (!prepareRouting())
         return;
@@ -224,19 +227,19 @@ void ProxyCall::start() {
 
 bool ProxyCall::prepareRouting() {
     for (const RuntimePolicy& policy : m_context.operation->flows.request) {
-        if (policy.kind != RuntimePolicy::Kind::ModelRouter ||
-            policy.router->targets(m_context.stage).empty())
+        ModelRouter* router = policy->modelRouter();
+        if (!router || router->targets(m_context.stage).empty())
             continue; // an empty list for this key type bypasses routing, as in WSO2
-        if (policy.router->strategy() == ModelRouter::Strategy::Failover) {
+        if (router->strategy() == ModelRouter::Strategy::Failover) {
             if (!m_failover)
-                m_failover = policy.router.get();
+                m_failover = router;
         } else if (!m_balancer) {
-            m_balancer = policy.router.get();
+            m_balancer = router;
         }
     }
     if (!m_balancer && !m_failover)
         return true;
-    const QByteArray& raw = m_exchange->request().body;
+    const QByteArray& raw = m_requestBody;
     RequestBodyModel body(m_context.api->provider.requestModel.identifier);
     const JsonFieldScanner::Outcome outcome = body.scan(raw);
     if (outcome != JsonFieldScanner::Outcome::Object) {
@@ -371,9 +374,8 @@ void ProxyCall::startAttempt(const Target& target) {
     m_context.record.model = target.model.isEmpty() ? m_requestedModel : target.model;
     m_context.record.endpointId = target.endpoint->id;
 
-    const QByteArray body = !target.model.isEmpty() && m_body
-                                ? m_body->withModel(m_exchange->request().body, target.model)
-                                : m_exchange->request().body;
+    const QByteArray body =
+        !target.model.isEmpty() && m_body ? m_body->withModel(m_requestBody, target.model) : m_requestBody;
     m_streaming = m_body && m_body->streamRequested();
 
     QByteArray url = target.endpoint->baseUrl.toUtf8() + m_context.resourcePath;
@@ -527,14 +529,70 @@ void ProxyCall::onMetaData() {
     if (!m_target.model.isEmpty())
         headers.set("X-Gatehouse-Model", m_target.model.toUtf8());
     headers.set("X-Gatehouse-Endpoint", m_target.endpoint->id.toUtf8());
-    applyHeaderPolicies(m_context.operation->flows.response, headers);
     m_streaming = m_streaming || contentType.startsWith("text/event-stream");
     m_captureBody = m_streaming || contentType.contains("json");
     m_context.record.streamed = m_streaming;
     m_context.record.status = status;
     m_committed = true;
+
+    const auto& responseFlow = m_context.operation->flows.response;
+    PolicyResponse response{*m_context.api, *m_context.operation, m_context.stage, status, headers};
+    for (const RuntimePolicy& policy : responseFlow)
+        policy->onResponseHeaders(response);
+    if (m_exchange->request().isHead()) {
+        // No body to inspect or observe.
+    } else if (m_streaming) {
+        for (const RuntimePolicy& policy : responseFlow) {
+            if (std::unique_ptr<StreamObserver> observer = policy->observeStream(response))
+                m_streamObservers.push_back(std::move(observer));
+        }
+    } else if (std::any_of(responseFlow.begin(), responseFlow.end(),
+                           [](const RuntimePolicy& policy) { return policy->inspectsWholeResponse(); })) {
+        // The response flow decides on the whole answer: nothing reaches the client before it has.
+        m_holding = true;
+        m_heldHeaders = std::move(headers);
+        return;
+    }
     m_declaredLength = contentLength;
     m_exchange->beginResponse(status, headers, contentLength);
+}
+
+void ProxyCall::answerInstead(PolicyAnswer answer) {
+    if (m_done || !m_exchange)
+        return;
+    m_done = true;
+    if (!answer.errorCode.isEmpty()) {
+        for (const RuntimePolicy& policy : m_context.operation->flows.fault)
+            policy->onFault(answer.headers);
+    }
+    m_exchange->respond(answer.status, answer.headers, answer.body);
+    m_context.record.status = answer.status;
+    m_context.record.errorCode = answer.errorCode;
+    m_context.record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
+    m_context.runtime->metrics().record(m_context.record);
+    m_context.runtime->accessLog().append(m_context.record);
+    detachReply();
+}
+
+void ProxyCall::releaseHeldResponse() {
+    m_holding = false;
+    PolicyResponse response{*m_context.api, *m_context.operation, m_context.stage, m_context.record.status,
+                            m_heldHeaders};
+    for (const RuntimePolicy& policy : m_context.operation->flows.response) {
+        if (!policy->inspectsWholeResponse())
+            continue;
+        if (std::optional<PolicyAnswer> answer = policy->onResponseBody(response, m_heldBody)) {
+            extractUsage(); // the upstream's tokens were spent whatever the client gets
+            answerInstead(std::move(*answer));
+            return;
+        }
+    }
+    m_declaredLength = m_heldBody.size();
+    m_exchange->beginResponse(m_context.record.status, m_heldHeaders, m_declaredLength);
+    m_exchange->writeBody(m_heldBody);
+    m_heldBody.clear();
+    m_exchange->endResponse();
+    finish();
 }
 
 void ProxyCall::onReadyRead() {
@@ -552,10 +610,28 @@ void ProxyCall::pump() {
                 true; // the client is slower than the upstream: let QNAM's buffer fill and stop reading
             return;
         }
-        const QByteArray data = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 64 * 1024));
+        QByteArray data = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 64 * 1024));
         if (data.isEmpty())
             break;
-        m_exchange->writeBody(data);
+        if (m_holding) {
+            if (m_heldBody.size() + data.size() > heldResponseLimit) {
+                fail(502, QStringLiteral("101500"), QStringLiteral("Response too large"),
+                     QStringLiteral("The answer is larger than the %1 MiB the response flow's policies "
+                                    "inspect")
+                         .arg(heldResponseLimit / (1024 * 1024)));
+                detachReply();
+                return;
+            }
+            m_heldBody += data;
+        } else {
+            const QByteArray original = m_captureBody ? data : QByteArray();
+            for (const std::unique_ptr<StreamObserver>& observer : m_streamObservers)
+                observer->onChunk(data);
+            if (!data.isEmpty())
+                m_exchange->writeBody(data);
+            if (!m_streamObservers.empty())
+                data = original; // usage is counted on what the upstream sent
+        }
         if (m_captureBody) {
             if (m_streaming) {
                 m_captured += data;
@@ -623,6 +699,16 @@ void ProxyCall::onFinished() {
     if (!broken && m_streaming && m_context.record.status >= 200 && m_context.record.status < 300 &&
         !terminator.isEmpty() && !m_captured.contains(terminator))
         broken = true;
+    if (broken && m_holding) {
+        // Nothing reached the client yet: it gets an error instead of a truncated answer.
+        m_holding = false;
+        m_heldBody.clear();
+        fail(502, QStringLiteral("101505"), QStringLiteral("Error connecting to the backend"),
+             QStringLiteral("%1 closed the connection before the answer was complete")
+                 .arg(m_target.endpoint->id));
+        detachReply();
+        return;
+    }
     if (broken) {
         // The upstream went away mid-body: the client must see a truncated answer, not a complete one.
         m_context.record.errorCode = m_timedOut ? QStringLiteral("101504") : QStringLiteral("101505");
@@ -634,6 +720,17 @@ void ProxyCall::onFinished() {
         detachReply();
         m_exchange->abortConnection();
         return;
+    }
+    if (m_holding) {
+        releaseHeldResponse();
+        return;
+    }
+    if (!m_streamObservers.empty()) {
+        QByteArray tail;
+        for (const std::unique_ptr<StreamObserver>& observer : m_streamObservers)
+            observer->onEnd(tail);
+        if (!tail.isEmpty())
+            m_exchange->writeBody(tail);
     }
     m_exchange->endResponse();
     finish();

@@ -6,6 +6,7 @@
 #include "gateway/ModelRouter.h"
 #include "gateway/RequestBodyModel.h"
 #include "gateway/SuspensionTable.h"
+#include "gateway/policies/GatewayPolicy.h"
 
 #include <QBasicTimer>
 #include <QByteArray>
@@ -73,6 +74,8 @@ private:
     bool hasAlternative();
     void retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode);
     void startAttempt(const Target& target);
+    void answerInstead(PolicyAnswer answer);
+    void releaseHeldResponse();
     void detachReply();
     void onMetaData();
     void onReadyRead();
@@ -92,6 +95,7 @@ private:
     Context m_context;
     HttpHeaders m_forwardHeaders;
     QByteArray m_queryForward;
+    QByteArray m_requestBody; // after the request flow's policies
 
     ModelRouter* m_balancer = nullptr; // round robin / weighted round robin
     ModelRouter* m_failover = nullptr;
@@ -118,7 +122,11 @@ private:
     bool m_done = false;
     bool m_streaming = false;
     bool m_captureBody = false;
-    QByteArray m_captured; // the response (or an SSE tail) kept for token counting
+    QByteArray m_captured;  // the response (or an SSE tail) kept for token counting
+    bool m_holding = false; // a response policy inspects the whole answer before the client gets it
+    HttpHeaders m_heldHeaders;
+    QByteArray m_heldBody;
+    std::vector<std::unique_ptr<StreamObserver>> m_streamObservers; // this call's, for a streamed answer
     QElapsedTimer m_attemptTimer;
 };
 

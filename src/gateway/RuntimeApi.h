@@ -3,7 +3,7 @@
 #include "core/LifecycleState.h"
 #include "core/Provider.h"
 #include "core/Stage.h"
-#include "gateway/ModelRouter.h"
+#include "gateway/policies/GatewayPolicy.h"
 
 #include <QByteArray>
 #include <QString>
@@ -15,13 +15,8 @@ namespace gatehouse {
 // A deployed revision compiled for serving: endpoints with their resolved URL and auth header,
 // operations with their path templates split once, and policies turned into runtime steps. Built in
 // the control thread, then read-only and shared by every worker.
-struct RuntimePolicy {
-    enum class Kind { AddHeader, RemoveHeader, ModelRouter };
-    Kind kind = Kind::AddHeader;
-    QByteArray headerName;
-    QByteArray headerValue;
-    std::shared_ptr<ModelRouter> router;
-};
+// A policy of a flow: one GatewayPolicy, built once per deployed revision (see PolicyRegistry).
+using RuntimePolicy = std::shared_ptr<const GatewayPolicy>;
 
 struct RuntimeFlows {
     std::vector<RuntimePolicy> request;

@@ -19,8 +19,10 @@ namespace gatehouse {
 
 ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& api, const Provider* provider,
                                  QWidget* parent)
-    : QWidget(parent), m_failover(definition.router == QLatin1String("modelFailover")),
-      m_weighted(definition.router == QLatin1String("modelWeightedRoundRobin")),
+    : QWidget(parent), m_strategy(ModelRouterConfig::strategyNamed(definition.router)
+                                      .value_or(ModelRouterConfig::Strategy::RoundRobin)),
+      m_failover(m_strategy == ModelRouterConfig::Strategy::Failover),
+      m_weighted(m_strategy == ModelRouterConfig::Strategy::WeightedRoundRobin),
       m_suspend(new QSpinBox(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -111,65 +113,57 @@ ModelRouterForm::StageWidgets ModelRouterForm::buildStage(const QString& stage, 
 }
 
 void ModelRouterForm::setConfig(const Json& config) {
-    const Json object = config.is_object() ? config : Json::object();
+    const ModelRouterConfig parsed = ModelRouterConfig::parse(m_strategy, config);
     const QSignalBlocker block(this);
-    for (StageWidgets* stage : {&m_production, &m_sandbox}) {
-        const std::string key = stage == &m_production ? "production" : "sandbox";
-        const Json value = object.value(key, Json());
+    for (Stage stage : {Stage::Production, Stage::Sandbox}) {
+        StageWidgets& widgets = stage == Stage::Production ? m_production : m_sandbox;
         bool enabled = false;
         if (m_failover) {
-            const Json target = value.is_object() ? value.value("targetModel", Json()) : Json();
-            stage->targets->setTargets(target.is_object() ? Json::array({target}) : Json::array());
-            stage->fallbacks->setTargets(value.is_object() ? value.value("fallbackModels", Json::array())
-                                                           : Json::array());
-            enabled = target.is_object();
+            const std::optional<ModelRouterConfig::Target>& target = parsed.failoverTarget(stage);
+            widgets.targets->setTargets(target ? std::vector<ModelRouterConfig::Target>{*target}
+                                               : std::vector<ModelRouterConfig::Target>{});
+            widgets.fallbacks->setTargets(parsed.fallbacks(stage));
+            enabled = target.has_value();
         } else {
-            stage->targets->setTargets(value.is_array() ? value : Json::array());
-            enabled = value.is_array() && !value.empty();
+            widgets.targets->setTargets(parsed.balanced(stage));
+            enabled = !parsed.balanced(stage).empty();
         }
-        if (stage->enabled)
-            stage->enabled->setChecked(enabled);
+        if (widgets.enabled)
+            widgets.enabled->setChecked(enabled);
     }
     // WSO2 writes an empty production list when nothing is configured yet: start with one row.
     if (!m_failover && m_production.targets->rowCount() == 0)
         m_production.targets->addRow();
-    const auto seconds = [&](const char* key, int fallback) {
-        const auto it = object.find(key);
-        const auto number = it != object.end() ? jsonInteger(*it) : std::nullopt;
-        // The spin boxes clamp; this keeps a huge value from wrapping to a negative int first.
-        return number ? int(std::clamp<qint64>(*number, 0, INT_MAX)) : fallback;
+    // The spin boxes clamp; this keeps a huge value from wrapping to a negative int first.
+    const auto seconds = [](qint64 ms) {
+        return int(std::clamp<qint64>(ms / 1000, 0, INT_MAX));
     };
-    m_suspend->setValue(seconds("suspendDuration", 0));
+    m_suspend->setValue(seconds(parsed.suspendMs()));
     if (m_requestTimeout)
-        m_requestTimeout->setValue(seconds("requestTimeout", 60));
+        m_requestTimeout->setValue(seconds(parsed.requestTimeoutMs()));
     if (m_retry)
-        m_retry->setChecked(object.value("retryOnFailure", true) != false);
+        m_retry->setChecked(parsed.retryOnFailure());
 }
 
 Json ModelRouterForm::config() const {
-    Json config = Json::object();
-    for (const StageWidgets* stage : {&m_production, &m_sandbox}) {
-        const std::string key = stage == &m_production ? "production" : "sandbox";
-        const bool enabled = !stage->enabled || stage->enabled->isChecked();
+    ModelRouterConfig config(m_strategy);
+    for (Stage stage : {Stage::Production, Stage::Sandbox}) {
+        const StageWidgets& widgets = stage == Stage::Production ? m_production : m_sandbox;
+        if (widgets.enabled && !widgets.enabled->isChecked())
+            continue; // a disabled sandbox is written as WSO2 writes it: [] (failover: {})
         if (m_failover) {
-            Json value = Json::object();
-            if (enabled) {
-                const Json target = stage->targets->targets();
-                if (!target.empty())
-                    value["targetModel"] = target[0];
-                value["fallbackModels"] = stage->fallbacks->targets();
-            }
-            config[key] = std::move(value);
+            const std::vector<ModelRouterConfig::Target> target = widgets.targets->targets();
+            config.setFailover(stage, target.empty() ? std::nullopt : std::make_optional(target.front()),
+                               widgets.fallbacks->targets());
         } else {
-            config[key] = enabled ? stage->targets->targets() : Json::array(); // disabled sandbox: []
+            config.setBalanced(stage, widgets.targets->targets());
         }
     }
     if (m_requestTimeout)
-        config["requestTimeout"] = m_requestTimeout->value();
-    config["suspendDuration"] = m_suspend->value();
-    if (m_retry && !m_retry->isChecked())
-        config["retryOnFailure"] = false;
-    return config;
+        config.setRequestTimeoutMs(qint64(m_requestTimeout->value()) * 1000);
+    config.setSuspendMs(qint64(m_suspend->value()) * 1000);
+    config.setRetryOnFailure(!m_retry || m_retry->isChecked());
+    return config.toJson();
 }
 
 void ModelRouterForm::showIssues(const std::vector<ValidationIssue>& issues, const QString& attributePath) {

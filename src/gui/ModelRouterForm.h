@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Json.h"
+#include "core/ModelRouterConfig.h"
 #include "core/ValidationReport.h"
 
 #include <QWidget>
@@ -43,6 +44,7 @@ private:
     };
     StageWidgets buildStage(const QString& stage, const Api& api, const QStringList& models, bool optional);
 
+    ModelRouterConfig::Strategy m_strategy;
     bool m_failover;
     bool m_weighted;
     StageWidgets m_production;

@@ -1,11 +1,13 @@
 #include "gui/PolicyFlowModel.h"
 
+#include "core/ModelRouterConfig.h"
 #include "core/PolicyCatalogue.h"
 #include "core/PolicyValidator.h"
 #include "core/Workspace.h"
 #include "gui/ApiDraft.h"
 #include "gui/PolicyIcon.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace gatehouse {
@@ -143,37 +145,39 @@ QString PolicyFlowModel::summary(const PolicyAttachment& attachment) const {
     const PolicyDefinition* definition = m_catalogue.find(attachment.policyName);
     if (!definition)
         return {};
-    if (definition->isModelRouter() && !definition->attributes.empty()) {
-        const auto raw = attachment.parameters.find(definition->attributes.front().name.toStdString());
-        if (raw == attachment.parameters.end())
+    if (definition->isModelRouter()) {
+        const Result<ModelRouterConfig> config = ModelRouterConfig::ofAttachment(*definition, attachment);
+        if (!config)
             return {};
-        const Json config = PolicyValidator::decodedAttribute(definition->attributes.front(), *raw, nullptr);
-        if (!config.is_object())
-            return {};
-        if (definition->router == QLatin1String("modelFailover")) {
-            const auto production = config.find("production");
-            if (production == config.end() || !production->is_object() ||
-                !production->contains("targetModel"))
+        if (config->isFailover()) {
+            const std::optional<ModelRouterConfig::Target>& target =
+                config->failoverTarget(Stage::Production);
+            if (!target)
                 return tr("not configured");
-            return tr("%1 with %n fallback(s)", nullptr,
-                      int(production->value("fallbackModels", Json::array()).size()))
-                .arg(toQString((*production)["targetModel"].value("model", std::string())));
+            return tr("%1 with %n fallback(s)", nullptr, int(config->fallbacks(Stage::Production).size()))
+                .arg(target->model);
         }
-        const auto production = config.find("production");
-        if (production == config.end() || !production->is_array() || production->empty())
+        const std::vector<ModelRouterConfig::Target>& production = config->balanced(Stage::Production);
+        if (production.empty())
             return tr("no production models");
+        // One share per model, in the order they are listed: a model on two endpoints gets the sum.
+        const bool weighted = config->strategy() == ModelRouterConfig::Strategy::WeightedRoundRobin;
+        std::vector<std::pair<QString, double>> shares;
         double total = 0;
-        const bool weighted = definition->router == QLatin1String("modelWeightedRoundRobin");
-        for (const Json& target : *production)
-            total +=
-                weighted && target.value("weight", Json(0)).is_number() ? target.value("weight", 0.0) : 1.0;
-        QStringList parts;
-        for (const Json& target : *production) {
-            const double weight =
-                weighted && target.value("weight", Json(0)).is_number() ? target.value("weight", 0.0) : 1.0;
-            parts.append(toQString(target.value("model", std::string())) + QLatin1Char(' ') +
-                         (total > 0 ? formatShare(weight / total) : QStringLiteral("0%")));
+        for (const ModelRouterConfig::Target& target : production) {
+            const double weight = weighted ? target.weight : 1.0;
+            total += weight;
+            const auto same = std::find_if(shares.begin(), shares.end(),
+                                           [&](const auto& share) { return share.first == target.model; });
+            if (same != shares.end())
+                same->second += weight;
+            else
+                shares.emplace_back(target.model, weight);
         }
+        QStringList parts;
+        for (const auto& [model, weight] : shares)
+            parts.append(model + QLatin1Char(' ') +
+                         (total > 0 ? formatShare(weight / total) : QStringLiteral("0%")));
         return parts.join(QStringLiteral(" · "));
     }
     const auto name = attachment.parameters.find("headerName");

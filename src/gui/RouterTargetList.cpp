@@ -125,13 +125,9 @@ void RouterTargetList::removeRow(int index) {
     if (index < 0 || index >= int(m_rows.size()))
         return;
     // Rebuild the grid from the remaining rows' values: simpler than shifting widgets between cells.
-    const Json values = targets();
+    std::vector<ModelRouterConfig::Target> remaining = targets();
+    remaining.erase(remaining.begin() + index);
     clearRows();
-    Json remaining = Json::array();
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (int(i) != index)
-            remaining.push_back(values[i]);
-    }
     setTargets(remaining);
 }
 
@@ -150,19 +146,18 @@ void RouterTargetList::clearRows() {
     m_rows.clear();
 }
 
-void RouterTargetList::setTargets(const Json& targets) {
+void RouterTargetList::setTargets(const std::vector<ModelRouterConfig::Target>& targets) {
     if (!m_options.fixedSingleRow)
         clearRows();
-    const std::size_t count = targets.is_array() ? targets.size() : 0;
-    for (std::size_t i = 0; i < count; ++i) {
+    for (std::size_t i = 0; i < targets.size(); ++i) {
         if (int(i) >= int(m_rows.size()))
             addRow();
         Row& row = m_rows[i];
-        const Json& target = targets[i];
+        const ModelRouterConfig::Target& target = targets[i];
         const QSignalBlocker blockModel(row.model);
         const QSignalBlocker blockEndpoint(row.endpoint);
-        row.model->setCurrentText(toQString(target.value("model", std::string())));
-        const QString endpointId = toQString(target.value("endpointId", std::string()));
+        row.model->setCurrentText(target.model);
+        const QString& endpointId = target.endpointId;
         int endpointIndex = row.endpoint->findData(endpointId);
         if (endpointIndex < 0 && !endpointId.isEmpty()) {
             row.endpoint->addItem(tr("%1 (missing)").arg(endpointId), endpointId); // keep it visible, flagged
@@ -171,30 +166,20 @@ void RouterTargetList::setTargets(const Json& targets) {
         row.endpoint->setCurrentIndex(qMax(0, endpointIndex));
         if (row.weight) {
             const QSignalBlocker blockWeight(row.weight);
-            const auto weight = target.find("weight");
-            row.weight->setValue(weight != target.end() && weight->is_number() ? weight->get<double>() : 0);
+            row.weight->setValue(target.weight);
         }
     }
     updateShares();
 }
 
-Json RouterTargetList::targets() const {
-    Json list = Json::array();
+std::vector<ModelRouterConfig::Target> RouterTargetList::targets() const {
+    std::vector<ModelRouterConfig::Target> list;
     for (const Row& row : m_rows) {
-        Json target = Json::object();
-        target["model"] = row.model->currentText().trimmed().toStdString();
-        target["endpointId"] = row.endpoint->currentData().toString().toStdString();
-        const QString name = row.endpoint->currentText();
-        if (!name.isEmpty())
-            target["endpointName"] = name.toStdString();
-        if (row.weight) {
-            const double weight = row.weight->value();
-            // Whole weights stay integers ("weight":50), as WSO2's Publisher writes them.
-            if (weight == std::floor(weight))
-                target["weight"] = qint64(weight);
-            else
-                target["weight"] = weight;
-        }
+        ModelRouterConfig::Target target;
+        target.model = row.model->currentText().trimmed();
+        target.endpointId = row.endpoint->currentData().toString();
+        target.endpointName = row.endpoint->currentText();
+        target.weight = row.weight ? row.weight->value() : 1;
         list.push_back(std::move(target));
     }
     return list;

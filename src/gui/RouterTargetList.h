@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Json.h"
+#include "core/ModelRouterConfig.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -31,8 +31,8 @@ public:
 
     // Models offered in the model boxes (the user may type others) and endpoints as (id, name).
     void setChoices(const QStringList& models, const std::vector<std::pair<QString, QString>>& endpoints);
-    void setTargets(const Json& targets); // a JSON array of {model, endpointId, endpointName, weight}
-    Json targets() const;
+    void setTargets(const std::vector<ModelRouterConfig::Target>& targets);
+    std::vector<ModelRouterConfig::Target> targets() const;
     int rowCount() const { return int(m_rows.size()); }
     void addRow();
     void removeRow(int row);

@@ -20,6 +20,7 @@
 #include "gateway/SmoothWeightedRoundRobin.h"
 #include "gateway/SuspensionTable.h"
 #include "gateway/VerifiedTokenCache.h"
+#include "gateway/policies/PolicyRegistry.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -122,11 +123,11 @@ std::shared_ptr<RuntimeApi> compile(const Api& api) {
             const gatehouse::PolicyDefinition* definition = catalogue.find(attachment.policyName);
             if (!definition || !definition->isModelRouter())
                 continue;
-            RuntimePolicy policy;
-            policy.kind = RuntimePolicy::Kind::ModelRouter;
-            policy.router = ModelRouter::create(*definition, attachment, nullptr);
-            if (policy.router)
-                compiled.flows.request.push_back(std::move(policy));
+            // The gateway's own table builds the policy, as a deployment does.
+            gatehouse::PolicyBuildResult policy =
+                gatehouse::PolicyRegistry::builtin().build({*definition, attachment, nullptr});
+            if (policy)
+                compiled.flows.request.push_back(policy.take());
         }
         runtime->operations.push_back(std::move(compiled));
     }
@@ -213,7 +214,7 @@ void BM_ModelRouterPick(benchmark::State& state) {
         state.SkipWithError("the Model Weighted Round Robin policy did not compile");
         return;
     }
-    ModelRouter& router = *chat->flows.request.front().router;
+    ModelRouter& router = *chat->flows.request.front()->modelRouter();
     SuspensionTable suspensions;
     const std::vector<QString> triedPairs; // a first attempt has tried nothing yet
     for (auto _ : state) {

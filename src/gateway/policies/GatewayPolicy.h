@@ -1,0 +1,92 @@
+#pragma once
+
+#include "core/Stage.h"
+#include "gateway/HttpHeaders.h"
+
+#include <QByteArray>
+#include <QString>
+#include <memory>
+#include <optional>
+
+namespace gatehouse {
+
+class ModelRouter;
+struct RuntimeApi;
+struct RuntimeOperation;
+
+// An answer a policy gives instead of the upstream's (a guardrail's refusal, a cached response).
+struct PolicyAnswer {
+    int status = 200;
+    HttpHeaders headers;
+    QByteArray body;
+    QString errorCode; // for the access log; empty for a successful answer
+
+    // An error in WSO2's shape: {"code": ..., "message": ..., "description": ...}.
+    static PolicyAnswer error(int status, const QString& code, const QString& message,
+                              const QString& description);
+};
+
+// What the request flow may read and change of a call before it goes upstream.
+struct PolicyRequest {
+    const RuntimeApi& api;
+    const RuntimeOperation& operation;
+    Stage stage;
+    HttpHeaders& headers; // what goes upstream (hop-by-hop and credential headers already removed)
+    QByteArray& body;     // what goes upstream; routing reads the model from it afterwards
+};
+
+// What the response flow may read and change of the upstream's answer.
+struct PolicyResponse {
+    const RuntimeApi& api;
+    const RuntimeOperation& operation;
+    Stage stage;
+    int status;
+    HttpHeaders& headers; // what goes to the client
+};
+
+// The per-call state of a policy that watches a streamed answer (server-sent events). Chunks come as
+// the upstream sends them, each passed on to the client after every observer has seen it.
+class StreamObserver {
+public:
+    virtual ~StreamObserver() = default;
+    // May rewrite the chunk (an empty chunk sends nothing).
+    virtual void onChunk(QByteArray& chunk) = 0;
+    // The stream ended complete; `tail` is sent after the last chunk (an error event, for example).
+    virtual void onEnd(QByteArray& tail) { Q_UNUSED(tail) }
+};
+
+// One policy attachment of a deployed revision, built once from its validated parameters and shared,
+// read-only, by every worker thread. A kind overrides the hooks of the flows it acts in; the gateway
+// calls them in attachment order (API-level policies first, then the operation's).
+class GatewayPolicy {
+public:
+    virtual ~GatewayPolicy() = default;
+    GatewayPolicy(const GatewayPolicy&) = delete;
+    GatewayPolicy& operator=(const GatewayPolicy&) = delete;
+
+    // The catalogue name of the kind ("addHeader").
+    virtual QString name() const = 0;
+
+    // Request flow: may rewrite headers and body, or answer (the upstream is then never called).
+    virtual std::optional<PolicyAnswer> onRequest(PolicyRequest& request) const;
+
+    // Response flow: headers first, before anything reaches the client.
+    virtual void onResponseHeaders(PolicyResponse& response) const;
+    // True when the policy must see a whole (not streamed) answer before the client does: the gateway
+    // then holds the body back, calls onResponseBody(), and sends it with its length recomputed.
+    virtual bool inspectsWholeResponse() const;
+    virtual std::optional<PolicyAnswer> onResponseBody(PolicyResponse& response, QByteArray& body) const;
+    // A streamed answer: an observer for this call, or nullptr when the policy leaves streams alone.
+    virtual std::unique_ptr<StreamObserver> observeStream(const PolicyResponse& response) const;
+
+    // Fault flow: an error the gateway answers itself (authentication, throttling, upstream failure).
+    virtual void onFault(HttpHeaders& headers) const;
+
+    // The model router this policy configures, if it is one: routing reads it before the first attempt.
+    virtual ModelRouter* modelRouter() const;
+
+protected:
+    GatewayPolicy() = default;
+};
+
+} // namespace gatehouse
