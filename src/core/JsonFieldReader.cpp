@@ -14,6 +14,10 @@ QString jsonIndexPath(const QString& path, std::size_t index) {
     return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
+QString jsonChildPath(const QString& path, const QString& key) {
+    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+}
+
 JsonFieldReader::JsonFieldReader(const Json& object, QString path, QStringList* errors, Language language)
     : m_object(object), m_path(std::move(path)), m_errors(errors), m_language(language),
       m_isObject(object.is_object()) {

@@ -59,6 +59,8 @@ private:
     bool m_isObject = false;
 };
 
+// Paths of findings: "a[2]", and "a.b" (just "b" under the root path "").
 QString jsonIndexPath(const QString& path, std::size_t index);
+QString jsonChildPath(const QString& path, const QString& key);
 
 } // namespace gatehouse

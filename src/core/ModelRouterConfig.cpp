@@ -1,5 +1,6 @@
 #include "core/ModelRouterConfig.h"
 
+#include "core/JsonFieldReader.h"
 #include "core/PolicyAttachment.h"
 #include "core/PolicyDefinition.h"
 #include "core/PolicyValidator.h"
@@ -11,14 +12,6 @@
 namespace gatehouse {
 
 namespace {
-
-QString child(const QString& path, const QString& key) {
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
-QString indexed(const QString& path, std::size_t index) {
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
 
 QString stringField(const Json& object, const char* name) {
     if (!object.is_object())
@@ -85,11 +78,13 @@ std::optional<ModelRouterConfig::Strategy> ModelRouterConfig::strategyNamed(cons
 }
 
 ModelRouterConfig ModelRouterConfig::parse(Strategy strategy, const Json& config,
-                                           std::vector<Finding>* findings) {
+                                           ValidationReport* findings) {
     ModelRouterConfig parsed(strategy);
     const auto report = [&](const QString& path, const QString& message, bool isError = true) {
-        if (findings)
-            findings->push_back({path, message, isError});
+        if (findings && isError)
+            findings->addError(path, message);
+        else if (findings)
+            findings->addWarning(path, message);
     };
     if (!config.is_object())
         return parsed;
@@ -107,19 +102,21 @@ ModelRouterConfig ModelRouterConfig::parse(Strategy strategy, const Json& config
             std::vector<Target> fallbackTargets;
             if (fallbacks != stageConfig->end() && fallbacks->is_array()) {
                 for (std::size_t i = 0; i < fallbacks->size(); ++i)
-                    fallbackTargets.push_back(
-                        targetOf((*fallbacks)[i], false,
-                                 indexed(child(stagePath, QStringLiteral("fallbackModels")), i)));
+                    fallbackTargets.push_back(targetOf(
+                        (*fallbacks)[i], false,
+                        jsonIndexPath(jsonChildPath(stagePath, QStringLiteral("fallbackModels")), i)));
             }
             const bool hasTarget = target != stageConfig->end() && target->is_object() &&
                                    !stringField(*target, "model").trimmed().isEmpty();
             std::optional<Target> targetModel; // kept half-filled too, so that the form shows it
             if (target != stageConfig->end() && target->is_object())
-                targetModel = targetOf(*target, false, child(stagePath, QStringLiteral("targetModel")));
+                targetModel =
+                    targetOf(*target, false, jsonChildPath(stagePath, QStringLiteral("targetModel")));
             parsed.setFailover(stage, targetModel, fallbackTargets);
             if (!hasTarget) {
                 if (!fallbackTargets.empty() || (target != stageConfig->end() && !target->is_null())) {
-                    report(child(child(stagePath, QStringLiteral("targetModel")), QStringLiteral("model")),
+                    report(jsonChildPath(jsonChildPath(stagePath, QStringLiteral("targetModel")),
+                                         QStringLiteral("model")),
                            tr("failover needs the target model whose failures it handles"));
                     stageErrors = true;
                 }
@@ -127,7 +124,7 @@ ModelRouterConfig ModelRouterConfig::parse(Strategy strategy, const Json& config
             }
             configured = true;
             if (fallbackTargets.empty())
-                report(child(stagePath, QStringLiteral("fallbackModels")),
+                report(jsonChildPath(stagePath, QStringLiteral("fallbackModels")),
                        tr("no fallback models: failover has nothing to fall back to"), false);
         }
         if (!configured && !stageErrors)
@@ -148,7 +145,7 @@ ModelRouterConfig ModelRouterConfig::parse(Strategy strategy, const Json& config
             bool weightsValid = true;
             for (std::size_t i = 0; i < list->size(); ++i) {
                 const Json& entry = (*list)[i];
-                Target target = targetOf(entry, weighted, indexed(listPath, i));
+                Target target = targetOf(entry, weighted, jsonIndexPath(listPath, i));
                 if (entry.is_object()) {
                     const QString pair = target.endpointId + QLatin1Char('/') + target.model;
                     if (seenPairs.contains(pair))

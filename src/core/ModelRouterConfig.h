@@ -3,6 +3,7 @@
 #include "core/Json.h"
 #include "core/Result.h"
 #include "core/Stage.h"
+#include "core/ValidationReport.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -38,14 +39,6 @@ public:
         bool usable() const { return !endpointId.isEmpty() && !model.isEmpty(); }
     };
 
-    // A problem of the configuration itself, found without looking at the API (endpoints and models
-    // are the validator's). The path is relative to the configuration object.
-    struct Finding {
-        QString path;
-        QString message;
-        bool isError = true;
-    };
-
     ModelRouterConfig() = default;
     explicit ModelRouterConfig(Strategy strategy) : m_strategy(strategy) {}
 
@@ -53,9 +46,10 @@ public:
     static std::optional<Strategy> strategyNamed(const QString& routerName);
 
     // Reads a decoded configuration object. Never fails: what it cannot use it leaves out of routing
-    // and describes in `findings`.
+    // and describes in `findings`, with paths relative to the configuration object. These are the
+    // configuration's own problems; whether its endpoints and models exist is the validator's to say.
     static ModelRouterConfig parse(Strategy strategy, const Json& config,
-                                   std::vector<Finding>* findings = nullptr);
+                                   ValidationReport* findings = nullptr);
     // The configuration of an attachment of a model-router definition, decoding WSO2's string form.
     static Result<ModelRouterConfig> ofAttachment(const PolicyDefinition& definition,
                                                   const PolicyAttachment& attachment);

@@ -1,5 +1,6 @@
 #include "core/PolicyValidator.h"
 
+#include "core/JsonFieldReader.h"
 #include "core/Wso2AttributeCodec.h"
 
 #include <QHash>
@@ -9,14 +10,6 @@
 namespace gatehouse {
 
 namespace {
-
-QString child(const QString& path, const QString& key) {
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
-QString indexed(const QString& path, std::size_t index) {
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
-}
 
 QString formatNumber(double value) {
     return QString::number(value, 'g', 12);
@@ -172,14 +165,14 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
             const auto it = value.find(toStdString(field.name));
             if (it == value.end() || it->is_null()) {
                 if (field.required)
-                    report.addError(child(path, field.name), tr("is required"));
+                    report.addError(jsonChildPath(path, field.name), tr("is required"));
                 continue;
             }
-            validateValue(field, *it, child(path, field.name), report);
+            validateValue(field, *it, jsonChildPath(path, field.name), report);
         }
         for (auto it = value.begin(); it != value.end(); ++it) {
             if (!attribute.field(toQString(it.key())))
-                report.addWarning(child(path, toQString(it.key())), tr("unknown field, ignored"));
+                report.addWarning(jsonChildPath(path, toQString(it.key())), tr("unknown field, ignored"));
         }
         return;
     }
@@ -187,7 +180,7 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
         if (!value.is_array())
             return wrongType(QT_TRANSLATE_NOOP("PolicyValidator", "a list"));
         for (std::size_t i = 0; i < value.size(); ++i)
-            validateValue(*attribute.items, value[i], indexed(path, i), report);
+            validateValue(*attribute.items, value[i], jsonIndexPath(path, i), report);
         return;
     }
 }
@@ -198,10 +191,10 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const ModelRou
     if (!endpointId.isEmpty()) {
         const Endpoint* endpoint = api.endpoint(endpointId);
         if (!endpoint)
-            report.addError(child(path, QStringLiteral("endpointId")),
+            report.addError(jsonChildPath(path, QStringLiteral("endpointId")),
                             tr("no %1 endpoint with id \"%2\"").arg(stageName(stage), endpointId));
         else if (endpoint->stage != stage)
-            report.addError(child(path, QStringLiteral("endpointId")),
+            report.addError(jsonChildPath(path, QStringLiteral("endpointId")),
                             tr("\"%1\" is a %2 endpoint, not a %3 one")
                                 .arg(endpointId, stageName(endpoint->stage), stageName(stage)));
     }
@@ -209,7 +202,7 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const ModelRou
     if (!model.trimmed().isEmpty() && m_provider && !m_provider->models.isEmpty() &&
         !m_provider->models.contains(model)) {
         report.addWarning(
-            child(path, QStringLiteral("model")),
+            jsonChildPath(path, QStringLiteral("model")),
             tr("\"%1\" is not in %2's model list (%3); the upstream may refuse it")
                 .arg(model, m_provider->displayName, m_provider->models.join(QStringLiteral(", "))));
     }
@@ -222,25 +215,20 @@ void PolicyValidator::validateRouter(const Api& api, const PolicyDefinition& def
     if (!config.is_object() || !strategy)
         return;
     // The configuration's own problems come from its one parser; what needs the API is checked here.
-    std::vector<ModelRouterConfig::Finding> findings;
+    ValidationReport findings;
     const ModelRouterConfig parsed = ModelRouterConfig::parse(*strategy, config, &findings);
-    for (const ModelRouterConfig::Finding& finding : findings) {
-        if (finding.isError)
-            report.addError(child(path, finding.path), finding.message);
-        else
-            report.addWarning(child(path, finding.path), finding.message);
-    }
+    report.append(findings, path);
     for (Stage stage : {Stage::Production, Stage::Sandbox}) {
         if (parsed.isFailover()) {
             const std::optional<ModelRouterConfig::Target>& target = parsed.failoverTarget(stage);
             if (!target || target->model.trimmed().isEmpty())
                 continue; // no target: the fallbacks are not in use (the parse said so)
-            validateTarget(api, stage, *target, child(path, target->path), report);
+            validateTarget(api, stage, *target, jsonChildPath(path, target->path), report);
             for (const ModelRouterConfig::Target& fallback : parsed.fallbacks(stage))
-                validateTarget(api, stage, fallback, child(path, fallback.path), report);
+                validateTarget(api, stage, fallback, jsonChildPath(path, fallback.path), report);
         } else {
             for (const ModelRouterConfig::Target& target : parsed.balanced(stage))
-                validateTarget(api, stage, target, child(path, target.path), report);
+                validateTarget(api, stage, target, jsonChildPath(path, target.path), report);
         }
     }
 }
@@ -253,11 +241,11 @@ void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment&
         return;
     }
     if (!attachment.parameters.is_object()) {
-        report.addError(child(path, QStringLiteral("parameters")), tr("must be an object"));
+        report.addError(jsonChildPath(path, QStringLiteral("parameters")), tr("must be an object"));
         return;
     }
     for (const PolicyAttribute& attribute : definition->attributes) {
-        const QString attributePath = child(path, attribute.name);
+        const QString attributePath = jsonChildPath(path, attribute.name);
         const auto it = attachment.parameters.find(toStdString(attribute.name));
         if (it == attachment.parameters.end() || it->is_null()) {
             if (attribute.required)
@@ -279,7 +267,7 @@ void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment&
     for (auto it = attachment.parameters.begin(); it != attachment.parameters.end(); ++it) {
         if (!definition->attribute(toQString(it.key())))
             report.addWarning(
-                child(path, toQString(it.key())),
+                jsonChildPath(path, toQString(it.key())),
                 tr("%1 has no parameter of this name; it is ignored").arg(definition->displayName));
     }
 }
@@ -289,7 +277,7 @@ void PolicyValidator::validateFlows(const Api& api, const PolicyFlows& flows, co
     for (FlowKind flow : allFlowKinds) {
         const auto& list = flows.flow(flow);
         for (std::size_t i = 0; i < list.size(); ++i) {
-            const QString path = indexed(child(prefix, flowKindName(flow)), i);
+            const QString path = jsonIndexPath(jsonChildPath(prefix, flowKindName(flow)), i);
             const PolicyDefinition* definition = m_catalogue.find(list[i].policyName);
             if (!definition) {
                 report.addError(path, tr("unknown policy \"%1\"").arg(list[i].policyName));
@@ -319,7 +307,7 @@ void PolicyValidator::validateExclusivity(const Api& api, ValidationReport& repo
                     const bool atApiLevel =
                         apiLevelScan || apiLevel.value(definition->exclusiveGroup) == first;
                     report.addError(
-                        indexed(child(prefix, flowKindName(flow)), i),
+                        jsonIndexPath(jsonChildPath(prefix, flowKindName(flow)), i),
                         atApiLevel
                             ? tr("%1: %2 is already attached at API level").arg(rule, first->displayName)
                             : tr("%1: %2 is already attached to %3")

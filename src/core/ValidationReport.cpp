@@ -20,6 +20,14 @@ void ValidationReport::append(const ValidationReport& other) {
     m_issues.insert(m_issues.end(), other.m_issues.begin(), other.m_issues.end());
 }
 
+void ValidationReport::append(const ValidationReport& other, const QString& pathPrefix) {
+    for (ValidationIssue issue : other.m_issues) {
+        if (!pathPrefix.isEmpty())
+            issue.path = issue.path.isEmpty() ? pathPrefix : pathPrefix + QLatin1Char('.') + issue.path;
+        m_issues.push_back(std::move(issue));
+    }
+}
+
 bool ValidationReport::hasErrors() const {
     for (const ValidationIssue& issue : m_issues) {
         if (issue.isError())

@@ -28,6 +28,8 @@ public:
     void addError(const QString& path, const QString& message);
     void addWarning(const QString& path, const QString& message);
     void append(const ValidationReport& other);
+    // The other report's issues with their paths placed below `pathPrefix`.
+    void append(const ValidationReport& other, const QString& pathPrefix);
 
     const std::vector<ValidationIssue>& issues() const { return m_issues; }
     bool hasErrors() const;

@@ -15,11 +15,11 @@ Json parseJson(const char* text) {
     return Json::parse(text);
 }
 
-QStringList describe(const std::vector<ModelRouterConfig::Finding>& findings) {
+QStringList describe(const ValidationReport& findings) {
     QStringList lines;
-    for (const auto& finding : findings)
-        lines.append((finding.isError ? QStringLiteral("error ") : QStringLiteral("warning ")) +
-                     finding.path + QStringLiteral(": ") + finding.message);
+    for (const ValidationIssue& issue : findings.issues())
+        lines.append((issue.isError() ? QStringLiteral("error ") : QStringLiteral("warning ")) + issue.path +
+                     QStringLiteral(": ") + issue.message);
     return lines;
 }
 
@@ -45,7 +45,7 @@ private Q_SLOTS:
     // A model on two endpoints (or listed twice) shares add up wherever shares are shown, and the
     // router balances over every usable row.
     void modelListedTwiceAddsUp() {
-        std::vector<ModelRouterConfig::Finding> findings;
+        ValidationReport findings;
         const auto config = ModelRouterConfig::parse(Strategy::WeightedRoundRobin, parseJson(R"({
             "production":[{"model":"gpt-4o","endpointId":"a","weight":30},
                           {"model":"gpt-4o-mini","endpointId":"a","weight":40},
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QFETCH(int, strategy);
         QFETCH(QByteArray, config);
         QFETCH(QStringList, expected);
-        std::vector<ModelRouterConfig::Finding> findings;
+        ValidationReport findings;
         ModelRouterConfig::parse(Strategy(strategy), parseJson(config.constData()), &findings);
         QCOMPARE(describe(findings), expected);
     }

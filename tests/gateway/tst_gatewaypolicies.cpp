@@ -136,7 +136,9 @@ private Q_SLOTS:
         QStringList catalogued;
         for (const PolicyDefinition& definition : PolicyCatalogue::builtin().definitions())
             catalogued.append(definition.name);
-        QStringList registered = PolicyRegistry::builtin().names();
+        QStringList registered;
+        for (const PolicyRegistry::Kind& kind : PolicyRegistry::builtin().kinds())
+            registered.append(kind.name);
         catalogued.sort();
         registered.sort();
         QCOMPARE(registered, catalogued);

@@ -1,8 +1,9 @@
 #include "gateway/policies/PolicyRegistry.h"
 
-#include "gateway/policies/AddHeaderPolicy.h"
+#include "gateway/policies/HeaderPolicy.h"
 #include "gateway/policies/ModelRouterPolicy.h"
-#include "gateway/policies/RemoveHeaderPolicy.h"
+
+#include <algorithm>
 
 namespace gatehouse {
 
@@ -11,8 +12,8 @@ PolicyRegistry::PolicyRegistry(std::vector<Kind> kinds) : m_kinds(std::move(kind
 
 const PolicyRegistry& PolicyRegistry::builtin() {
     static const PolicyRegistry registry({
-        {QStringLiteral("addHeader"), &AddHeaderPolicy::build},
-        {QStringLiteral("removeHeader"), &RemoveHeaderPolicy::build},
+        {QStringLiteral("addHeader"), &HeaderPolicy::buildAdd},
+        {QStringLiteral("removeHeader"), &HeaderPolicy::buildRemove},
         {QStringLiteral("modelRoundRobin"), &ModelRouterPolicy::build},
         {QStringLiteral("modelWeightedRoundRobin"), &ModelRouterPolicy::build},
         {QStringLiteral("modelFailover"), &ModelRouterPolicy::build},
@@ -21,11 +22,9 @@ const PolicyRegistry& PolicyRegistry::builtin() {
 }
 
 const PolicyRegistry::Kind* PolicyRegistry::find(const QString& name) const {
-    for (const Kind& kind : m_kinds) {
-        if (kind.name == name)
-            return &kind;
-    }
-    return nullptr;
+    const auto kind =
+        std::find_if(m_kinds.begin(), m_kinds.end(), [&](const Kind& each) { return each.name == name; });
+    return kind == m_kinds.end() ? nullptr : &*kind;
 }
 
 PolicyBuildResult PolicyRegistry::build(const PolicyBuildInput& input) const {
@@ -34,13 +33,6 @@ PolicyBuildResult PolicyRegistry::build(const PolicyBuildInput& input) const {
         return PolicyBuildResult::failure(
             QStringLiteral("the gateway cannot run %1 yet").arg(input.definition.displayName));
     return kind->build(input);
-}
-
-QStringList PolicyRegistry::names() const {
-    QStringList names;
-    for (const Kind& kind : m_kinds)
-        names.append(kind.name);
-    return names;
 }
 
 } // namespace gatehouse

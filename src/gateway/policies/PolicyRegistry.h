@@ -25,7 +25,7 @@ using PolicyBuildResult = Result<std::shared_ptr<const GatewayPolicy>>;
 
 // The gateway's policy kinds by catalogue name: a table, not a plugin system. Adding a kind is one
 // catalogue file (resources/policies/<name>.json), one GatewayPolicy class and one line in
-// PolicyRegistry::builtin().
+// PolicyRegistry::builtin() (a class may serve several related kinds, as HeaderPolicy does).
 class PolicyRegistry {
 public:
     using Factory = std::function<PolicyBuildResult(const PolicyBuildInput&)>;
@@ -42,7 +42,7 @@ public:
     const Kind* find(const QString& name) const;
     // The policy of an attachment, or why it cannot run (unknown kind, unusable parameters).
     PolicyBuildResult build(const PolicyBuildInput& input) const;
-    QStringList names() const;
+    const std::vector<Kind>& kinds() const { return m_kinds; }
 
 private:
     std::vector<Kind> m_kinds;
