@@ -2664,6 +2664,49 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>WorkspaceFiles</name>
+    <message>
+        <source>%1: expected a JSON object at the top level</source>
+        <translation>%1: Auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>%1: $.schemaVersion: is required</source>
+        <translation>%1: $.schemaVersion: ist erforderlich</translation>
+    </message>
+    <message>
+        <source>%1: $.schemaVersion: expected an integer</source>
+        <translation>%1: $.schemaVersion: muss eine Ganzzahl sein</translation>
+    </message>
+    <message>
+        <source>%1: written by a newer Gatehouse (schema version %2; this one reads up to %3)</source>
+        <translation>%1: von einer neueren Gatehouse-Version geschrieben (Schemaversion %2; diese Version liest bis %3)</translation>
+    </message>
+    <message>
+        <source>%1: $.schemaVersion: must be at least 1</source>
+        <translation>%1: $.schemaVersion: muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was deleted by another program since it was loaded; reload the workspace</source>
+        <translation>%1 wurde seit dem Laden von einem anderen Programm gelöscht; laden Sie den Arbeitsbereich neu</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program since it was loaded; reload the workspace (nothing was overwritten)</source>
+        <translation>%1 wurde seit dem Laden von einem anderen Programm geändert; laden Sie den Arbeitsbereich neu (es wurde nichts überschrieben)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read; repair or remove it before saving over it</source>
+        <translation>%1 konnte nicht gelesen werden; reparieren oder entfernen Sie die Datei, bevor Sie darüber speichern</translation>
+    </message>
+    <message>
+        <source>%1: cannot delete: %2</source>
+        <translation>%1: kann nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceSettings</name>
     <message>
         <source>must be a port number from 0 to 65535</source>
@@ -3277,6 +3320,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>%1 has unsaved changes. Save them?</source>
         <translation>%1 hat ungespeicherte Änderungen. Möchten Sie sie speichern?</translation>
+    </message>
+    <message>
+        <source>Your changes are still here, unsaved. Reload the workspace (File menu) to see the other program&apos;s version; that discards them.</source>
+        <translation>Ihre Änderungen sind noch da, ungespeichert. Laden Sie den Arbeitsbereich neu (Menü Datei), um die Fassung des anderen Programms zu sehen; dabei gehen sie verloren.</translation>
     </message>
 </context>
 <context>
@@ -5014,26 +5061,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
 <context>
     <name>gatehouse::Workspace</name>
     <message>
-        <source>%1: expected a JSON object at the top level</source>
-        <translation>%1: Auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
-    </message>
-    <message>
-        <source>%1: $.schemaVersion: is required</source>
-        <translation>%1: $.schemaVersion: ist erforderlich</translation>
-    </message>
-    <message>
-        <source>%1: $.schemaVersion: expected an integer</source>
-        <translation>%1: $.schemaVersion: muss eine Ganzzahl sein</translation>
-    </message>
-    <message>
-        <source>%1: written by a newer Gatehouse (schema version %2; this one reads up to %3)</source>
-        <translation>%1: von einer neueren Gatehouse-Version geschrieben (Schemaversion %2; diese Version liest bis %3)</translation>
-    </message>
-    <message>
-        <source>%1: $.schemaVersion: must be at least 1</source>
-        <translation>%1: $.schemaVersion: muss mindestens 1 sein</translation>
-    </message>
-    <message>
         <source>another program</source>
         <extracomment>Who holds the lock when the lock file does not say.</extracomment>
         <translation>ein anderes Programm</translation>
@@ -5045,22 +5072,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>cannot lock the workspace (%1)</source>
         <translation>der Arbeitsbereich kann nicht gesperrt werden (%1)</translation>
-    </message>
-    <message>
-        <source>%1 was deleted by another program since it was loaded; reload the workspace</source>
-        <translation>%1 wurde seit dem Laden von einem anderen Programm gelöscht; laden Sie den Arbeitsbereich neu</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1: kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 was changed by another program since it was loaded; reload the workspace (nothing was overwritten)</source>
-        <translation>%1 wurde seit dem Laden von einem anderen Programm geändert; laden Sie den Arbeitsbereich neu (es wurde nichts überschrieben)</translation>
-    </message>
-    <message>
-        <source>%1: cannot delete: %2</source>
-        <translation>%1: kann nicht gelöscht werden: %2</translation>
     </message>
     <message>
         <source>%1 is a file, not a workspace folder</source>
@@ -5089,10 +5100,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>invalid API id &quot;%1&quot;</source>
         <translation>ungültige API-ID „%1“</translation>
-    </message>
-    <message>
-        <source>%1 could not be read; repair or remove it before saving over it</source>
-        <translation>%1 konnte nicht gelesen werden; reparieren oder entfernen Sie die Datei, bevor Sie darüber speichern</translation>
     </message>
     <message>
         <source>no API with id &quot;%1&quot;</source>

@@ -83,7 +83,7 @@ int main(int argc, char* argv[]) {
 
     gatehouse::Workspace workspace;
     QString error;
-    bool opened = workspace.open(directory, &error);
+    bool opened = workspace.open(directory).ok(&error);
     if (opened && parser.isSet(demoOption))
         opened = gatehouse::DemoWorkspace::populate(workspace, &error);
     if (!opened) {

@@ -39,7 +39,7 @@ Result<KeyPair> ApplicationKeys::generate(Workspace& workspace, SecretStore& sec
                                           [&](const KeyPair& each) { return each.keyType == keyType; }),
                            application.keys.end());
     application.keys.push_back(pair);
-    if (!workspace.saveApplication(application, &error))
+    if (!workspace.saveApplication(application).ok(&error))
         return Result<KeyPair>::failure(error);
     return Result<KeyPair>::success(pair);
 }

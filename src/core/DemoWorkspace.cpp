@@ -25,7 +25,7 @@ bool DemoWorkspace::populate(Workspace& workspace, QString* error) {
         QStringLiteral("The Gatehouse tutorial API: chat completions on the offline Demo "
                        "provider. Attach Model Weighted Round Robin to POST /chat/completions.");
     request.sandboxUrl = demo->defaultBaseUrl;
-    return workspace.saveApi(ApiFactory::createAiApi(*demo, request), error);
+    return workspace.saveApi(ApiFactory::createAiApi(*demo, request)).ok(error);
 }
 
 QString DemoWorkspace::defaultDirectory() {

@@ -1,10 +1,8 @@
 #include "core/Workspace.h"
 
 #include "core/JsonFieldReader.h"
-#include "core/JsonFile.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -21,10 +19,6 @@ const QString rootFile = QStringLiteral("workspace.json");
 const QString deploymentsFile = QStringLiteral("deployments.json");
 const QString lockFileName = QStringLiteral(".gatehouse.lock");
 
-QByteArray fingerprint(const QByteArray& bytes) {
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha1);
-}
-
 QString apiFile(const QString& apiId) {
     return QStringLiteral("apis/%1/api.json").arg(apiId);
 }
@@ -32,6 +26,8 @@ QString apiFile(const QString& apiId) {
 QString applicationFile(const QString& applicationId) {
     return QStringLiteral("applications/%1.json").arg(applicationId);
 }
+
+QString providerFile(const QString& providerId);
 
 QString revisionFile(const QString& apiId, int number) {
     return QStringLiteral("apis/%1/revisions/%2.json").arg(apiId).arg(number);
@@ -47,38 +43,28 @@ QString slugOf(const QString& text) {
     return slug.isEmpty() ? QStringLiteral("item") : slug.left(64);
 }
 
-// Schema check shared by every versioned file. Returns an empty string when readable.
-QString schemaProblem(const Json& document, const QString& file) {
-    if (!document.is_object())
-        return QCoreApplication::translate("gatehouse::Workspace",
-                                           "%1: expected a JSON object at the top level")
-            .arg(file);
-    const auto version = document.find("schemaVersion");
-    if (version == document.end())
-        return QCoreApplication::translate("gatehouse::Workspace", "%1: $.schemaVersion: is required")
-            .arg(file);
-    if (!version->is_number_integer())
-        return QCoreApplication::translate("gatehouse::Workspace", "%1: $.schemaVersion: expected an integer")
-            .arg(file);
-    if (version->get<qint64>() > Workspace::SchemaVersion)
-        return QCoreApplication::translate(
-                   "gatehouse::Workspace",
-                   "%1: written by a newer Gatehouse (schema version %2; this one reads up to %3)")
-            .arg(file)
-            .arg(version->get<qint64>())
-            .arg(Workspace::SchemaVersion);
-    if (version->get<qint64>() < 1)
-        return QCoreApplication::translate("gatehouse::Workspace", "%1: $.schemaVersion: must be at least 1")
-            .arg(file);
-    return {};
+QString providerFile(const QString& providerId) {
+    return QStringLiteral("providers/%1.json").arg(slugOf(providerId));
 }
 
-Json withSchema(const Json& body) {
-    Json document = Json::object();
-    document["schemaVersion"] = Workspace::SchemaVersion;
-    for (auto it = body.begin(); it != body.end(); ++it)
-        document[it.key()] = it.value();
-    return document;
+// The in-memory side of the id-keyed collections (APIs, applications), next to WorkspaceFiles' disk side.
+template <typename T> const T* findById(const std::vector<T>& items, const QString& id) {
+    const auto found = std::find_if(items.begin(), items.end(), [&](const T& each) { return each.id == id; });
+    return found == items.end() ? nullptr : &*found;
+}
+
+template <typename T> void putById(std::vector<T>& items, T item) {
+    const auto found =
+        std::find_if(items.begin(), items.end(), [&](const T& each) { return each.id == item.id; });
+    if (found != items.end())
+        *found = std::move(item);
+    else
+        items.push_back(std::move(item));
+}
+
+template <typename T> void eraseById(std::vector<T>& items, const QString& id) {
+    items.erase(std::remove_if(items.begin(), items.end(), [&](const T& each) { return each.id == id; }),
+                items.end());
 }
 
 QString prefixed(const QString& file, const QStringList& errors) {
@@ -103,10 +89,10 @@ QString Workspace::filePath(const QString& relativePath) const {
     return m_directory + QLatin1Char('/') + relativePath;
 }
 
-bool Workspace::acquireLock(QString* error) {
+Status Workspace::acquireLock() {
     if (m_lockDepth > 0) {
         ++m_lockDepth;
-        return true;
+        return Status::success();
     }
     if (!m_lockFile) {
         m_lockFile = std::make_unique<QLockFile>(filePath(lockFileName));
@@ -114,27 +100,26 @@ bool Workspace::acquireLock(QString* error) {
         m_lockFile->setStaleLockTime(0);
     }
     if (!m_lockFile->tryLock(m_lockTimeoutMs)) {
-        if (error) {
-            qint64 pid = 0;
-            QString host;
-            QString application;
-            if (m_lockFile->error() == QLockFile::LockFailedError &&
-                m_lockFile->getLockInfo(&pid, &host, &application)) {
-                if (application.isEmpty())
-                    //: Who holds the lock when the lock file does not say.
-                    application = tr("another program");
-                *error = tr("the workspace is locked by %1 (process %2 on %3); try again when it is done")
-                             .arg(application)
-                             .arg(pid)
-                             .arg(host);
-            } else {
-                *error = tr("cannot lock the workspace (%1)").arg(filePath(lockFileName));
-            }
+        qint64 pid = 0;
+        QString host;
+        QString application;
+        if (m_lockFile->error() == QLockFile::LockFailedError &&
+            m_lockFile->getLockInfo(&pid, &host, &application)) {
+            if (application.isEmpty())
+                //: Who holds the lock when the lock file does not say.
+                application = tr("another program");
+            return Status::failure(
+                ErrorCode::Locked,
+                tr("the workspace is locked by %1 (process %2 on %3); try again when it is done")
+                    .arg(application)
+                    .arg(pid)
+                    .arg(host));
         }
-        return false;
+        return Status::failure(ErrorCode::Locked,
+                               tr("cannot lock the workspace (%1)").arg(filePath(lockFileName)));
     }
     m_lockDepth = 1;
-    return true;
+    return Status::success();
 }
 
 void Workspace::releaseLock() {
@@ -144,64 +129,12 @@ void Workspace::releaseLock() {
         m_lockFile->unlock();
 }
 
-std::unique_ptr<Workspace::WriteLock> Workspace::lock(QString* error) {
-    if (!acquireLock(error))
-        return nullptr;
-    return std::unique_ptr<WriteLock>(new WriteLock(*this));
-}
-
-bool Workspace::checkUnchanged(const QString& relativePath, QString* error) const {
-    QFile file(filePath(relativePath));
-    const bool known = m_fingerprints.contains(relativePath);
-    if (!file.exists()) {
-        if (!known)
-            return true;
-        if (error)
-            *error = tr("%1 was deleted by another program since it was loaded; reload the workspace")
-                         .arg(relativePath);
-        return false;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("%1: cannot read: %2").arg(relativePath, file.errorString());
-        return false;
-    }
-    if (!known || fingerprint(file.readAll()) != m_fingerprints.value(relativePath)) {
-        if (error)
-            *error = tr("%1 was changed by another program since it was loaded; reload the workspace "
-                        "(nothing was overwritten)")
-                         .arg(relativePath);
-        return false;
-    }
-    return true;
-}
-
-bool Workspace::writeJson(const QString& relativePath, const Json& document, QString* error) {
-    const QByteArray bytes = JsonFile::serialize(document);
-    if (!JsonFile::writeBytes(filePath(relativePath), bytes, error))
-        return false;
-    m_fingerprints.insert(relativePath, fingerprint(bytes));
-    return true;
-}
-
-bool Workspace::removeFile(const QString& relativePath, QString* error) {
-    QFile file(filePath(relativePath));
-    if (file.exists() && !file.remove()) {
-        if (error)
-            *error = tr("%1: cannot delete: %2").arg(relativePath, file.errorString());
-        return false;
-    }
-    m_fingerprints.remove(relativePath);
-    return true;
-}
-
-Result<Json> Workspace::readTracked(const QString& relativePath) {
-    QFile file(filePath(relativePath));
-    if (!file.open(QIODevice::ReadOnly))
-        return Result<Json>::failure(tr("%1: cannot read: %2").arg(relativePath, file.errorString()));
-    const QByteArray bytes = file.readAll();
-    m_fingerprints.insert(relativePath, fingerprint(bytes));
-    return JsonFile::parse(bytes, relativePath);
+Result<std::unique_ptr<Workspace::WriteLock>> Workspace::lock() {
+    using Held = Result<std::unique_ptr<WriteLock>>;
+    if (Status acquired = acquireLock(); !acquired)
+        return Held::failureOf(acquired);
+    // The constructor is private to this class, so make_unique cannot reach it.
+    return Held::success(std::unique_ptr<WriteLock>(new WriteLock(*this)));
 }
 
 Json Workspace::rootDocument() const {
@@ -213,21 +146,33 @@ Json Workspace::rootDocument() const {
     for (const BusinessPlan& plan : m_plans)
         plans.push_back(plan.toJson());
     body["businessPlans"] = std::move(plans);
-    return withSchema(body);
+    return body;
 }
 
-bool Workspace::open(const QString& directory, QString* error) {
+Status Workspace::saveRoot() {
+    return saveLocked(rootFile, rootDocument());
+}
+
+Status Workspace::saveLocked(const QString& relativePath, const Json& body) {
+    const auto held = lock();
+    if (!held)
+        return Status::failureOf(held);
+    return m_files.save(relativePath, body);
+}
+
+Status Workspace::removeLocked(const QString& relativePath) {
+    const auto held = lock();
+    if (!held)
+        return Status::failureOf(held);
+    return m_files.remove(relativePath);
+}
+
+Status Workspace::open(const QString& directory) {
     const QString absolute = QDir(directory).absolutePath();
-    if (QFileInfo(absolute).exists() && !QFileInfo(absolute).isDir()) {
-        if (error)
-            *error = tr("%1 is a file, not a workspace folder").arg(absolute);
-        return false;
-    }
-    if (!QDir().mkpath(absolute)) {
-        if (error)
-            *error = tr("%1: cannot create the workspace folder").arg(absolute);
-        return false;
-    }
+    if (QFileInfo(absolute).exists() && !QFileInfo(absolute).isDir())
+        return Status::failure(ErrorCode::Invalid, tr("%1 is a file, not a workspace folder").arg(absolute));
+    if (!QDir().mkpath(absolute))
+        return Status::failure(ErrorCode::Io, tr("%1: cannot create the workspace folder").arg(absolute));
     if (absolute != m_directory) {
         // A lock held on this folder (a reload inside a WriteLock) must survive; one on another
         // folder means nothing here.
@@ -235,10 +180,10 @@ bool Workspace::open(const QString& directory, QString* error) {
         m_lockDepth = 0;
     }
     m_directory = absolute;
-    m_fingerprints.clear();
-    if (!loadRoot(error)) {
+    m_files.setDirectory(absolute);
+    if (Status root = loadRoot(); !root) {
         m_directory.clear();
-        return false;
+        return root;
     }
     m_problems.clear();
     loadProviders();
@@ -246,57 +191,40 @@ bool Workspace::open(const QString& directory, QString* error) {
     loadApplications();
     loadDeployments();
     Q_EMIT reloaded();
-    return true;
+    return Status::success();
 }
 
-bool Workspace::reload(QString* error) {
-    if (!isOpen()) {
-        if (error)
-            *error = tr("no workspace is open");
-        return false;
-    }
-    return open(m_directory, error);
+Status Workspace::reload() {
+    if (!isOpen())
+        return Status::failure(ErrorCode::NotFound, tr("no workspace is open"));
+    return open(m_directory);
 }
 
-bool Workspace::loadRoot(QString* error) {
-    const QString rootPath = filePath(rootFile);
-    if (!QFileInfo::exists(rootPath)) {
+Status Workspace::loadRoot() {
+    if (!m_files.exists(rootFile)) {
         const QDir folder(m_directory);
         const QStringList entries = folder.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-        if (!entries.isEmpty() && !(entries.size() == 1 && entries.first() == lockFileName)) {
-            if (error)
-                *error = tr("%1 is not empty and has no workspace.json: refusing to turn it into a "
-                            "workspace")
-                             .arg(m_directory);
-            return false;
-        }
-        if (!acquireLock(error))
-            return false;
+        if (!entries.isEmpty() && !(entries.size() == 1 && entries.first() == lockFileName))
+            return Status::failure(ErrorCode::Refused,
+                                   tr("%1 is not empty and has no workspace.json: refusing to turn it into a "
+                                      "workspace")
+                                       .arg(m_directory));
+        const auto held = lock();
+        if (!held)
+            return Status::failureOf(held);
         // Another process may have initialised the folder while this one waited for the lock: its
         // workspace id (the keychain scope of its secrets) must not be replaced.
-        if (QFileInfo::exists(rootPath)) {
-            releaseLock();
-            return loadRoot(error);
-        }
+        if (m_files.exists(rootFile))
+            return loadRoot();
         m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         m_name = QFileInfo(m_directory).fileName();
         m_settings = WorkspaceSettings();
         m_plans = BusinessPlan::defaults();
-        const bool written = writeJson(rootFile, rootDocument(), error);
-        releaseLock();
-        return written;
+        return m_files.save(rootFile, rootDocument());
     }
-    const Result<Json> document = readTracked(rootFile);
-    if (!document) {
-        if (error)
-            *error = document.error();
-        return false;
-    }
-    if (const QString problem = schemaProblem(document.value(), rootFile); !problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return false;
-    }
+    const Result<Json> document = m_files.read(rootFile);
+    if (!document)
+        return Status::failureOf(document);
     QStringList errors;
     JsonFieldReader reader(document.value(), QStringLiteral("$"), &errors);
     m_id = reader.requiredString("id");
@@ -313,35 +241,25 @@ bool Workspace::loadRoot(QString* error) {
     } else {
         m_plans = BusinessPlan::defaults();
     }
-    if (!errors.isEmpty()) {
-        if (error)
-            *error = prefixed(rootFile, errors);
-        return false;
-    }
-    return true;
+    if (!errors.isEmpty())
+        return Status::failure(ErrorCode::Unreadable, prefixed(rootFile, errors));
+    return Status::success();
 }
 
 void Workspace::loadProviders() {
     m_providers = ProviderRegistry::builtin();
-    m_brokenProviderFiles.clear();
     const QDir folder(filePath(QStringLiteral("providers")));
     for (const QString& fileName : folder.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         const QString relative = QStringLiteral("providers/") + fileName;
-        const Result<Json> document = readTracked(relative);
+        const Result<Json> document = m_files.read(relative);
         if (!document) {
             m_problems.append(document.error());
-            m_brokenProviderFiles.append(relative);
-            continue;
-        }
-        if (const QString problem = schemaProblem(document.value(), relative); !problem.isEmpty()) {
-            m_problems.append(problem);
-            m_brokenProviderFiles.append(relative);
             continue;
         }
         Result<Provider> provider = Provider::fromJson(document.value());
         if (!provider) {
             m_problems.append(prefixed(relative, provider.error().split(QLatin1Char('\n'))));
-            m_brokenProviderFiles.append(relative);
+            m_files.markUnreadable(relative);
             continue;
         }
         Provider custom = provider.take();
@@ -354,27 +272,26 @@ void Workspace::loadProviders() {
 
 void Workspace::loadApis() {
     m_apis.clear();
-    m_brokenApiIds.clear();
     const QDir folder(filePath(QStringLiteral("apis")));
     for (const QString& apiId : folder.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         const QString relative = apiFile(apiId);
-        if (!QFileInfo::exists(filePath(relative)))
+        if (!m_files.exists(relative))
             continue;
-        const Result<Json> document = readTracked(relative);
-        QString problem = document ? schemaProblem(document.value(), relative) : document.error();
-        if (problem.isEmpty()) {
-            QStringList errors;
-            Api api = Api::fromJson(document.value(), &errors);
-            if (errors.isEmpty() && api.id != apiId)
-                errors.append(tr("$.id: \"%1\" does not match its folder \"%2\"").arg(api.id, apiId));
-            if (errors.isEmpty()) {
-                m_apis.push_back(std::move(api));
-                continue;
-            }
-            problem = prefixed(relative, errors);
+        const Result<Json> document = m_files.read(relative);
+        if (!document) {
+            m_problems.append(document.error());
+            continue;
         }
-        m_problems.append(problem);
-        m_brokenApiIds.append(apiId);
+        QStringList errors;
+        Api api = Api::fromJson(document.value(), &errors);
+        if (errors.isEmpty() && api.id != apiId)
+            errors.append(tr("$.id: \"%1\" does not match its folder \"%2\"").arg(api.id, apiId));
+        if (errors.isEmpty()) {
+            m_apis.push_back(std::move(api));
+            continue;
+        }
+        m_problems.append(prefixed(relative, errors));
+        m_files.markUnreadable(relative);
     }
 }
 
@@ -383,79 +300,77 @@ void Workspace::loadApplications() {
     const QDir folder(filePath(QStringLiteral("applications")));
     for (const QString& fileName : folder.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         const QString relative = QStringLiteral("applications/") + fileName;
-        const Result<Json> document = readTracked(relative);
-        QString problem = document ? schemaProblem(document.value(), relative) : document.error();
-        if (problem.isEmpty()) {
-            QStringList errors;
-            Application application = Application::fromJson(document.value(), &errors);
-            if (errors.isEmpty()) {
-                m_applications.push_back(std::move(application));
-                continue;
-            }
-            problem = prefixed(relative, errors);
+        const Result<Json> document = m_files.read(relative);
+        if (!document) {
+            m_problems.append(document.error());
+            continue;
         }
-        m_problems.append(problem);
+        QStringList errors;
+        Application application = Application::fromJson(document.value(), &errors);
+        if (errors.isEmpty()) {
+            m_applications.push_back(std::move(application));
+            continue;
+        }
+        m_problems.append(prefixed(relative, errors));
+        m_files.markUnreadable(relative);
     }
 }
 
-std::vector<Deployment> Workspace::readDeploymentsFromDisk(QString* error) {
+Result<std::vector<Deployment>> Workspace::readDeploymentsFromDisk() {
+    using Deployments = Result<std::vector<Deployment>>;
+    if (!m_files.exists(deploymentsFile)) {
+        m_files.forget(deploymentsFile);
+        return Deployments::success({});
+    }
+    const Result<Json> document = m_files.read(deploymentsFile);
+    if (!document)
+        return Deployments::failureOf(document);
     std::vector<Deployment> deployments;
-    if (!QFileInfo::exists(filePath(deploymentsFile))) {
-        m_fingerprints.remove(deploymentsFile);
-        return deployments;
+    QStringList errors;
+    JsonFieldReader reader(document.value(), QStringLiteral("$"), &errors);
+    if (const Json* list = reader.optionalArray("deployments")) {
+        for (std::size_t i = 0; i < list->size(); ++i)
+            deployments.push_back(
+                Deployment::fromJson((*list)[i], jsonIndexPath(reader.childPath("deployments"), i), &errors));
     }
-    const Result<Json> document = readTracked(deploymentsFile);
-    QString problem = document ? schemaProblem(document.value(), deploymentsFile) : document.error();
-    if (problem.isEmpty()) {
-        QStringList errors;
-        JsonFieldReader reader(document.value(), QStringLiteral("$"), &errors);
-        if (const Json* list = reader.optionalArray("deployments")) {
-            for (std::size_t i = 0; i < list->size(); ++i)
-                deployments.push_back(Deployment::fromJson(
-                    (*list)[i], jsonIndexPath(reader.childPath("deployments"), i), &errors));
-        }
-        if (errors.isEmpty())
-            return deployments;
-        problem = prefixed(deploymentsFile, errors);
-    }
-    if (error)
-        *error = problem;
-    return {};
+    if (!errors.isEmpty())
+        return Deployments::failure(ErrorCode::Unreadable, prefixed(deploymentsFile, errors));
+    return Deployments::success(std::move(deployments));
 }
 
 void Workspace::loadDeployments() {
-    QString error;
-    m_deployments = readDeploymentsFromDisk(&error);
-    if (!error.isEmpty())
-        m_problems.append(error);
+    Result<std::vector<Deployment>> deployments = readDeploymentsFromDisk();
+    if (deployments)
+        m_deployments = deployments.take();
+    else {
+        m_deployments.clear();
+        m_problems.append(deployments.error());
+    }
 }
 
-bool Workspace::writeDeployments(std::vector<Deployment> deployments, QString* error) {
+Status Workspace::writeDeployments(std::vector<Deployment> deployments) {
     Json list = Json::array();
     for (const Deployment& deployment : deployments)
         list.push_back(deployment.toJson());
     Json body = Json::object();
     body["deployments"] = std::move(list);
-    if (!writeJson(deploymentsFile, withSchema(body), error))
-        return false;
+    // Merged with what is on disk under the lock (see deploy()), so no as-read check here.
+    if (Status written = m_files.write(deploymentsFile, WorkspaceFiles::withSchema(body)); !written)
+        return written;
     m_deployments = std::move(deployments);
     Q_EMIT deploymentsChanged();
-    return true;
+    return Status::success();
 }
 
-bool Workspace::saveSettings(const WorkspaceSettings& settings, QString* error) {
-    if (!acquireLock(error))
-        return false;
+Status Workspace::saveSettings(const WorkspaceSettings& settings) {
     const WorkspaceSettings previous = m_settings;
     m_settings = settings;
-    const bool ok = checkUnchanged(rootFile, error) && writeJson(rootFile, rootDocument(), error);
-    releaseLock();
-    if (!ok) {
+    if (Status saved = saveRoot(); !saved) {
         m_settings = previous;
-        return false;
+        return saved;
     }
     Q_EMIT settingsChanged();
-    return true;
+    return Status::success();
 }
 
 const BusinessPlan* Workspace::businessPlan(const QString& name) const {
@@ -466,86 +381,60 @@ const BusinessPlan* Workspace::businessPlan(const QString& name) const {
     return nullptr;
 }
 
-bool Workspace::saveBusinessPlans(const std::vector<BusinessPlan>& plans, QString* error) {
-    if (!acquireLock(error))
-        return false;
+Status Workspace::saveBusinessPlans(const std::vector<BusinessPlan>& plans) {
     const std::vector<BusinessPlan> previous = m_plans;
     m_plans = plans;
-    const bool ok = checkUnchanged(rootFile, error) && writeJson(rootFile, rootDocument(), error);
-    releaseLock();
-    if (!ok) {
+    if (Status saved = saveRoot(); !saved) {
         m_plans = previous;
-        return false;
+        return saved;
     }
     Q_EMIT settingsChanged();
-    return true;
+    return Status::success();
 }
 
-bool Workspace::saveCustomProvider(Provider provider, QString* error) {
+Status Workspace::saveCustomProvider(Provider provider) {
     provider.builtin = false;
-    const QString relative = QStringLiteral("providers/%1.json").arg(slugOf(provider.id));
-    if (const Provider* existing = m_providers.find(provider.id); existing && existing->builtin) {
-        if (error)
-            *error = tr("provider id \"%1\" belongs to a built-in provider").arg(provider.id);
-        return false;
-    }
-    if (m_brokenProviderFiles.contains(relative)) {
-        if (error)
-            *error = tr("%1 could not be read; repair or remove it before saving over it").arg(relative);
-        return false;
-    }
-    if (!acquireLock(error))
-        return false;
-    const bool ok =
-        checkUnchanged(relative, error) && writeJson(relative, withSchema(provider.toJson()), error);
-    releaseLock();
-    if (!ok || !m_providers.add(std::move(provider), error))
-        return false;
+    if (const Provider* existing = m_providers.find(provider.id); existing && existing->builtin)
+        return Status::failure(ErrorCode::Refused,
+                               tr("provider id \"%1\" belongs to a built-in provider").arg(provider.id));
+    if (Status saved = saveLocked(providerFile(provider.id), provider.toJson()); !saved)
+        return saved;
+    QString error;
+    if (!m_providers.add(std::move(provider), &error))
+        return Status::failure(ErrorCode::Invalid, error);
     Q_EMIT providersChanged();
-    return true;
+    return Status::success();
 }
 
-bool Workspace::deleteCustomProvider(const QString& id, QString* error) {
+Status Workspace::deleteCustomProvider(const QString& id) {
     const Provider* existing = m_providers.find(id);
-    if (!existing) {
-        if (error)
-            *error = tr("no provider with id \"%1\"").arg(id);
-        return false;
-    }
-    if (existing->builtin) {
-        if (error)
-            *error = tr("%1 is a built-in provider and cannot be deleted").arg(existing->displayName);
-        return false;
-    }
+    if (!existing)
+        return Status::failure(ErrorCode::NotFound, tr("no provider with id \"%1\"").arg(id));
+    if (existing->builtin)
+        return Status::failure(
+            ErrorCode::Refused,
+            tr("%1 is a built-in provider and cannot be deleted").arg(existing->displayName));
     QStringList users;
     for (const Api& each : m_apis) {
         if (each.providerId == id)
             users.append(QStringLiteral("%1 %2").arg(each.name, each.version));
     }
-    if (!users.isEmpty()) {
-        if (error)
-            //: %1 is a provider's name, %2 the APIs created from it ("SmartChat 1.0.0, ...").
-            *error = tr("%1 is in use by %2; delete those APIs first")
-                         .arg(existing->displayName, users.join(QStringLiteral(", ")));
-        return false;
-    }
-    if (!acquireLock(error))
-        return false;
-    const QString relative = QStringLiteral("providers/%1.json").arg(slugOf(id));
-    const bool ok = checkUnchanged(relative, error) && removeFile(relative, error);
-    releaseLock();
-    if (!ok || !m_providers.remove(id, error))
-        return false;
+    if (!users.isEmpty())
+        //: %1 is a provider's name, %2 the APIs created from it ("SmartChat 1.0.0, ...").
+        return Status::failure(ErrorCode::Refused,
+                               tr("%1 is in use by %2; delete those APIs first")
+                                   .arg(existing->displayName, users.join(QStringLiteral(", "))));
+    if (Status removed = removeLocked(providerFile(id)); !removed)
+        return removed;
+    QString error;
+    if (!m_providers.remove(id, &error))
+        return Status::failure(ErrorCode::NotFound, error);
     Q_EMIT providersChanged();
-    return true;
+    return Status::success();
 }
 
 const Api* Workspace::api(const QString& apiId) const {
-    for (const Api& candidate : m_apis) {
-        if (candidate.id == apiId)
-            return &candidate;
-    }
-    return nullptr;
+    return findById(m_apis, apiId);
 }
 
 const Api* Workspace::findApi(const QString& nameOrId) const {
@@ -581,84 +470,55 @@ QString Workspace::uniqueSlug(const QString& base, const QString& folder, const 
 }
 
 QString Workspace::newApiId(const QString& name, const QString& version) const {
-    QStringList taken = m_brokenApiIds;
+    // An unreadable API's folder is on disk, so uniqueSlug() counts it taken too.
+    QStringList taken;
     for (const Api& existing : m_apis)
         taken.append(existing.id);
     return uniqueSlug(name + QLatin1Char('-') + version, QStringLiteral("apis/"), taken);
 }
 
-bool Workspace::saveApi(Api api, QString* error) {
-    if (api.id.isEmpty() || api.id != slugOf(api.id)) {
-        if (error)
-            *error = tr("invalid API id \"%1\"").arg(api.id);
-        return false;
-    }
-    if (m_brokenApiIds.contains(api.id)) {
-        if (error)
-            *error =
-                tr("%1 could not be read; repair or remove it before saving over it").arg(apiFile(api.id));
-        return false;
-    }
+Status Workspace::saveApi(Api api) {
+    if (api.id.isEmpty() || api.id != slugOf(api.id))
+        return Status::failure(ErrorCode::Invalid, tr("invalid API id \"%1\"").arg(api.id));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!api.createdAt.isValid())
         api.createdAt = now;
     api.updatedAt = now;
-    if (!acquireLock(error))
-        return false;
-    const QString relative = apiFile(api.id);
-    const bool ok = checkUnchanged(relative, error) && writeJson(relative, withSchema(api.toJson()), error);
-    releaseLock();
-    if (!ok)
-        return false;
+    if (Status saved = saveLocked(apiFile(api.id), api.toJson()); !saved)
+        return saved;
     const QString apiId = api.id;
-    auto existing =
-        std::find_if(m_apis.begin(), m_apis.end(), [&](const Api& each) { return each.id == apiId; });
-    if (existing != m_apis.end())
-        *existing = std::move(api);
-    else
-        m_apis.push_back(std::move(api));
+    putById(m_apis, std::move(api));
     Q_EMIT apiSaved(apiId);
-    return true;
+    return Status::success();
 }
 
-bool Workspace::removeApi(const QString& apiId, QString* error) {
-    if (!api(apiId)) {
-        if (error)
-            *error = tr("no API with id \"%1\"").arg(apiId);
-        return false;
-    }
-    if (!acquireLock(error))
-        return false;
+Status Workspace::removeApi(const QString& apiId) {
+    if (!api(apiId))
+        return Status::failure(ErrorCode::NotFound, tr("no API with id \"%1\"").arg(apiId));
+    const auto held = lock();
+    if (!held)
+        return Status::failureOf(held);
     // undeploy() reads deployments.json from disk: another process may have deployed it meanwhile.
-    bool ok = checkUnchanged(apiFile(apiId), error) && undeploy(apiId, error);
-    if (ok) {
-        QDir folder(filePath(QStringLiteral("apis/") + apiId));
-        ok = folder.removeRecursively();
-        if (!ok && error)
-            *error = tr("%1: cannot delete the folder").arg(QStringLiteral("apis/") + apiId);
-    }
-    releaseLock();
-    if (!ok)
-        return false;
-    const QString prefix = QStringLiteral("apis/%1/").arg(apiId);
-    for (const QString& key : m_fingerprints.keys()) {
-        if (key.startsWith(prefix))
-            m_fingerprints.remove(key);
-    }
-    m_apis.erase(
-        std::remove_if(m_apis.begin(), m_apis.end(), [&](const Api& each) { return each.id == apiId; }),
-        m_apis.end());
+    if (Status unchanged = m_files.checkUnchanged(apiFile(apiId)); !unchanged)
+        return unchanged;
+    if (Status undeployed = undeploy(apiId); !undeployed)
+        return undeployed;
+    const QString folder = QStringLiteral("apis/") + apiId;
+    if (!QDir(filePath(folder)).removeRecursively())
+        return Status::failure(ErrorCode::Io, tr("%1: cannot delete the folder").arg(folder));
+    m_files.forgetUnder(folder + QLatin1Char('/'));
+    eraseById(m_apis, apiId);
     Q_EMIT apiRemoved(apiId);
-    return true;
+    return Status::success();
 }
 
 Result<Revision> Workspace::createRevision(const QString& apiId, const QString& description) {
     const Api* source = api(apiId);
     if (!source)
-        return Result<Revision>::failure(tr("no API with id \"%1\"").arg(apiId));
-    QString error;
-    if (!acquireLock(&error))
-        return Result<Revision>::failure(error);
+        return Result<Revision>::failure(ErrorCode::NotFound, tr("no API with id \"%1\"").arg(apiId));
+    const auto held = lock();
+    if (!held)
+        return Result<Revision>::failureOf(held);
     int highest = 0;
     const QDir folder(filePath(QStringLiteral("apis/%1/revisions").arg(apiId)));
     for (const QString& fileName : folder.entryList({QStringLiteral("*.json")}, QDir::Files)) {
@@ -673,29 +533,27 @@ Result<Revision> Workspace::createRevision(const QString& apiId, const QString& 
     revision.createdAt = QDateTime::currentDateTimeUtc();
     revision.description = description;
     revision.api = *source;
-    const bool ok = checkUnchanged(apiFile(apiId), &error) &&
-                    writeJson(revisionFile(apiId, revision.number), withSchema(revision.toJson()), &error);
-    releaseLock();
-    if (!ok)
-        return Result<Revision>::failure(error);
+    if (Status unchanged = m_files.checkUnchanged(apiFile(apiId)); !unchanged)
+        return Result<Revision>::failureOf(unchanged);
+    if (Status written = m_files.save(revisionFile(apiId, revision.number), revision.toJson()); !written)
+        return Result<Revision>::failureOf(written);
     return Result<Revision>::success(std::move(revision));
 }
 
 Result<Revision> Workspace::revision(const QString& apiId, int number) const {
     const QString relative = revisionFile(apiId, number);
-    if (!QFileInfo::exists(filePath(relative)))
-        return Result<Revision>::failure(tr("API %1 has no revision %2").arg(apiId).arg(number));
-    const Result<Json> document = JsonFile::read(filePath(relative), relative);
+    if (!m_files.exists(relative))
+        return Result<Revision>::failure(ErrorCode::NotFound,
+                                         tr("API %1 has no revision %2").arg(apiId).arg(number));
+    const Result<Json> document = m_files.peek(relative);
     if (!document)
-        return Result<Revision>::failure(document.error());
-    if (const QString problem = schemaProblem(document.value(), relative); !problem.isEmpty())
-        return Result<Revision>::failure(problem);
+        return Result<Revision>::failureOf(document);
     QStringList errors;
     Revision loaded = Revision::fromJson(document.value(), &errors);
     if (errors.isEmpty() && (loaded.apiId != apiId || loaded.number != number))
         errors.append(tr("$: says it is revision %1 of %2").arg(loaded.number).arg(loaded.apiId));
     if (!errors.isEmpty())
-        return Result<Revision>::failure(prefixed(relative, errors));
+        return Result<Revision>::failure(ErrorCode::Unreadable, prefixed(relative, errors));
     return Result<Revision>::success(std::move(loaded));
 }
 
@@ -728,61 +586,41 @@ const Deployment* Workspace::deployment(const QString& apiId) const {
     return nullptr;
 }
 
-bool Workspace::deploy(const QString& apiId, int revisionNumber, QString* error) {
+Status Workspace::deploy(const QString& apiId, int revisionNumber) {
     const Result<Revision> target = revision(apiId, revisionNumber);
-    if (!target) {
-        if (error)
-            *error = target.error();
-        return false;
-    }
-    if (!acquireLock(error))
-        return false;
-    // deployments.json is shared by every API: merge into what is on disk now instead of
-    // overwriting another process's deployment of a different API.
-    QString readError;
-    std::vector<Deployment> deployments = readDeploymentsFromDisk(&readError);
-    bool ok = readError.isEmpty();
-    if (!ok && error)
-        *error = readError;
-    if (ok) {
-        deployments.erase(std::remove_if(deployments.begin(), deployments.end(),
-                                         [&](const Deployment& each) { return each.apiId == apiId; }),
-                          deployments.end());
-        deployments.push_back({apiId, revisionNumber, QDateTime::currentDateTimeUtc()});
-        ok = writeDeployments(std::move(deployments), error);
-    }
-    releaseLock();
-    return ok;
+    if (!target)
+        return Status::failureOf(target);
+    return setDeployment(apiId, revisionNumber);
 }
 
-bool Workspace::undeploy(const QString& apiId, QString* error) {
-    if (!acquireLock(error))
-        return false;
-    QString readError;
-    std::vector<Deployment> deployments = readDeploymentsFromDisk(&readError);
-    bool ok = readError.isEmpty();
-    if (!ok && error)
-        *error = readError;
-    if (ok) {
-        const auto live = std::remove_if(deployments.begin(), deployments.end(),
-                                         [&](const Deployment& each) { return each.apiId == apiId; });
-        if (live == deployments.end()) {
-            m_deployments = deployments; // nothing to undeploy: just catch up with the disk
-        } else {
-            deployments.erase(live, deployments.end());
-            ok = writeDeployments(std::move(deployments), error);
-        }
+Status Workspace::undeploy(const QString& apiId) {
+    return setDeployment(apiId, std::nullopt);
+}
+
+Status Workspace::setDeployment(const QString& apiId, std::optional<int> revisionNumber) {
+    const auto held = lock();
+    if (!held)
+        return Status::failureOf(held);
+    // deployments.json is shared by every API: merge into what is on disk now instead of
+    // overwriting another process's deployment of a different API.
+    Result<std::vector<Deployment>> onDisk = readDeploymentsFromDisk();
+    if (!onDisk)
+        return Status::failureOf(onDisk);
+    std::vector<Deployment> deployments = onDisk.take();
+    const auto live = std::remove_if(deployments.begin(), deployments.end(),
+                                     [&](const Deployment& each) { return each.apiId == apiId; });
+    if (live == deployments.end() && !revisionNumber) {
+        m_deployments = deployments; // nothing to undeploy: just catch up with the disk
+        return Status::success();
     }
-    releaseLock();
-    return ok;
+    deployments.erase(live, deployments.end());
+    if (revisionNumber)
+        deployments.push_back({apiId, *revisionNumber, QDateTime::currentDateTimeUtc()});
+    return writeDeployments(std::move(deployments));
 }
 
 const Application* Workspace::application(const QString& applicationId) const {
-    for (const Application& candidate : m_applications) {
-        if (candidate.id == applicationId)
-            return &candidate;
-    }
-    return nullptr;
+    return findById(m_applications, applicationId);
 }
 
 const Application* Workspace::findApplication(const QString& nameOrId) const {
@@ -802,48 +640,24 @@ QString Workspace::newApplicationId(const QString& name) const {
     return uniqueSlug(name, QStringLiteral("applications/"), taken);
 }
 
-bool Workspace::saveApplication(const Application& application, QString* error) {
-    if (application.id.isEmpty() || application.id != slugOf(application.id)) {
-        if (error)
-            *error = tr("invalid application id \"%1\"").arg(application.id);
-        return false;
-    }
-    if (!acquireLock(error))
-        return false;
-    const QString relative = applicationFile(application.id);
-    const bool ok =
-        checkUnchanged(relative, error) && writeJson(relative, withSchema(application.toJson()), error);
-    releaseLock();
-    if (!ok)
-        return false;
-    auto existing = std::find_if(m_applications.begin(), m_applications.end(),
-                                 [&](const Application& each) { return each.id == application.id; });
-    if (existing != m_applications.end())
-        *existing = application;
-    else
-        m_applications.push_back(application);
+Status Workspace::saveApplication(const Application& application) {
+    if (application.id.isEmpty() || application.id != slugOf(application.id))
+        return Status::failure(ErrorCode::Invalid, tr("invalid application id \"%1\"").arg(application.id));
+    if (Status saved = saveLocked(applicationFile(application.id), application.toJson()); !saved)
+        return saved;
+    putById(m_applications, application);
     Q_EMIT applicationSaved(application.id);
-    return true;
+    return Status::success();
 }
 
-bool Workspace::removeApplication(const QString& applicationId, QString* error) {
-    if (!application(applicationId)) {
-        if (error)
-            *error = tr("no application with id \"%1\"").arg(applicationId);
-        return false;
-    }
-    if (!acquireLock(error))
-        return false;
-    const QString relative = applicationFile(applicationId);
-    const bool ok = checkUnchanged(relative, error) && removeFile(relative, error);
-    releaseLock();
-    if (!ok)
-        return false;
-    m_applications.erase(std::remove_if(m_applications.begin(), m_applications.end(),
-                                        [&](const Application& each) { return each.id == applicationId; }),
-                         m_applications.end());
+Status Workspace::removeApplication(const QString& applicationId) {
+    if (!application(applicationId))
+        return Status::failure(ErrorCode::NotFound, tr("no application with id \"%1\"").arg(applicationId));
+    if (Status removed = removeLocked(applicationFile(applicationId)); !removed)
+        return removed;
+    eraseById(m_applications, applicationId);
     Q_EMIT applicationRemoved(applicationId);
-    return true;
+    return Status::success();
 }
 
 } // namespace gatehouse

@@ -7,6 +7,7 @@
 #include "core/ProviderRegistry.h"
 #include "core/Result.h"
 #include "core/Revision.h"
+#include "core/WorkspaceFiles.h"
 #include "core/WorkspaceSettings.h"
 
 #include <QByteArray>
@@ -15,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QLockFile;
@@ -32,15 +34,18 @@ namespace gatehouse {
 //
 // Every write is atomic (QSaveFile) and happens under a lock file shared by every Gatehouse process.
 // A file changed on disk since this object read it is never overwritten blindly: the write fails
-// with a conflict and the caller reloads. A file that cannot be read is reported in problems() and
-// left untouched.
+// with ErrorCode::Conflict and the caller reloads. A file that cannot be read is reported in
+// problems() and left untouched (ErrorCode::Unreadable) until the user repairs or removes it; the
+// three collections (APIs, applications, providers) share that logic through WorkspaceFiles.
+// Operations return a Status whose code callers decide on; its message is for the user.
 class Workspace : public QObject {
     Q_OBJECT
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = WorkspaceFiles::SchemaVersion;
 
     // Holds the workspace lock while alive, so that a read-modify-write sequence (one gatehouse-ctl
-    // command) cannot interleave with another process's writes.
+    // command, or one operation of this class) cannot interleave with another process's writes.
+    // Nested holds in one process are counted: the lock file is released with the outermost.
     class WriteLock {
     public:
         ~WriteLock();
@@ -59,8 +64,8 @@ public:
     // Opens the workspace in `directory`, initialising an empty one when the folder is missing or
     // empty. Fails without touching the disk when workspace.json is unreadable or newer than this
     // build understands.
-    bool open(const QString& directory, QString* error);
-    bool reload(QString* error);
+    Status open(const QString& directory);
+    Status reload();
     bool isOpen() const { return !m_directory.isEmpty(); }
 
     QString directory() const { return m_directory; }
@@ -71,29 +76,29 @@ public:
 
     // How long a write waits for another process's lock before giving up.
     void setLockTimeout(int milliseconds) { m_lockTimeoutMs = milliseconds; }
-    std::unique_ptr<WriteLock> lock(QString* error);
+    Result<std::unique_ptr<WriteLock>> lock();
 
     const WorkspaceSettings& settings() const { return m_settings; }
-    bool saveSettings(const WorkspaceSettings& settings, QString* error);
+    Status saveSettings(const WorkspaceSettings& settings);
     const std::vector<BusinessPlan>& businessPlans() const { return m_plans; }
     const BusinessPlan* businessPlan(const QString& name) const;
-    bool saveBusinessPlans(const std::vector<BusinessPlan>& plans, QString* error);
+    Status saveBusinessPlans(const std::vector<BusinessPlan>& plans);
 
     // Built-in providers plus the workspace's custom ones.
     const ProviderRegistry& providers() const { return m_providers; }
     const Provider* provider(const QString& id) const { return m_providers.find(id); }
-    bool saveCustomProvider(Provider provider, QString* error);
+    Status saveCustomProvider(Provider provider);
     // Deletes providers/<id>.json. Refused for built-in providers and while an API is created from it
     // (the gateway needs the provider's locations to route that API's calls).
-    bool deleteCustomProvider(const QString& id, QString* error);
+    Status deleteCustomProvider(const QString& id);
 
     const std::vector<Api>& apis() const { return m_apis; }
     const Api* api(const QString& apiId) const;
     // By name (case-insensitive), "Name:version", or id; nullptr when none or ambiguous.
     const Api* findApi(const QString& nameOrId) const;
     QString newApiId(const QString& name, const QString& version) const;
-    bool saveApi(Api api, QString* error);
-    bool removeApi(const QString& apiId, QString* error);
+    Status saveApi(Api api);
+    Status removeApi(const QString& apiId);
 
     Result<Revision> createRevision(const QString& apiId, const QString& description);
     std::vector<Revision> revisions(const QString& apiId, QStringList* problems = nullptr) const;
@@ -101,15 +106,15 @@ public:
 
     const std::vector<Deployment>& deployments() const { return m_deployments; }
     const Deployment* deployment(const QString& apiId) const;
-    bool deploy(const QString& apiId, int revisionNumber, QString* error);
-    bool undeploy(const QString& apiId, QString* error);
+    Status deploy(const QString& apiId, int revisionNumber);
+    Status undeploy(const QString& apiId);
 
     const std::vector<Application>& applications() const { return m_applications; }
     const Application* application(const QString& applicationId) const;
     const Application* findApplication(const QString& nameOrId) const;
     QString newApplicationId(const QString& name) const;
-    bool saveApplication(const Application& application, QString* error);
-    bool removeApplication(const QString& applicationId, QString* error);
+    Status saveApplication(const Application& application);
+    Status removeApplication(const QString& applicationId);
 
 Q_SIGNALS:
     void providersChanged();
@@ -122,20 +127,22 @@ Q_SIGNALS:
     void reloaded();
 
 private:
-    bool acquireLock(QString* error);
+    Status acquireLock();
     void releaseLock();
-    bool writeJson(const QString& relativePath, const Json& document, QString* error);
-    bool checkUnchanged(const QString& relativePath, QString* error) const;
-    bool removeFile(const QString& relativePath, QString* error);
-    bool loadRoot(QString* error);
+    Status loadRoot();
     Json rootDocument() const;
+    Status saveRoot();
+    // One document written or deleted under the workspace lock.
+    Status saveLocked(const QString& relativePath, const Json& body);
+    Status removeLocked(const QString& relativePath);
     void loadApis();
     void loadApplications();
     void loadDeployments();
     void loadProviders();
-    Result<Json> readTracked(const QString& relativePath);
-    bool writeDeployments(std::vector<Deployment> deployments, QString* error);
-    std::vector<Deployment> readDeploymentsFromDisk(QString* error);
+    Status writeDeployments(std::vector<Deployment> deployments);
+    // Deploys `revisionNumber` of the API, or undeploys it (nullopt), merging with what is on disk.
+    Status setDeployment(const QString& apiId, std::optional<int> revisionNumber);
+    Result<std::vector<Deployment>> readDeploymentsFromDisk();
     QString uniqueSlug(const QString& base, const QString& folder, const QStringList& taken) const;
 
     QString m_directory;
@@ -148,11 +155,7 @@ private:
     std::vector<Application> m_applications;
     std::vector<Deployment> m_deployments;
     QStringList m_problems;
-    QStringList m_brokenApiIds;
-    // Custom provider files (relative paths) that could not be read: never saved over until repaired.
-    QStringList m_brokenProviderFiles;
-    // SHA-1 of each file as this object last read or wrote it: the basis of conflict detection.
-    QHash<QString, QByteArray> m_fingerprints;
+    WorkspaceFiles m_files;
     std::unique_ptr<QLockFile> m_lockFile;
     int m_lockDepth = 0;
     int m_lockTimeoutMs = 10000;

@@ -226,7 +226,7 @@ void ApiCommands::create(CtlContext& context, const CommandArguments& arguments)
         }
         written.append(keyName);
     }
-    if (!workspace.saveApi(api, &error)) {
+    if (!workspace.saveApi(api).ok(&error)) {
         forgetWritten();
         throw CtlError::failure(error);
     }
@@ -339,7 +339,7 @@ void ApiCommands::remove(CtlContext& context, const CommandArguments& arguments)
     // Open the store before deleting anything: failing to open it must leave the API intact.
     SecretStore* secrets = keyNames.isEmpty() ? nullptr : &context.secrets();
     QString error;
-    if (!workspace.removeApi(api.id, &error))
+    if (!workspace.removeApi(api.id).ok(&error))
         throw CtlError::failure(error);
     QStringList failures;
     for (const QString& keyName : keyNames) {

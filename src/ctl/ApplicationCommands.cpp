@@ -125,7 +125,7 @@ void ApplicationCommands::create(CtlContext& context, const CommandArguments& ar
     }
     application.id = workspace.newApplicationId(application.name);
     QString error;
-    if (!workspace.saveApplication(application, &error))
+    if (!workspace.saveApplication(application).ok(&error))
         throw CtlError::failure(error);
     if (context.json())
         context.printJson(application.toJson());
@@ -162,7 +162,7 @@ void ApplicationCommands::remove(CtlContext& context, const CommandArguments& ar
     // Open the store before deleting anything: failing to open it must leave the application intact.
     SecretStore* secrets = application.keys.empty() ? nullptr : &context.secrets();
     QString error;
-    if (!workspace.removeApplication(application.id, &error))
+    if (!workspace.removeApplication(application.id).ok(&error))
         throw CtlError::failure(error);
     QStringList failures;
     for (const KeyPair& pair : application.keys) {
@@ -211,7 +211,7 @@ void ApplicationCommands::subscribe(CtlContext& context, const CommandArguments&
     subscription.createdAt = QDateTime::currentDateTimeUtc();
     application.subscriptions.push_back(subscription);
     QString error;
-    if (!workspace.saveApplication(application, &error))
+    if (!workspace.saveApplication(application).ok(&error))
         throw CtlError::failure(error);
     if (context.json()) {
         Json json = subscription.toJson();
@@ -239,7 +239,7 @@ void ApplicationCommands::unsubscribe(CtlContext& context, const CommandArgument
     }
     application.subscriptions.erase(it);
     QString error;
-    if (!workspace.saveApplication(application, &error))
+    if (!workspace.saveApplication(application).ok(&error))
         throw CtlError::failure(error);
     if (context.json()) {
         Json json = Json::object();

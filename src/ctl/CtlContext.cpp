@@ -34,7 +34,7 @@ void CtlContext::openWorkspace(bool mayCreate) {
         throw CtlError::failure(tr("no workspace at %1 (the folder does not exist)").arg(directory));
     auto workspace = std::make_unique<Workspace>();
     QString error;
-    if (!workspace->open(directory, &error))
+    if (!workspace->open(directory).ok(&error))
         throw CtlError::failure(error);
     m_workspace = std::move(workspace);
 }
@@ -42,14 +42,13 @@ void CtlContext::openWorkspace(bool mayCreate) {
 void CtlContext::lockWorkspace() {
     if (m_lock)
         return;
-    QString error;
-    std::unique_ptr<Workspace::WriteLock> lock = workspace().lock(&error);
+    Result<std::unique_ptr<Workspace::WriteLock>> lock = workspace().lock();
     if (!lock)
-        throw CtlError::failure(error);
-    m_lock = std::move(lock);
+        throw CtlError::failure(lock.error());
+    m_lock = lock.take();
     // What was read before the lock may be stale by now.
-    if (!m_workspace->reload(&error))
-        throw CtlError::failure(error);
+    if (const Status reloaded = m_workspace->reload(); !reloaded)
+        throw CtlError::failure(reloaded.error());
 }
 
 void CtlContext::reportWorkspaceProblems() const {

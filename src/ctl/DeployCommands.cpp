@@ -64,7 +64,7 @@ void DeployCommands::deploy(CtlContext& context, const CommandArguments& argumen
     if (!revision)
         throw CtlError::failure(revision.error());
     QString error;
-    if (!workspace.deploy(api.id, revision->number, &error))
+    if (!workspace.deploy(api.id, revision->number).ok(&error))
         throw CtlError::failure(tr("created revision %1 of %2 but could not deploy it: %3")
                                     .arg(revision->number)
                                     .arg(api.name, error));
@@ -87,7 +87,7 @@ void DeployCommands::undeploy(CtlContext& context, const CommandArguments& argum
     const Deployment* deployment = workspace.deployment(api.id);
     const int revision = deployment ? deployment->revision : 0;
     QString error;
-    if (deployment && !workspace.undeploy(api.id, &error))
+    if (deployment && !workspace.undeploy(api.id).ok(&error))
         throw CtlError::failure(error);
     if (context.json()) {
         Json json = Json::object();

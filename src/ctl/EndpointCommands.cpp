@@ -114,7 +114,7 @@ void EndpointCommands::add(CtlContext& context, const CommandArguments& argument
     if (!key.isEmpty() && !context.secrets().write(keyName, key, &error))
         throw CtlError::failure(tr("cannot store the key of endpoint %1 in %2: %3")
                                     .arg(endpoint.id, context.secrets().description(), error));
-    if (!workspace.saveApi(api, &error)) {
+    if (!workspace.saveApi(api).ok(&error)) {
         if (!key.isEmpty()) {
             QString ignored;
             context.secrets().remove(keyName, &ignored);
@@ -145,7 +145,7 @@ void EndpointCommands::setKey(CtlContext& context, const CommandArguments& argum
                                     .arg(endpoint->id, context.secrets().description(), error));
     if (!endpoint->hasKey) {
         endpoint->hasKey = true;
-        if (!workspace.saveApi(api, &error))
+        if (!workspace.saveApi(api).ok(&error))
             throw CtlError::failure(error);
     }
     if (context.json()) {

@@ -241,7 +241,7 @@ void PolicyCommands::attach(CtlContext& context, const CommandArguments& argumen
     context.checkApi(api);
 
     QString error;
-    if (!workspace.saveApi(api, &error))
+    if (!workspace.saveApi(api).ok(&error))
         throw CtlError::failure(error);
     if (context.json()) {
         Json json = Json::object();
@@ -392,7 +392,7 @@ void PolicyCommands::detach(CtlContext& context, const CommandArguments& argumen
     const PolicyAttachment removed = list[std::size_t(index)];
     list.erase(list.begin() + index);
     QString error;
-    if (!workspace.saveApi(api, &error))
+    if (!workspace.saveApi(api).ok(&error))
         throw CtlError::failure(error);
     if (context.json()) {
         Json json = Json::object();

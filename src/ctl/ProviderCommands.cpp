@@ -143,7 +143,7 @@ void ProviderCommands::create(CtlContext& context, const CommandArguments& argum
     for (const ValidationIssue& issue : report.warnings())
         CtlContext::warn(issue.path + QStringLiteral(": ") + issue.message);
     QString error;
-    if (!workspace.saveCustomProvider(provider, &error))
+    if (!workspace.saveCustomProvider(provider).ok(&error))
         throw CtlError::failure(error);
     if (context.json())
         context.printJson(ProviderValidator::exportJson(provider));
@@ -236,7 +236,7 @@ void ProviderCommands::remove(CtlContext& context, const CommandArguments& argum
     Workspace& workspace = context.workspace();
     const Provider provider = requireProvider(context, arguments.required(providerOption));
     QString error;
-    if (!workspace.deleteCustomProvider(provider.id, &error))
+    if (!workspace.deleteCustomProvider(provider.id).ok(&error))
         throw CtlError::failure(error);
     if (context.json()) {
         Json json = Json::object();

@@ -150,7 +150,7 @@ int main(int argc, char* argv[]) {
 
     gatehouse::Workspace workspace;
     QString error;
-    if (!workspace.open(directory, &error))
+    if (!workspace.open(directory).ok(&error))
         return fail(error);
     const gatehouse::WorkspaceSettings settings = workspace.settings();
 

@@ -64,7 +64,7 @@ bool Gateway::start(const Options& options, QString* error) {
         if (!tls)
             return false;
     }
-    if (!m_workspace->open(m_directory, error))
+    if (!m_workspace->open(m_directory).ok(error))
         return false;
     m_builder = std::make_unique<GatewayConfigBuilder>(m_secrets, m_mockResolver);
     m_runtime = std::make_shared<GatewayRuntime>(m_workspace->filePath(QStringLiteral("logs")));
@@ -169,7 +169,7 @@ bool Gateway::reload(QString* error) {
     }
     m_signature = workspaceSignature();
     QString reason;
-    bool ok = m_workspace->reload(&reason);
+    bool ok = m_workspace->reload().ok(&reason);
     std::shared_ptr<GatewayConfig> config = ok ? m_builder->build(*m_workspace, &reason) : nullptr;
     if (!config) {
         if (error)

@@ -147,7 +147,7 @@ QString ApiCatalogPage::subscribeAndPrepareKeys(const QString& apiId, const QStr
     if (!application.subscription(apiId))
         application.subscriptions.push_back(
             {apiId, workspace->businessPlan(plan)->name, QDateTime::currentDateTimeUtc()});
-    if (!workspace->saveApplication(application, error))
+    if (!workspace->saveApplication(application).ok(error))
         return {};
     if (!application.keyPair(Stage::Production)) {
         const Result<KeyPair> keys =

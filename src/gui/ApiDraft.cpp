@@ -38,9 +38,9 @@ ValidationReport ApiDraft::validate() const {
         .validate(m_api, m_workspace->apis());
 }
 
-bool ApiDraft::save(QString* error) {
-    if (!m_workspace->saveApi(m_api, error))
-        return false;
+Status ApiDraft::save() {
+    if (Status saved = m_workspace->saveApi(m_api); !saved)
+        return saved;
     // The workspace stamps updatedAt: adopt what it stored so the draft is clean again.
     if (const Api* stored = m_workspace->api(m_api.id)) {
         m_saved = *stored;
@@ -50,7 +50,7 @@ bool ApiDraft::save(QString* error) {
     m_undoStack->setClean();
     Q_EMIT savedChanged();
     Q_EMIT changed();
-    return true;
+    return Status::success();
 }
 
 void ApiDraft::revert() {

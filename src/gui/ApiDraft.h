@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Api.h"
+#include "core/Result.h"
 #include "core/ValidationReport.h"
 
 #include <QObject>
@@ -30,7 +31,7 @@ public:
     void edit(const Api& changed, const QString& text);
     // Validation of the current state against the catalogue, the provider and the other APIs.
     ValidationReport validate() const;
-    bool save(QString* error);
+    Status save();
     // Drops the edits and the undo history.
     void revert();
 

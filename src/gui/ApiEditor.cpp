@@ -62,16 +62,9 @@ ApiEditor::ApiEditor(GatehouseSession* session, const QString& apiId, QWidget* p
     connect(m_policies, &PoliciesPage::statusMessage, this, &ApiEditor::statusMessage);
     connect(m_endpoints, &EndpointsPage::statusMessage, this, &ApiEditor::statusMessage);
     connect(m_deployments, &DeploymentsPage::statusMessage, this, &ApiEditor::statusMessage);
-    connect(m_save, &QPushButton::clicked, this, [this] {
-        QString error;
-        if (!save(&error))
-            QMessageBox::warning(this, tr("Not saved"), error);
-    });
-    connect(m_saveAndDeploy, &QPushButton::clicked, this, [this] {
-        QString error;
-        if (!saveAndDeploy(&error))
-            QMessageBox::warning(this, tr("Not deployed"), error);
-    });
+    connect(m_save, &QPushButton::clicked, this, [this] { reportFailure(save(), tr("Not saved")); });
+    connect(m_saveAndDeploy, &QPushButton::clicked, this,
+            [this] { reportFailure(saveAndDeploy(), tr("Not deployed")); });
     connect(m_discard, &QPushButton::clicked, this, [this] {
         m_draft->revert();
         Q_EMIT statusMessage(tr("Changes discarded"));
@@ -102,34 +95,38 @@ void ApiEditor::refreshState() {
     m_discard->setEnabled(m_draft->isModified());
 }
 
-bool ApiEditor::save(QString* error) {
+Status ApiEditor::save() {
     const ValidationReport report = m_draft->validate();
-    if (report.hasErrors()) {
-        if (error)
-            *error = report.errors().front().toString();
-        return false;
-    }
+    if (report.hasErrors())
+        return Status::failure(ErrorCode::Invalid, report.errors().front().toString());
     if (!m_draft->isModified())
-        return true;
-    if (!m_draft->save(error))
-        return false;
+        return Status::success();
+    if (Status saved = m_draft->save(); !saved)
+        return saved;
     Q_EMIT statusMessage(tr("%1 saved").arg(m_draft->api().name));
-    return true;
+    return Status::success();
 }
 
-bool ApiEditor::saveAndDeploy(QString* error) {
-    if (!save(error))
-        return false;
+void ApiEditor::reportFailure(const Status& status, const QString& title) {
+    if (status)
+        return;
+    QMessageBox box(QMessageBox::Warning, title, status.error(), QMessageBox::Ok, this);
+    if (status.code() == ErrorCode::Conflict)
+        box.setInformativeText(tr("Your changes are still here, unsaved. Reload the workspace (File menu) to "
+                                  "see the other program's version; that discards them."));
+    box.exec();
+}
+
+Status ApiEditor::saveAndDeploy() {
+    if (Status saved = save(); !saved)
+        return saved;
     const Result<Revision> revision = m_session->deploy(m_draft->api().id, tr("Deployed from the Publisher"));
-    if (!revision) {
-        if (error)
-            *error = revision.error();
-        return false;
-    }
+    if (!revision)
+        return Status::failureOf(revision);
     m_deployments->refresh();
     Q_EMIT statusMessage(
         tr("Revision %1 of %2 is live on the local gateway").arg(revision->number).arg(m_draft->api().name));
-    return true;
+    return Status::success();
 }
 
 bool ApiEditor::maybeClose() {
@@ -144,12 +141,9 @@ bool ApiEditor::maybeClose() {
         m_draft->revert();
         return true;
     }
-    QString error;
-    if (!save(&error)) {
-        QMessageBox::warning(this, tr("Not saved"), error);
-        return false;
-    }
-    return true;
+    const Status saved = save();
+    reportFailure(saved, tr("Not saved"));
+    return saved.ok();
 }
 
 } // namespace gatehouse

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -30,8 +32,10 @@ public:
     DeploymentsPage* deploymentsPage() const { return m_deployments; }
     QTabWidget* tabs() const { return m_tabs; }
 
-    bool save(QString* error);
-    bool saveAndDeploy(QString* error);
+    Status save();
+    Status saveAndDeploy();
+    // Tells the user why save() or saveAndDeploy() failed; a conflict comes with what to do about it.
+    void reportFailure(const Status& status, const QString& title);
     // Asks what to do with unsaved edits; false when the user chose to stay.
     bool maybeClose();
 

@@ -126,7 +126,7 @@ ApplicationsPage::ApplicationsPage(GatehouseSession* session, TokenManager* toke
             return;
         const QString id = application->id;
         QString error;
-        if (!m_session->workspace()->removeApplication(id, &error))
+        if (!m_session->workspace()->removeApplication(id).ok(&error))
             return (void)QMessageBox::warning(this, tr("Not deleted"), error);
         for (Stage stage : {Stage::Production, Stage::Sandbox})
             m_session->secrets()->remove(SecretStore::consumerSecretName(id, stageKeyTypeName(stage)),
@@ -147,7 +147,7 @@ ApplicationsPage::ApplicationsPage(GatehouseSession* session, TokenManager* toke
         Application changed = *current;
         changed.subscriptions.erase(changed.subscriptions.begin() + row);
         QString error;
-        if (!m_session->workspace()->saveApplication(changed, &error))
+        if (!m_session->workspace()->saveApplication(changed).ok(&error))
             QMessageBox::warning(this, tr("Not unsubscribed"), error);
     });
     connect(tryOut, &QPushButton::clicked, this, [this] {
@@ -249,7 +249,7 @@ QString ApplicationsPage::createApplication(const QString& name, QString* error)
     Application application;
     application.id = workspace->newApplicationId(trimmed);
     application.name = trimmed;
-    if (!workspace->saveApplication(application, error))
+    if (!workspace->saveApplication(application).ok(error))
         return {};
     selectApplication(application.id);
     Q_EMIT statusMessage(tr("Application %1 created").arg(trimmed));
@@ -275,7 +275,7 @@ bool ApplicationsPage::subscribe(const QString& apiId, const QString& plan, QStr
     Application changed = *current;
     changed.subscriptions.push_back(
         {apiId, workspace->businessPlan(plan)->name, QDateTime::currentDateTimeUtc()});
-    if (!workspace->saveApplication(changed, error))
+    if (!workspace->saveApplication(changed).ok(error))
         return false;
     if (Gateway* gateway = m_session->gateway())
         gateway->reload(nullptr);
@@ -294,7 +294,7 @@ void ApplicationsPage::saveDetails() {
     if (changed.name.isEmpty())
         return (void)QMessageBox::warning(this, tr("Not saved"), tr("A name is required"));
     QString error;
-    if (!m_session->workspace()->saveApplication(changed, &error))
+    if (!m_session->workspace()->saveApplication(changed).ok(&error))
         QMessageBox::warning(this, tr("Not saved"), error);
     else if (Gateway* gateway = m_session->gateway())
         gateway->reload(nullptr);

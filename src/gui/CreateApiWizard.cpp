@@ -153,7 +153,7 @@ void CreateApiWizard::accept() {
         }
         api.endpoints.front().hasKey = true;
     }
-    if (!m_workspace->saveApi(api, &error)) {
+    if (!m_workspace->saveApi(api).ok(&error)) {
         QMessageBox::warning(this, tr("API not created"), error);
         return;
     }

@@ -53,7 +53,7 @@ Result<Revision> GatehouseSession::deploy(const QString& apiId, const QString& d
     if (!revision)
         return revision;
     QString error;
-    if (!m_workspace->deploy(apiId, revision->number, &error))
+    if (!m_workspace->deploy(apiId, revision->number).ok(&error))
         return Result<Revision>::failure(error);
     if (m_gateway && !m_gateway->reload(&error))
         return Result<Revision>::failure(tr("revision %1 is deployed, but the gateway cannot load it: %2")
@@ -64,7 +64,7 @@ Result<Revision> GatehouseSession::deploy(const QString& apiId, const QString& d
 }
 
 bool GatehouseSession::deployRevision(const QString& apiId, int revision, QString* error) {
-    if (!m_workspace->deploy(apiId, revision, error))
+    if (!m_workspace->deploy(apiId, revision).ok(error))
         return false;
     if (m_gateway && !m_gateway->reload(error))
         return false;
@@ -73,7 +73,7 @@ bool GatehouseSession::deployRevision(const QString& apiId, int revision, QStrin
 }
 
 bool GatehouseSession::undeploy(const QString& apiId, QString* error) {
-    if (!m_workspace->undeploy(apiId, error))
+    if (!m_workspace->undeploy(apiId).ok(error))
         return false;
     return !m_gateway || m_gateway->reload(error);
 }

@@ -80,9 +80,7 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
             ApiEditor* editor = m_publisher->currentEditor();
             if (!editor)
                 return statusBar()->showMessage(tr("Select an API first"), 4000);
-            QString error;
-            if (!(editor->*action)(&error))
-                QMessageBox::warning(this, tr("Gatehouse"), error);
+            editor->reportFailure((editor->*action)(), tr("Gatehouse"));
         };
     };
     connect(m_ui->actionSave, &QAction::triggered, this, withEditor(&ApiEditor::save));
@@ -95,7 +93,7 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
         if (!m_publisher->maybeClose())
             return;
         QString error;
-        if (!m_session->workspace()->reload(&error))
+        if (!m_session->workspace()->reload().ok(&error))
             QMessageBox::warning(this, tr("Reload failed"), error);
     });
     connect(m_ui->actionExportWso2, &QAction::triggered, this, [this] {
@@ -255,7 +253,7 @@ bool MainWindow::importOpenApi(const QString& file, QString* message) {
     const QString apiId = api.id;
     const QString title = api.name + QLatin1Char(' ') + api.version;
     QString error;
-    if (!m_session->workspace()->saveApi(std::move(api), &error)) {
+    if (!m_session->workspace()->saveApi(std::move(api)).ok(&error)) {
         *message = error;
         return false;
     }

@@ -486,7 +486,7 @@ void ProviderDialog::accept() {
         return;
     Provider current = provider();
     QString error;
-    if (!m_workspace->saveCustomProvider(current, &error)) {
+    if (!m_workspace->saveCustomProvider(current).ok(&error)) {
         // The dialog stays open with every field as typed: the user can fix the cause and retry.
         m_problems->setText(tr("Not saved: %1").arg(error));
         m_problems->setVisible(true);

@@ -209,7 +209,7 @@ void PublisherView::deleteCurrentApi() {
     for (const Endpoint& endpoint : api->endpoints)
         endpointIds.append(endpoint.id);
     QString error;
-    if (!m_session->undeploy(apiId, &error) || !m_session->workspace()->removeApi(apiId, &error)) {
+    if (!m_session->undeploy(apiId, &error) || !m_session->workspace()->removeApi(apiId).ok(&error)) {
         QMessageBox::warning(this, tr("Not deleted"), error);
         return;
     }

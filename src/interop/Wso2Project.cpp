@@ -54,7 +54,7 @@ Result<Wso2ImportResult> Wso2Project::importApi(Workspace& workspace, const QStr
         return Result<Wso2ImportResult>::failure(
             tr("the imported API would be invalid: %1: %2").arg(errors.front().path, errors.front().message));
     QString error;
-    if (!workspace.saveApi(api, &error))
+    if (!workspace.saveApi(api).ok(&error))
         return Result<Wso2ImportResult>::failure(error);
     Wso2ImportResult result;
     result.apiId = api.id;

@@ -108,7 +108,7 @@ private Q_SLOTS:
         Application application =
             *scenario.fixture.workspace().application(scenario.credentials.applicationId);
         application.tokenValiditySeconds = 3;
-        QVERIFY2(scenario.fixture.workspace().saveApplication(application, &error), qPrintable(error));
+        QVERIFY2(scenario.fixture.workspace().saveApplication(application).ok(&error), qPrintable(error));
         QVERIFY2(scenario.fixture.reloadGateway(&error), qPrintable(error));
 
         TokenManager tokens;

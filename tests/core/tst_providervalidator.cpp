@@ -117,14 +117,14 @@ void TestProviderValidator::validProviderSavesAndReloads() {
     QString error;
     {
         Workspace workspace;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         QVERIFY(!ProviderValidator(&workspace.providers()).validate(provider).hasErrors());
-        QVERIFY2(workspace.saveCustomProvider(provider, &error), qPrintable(error));
+        QVERIFY2(workspace.saveCustomProvider(provider).ok(&error), qPrintable(error));
     }
     QVERIFY(QFileInfo::exists(folder.filePath(QStringLiteral("providers/local-vllm.json"))));
 
     Workspace reopened;
-    QVERIFY2(reopened.open(folder.path(), &error), qPrintable(error));
+    QVERIFY2(reopened.open(folder.path()).ok(&error), qPrintable(error));
     QVERIFY2(reopened.problems().isEmpty(), qPrintable(reopened.problems().join(QLatin1Char('\n'))));
     const Provider* loaded = reopened.provider(QStringLiteral("local-vllm"));
     QVERIFY(loaded);
@@ -351,8 +351,8 @@ void TestProviderValidator::deleteRefusedWhileAnApiUsesIt() {
     QTemporaryDir folder;
     QString error;
     Workspace workspace;
-    QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
-    QVERIFY2(workspace.saveCustomProvider(vllmProvider(), &error), qPrintable(error));
+    QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+    QVERIFY2(workspace.saveCustomProvider(vllmProvider()).ok(&error), qPrintable(error));
     const Provider* provider = workspace.provider(QStringLiteral("local-vllm"));
     QVERIFY(provider);
     ApiFactory::Request request;
@@ -361,22 +361,22 @@ void TestProviderValidator::deleteRefusedWhileAnApiUsesIt() {
     request.version = QStringLiteral("1.0.0");
     request.id = workspace.newApiId(request.name, request.version);
     const Api api = ApiFactory::createAiApi(*provider, request);
-    QVERIFY2(workspace.saveApi(api, &error), qPrintable(error));
+    QVERIFY2(workspace.saveApi(api).ok(&error), qPrintable(error));
 
-    QVERIFY(!workspace.deleteCustomProvider(QStringLiteral("local-vllm"), &error));
+    QVERIFY(!workspace.deleteCustomProvider(QStringLiteral("local-vllm")).ok(&error));
     QVERIFY2(error.contains(QLatin1String("LocalChat 1.0.0")), qPrintable(error));
     QVERIFY(QFileInfo::exists(folder.filePath(QStringLiteral("providers/local-vllm.json"))));
     QVERIFY(workspace.provider(QStringLiteral("local-vllm")));
 
-    QVERIFY2(workspace.removeApi(api.id, &error), qPrintable(error));
-    QVERIFY2(workspace.deleteCustomProvider(QStringLiteral("local-vllm"), &error), qPrintable(error));
+    QVERIFY2(workspace.removeApi(api.id).ok(&error), qPrintable(error));
+    QVERIFY2(workspace.deleteCustomProvider(QStringLiteral("local-vllm")).ok(&error), qPrintable(error));
     QVERIFY(!workspace.provider(QStringLiteral("local-vllm")));
     QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("providers/local-vllm.json"))));
 
     Workspace reopened;
-    QVERIFY2(reopened.open(folder.path(), &error), qPrintable(error));
+    QVERIFY2(reopened.open(folder.path()).ok(&error), qPrintable(error));
     QVERIFY(!reopened.provider(QStringLiteral("local-vllm")));
-    QVERIFY(!reopened.deleteCustomProvider(QStringLiteral("local-vllm"), &error));
+    QVERIFY(!reopened.deleteCustomProvider(QStringLiteral("local-vllm")).ok(&error));
     QVERIFY2(error.contains(QLatin1String("no provider")), qPrintable(error));
 }
 
@@ -384,8 +384,8 @@ void TestProviderValidator::builtinProviderCannotBeDeleted() {
     QTemporaryDir folder;
     QString error;
     Workspace workspace;
-    QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
-    QVERIFY(!workspace.deleteCustomProvider(QStringLiteral("openai"), &error));
+    QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+    QVERIFY(!workspace.deleteCustomProvider(QStringLiteral("openai")).ok(&error));
     QVERIFY2(error.contains(QLatin1String("built-in")), qPrintable(error));
     QVERIFY(workspace.provider(QStringLiteral("openai")));
 }

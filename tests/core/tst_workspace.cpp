@@ -125,9 +125,9 @@ private:
     static void holdLockUntilStdinCloses() {
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(qEnvironmentVariable(lockHolderVariable), &error), qPrintable(error));
-        const auto lock = workspace.lock(&error);
-        QVERIFY2(lock, qPrintable(error));
+        QVERIFY2(workspace.open(qEnvironmentVariable(lockHolderVariable)).ok(&error), qPrintable(error));
+        const auto lock = workspace.lock();
+        QVERIFY2(lock, qPrintable(lock.error()));
         std::fputs(lockHeldMarker.constData(), stdout);
         std::fputs("\n", stdout);
         std::fflush(stdout);
@@ -178,7 +178,7 @@ private Q_SLOTS:
 
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(directory, &error), qPrintable(error));
+        QVERIFY2(workspace.open(directory).ok(&error), qPrintable(error));
         QVERIFY(workspace.isOpen());
         QVERIFY(workspace.problems().isEmpty());
         QCOMPARE(treeOf(directory), QStringList{QStringLiteral("workspace.json")});
@@ -217,7 +217,7 @@ private Q_SLOTS:
 
         // Opening again reads the same workspace instead of initialising a new one.
         Workspace again;
-        QVERIFY2(again.open(directory, &error), qPrintable(error));
+        QVERIFY2(again.open(directory).ok(&error), qPrintable(error));
         QCOMPARE(again.id(), id);
         QCOMPARE(again.businessPlans(), workspace.businessPlans());
     }
@@ -230,7 +230,7 @@ private Q_SLOTS:
 
         Workspace workspace;
         QString error;
-        QVERIFY(!workspace.open(temporary.path(), &error));
+        QVERIFY(!workspace.open(temporary.path()).ok(&error));
         QVERIFY(!workspace.isOpen());
         QVERIFY2(error.contains(QLatin1String("not empty")), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("workspace.json")), qPrintable(error));
@@ -245,7 +245,7 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         Workspace first;
         QString error;
-        QVERIFY2(first.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(first.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY2(DemoWorkspace::populate(first, &error), qPrintable(error));
         const Api* demo = first.findApi(QLatin1String(DemoWorkspace::ApiName));
         QVERIFY(demo);
@@ -261,7 +261,7 @@ private Q_SLOTS:
         attachment.policyName = QStringLiteral("modelWeightedRoundRobin");
         attachment.parameters["weightedRoundRobinConfigs"] = config.value();
         chat->policies.request.push_back(attachment);
-        QVERIFY2(first.saveApi(routed, &error), qPrintable(error));
+        QVERIFY2(first.saveApi(routed).ok(&error), qPrintable(error));
 
         Application application;
         application.id = first.newApplicationId(QStringLiteral("Mobile Chat"));
@@ -276,15 +276,15 @@ private Q_SLOTS:
         keys.createdAt = fixedTime("2024-05-01T10:21:00.456Z");
         keys.tokensValidAfter = fixedTime("2024-05-02T00:00:00.000Z");
         application.keys.push_back(keys);
-        QVERIFY2(first.saveApplication(application, &error), qPrintable(error));
+        QVERIFY2(first.saveApplication(application).ok(&error), qPrintable(error));
 
         const Result<Revision> revision = first.createRevision(apiId, QStringLiteral("first cut"));
         QVERIFY2(revision, qPrintable(revision.error()));
         QCOMPARE(revision->number, 1);
-        QVERIFY2(first.deploy(apiId, 1, &error), qPrintable(error));
+        QVERIFY2(first.deploy(apiId, 1).ok(&error), qPrintable(error));
 
         Workspace second;
-        QVERIFY2(second.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(second.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY2(second.problems().isEmpty(), qPrintable(second.problems().join(QLatin1Char('\n'))));
         QCOMPARE(second.id(), first.id());
         QCOMPARE(second.businessPlans(), first.businessPlans());
@@ -355,7 +355,7 @@ private Q_SLOTS:
 
         Workspace workspace;
         QString error;
-        QVERIFY(!workspace.open(temporary.path(), &error));
+        QVERIFY(!workspace.open(temporary.path()).ok(&error));
         QVERIFY(!workspace.isOpen());
         for (const QString& fragment : expected)
             QVERIFY2(error.contains(fragment),
@@ -408,14 +408,14 @@ private Q_SLOTS:
         QString error;
         {
             Workspace setup;
-            QVERIFY2(setup.open(temporary.path(), &error), qPrintable(error));
+            QVERIFY2(setup.open(temporary.path()).ok(&error), qPrintable(error));
             QVERIFY2(DemoWorkspace::populate(setup, &error), qPrintable(error));
         }
         const QString brokenPath = temporary.filePath(QStringLiteral("apis/broken-api/api.json"));
         QVERIFY(writeRaw(brokenPath, content));
 
         Workspace workspace;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
         QCOMPARE(workspace.problems().size(), 1);
         const QString problem = workspace.problems().constFirst();
         QVERIFY2(problem.startsWith(expectedPrefix), qPrintable(problem));
@@ -429,51 +429,70 @@ private Q_SLOTS:
 
         // Saving over it is refused, and a new API does not get its id.
         QString saveError;
-        QVERIFY(!workspace.saveApi(plainApi(brokenId, QStringLiteral("Replacement")), &saveError));
+        const Status refused = workspace.saveApi(plainApi(brokenId, QStringLiteral("Replacement")));
+        QVERIFY(!refused.ok(&saveError));
+        QCOMPARE(refused.code(), ErrorCode::Unreadable);
         QVERIFY2(saveError.contains(QLatin1String("apis/broken-api/api.json")), qPrintable(saveError));
         QCOMPARE(readBytes(brokenPath), content);
         QVERIFY(workspace.newApiId(QStringLiteral("broken"), QStringLiteral("api")) != brokenId);
-        QVERIFY(!workspace.removeApi(brokenId, &saveError));
+        QVERIFY(!workspace.removeApi(brokenId).ok(&saveError));
         QCOMPARE(readBytes(brokenPath), content);
     }
 
-    // A custom provider's file that cannot be read is reported and never overwritten, as an API's is:
-    // saving a provider with the same id would replace what the user may still want to repair.
-    void corruptProviderFileIsReportedAndLeftAlone() {
+    // Every collection (APIs above, providers and applications here) refuses to save over a file it
+    // could not read, whatever the id; once the file is repaired (here: removed) the id is free again.
+    void corruptFileOfACollectionIsNeverSavedOver_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("provider") << QStringLiteral("providers/my-vendor.json")
+                                  << QStringLiteral("my-vendor");
+        QTest::newRow("application") << QStringLiteral("applications/mobile.json")
+                                     << QStringLiteral("mobile");
+    }
+    void corruptFileOfACollectionIsNeverSavedOver() {
+        QFETCH(QString, file);
+        QFETCH(QString, id);
         QTemporaryDir temporary;
         QVERIFY(temporary.isValid());
         QString error;
         {
             Workspace setup;
-            QVERIFY2(setup.open(temporary.path(), &error), qPrintable(error));
+            QVERIFY2(setup.open(temporary.path()).ok(&error), qPrintable(error));
         }
-        const QByteArray content =
-            QByteArrayLiteral("{\n  \"schemaVersion\": 1,\n  \"id\": \"my-vendor\",,\n}\n");
-        const QString brokenPath = temporary.filePath(QStringLiteral("providers/my-vendor.json"));
-        QVERIFY(QDir().mkpath(temporary.filePath(QStringLiteral("providers"))));
+        const QByteArray content = "{\n  \"schemaVersion\": 1,\n  \"id\": \"" + id.toUtf8() + "\",,\n}\n";
+        const QString brokenPath = temporary.filePath(file);
+        QVERIFY(QDir().mkpath(QFileInfo(brokenPath).path()));
         QVERIFY(writeRaw(brokenPath, content));
 
         Workspace workspace;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
         QCOMPARE(workspace.problems().size(), 1);
-        QVERIFY2(workspace.problems().constFirst().startsWith(QLatin1String("providers/my-vendor.json:3:")),
+        QVERIFY2(workspace.problems().constFirst().startsWith(file + QLatin1String(":3:")),
                  qPrintable(workspace.problems().constFirst()));
-        QVERIFY(!workspace.provider(QStringLiteral("my-vendor")));
 
-        Provider replacement = *ProviderRegistry::builtin().find(QStringLiteral("openai"));
-        replacement.id = QStringLiteral("my-vendor");
-        replacement.displayName = QStringLiteral("My Vendor");
-        QString saveError;
-        QVERIFY(!workspace.saveCustomProvider(replacement, &saveError));
-        QVERIFY2(saveError.contains(QLatin1String("providers/my-vendor.json")), qPrintable(saveError));
+        const auto save = [&] {
+            if (file.startsWith(QLatin1String("providers/"))) {
+                Provider replacement = *ProviderRegistry::builtin().find(QStringLiteral("openai"));
+                replacement.id = id;
+                replacement.displayName = QStringLiteral("My Vendor");
+                return workspace.saveCustomProvider(replacement);
+            }
+            Application application;
+            application.id = id;
+            application.name = QStringLiteral("Mobile");
+            return workspace.saveApplication(application);
+        };
+        const Status refused = save();
+        QCOMPARE(refused.code(), ErrorCode::Unreadable);
+        QVERIFY2(refused.error().contains(file), qPrintable(refused.error()));
         QCOMPARE(readBytes(brokenPath), content);
-        QVERIFY(!workspace.provider(QStringLiteral("my-vendor")));
+        QVERIFY(!workspace.provider(id) && !workspace.application(id));
 
-        // Once the file is repaired (here: removed) and the workspace reloaded, the id is free again.
         QVERIFY(QFile::remove(brokenPath));
-        QVERIFY2(workspace.reload(&error), qPrintable(error));
-        QVERIFY2(workspace.saveCustomProvider(replacement, &saveError), qPrintable(saveError));
-        QVERIFY(workspace.provider(QStringLiteral("my-vendor")));
+        QVERIFY2(workspace.reload().ok(&error), qPrintable(error));
+        const Status saved = save();
+        QVERIFY2(saved, qPrintable(saved.error()));
+        QVERIFY(workspace.provider(id) || workspace.application(id));
     }
 
     // Found by tests/fuzz/fuzz_workspace. `file` is written into a workspace that is otherwise fine;
@@ -511,12 +530,12 @@ private Q_SLOTS:
         QString error;
         {
             Workspace setup;
-            QVERIFY2(setup.open(temporary.path(), &error), qPrintable(error));
+            QVERIFY2(setup.open(temporary.path()).ok(&error), qPrintable(error));
         }
         QVERIFY(writeRaw(temporary.filePath(file), content));
 
         Workspace workspace;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
         QCOMPARE(workspace.problems().size(), 1);
         QVERIFY2(workspace.problems().constFirst().startsWith(expected),
                  qPrintable(workspace.problems().constFirst()));
@@ -532,7 +551,7 @@ private Q_SLOTS:
         QVERIFY(writeRaw(temporary.filePath(QStringLiteral("workspace.json")), content));
         Workspace workspace;
         QString error;
-        QVERIFY(!workspace.open(temporary.path(), &error));
+        QVERIFY(!workspace.open(temporary.path()).ok(&error));
         QVERIFY2(error.startsWith(QLatin1String("workspace.json:1:")), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("1e400")), qPrintable(error));
     }
@@ -546,9 +565,9 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
         const Api original = plainApi(QStringLiteral("weather"), QStringLiteral("Weather"));
-        QVERIFY2(workspace.saveApi(original, &error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(original).ok(&error), qPrintable(error));
         const QString folder = temporary.filePath(QStringLiteral("apis/weather"));
         const QString apiPath = folder + QStringLiteral("/api.json");
         const QByteArray before = readBytes(apiPath);
@@ -571,8 +590,9 @@ private Q_SLOTS:
         Api changed = saved;
         changed.description = QStringLiteral("changed");
         QString saveError;
-        QVERIFY(!workspace.saveApi(changed, &saveError));
-        QVERIFY2(saveError.contains(QLatin1String("cannot write")), qPrintable(saveError));
+        const Status saveErrorStatus = workspace.saveApi(changed);
+        QVERIFY(!saveErrorStatus.ok(&saveError));
+        QCOMPARE(saveErrorStatus.code(), ErrorCode::Io);
         QCOMPARE(readBytes(apiPath), before);
         QVERIFY(*workspace.api(QStringLiteral("weather")) == saved);
         QCOMPARE(treeOf(folder), QStringList{QStringLiteral("api.json")});
@@ -585,8 +605,8 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(workspace.saveApi(plainApi(QStringLiteral("weather"), QStringLiteral("Weather")), &error),
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(plainApi(QStringLiteral("weather"), QStringLiteral("Weather"))).ok(&error),
                  qPrintable(error));
         const QString folder = temporary.filePath(QStringLiteral("apis/weather"));
         const QString apiPath = folder + QStringLiteral("/api.json");
@@ -602,7 +622,7 @@ private Q_SLOTS:
             FileSizeLimit limit(16 * 1024);
             limited = limit.isActive();
             if (limited)
-                ok = workspace.saveApi(huge, &saveError);
+                ok = workspace.saveApi(huge).ok(&saveError);
         }
         if (!limited)
             QSKIP("cannot lower RLIMIT_FSIZE here");
@@ -613,9 +633,9 @@ private Q_SLOTS:
         QVERIFY(*workspace.api(QStringLiteral("weather")) == saved);
 
         // The workspace is still usable: the same save succeeds once there is room again.
-        QVERIFY2(workspace.saveApi(huge, &error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(huge).ok(&error), qPrintable(error));
         Workspace reread;
-        QVERIFY2(reread.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(reread.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY(reread.api(QStringLiteral("weather")));
         QCOMPARE(reread.api(QStringLiteral("weather"))->description, huge.description);
     }
@@ -628,8 +648,8 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(workspace.saveApi(plainApi(QStringLiteral("weather"), QStringLiteral("Weather")), &error),
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(plainApi(QStringLiteral("weather"), QStringLiteral("Weather"))).ok(&error),
                  qPrintable(error));
         const QString apiPath = temporary.filePath(QStringLiteral("apis/weather/api.json"));
         const QByteArray before = readBytes(apiPath);
@@ -649,15 +669,15 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace first;
-        QVERIFY2(first.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(first.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY2(DemoWorkspace::populate(first, &error), qPrintable(error));
         const QString apiId = first.apis().front().id;
         QVERIFY(first.createRevision(apiId, QStringLiteral("r1")));
-        QVERIFY2(first.deploy(apiId, 1, &error), qPrintable(error));
+        QVERIFY2(first.deploy(apiId, 1).ok(&error), qPrintable(error));
         Application application;
         application.id = QStringLiteral("app");
         application.name = QStringLiteral("App");
-        QVERIFY2(first.saveApplication(application, &error), qPrintable(error));
+        QVERIFY2(first.saveApplication(application).ok(&error), qPrintable(error));
 
         const QByteArray partial = QByteArrayLiteral("{\n  \"schemaVersion\": 1,\n  \"id\": \"sm");
         const QStringList strays = {
@@ -672,7 +692,7 @@ private Q_SLOTS:
             QVERIFY(writeRaw(temporary.filePath(stray), partial));
 
         Workspace second;
-        QVERIFY2(second.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(second.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY2(second.problems().isEmpty(), qPrintable(second.problems().join(QLatin1Char('\n'))));
         QCOMPARE(second.id(), first.id());
         QCOMPARE(second.apis().size(), std::size_t(1));
@@ -702,26 +722,27 @@ private Q_SLOTS:
         QString error;
         {
             Workspace setup;
-            QVERIFY2(setup.open(temporary.path(), &error), qPrintable(error));
+            QVERIFY2(setup.open(temporary.path()).ok(&error), qPrintable(error));
             if (existedBefore)
-                QVERIFY2(setup.saveApi(plainApi(id, QStringLiteral("Shared")), &error), qPrintable(error));
+                QVERIFY2(setup.saveApi(plainApi(id, QStringLiteral("Shared"))).ok(&error), qPrintable(error));
         }
         Workspace a;
         Workspace b;
-        QVERIFY2(a.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(a.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
         const Api original = existedBefore ? *b.api(id) : Api{};
 
         Api fromA = existedBefore ? *a.api(id) : plainApi(id, QStringLiteral("Shared"));
         fromA.description = QStringLiteral("A's version");
-        QVERIFY2(a.saveApi(fromA, &error), qPrintable(error));
+        QVERIFY2(a.saveApi(fromA).ok(&error), qPrintable(error));
         const QByteArray written = readBytes(temporary.filePath(QStringLiteral("apis/shared/api.json")));
 
         Api fromB = existedBefore ? *b.api(id) : plainApi(id, QStringLiteral("Shared"));
         fromB.description = QStringLiteral("B's version");
         QString conflict;
-        QVERIFY(!b.saveApi(fromB, &conflict));
-        QVERIFY2(conflict.contains(QLatin1String("changed by another program")), qPrintable(conflict));
+        const Status conflictStatus = b.saveApi(fromB);
+        QVERIFY(!conflictStatus.ok(&conflict));
+        QCOMPARE(conflictStatus.code(), ErrorCode::Conflict);
         QVERIFY2(conflict.contains(QLatin1String("apis/shared/api.json")), qPrintable(conflict));
         QCOMPARE(readBytes(temporary.filePath(QStringLiteral("apis/shared/api.json"))), written);
         if (existedBefore)
@@ -730,15 +751,15 @@ private Q_SLOTS:
             QVERIFY(!b.api(id));
 
         Workspace check;
-        QVERIFY2(check.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(check.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY(check.api(id));
         QCOMPARE(check.api(id)->description, QStringLiteral("A's version"));
         QVERIFY(*check.api(id) == *a.api(id));
 
         // After reloading, B sees A's version and may save over it.
-        QVERIFY2(b.reload(&error), qPrintable(error));
+        QVERIFY2(b.reload().ok(&error), qPrintable(error));
         QVERIFY(*b.api(id) == *a.api(id));
-        QVERIFY2(b.saveApi(fromB, &error), qPrintable(error));
+        QVERIFY2(b.saveApi(fromB).ok(&error), qPrintable(error));
     }
 
     void saveOverApiDeletedByAnotherWorkspaceIsRefused() {
@@ -746,18 +767,19 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace a;
-        QVERIFY2(a.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(a.saveApi(plainApi(QStringLiteral("gone"), QStringLiteral("Gone")), &error),
+        QVERIFY2(a.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(a.saveApi(plainApi(QStringLiteral("gone"), QStringLiteral("Gone"))).ok(&error),
                  qPrintable(error));
         Workspace b;
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(a.removeApi(QStringLiteral("gone"), &error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(a.removeApi(QStringLiteral("gone")).ok(&error), qPrintable(error));
 
         Api stale = *b.api(QStringLiteral("gone"));
         stale.description = QStringLiteral("resurrected");
         QString conflict;
-        QVERIFY(!b.saveApi(stale, &conflict));
-        QVERIFY2(conflict.contains(QLatin1String("deleted by another program")), qPrintable(conflict));
+        const Status conflictStatus = b.saveApi(stale);
+        QVERIFY(!conflictStatus.ok(&conflict));
+        QCOMPARE(conflictStatus.code(), ErrorCode::Conflict);
         QVERIFY(!QFileInfo::exists(temporary.filePath(QStringLiteral("apis/gone/api.json"))));
     }
 
@@ -767,17 +789,18 @@ private Q_SLOTS:
         QString error;
         Workspace a;
         Workspace b;
-        QVERIFY2(a.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(a.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
         Application application;
         application.id = QStringLiteral("mobile");
         application.name = QStringLiteral("Mobile");
-        QVERIFY2(a.saveApplication(application, &error), qPrintable(error));
+        QVERIFY2(a.saveApplication(application).ok(&error), qPrintable(error));
         const QByteArray written = readBytes(temporary.filePath(QStringLiteral("applications/mobile.json")));
         application.description = QStringLiteral("B's");
         QString conflict;
-        QVERIFY(!b.saveApplication(application, &conflict));
-        QVERIFY2(conflict.contains(QLatin1String("changed by another program")), qPrintable(conflict));
+        const Status conflictStatus = b.saveApplication(application);
+        QVERIFY(!conflictStatus.ok(&conflict));
+        QCOMPARE(conflictStatus.code(), ErrorCode::Conflict);
         QCOMPARE(readBytes(temporary.filePath(QStringLiteral("applications/mobile.json"))), written);
     }
 
@@ -786,22 +809,22 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace a;
-        QVERIFY2(a.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(a.open(temporary.path()).ok(&error), qPrintable(error));
         for (const QString& id : {QStringLiteral("api1"), QStringLiteral("api2")}) {
-            QVERIFY2(a.saveApi(plainApi(id, id.toUpper()), &error), qPrintable(error));
+            QVERIFY2(a.saveApi(plainApi(id, id.toUpper())).ok(&error), qPrintable(error));
             const Result<Revision> revision = a.createRevision(id, QStringLiteral("first"));
             QVERIFY2(revision, qPrintable(revision.error()));
         }
         Workspace b;
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
 
-        QVERIFY2(a.deploy(QStringLiteral("api1"), 1, &error), qPrintable(error));
-        QVERIFY2(b.deploy(QStringLiteral("api2"), 1, &error), qPrintable(error)); // b is stale
+        QVERIFY2(a.deploy(QStringLiteral("api1"), 1).ok(&error), qPrintable(error));
+        QVERIFY2(b.deploy(QStringLiteral("api2"), 1).ok(&error), qPrintable(error)); // b is stale
         QVERIFY(b.deployment(QStringLiteral("api1")));
         QVERIFY(b.deployment(QStringLiteral("api2")));
 
         Workspace check;
-        QVERIFY2(check.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(check.open(temporary.path()).ok(&error), qPrintable(error));
         QCOMPARE(check.deployments().size(), std::size_t(2));
         QVERIFY(check.deployment(QStringLiteral("api1")));
         QCOMPARE(check.deployment(QStringLiteral("api1"))->revision, 1);
@@ -809,8 +832,8 @@ private Q_SLOTS:
         QCOMPARE(check.deployment(QStringLiteral("api2"))->revision, 1);
 
         // Undeploying merges too: a (which never saw api2's deployment) keeps it.
-        QVERIFY2(a.undeploy(QStringLiteral("api1"), &error), qPrintable(error));
-        QVERIFY2(check.reload(&error), qPrintable(error));
+        QVERIFY2(a.undeploy(QStringLiteral("api1")).ok(&error), qPrintable(error));
+        QVERIFY2(check.reload().ok(&error), qPrintable(error));
         QCOMPARE(check.deployments().size(), std::size_t(1));
         QVERIFY(check.deployment(QStringLiteral("api2")));
     }
@@ -823,28 +846,29 @@ private Q_SLOTS:
         QString error;
         Workspace a;
         Workspace b;
-        QVERIFY2(a.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(a.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
         b.setLockTimeout(200);
         const Api api = plainApi(QStringLiteral("weather"), QStringLiteral("Weather"));
         {
-            const auto lock = a.lock(&error);
-            QVERIFY2(lock, qPrintable(error));
+            const auto lock = a.lock();
+            QVERIFY2(lock, qPrintable(lock.error()));
             QElapsedTimer timer;
             timer.start();
             QString lockError;
-            QVERIFY(!b.saveApi(api, &lockError));
-            QVERIFY2(lockError.contains(QLatin1String("locked")), qPrintable(lockError));
+            const Status lockErrorStatus = b.saveApi(api);
+            QVERIFY(!lockErrorStatus.ok(&lockError));
+            QCOMPARE(lockErrorStatus.code(), ErrorCode::Locked);
             QVERIFY2(lockError.contains(QString::number(QCoreApplication::applicationPid())),
                      qPrintable(lockError));
             QVERIFY2(timer.elapsed() >= 150, qPrintable(QString::number(timer.elapsed())));
             QVERIFY(!QFileInfo::exists(temporary.filePath(QStringLiteral("apis/weather/api.json"))));
             QVERIFY(!b.api(QStringLiteral("weather")));
             // The holder's own writes go through while it holds the lock.
-            QVERIFY2(a.saveApi(plainApi(QStringLiteral("news"), QStringLiteral("News")), &error),
+            QVERIFY2(a.saveApi(plainApi(QStringLiteral("news"), QStringLiteral("News"))).ok(&error),
                      qPrintable(error));
         }
-        QVERIFY2(b.saveApi(api, &error), qPrintable(error));
+        QVERIFY2(b.saveApi(api).ok(&error), qPrintable(error));
         QVERIFY(QFileInfo::exists(temporary.filePath(QStringLiteral("apis/weather/api.json"))));
     }
 
@@ -857,7 +881,7 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace b;
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
         b.setLockTimeout(200);
 
         QProcess child;
@@ -871,8 +895,9 @@ private Q_SLOTS:
 
         const Api api = plainApi(QStringLiteral("weather"), QStringLiteral("Weather"));
         QString lockError;
-        QVERIFY(!b.saveApi(api, &lockError));
-        QVERIFY2(lockError.contains(QLatin1String("locked")), qPrintable(lockError));
+        const Status lockErrorStatus = b.saveApi(api);
+        QVERIFY(!lockErrorStatus.ok(&lockError));
+        QCOMPARE(lockErrorStatus.code(), ErrorCode::Locked);
         QVERIFY2(lockError.contains(QString::number(child.processId())), qPrintable(lockError));
         QVERIFY(!QFileInfo::exists(temporary.filePath(QStringLiteral("apis/weather/api.json"))));
 
@@ -881,7 +906,7 @@ private Q_SLOTS:
         QVERIFY(child.waitForFinished(30000));
         QCOMPARE(child.exitStatus(), QProcess::NormalExit);
         QVERIFY2(child.exitCode() == 0, child.readAll().constData());
-        QVERIFY2(b.saveApi(api, &error), qPrintable(error));
+        QVERIFY2(b.saveApi(api).ok(&error), qPrintable(error));
     }
 
     // A lock left by a process that died is stale and taken over, however recent it is.
@@ -894,7 +919,7 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace b;
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
 
         QProcess child;
         QVERIFY(startLockHolder(child, temporary.path(), "lockOfCrashedProcessIsTakenOver"));
@@ -903,7 +928,7 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(temporary.filePath(QStringLiteral(".gatehouse.lock"))));
 
         b.setLockTimeout(5000);
-        QVERIFY2(b.saveApi(plainApi(QStringLiteral("weather"), QStringLiteral("Weather")), &error),
+        QVERIFY2(b.saveApi(plainApi(QStringLiteral("weather"), QStringLiteral("Weather"))).ok(&error),
                  qPrintable(error));
     }
 
@@ -915,17 +940,15 @@ private Q_SLOTS:
         QString error;
         Workspace a;
         Workspace b;
-        QVERIFY2(a.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(a.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
         b.setLockTimeout(200);
-        const auto lock = a.lock(&error);
-        QVERIFY2(lock, qPrintable(error));
-        QVERIFY2(a.reload(&error), qPrintable(error));
-        QString lockError;
-        const bool written =
-            b.saveApi(plainApi(QStringLiteral("weather"), QStringLiteral("Weather")), &lockError);
+        const auto lock = a.lock();
+        QVERIFY2(lock, qPrintable(lock.error()));
+        QVERIFY2(a.reload().ok(&error), qPrintable(error));
+        const Status written = b.saveApi(plainApi(QStringLiteral("weather"), QStringLiteral("Weather")));
         QVERIFY2(!written, "another workspace wrote while this one held the lock across reload()");
-        QVERIFY2(lockError.contains(QLatin1String("locked")), qPrintable(lockError));
+        QCOMPARE(written.code(), ErrorCode::Locked);
     }
 
     // removeApi() must undeploy what is on disk, not what this (possibly stale) object saw: else
@@ -935,18 +958,18 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace a;
-        QVERIFY2(a.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(a.saveApi(plainApi(QStringLiteral("doomed"), QStringLiteral("Doomed")), &error),
+        QVERIFY2(a.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(a.saveApi(plainApi(QStringLiteral("doomed"), QStringLiteral("Doomed"))).ok(&error),
                  qPrintable(error));
         QVERIFY(a.createRevision(QStringLiteral("doomed"), QString()));
         Workspace b;
-        QVERIFY2(b.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(a.deploy(QStringLiteral("doomed"), 1, &error), qPrintable(error));
+        QVERIFY2(b.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(a.deploy(QStringLiteral("doomed"), 1).ok(&error), qPrintable(error));
 
-        QVERIFY2(b.removeApi(QStringLiteral("doomed"), &error), qPrintable(error));
+        QVERIFY2(b.removeApi(QStringLiteral("doomed")).ok(&error), qPrintable(error));
         QVERIFY(!QFileInfo::exists(temporary.filePath(QStringLiteral("apis/doomed"))));
         Workspace check;
-        QVERIFY2(check.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(check.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY(!check.api(QStringLiteral("doomed")));
         QVERIFY2(!check.deployment(QStringLiteral("doomed")), "deployments.json still lists the removed API");
     }
@@ -958,14 +981,14 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace workspace;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
         const QString id = QStringLiteral("weather");
         Api api = plainApi(id, QStringLiteral("Weather"));
 
         std::vector<Api> snapshots;
         for (int n = 1; n <= 3; ++n) {
             api.description = QStringLiteral("design %1").arg(n);
-            QVERIFY2(workspace.saveApi(api, &error), qPrintable(error));
+            QVERIFY2(workspace.saveApi(api).ok(&error), qPrintable(error));
             snapshots.push_back(*workspace.api(id));
             const Result<Revision> revision =
                 workspace.createRevision(id, QStringLiteral("revision %1").arg(n));
@@ -980,8 +1003,8 @@ private Q_SLOTS:
             stored[n - 1] = readBytes(revisionsFolder + QString::number(n) + QStringLiteral(".json"));
 
         api.description = QStringLiteral("design 4");
-        QVERIFY2(workspace.saveApi(api, &error), qPrintable(error));
-        QVERIFY2(workspace.deploy(id, 2, &error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(api).ok(&error), qPrintable(error));
+        QVERIFY2(workspace.deploy(id, 2).ok(&error), qPrintable(error));
 
         const Result<Revision> second = workspace.revision(id, 2);
         QVERIFY2(second, qPrintable(second.error()));
@@ -1001,7 +1024,7 @@ private Q_SLOTS:
 
         // A second workspace numbers from what is on disk, never reusing a number.
         Workspace other;
-        QVERIFY2(other.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(other.open(temporary.path()).ok(&error), qPrintable(error));
         const Result<Revision> fourth = other.createRevision(id, QStringLiteral("from elsewhere"));
         QVERIFY2(fourth, qPrintable(fourth.error()));
         QCOMPARE(fourth->number, 4);
@@ -1009,10 +1032,11 @@ private Q_SLOTS:
 
         // Deploying what does not exist fails clearly and changes nothing.
         QString deployError;
-        QVERIFY(!workspace.deploy(id, 7, &deployError));
-        QVERIFY2(deployError.contains(QLatin1String("no revision 7")), qPrintable(deployError));
+        const Status deployErrorStatus = workspace.deploy(id, 7);
+        QVERIFY(!deployErrorStatus.ok(&deployError));
+        QCOMPARE(deployErrorStatus.code(), ErrorCode::NotFound);
         QVERIFY2(deployError.contains(id), qPrintable(deployError));
-        QVERIFY(!workspace.deploy(QStringLiteral("no-such-api"), 1, &deployError));
+        QVERIFY(!workspace.deploy(QStringLiteral("no-such-api"), 1).ok(&deployError));
         QVERIFY2(deployError.contains(QLatin1String("no-such-api")), qPrintable(deployError));
         QVERIFY(workspace.deployment(id));
         QCOMPARE(workspace.deployment(id)->revision, 2);
@@ -1027,24 +1051,24 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace workspace;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
-        QVERIFY2(workspace.saveApi(plainApi(QStringLiteral("doomed"), QStringLiteral("Doomed")), &error),
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(plainApi(QStringLiteral("doomed"), QStringLiteral("Doomed"))).ok(&error),
                  qPrintable(error));
-        QVERIFY2(workspace.saveApi(plainApi(QStringLiteral("kept"), QStringLiteral("Kept")), &error),
+        QVERIFY2(workspace.saveApi(plainApi(QStringLiteral("kept"), QStringLiteral("Kept"))).ok(&error),
                  qPrintable(error));
         for (const QString& id : {QStringLiteral("doomed"), QStringLiteral("kept")}) {
             QVERIFY(workspace.createRevision(id, QString()));
-            QVERIFY2(workspace.deploy(id, 1, &error), qPrintable(error));
+            QVERIFY2(workspace.deploy(id, 1).ok(&error), qPrintable(error));
         }
 
-        QVERIFY2(workspace.removeApi(QStringLiteral("doomed"), &error), qPrintable(error));
+        QVERIFY2(workspace.removeApi(QStringLiteral("doomed")).ok(&error), qPrintable(error));
         QVERIFY(!workspace.api(QStringLiteral("doomed")));
         QVERIFY(!workspace.deployment(QStringLiteral("doomed")));
         QVERIFY(workspace.deployment(QStringLiteral("kept")));
         QVERIFY(!QFileInfo::exists(temporary.filePath(QStringLiteral("apis/doomed"))));
 
         Workspace reread;
-        QVERIFY2(reread.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(reread.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY(reread.problems().isEmpty());
         QVERIFY(!reread.api(QStringLiteral("doomed")));
         QVERIFY(reread.api(QStringLiteral("kept")));
@@ -1052,7 +1076,7 @@ private Q_SLOTS:
         QVERIFY(reread.deployment(QStringLiteral("kept")));
 
         QString removeError;
-        QVERIFY(!workspace.removeApi(QStringLiteral("doomed"), &removeError));
+        QVERIFY(!workspace.removeApi(QStringLiteral("doomed")).ok(&removeError));
         QVERIFY2(removeError.contains(QLatin1String("doomed")), qPrintable(removeError));
     }
 
@@ -1061,23 +1085,23 @@ private Q_SLOTS:
         QVERIFY(temporary.isValid());
         QString error;
         Workspace workspace;
-        QVERIFY2(workspace.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(temporary.path()).ok(&error), qPrintable(error));
         Application application;
         application.id = QStringLiteral("mobile");
         application.name = QStringLiteral("Mobile");
-        QVERIFY2(workspace.saveApplication(application, &error), qPrintable(error));
+        QVERIFY2(workspace.saveApplication(application).ok(&error), qPrintable(error));
         const QString path = temporary.filePath(QStringLiteral("applications/mobile.json"));
         QVERIFY(QFileInfo::exists(path));
 
-        QVERIFY2(workspace.removeApplication(QStringLiteral("mobile"), &error), qPrintable(error));
+        QVERIFY2(workspace.removeApplication(QStringLiteral("mobile")).ok(&error), qPrintable(error));
         QVERIFY(!QFileInfo::exists(path));
         QVERIFY(!workspace.application(QStringLiteral("mobile")));
         Workspace reread;
-        QVERIFY2(reread.open(temporary.path(), &error), qPrintable(error));
+        QVERIFY2(reread.open(temporary.path()).ok(&error), qPrintable(error));
         QVERIFY(reread.applications().empty());
 
         QString removeError;
-        QVERIFY(!workspace.removeApplication(QStringLiteral("mobile"), &removeError));
+        QVERIFY(!workspace.removeApplication(QStringLiteral("mobile")).ok(&removeError));
         QVERIFY2(removeError.contains(QLatin1String("mobile")), qPrintable(removeError));
     }
 };

@@ -211,7 +211,7 @@ void TestCtl::issueSession() {
 
     Workspace workspace;
     QString error;
-    QVERIFY2(workspace.open(m_workspace, &error), qPrintable(error));
+    QVERIFY2(workspace.open(m_workspace).ok(&error), qPrintable(error));
     QVERIFY(workspace.problems().isEmpty());
     const Deployment* deployment = workspace.deployment(QStringLiteral("smartchat-1.0.0"));
     QVERIFY(deployment);
@@ -274,7 +274,7 @@ void TestCtl::paramsInPlainJson() {
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
     Workspace workspace;
     QString error;
-    QVERIFY2(workspace.open(m_workspace, &error), qPrintable(error));
+    QVERIFY2(workspace.open(m_workspace).ok(&error), qPrintable(error));
     const Api* api = workspace.api(QStringLiteral("smartchat-1.0.0"));
     QVERIFY(api);
     const Operation* operation = api->operationByKey(chatOperation);
@@ -845,7 +845,7 @@ void TestCtl::policyListAndDetach() {
 
     Workspace workspace;
     QString error;
-    QVERIFY2(workspace.open(m_workspace, &error), qPrintable(error));
+    QVERIFY2(workspace.open(m_workspace).ok(&error), qPrintable(error));
     const Operation* operation =
         workspace.api(QStringLiteral("smartchat-1.0.0"))->operationByKey(chatOperation);
     QCOMPARE(operation->policies.request.size(), std::size_t(1));
@@ -888,7 +888,7 @@ void TestCtl::revisionsAndUndeploy() {
     QVERIFY(run.out.contains("was not deployed"));
     Workspace workspace;
     QString error;
-    QVERIFY2(workspace.open(m_workspace, &error), qPrintable(error));
+    QVERIFY2(workspace.open(m_workspace).ok(&error), qPrintable(error));
     QVERIFY(!workspace.deployment(QStringLiteral("smartchat-1.0.0")));
     QCOMPARE(workspace.revisions(QStringLiteral("smartchat-1.0.0")).size(), std::size_t(2));
 }
@@ -941,9 +941,9 @@ void TestCtl::modifyingCommandsWaitForTheLockAndReadUnderIt() {
     createSmartChat();
     Workspace workspace;
     QString error;
-    QVERIFY2(workspace.open(m_workspace, &error), qPrintable(error));
-    auto lock = workspace.lock(&error);
-    QVERIFY2(lock, qPrintable(error));
+    QVERIFY2(workspace.open(m_workspace).ok(&error), qPrintable(error));
+    auto lock = workspace.lock();
+    QVERIFY2(lock, qPrintable(lock.error()));
     // gatehouse-ctl starts while this process holds the lock; the application it subscribes is created
     // while it waits. It only succeeds if it waited for the lock and read the workspace again under it.
     const CtlRun run =
@@ -956,12 +956,12 @@ void TestCtl::modifyingCommandsWaitForTheLockAndReadUnderIt() {
                 application.id = QStringLiteral("lateapp");
                 application.name = QStringLiteral("LateApp");
                 QString saveError;
-                QVERIFY2(workspace.saveApplication(application, &saveError), qPrintable(saveError));
+                QVERIFY2(workspace.saveApplication(application).ok(&saveError), qPrintable(saveError));
                 QTest::qWait(200);
-                lock.reset();
+                lock.value().reset();
             });
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
-    QVERIFY2(workspace.reload(&error), qPrintable(error));
+    QVERIFY2(workspace.reload().ok(&error), qPrintable(error));
     QVERIFY(
         workspace.application(QStringLiteral("lateapp"))->subscription(QStringLiteral("smartchat-1.0.0")));
 }

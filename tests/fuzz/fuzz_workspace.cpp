@@ -62,7 +62,7 @@ Seed& seed() {
         result->directory = folder.path();
         Workspace workspace;
         QString error;
-        require(workspace.open(result->directory, &error), "the seed workspace opens", error);
+        require(workspace.open(result->directory).ok(&error), "the seed workspace opens", error);
 
         ApiFactory::Request request;
         request.id = workspace.newApiId(QStringLiteral("SmartChat"), QStringLiteral("1.0.0"));
@@ -91,10 +91,10 @@ Seed& seed() {
         header.parameters["headerName"] = "X-Served-By";
         header.parameters["headerValue"] = "gatehouse";
         api.apiPolicies.response.push_back(header);
-        require(workspace.saveApi(api, &error), "the seed API saves", error);
+        require(workspace.saveApi(api).ok(&error), "the seed API saves", error);
         const Result<Revision> revision = workspace.createRevision(api.id, QStringLiteral("seed"));
         require(revision.ok(), "the seed revision is created", revision.error());
-        require(workspace.deploy(api.id, revision->number, &error), "the seed revision deploys", error);
+        require(workspace.deploy(api.id, revision->number).ok(&error), "the seed revision deploys", error);
 
         Application application;
         application.id = workspace.newApplicationId(QStringLiteral("SmartChatApp"));
@@ -106,14 +106,14 @@ Seed& seed() {
         keys.consumerKey = QStringLiteral("fuzz-consumer-key");
         keys.createdAt = QDateTime::currentDateTimeUtc();
         application.keys.push_back(keys);
-        require(workspace.saveApplication(application, &error), "the seed application saves", error);
+        require(workspace.saveApplication(application).ok(&error), "the seed application saves", error);
         result->secrets.write(SecretStore::consumerSecretName(application.id, QStringLiteral("PRODUCTION")),
                               QStringLiteral("fuzz-consumer-secret"), nullptr);
 
         Provider custom = *ProviderRegistry::builtin().find(QStringLiteral("openai-compatible"));
         custom.id = QStringLiteral("custom-llm");
         custom.displayName = QStringLiteral("Custom LLM");
-        require(workspace.saveCustomProvider(custom, &error), "the seed provider saves", error);
+        require(workspace.saveCustomProvider(custom).ok(&error), "the seed provider saves", error);
 
         QDirIterator files(result->directory, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (files.hasNext()) {
@@ -191,7 +191,7 @@ void openWith(const QString& relative, const QByteArray& text) {
 
     Workspace workspace;
     QString error;
-    const bool opened = workspace.open(base.directory, &error);
+    const bool opened = workspace.open(base.directory).ok(&error);
     if (relative == QLatin1String("workspace.json")) {
         if (!opened) {
             require(error.startsWith(relative + QLatin1Char(':')), "an unreadable workspace.json is named",

@@ -123,7 +123,7 @@ private Q_SLOTS:
         m_shortLived = *shortLived;
         Application changed = *fixture.workspace().application(m_shortLived.applicationId);
         changed.tokenValiditySeconds = 900;
-        QVERIFY2(fixture.workspace().saveApplication(changed, &error), qPrintable(error));
+        QVERIFY2(fixture.workspace().saveApplication(changed).ok(&error), qPrintable(error));
 
         QVERIFY2(fixture.startGateway(&error), qPrintable(error));
         m_token = fixture.token(m_app, &error);
@@ -412,13 +412,13 @@ private Q_SLOTS:
 
         Application unsubscribed = *fixture.workspace().application(leaving->applicationId);
         unsubscribed.subscriptions.clear();
-        QVERIFY2(fixture.workspace().saveApplication(unsubscribed, &error), qPrintable(error));
+        QVERIFY2(fixture.workspace().saveApplication(unsubscribed).ok(&error), qPrintable(error));
         QVERIFY2(fixture.reloadGateway(&error), qPrintable(error));
         response = fixture.chat(token, chatBody(QStringLiteral("gpt-4o")));
         QString mismatch = errorMismatch(response, 403, "900908");
         QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
 
-        QVERIFY2(fixture.workspace().removeApplication(leaving->applicationId, &error), qPrintable(error));
+        QVERIFY2(fixture.workspace().removeApplication(leaving->applicationId).ok(&error), qPrintable(error));
         QVERIFY2(fixture.reloadGateway(&error), qPrintable(error));
         response = fixture.chat(token, chatBody(QStringLiteral("gpt-4o")));
         mismatch = errorMismatch(response, 401, "900901");

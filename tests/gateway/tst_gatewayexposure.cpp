@@ -92,12 +92,12 @@ private Q_SLOTS:
         // A workspace whose settings are the defaults but for the ports: any free one.
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(m_dir.filePath(QStringLiteral("ws")), &error), qPrintable(error));
+        QVERIFY2(workspace.open(m_dir.filePath(QStringLiteral("ws"))).ok(&error), qPrintable(error));
         WorkspaceSettings settings = workspace.settings();
         QCOMPARE(settings.gatewayHost, QStringLiteral("127.0.0.1"));
         settings.gatewayPort = 0;
         settings.adminPort = 0;
-        QVERIFY2(workspace.saveSettings(settings, &error), qPrintable(error));
+        QVERIFY2(workspace.saveSettings(settings).ok(&error), qPrintable(error));
     }
 
     void defaultOptionsListenOnLoopbackOnly() {

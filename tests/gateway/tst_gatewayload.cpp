@@ -175,7 +175,7 @@ private Q_SLOTS:
         GatewayFixture& fixture = scenario.fixture;
         TestResponse response = fixture.chat(scenario.token, chatBody(QStringLiteral("o3-mini")));
         QVERIFY2(response.status == 200, qPrintable(response.describe()));
-        QVERIFY2(fixture.workspace().undeploy(scenario.apiId, &error), qPrintable(error));
+        QVERIFY2(fixture.workspace().undeploy(scenario.apiId).ok(&error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(fixture.gateway().runtime()->config()->apis().empty(), 1000);
         response = fixture.chat(scenario.token, chatBody(QStringLiteral("o3-mini")));
         QCOMPARE(response.status, 404);

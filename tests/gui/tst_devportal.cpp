@@ -83,7 +83,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         MemorySecretStore secrets;
         MockLlmServer mock;
         QVERIFY2(mock.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
@@ -105,7 +105,7 @@ private Q_SLOTS:
         router.parameters = Json::parse(
             R"({"weightedRoundRobinConfigs":{"production":[{"model":"gpt-4o","endpointId":"default_production_endpoint","weight":50},{"model":"gpt-4o-mini","endpointId":"default_production_endpoint","weight":50}],"sandbox":[],"suspendDuration":30}})");
         api.operationByKey(QStringLiteral("POST /chat/completions"))->policies.request.push_back(router);
-        QVERIFY2(workspace.saveApi(api, &error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(api).ok(&error), qPrintable(error));
         GatehouseSession session(&workspace, &secrets);
         QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
         QVERIFY2(session.deploy(api.id, QStringLiteral("seed")), "deploy failed");

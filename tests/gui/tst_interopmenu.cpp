@@ -34,7 +34,7 @@ void TestInteropMenu::menuOffersImportExportAndProviders() {
     QTemporaryDir folder;
     Workspace workspace;
     QString error;
-    QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+    QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
     MemorySecretStore secrets;
     GatehouseSession session(&workspace, &secrets);
     MainWindow window(&session);
@@ -51,7 +51,7 @@ void TestInteropMenu::exportThenImportIntoAnotherWorkspaceKeepsTheApi() {
     QTemporaryDir out;
     Workspace source;
     QString error;
-    QVERIFY2(source.open(first.path(), &error), qPrintable(error));
+    QVERIFY2(source.open(first.path()).ok(&error), qPrintable(error));
     QVERIFY2(DemoWorkspace::populate(source, &error), qPrintable(error));
     MemorySecretStore secrets;
     GatehouseSession session(&source, &secrets);
@@ -65,7 +65,7 @@ void TestInteropMenu::exportThenImportIntoAnotherWorkspaceKeepsTheApi() {
     QVERIFY2(message.contains(QStringLiteral("smartchat.zip")), qPrintable(message));
 
     Workspace target;
-    QVERIFY2(target.open(second.path(), &error), qPrintable(error));
+    QVERIFY2(target.open(second.path()).ok(&error), qPrintable(error));
     MemorySecretStore otherSecrets;
     GatehouseSession otherSession(&target, &otherSecrets);
     MainWindow otherWindow(&otherSession);
@@ -90,7 +90,7 @@ void TestInteropMenu::brokenOpenApiDocumentIsReportedWithItsLine() {
     QTemporaryDir folder;
     Workspace workspace;
     QString error;
-    QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+    QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
     MemorySecretStore secrets;
     GatehouseSession session(&workspace, &secrets);
     MainWindow window(&session);
@@ -111,7 +111,7 @@ void TestInteropMenu::openApiDocumentBecomesAnApiWithItsOperations() {
     QTemporaryDir folder;
     Workspace workspace;
     QString error;
-    QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+    QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
     MemorySecretStore secrets;
     GatehouseSession session(&workspace, &secrets);
     MainWindow window(&session);

@@ -27,7 +27,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         QVERIFY2(DemoWorkspace::populate(workspace, &error), qPrintable(error));
         MemorySecretStore secrets;
         GatehouseSession session(&workspace, &secrets);
@@ -53,7 +53,7 @@ private Q_SLOTS:
         copy.id = workspace.newApiId(QStringLiteral("Other"), QStringLiteral("2.0.0"));
         copy.name = QStringLiteral("Other");
         copy.version = QStringLiteral("2.0.0");
-        QVERIFY2(workspace.saveApi(copy, &error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(copy).ok(&error), qPrintable(error));
         QCOMPARE(table->model()->rowCount(), 2);
         auto* search = window.findChild<QLineEdit*>(QStringLiteral("apiSearch"));
         QTest::keyClicks(search, QStringLiteral("other"));
@@ -75,7 +75,7 @@ private Q_SLOTS:
         {
             Workspace workspace;
             QString error;
-            QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+            QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
             QVERIFY2(DemoWorkspace::populate(workspace, &error), qPrintable(error));
         }
         QFile broken(folder.filePath(QStringLiteral("apis/smartchat-1.0.0/api.json")));
@@ -85,7 +85,7 @@ private Q_SLOTS:
 
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         MemorySecretStore secrets;
         GatehouseSession session(&workspace, &secrets);
         MainWindow window(&session);

@@ -125,7 +125,7 @@ QString createSmartChat(Workspace& workspace, QString* error) {
     request.version = QStringLiteral("1.0.0");
     request.id = workspace.newApiId(request.name, request.version);
     const Api api = ApiFactory::createAiApi(*openai, request);
-    return workspace.saveApi(api, error) ? api.id : QString();
+    return workspace.saveApi(api).ok(error) ? api.id : QString();
 }
 
 QByteArray fileContents(const QString& path) {
@@ -143,7 +143,7 @@ struct EditorFixture {
     std::unique_ptr<PoliciesPage> page;
 
     bool open(bool plainHttp = false) {
-        if (!folder.isValid() || !workspace.open(folder.path(), &error))
+        if (!folder.isValid() || !workspace.open(folder.path()).ok(&error))
             return false;
         apiId = createSmartChat(workspace, &error);
         if (apiId.isEmpty())
@@ -485,7 +485,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         const QString apiId = createSmartChat(workspace, &error);
         QVERIFY2(!apiId.isEmpty(), qPrintable(error));
         MemorySecretStore secrets;
@@ -663,9 +663,9 @@ private Q_SLOTS:
         other.id = workspace.newApiId(QStringLiteral("Other"), QStringLiteral("2.0.0"));
         other.name = QStringLiteral("Other");
         other.version = QStringLiteral("2.0.0");
-        QVERIFY2(workspace.saveApi(other, &error), qPrintable(error));
+        QVERIFY2(workspace.saveApi(other).ok(&error), qPrintable(error));
         QCOMPARE(apiList.rowCount(), 2);
-        QVERIFY2(workspace.removeApi(other.id, &error), qPrintable(error));
+        QVERIFY2(workspace.removeApi(other.id).ok(&error), qPrintable(error));
         QCOMPARE(apiList.rowCount(), 1);
         // Undo after a save is still exact.
         stack->undo();
@@ -731,7 +731,7 @@ private Q_SLOTS:
         QTest::qWait(5); // the save's time stamp differs from the creation's
         QVERIFY(f.model()->attach(chatOperation(), FlowKind::Request, -1, addHeader("X-A", "a"), &f.error));
         QVERIFY(f.draft->isModified());
-        QVERIFY2(f.draft->save(&f.error), qPrintable(f.error));
+        QVERIFY2(f.draft->save().ok(&f.error), qPrintable(f.error));
         QVERIFY(!f.draft->isModified());
         QVERIFY(f.draft->undoStack()->isClean());
         f.draft->undoStack()->undo();

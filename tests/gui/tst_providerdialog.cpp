@@ -81,7 +81,7 @@ void TestProviderDialog::init() {
     QVERIFY(m_folder->isValid());
     m_workspace = std::make_unique<Workspace>();
     QString error;
-    QVERIFY2(m_workspace->open(m_folder->path(), &error), qPrintable(error));
+    QVERIFY2(m_workspace->open(m_folder->path()).ok(&error), qPrintable(error));
 }
 
 void TestProviderDialog::cleanup() {
@@ -216,7 +216,7 @@ void TestProviderDialog::saveStoresTheProviderAndTheWizardOffersIt() {
     QVERIFY(m_workspace->provider(QStringLiteral("local-vllm")));
     Workspace reopened;
     QString error;
-    QVERIFY2(reopened.open(m_folder->path(), &error), qPrintable(error));
+    QVERIFY2(reopened.open(m_folder->path()).ok(&error), qPrintable(error));
     const Provider* saved = reopened.provider(QStringLiteral("local-vllm"));
     QVERIFY(saved);
     QVERIFY(!saved->builtin);

@@ -82,7 +82,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         MemorySecretStore secrets;
         MockLlmServer mock;
         QVERIFY2(mock.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
@@ -197,7 +197,7 @@ private Q_SLOTS:
         application.name = QStringLiteral("SmartChatApp");
         application.subscriptions.push_back(
             {apiId, QStringLiteral("Unlimited"), QDateTime::currentDateTimeUtc()});
-        QVERIFY2(workspace.saveApplication(application, &error), qPrintable(error));
+        QVERIFY2(workspace.saveApplication(application).ok(&error), qPrintable(error));
         const Result<KeyPair> keys =
             ApplicationKeys::generate(workspace, secrets, application.id, Stage::Production);
         QVERIFY2(keys, qPrintable(keys.error()));

@@ -88,7 +88,7 @@ QString createApi(Workspace& workspace, const QString& providerId, const QString
     Api api = ApiFactory::createAiApi(*provider, request);
     if (adjust)
         adjust(api);
-    return workspace.saveApi(api, error) ? api.id : QString();
+    return workspace.saveApi(api).ok(error) ? api.id : QString();
 }
 
 struct HttpAnswer {
@@ -127,7 +127,7 @@ QByteArray accessToken(Workspace& workspace, SecretStore& secrets, GatehouseSess
     application.name = QStringLiteral("PagesApp");
     application.subscriptions.push_back(
         {apiId, QStringLiteral("Unlimited"), QDateTime::currentDateTimeUtc()});
-    if (!workspace.saveApplication(application, error))
+    if (!workspace.saveApplication(application).ok(error))
         return {};
     const Result<KeyPair> keys =
         ApplicationKeys::generate(workspace, secrets, application.id, Stage::Production);
@@ -212,7 +212,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         QVERIFY2(!createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
                             QStringLiteral("smartchat"), QString(), &error)
                       .isEmpty(),
@@ -256,7 +256,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
                                         QStringLiteral("smartchat"), QString(), &error);
         QVERIFY2(!apiId.isEmpty(), qPrintable(error));
@@ -303,7 +303,7 @@ private Q_SLOTS:
         QVERIFY2(problems->text().contains(QStringLiteral("endpoints[1].url")) &&
                      problems->text().contains(QStringLiteral("http://")),
                  qPrintable(problems->text()));
-        QVERIFY(!editor->save(&error));
+        QVERIFY(!editor->save().ok(&error));
         QVERIFY2(error.contains(QStringLiteral("endpoints[1].url")), qPrintable(error));
         QVERIFY(*workspace.api(apiId) == saved);
         editor->draft()->undoStack()->undo();
@@ -335,7 +335,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
                                         QStringLiteral("smartchat"), QString(), &error);
         QVERIFY2(!apiId.isEmpty(), qPrintable(error));
@@ -383,7 +383,7 @@ private Q_SLOTS:
 
         // Saved and deployed, the key is still in no workspace file.
         QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
-        QVERIFY2(editor->saveAndDeploy(&error), qPrintable(error));
+        QVERIFY2(editor->saveAndDeploy().ok(&error), qPrintable(error));
         QVERIFY(workspace.api(apiId)->endpoint(defaultProduction())->hasKey);
         int files = 0;
         QDirIterator it(folder.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
@@ -402,7 +402,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         MockLlmServer mock;
         QVERIFY2(mock.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
         const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
@@ -490,7 +490,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         MockLlmServer mock;
         QVERIFY2(mock.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
         MemorySecretStore secrets;

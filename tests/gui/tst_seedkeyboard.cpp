@@ -141,7 +141,7 @@ private Q_SLOTS:
         QTemporaryDir folder;
         Workspace workspace;
         QString error;
-        QVERIFY2(workspace.open(folder.path(), &error), qPrintable(error));
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
         QVERIFY2(DemoWorkspace::populate(workspace, &error), qPrintable(error));
         MemorySecretStore secrets;
         GatehouseSession session(&workspace, &secrets);

@@ -146,7 +146,7 @@ void TestGermanLayout::initTestCase() {
     QCOMPARE(Translations::install(*QCoreApplication::instance()), expectedLanguage());
 
     QString error;
-    QVERIFY2(m_workspace.open(m_folder.path(), &error), qPrintable(error));
+    QVERIFY2(m_workspace.open(m_folder.path()).ok(&error), qPrintable(error));
     QVERIFY2(DemoWorkspace::populate(m_workspace, &error), qPrintable(error));
     m_session = std::make_unique<GatehouseSession>(&m_workspace, &m_secrets);
     QVERIFY2(m_session->startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));

@@ -86,7 +86,7 @@ CtlRun TestCtlOpenApi::ctl(const QStringList& arguments) {
 std::unique_ptr<Workspace> TestCtlOpenApi::reopen() {
     auto workspace = std::make_unique<Workspace>();
     QString error;
-    if (!workspace->open(m_workspace, &error))
+    if (!workspace->open(m_workspace).ok(&error))
         qWarning("cannot open the workspace: %s", qPrintable(error));
     return workspace;
 }

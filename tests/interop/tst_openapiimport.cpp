@@ -60,7 +60,7 @@ void TestOpenApiImport::init() {
     QVERIFY(m_dir->isValid());
     m_workspace = std::make_unique<Workspace>();
     QString error;
-    QVERIFY2(m_workspace->open(m_dir->filePath(QStringLiteral("ws")), &error), qPrintable(error));
+    QVERIFY2(m_workspace->open(m_dir->filePath(QStringLiteral("ws"))).ok(&error), qPrintable(error));
 }
 
 void TestOpenApiImport::cleanup() {
@@ -228,7 +228,7 @@ void TestOpenApiImport::builtApisPassValidation() {
         QVERIFY2(!report.hasErrors(), qPrintable(report.toStrings().join(QLatin1Char('\n'))));
         // And the workspace takes it.
         QString error;
-        QVERIFY2(m_workspace->saveApi(built.value(), &error), qPrintable(error));
+        QVERIFY2(m_workspace->saveApi(built.value()).ok(&error), qPrintable(error));
     }
     QCOMPARE(m_workspace->apis().size(), std::size_t(2));
     // A second import of the same document gets a new id, and the validator names the clash.

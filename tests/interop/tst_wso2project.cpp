@@ -85,7 +85,7 @@ void TestWso2Project::cleanup() {
 std::unique_ptr<Workspace> TestWso2Project::openWorkspace(const QString& name) {
     auto workspace = std::make_unique<Workspace>();
     QString error;
-    if (!workspace->open(m_dir->filePath(name), &error))
+    if (!workspace->open(m_dir->filePath(name)).ok(&error))
         qWarning("cannot open workspace: %s", qPrintable(error));
     return workspace;
 }
@@ -108,7 +108,7 @@ Api TestWso2Project::seedApi(Workspace& workspace) {
     api.apiPolicies.request.push_back(attachment(
         QStringLiteral("addHeader"), Json::object({{"headerName", "X-Gatehouse"}, {"headerValue", "seed"}})));
     QString error;
-    if (!workspace.saveApi(api, &error))
+    if (!workspace.saveApi(api).ok(&error))
         qWarning("cannot save the seed: %s", qPrintable(error));
     return *workspace.api(api.id);
 }
@@ -254,7 +254,7 @@ void TestWso2Project::gatehouseOnlySettingsAreLeftOutWithAWarning() {
         false;
     api.endpoints[0].connectTimeoutMs = 2500;
     QString error;
-    QVERIFY(workspace->saveApi(api, &error));
+    QVERIFY(workspace->saveApi(api).ok(&error));
     const QString folder = m_dir->filePath(QStringLiteral("out"));
     const Result<Wso2ExportResult> exported = Wso2Project::exportApi(*workspace, api.id, folder);
     QVERIFY2(exported.ok(), qPrintable(exported.error()));
@@ -277,7 +277,7 @@ void TestWso2Project::namedEndpointsTravelInEndpointsYaml() {
         api.operationByKey(chat)->policies.request[0].parameters["weightedRoundRobinConfigs"]["production"];
     production[1]["endpointId"] = "eu_backend";
     QString error;
-    QVERIFY2(source->saveApi(api, &error), qPrintable(error));
+    QVERIFY2(source->saveApi(api).ok(&error), qPrintable(error));
     const QString folder = m_dir->filePath(QStringLiteral("out"));
     QVERIFY(Wso2Project::exportApi(*source, api.id, folder).ok());
     QVERIFY(QFile::exists(QDir(folder).filePath(QStringLiteral("endpoints.yaml"))));

@@ -78,7 +78,7 @@ bool GatewayFixture::init(QString* error, int mockWorkerThreads) {
         return false;
     }
     m_workspace = std::make_unique<Workspace>();
-    if (!m_workspace->open(m_dir.path(), error))
+    if (!m_workspace->open(m_dir.path()).ok(error))
         return false;
     m_mock = std::make_unique<MockLlmServer>(mockWorkerThreads);
     if (!m_mock->listen(QHostAddress(QHostAddress::LocalHost), 0, error))
@@ -125,14 +125,14 @@ QString GatewayFixture::addApi(const ApiSpec& spec, QString* error) {
         api.endpoints.push_back(endpoint);
     }
     const QString apiId = api.id;
-    if (!m_workspace->saveApi(std::move(api), error))
+    if (!m_workspace->saveApi(std::move(api)).ok(error))
         return {};
     const Result<Revision> revision = m_workspace->createRevision(apiId, QStringLiteral("test"));
     if (!revision) {
         *error = revision.error();
         return {};
     }
-    if (!m_workspace->deploy(apiId, revision->number, error))
+    if (!m_workspace->deploy(apiId, revision->number).ok(error))
         return {};
     return apiId;
 }
@@ -146,20 +146,20 @@ bool GatewayFixture::redeploy(const QString& apiId, const std::vector<PolicyAtta
     }
     Api api = *existing;
     chatOperation(api)->policies.request = chatPolicies;
-    if (!m_workspace->saveApi(std::move(api), error))
+    if (!m_workspace->saveApi(std::move(api)).ok(error))
         return false;
     const Result<Revision> revision = m_workspace->createRevision(apiId, QStringLiteral("test redeploy"));
     if (!revision) {
         *error = revision.error();
         return false;
     }
-    return m_workspace->deploy(apiId, revision->number, error);
+    return m_workspace->deploy(apiId, revision->number).ok(error);
 }
 
 bool GatewayFixture::addPlan(const BusinessPlan& plan, QString* error) {
     std::vector<BusinessPlan> plans = m_workspace->businessPlans();
     plans.push_back(plan);
-    return m_workspace->saveBusinessPlans(plans, error);
+    return m_workspace->saveBusinessPlans(plans).ok(error);
 }
 
 std::optional<GatewayFixture::Credentials> GatewayFixture::addApplication(const QString& name,
@@ -171,7 +171,7 @@ std::optional<GatewayFixture::Credentials> GatewayFixture::addApplication(const 
     application.name = name;
     for (const QString& apiId : apiIds)
         application.subscriptions.push_back({apiId, plan, QDateTime::currentDateTimeUtc()});
-    if (!m_workspace->saveApplication(application, error))
+    if (!m_workspace->saveApplication(application).ok(error))
         return std::nullopt;
     return generateKeys(application.id, keyType, error);
 }
