@@ -1138,22 +1138,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Holt ein Token für die Anwendung (Client Credentials, wie &quot;token&quot;), ruft dann die Operation der bereitgestellten Revision der API über das Gateway auf: URL/&lt;context&gt;/&lt;version&gt;/&lt;path&gt;. Bei einem einzelnen Aufruf gibt der Befehl die Statuszeile und die Antwort aus. Mit --repeat sendet er N Anfragen, höchstens C gleichzeitig (--concurrency), mit D ms zwischen den Anfragen jedes Workers (--delay-ms), und gibt die Statuszahlen, die Latenz-Perzentile und ein Balkendiagramm der Modelle aus, die die Anfragen bedient haben, neben den Gewichten, mit denen der Modell-Router der Operation konfiguriert ist. Mit --stream (oder &quot;stream&quot;: true im Body) wird die Antwort als Server-Sent Events gelesen und ihr Text ausgegeben, sobald er eintrifft, danach die Zeit bis zum ersten Token, die Chunks und Token/s. Ein als ungültig abgewiesenes Token (900901) wird einmal neu geholt. --json gibt den Lauf als {&quot;byModel&quot;, &quot;statusCounts&quot;, &quot;latencyMs&quot;, &quot;requestsPerSecond&quot;, &quot;results&quot;} aus, einen Stream als {&quot;ttftMs&quot;, &quot;chunks&quot;, &quot;tokensPerSecond&quot;, &quot;text&quot;, &quot;model&quot;}. Endet mit Exit-Code 1, wenn eine einzelne Anfrage fehlschlägt; ein vollständiger Lauf endet mit 0 und meldet seine Fehler. Jede Anfrage wird nach 120 s ohne Daten abgebrochen.</translation>
     </message>
     <message>
-        <source>The gateway&apos;s base URL, such as http://127.0.0.1:8280.</source>
-        <translation>Die Basis-URL des Gateways, etwa http://127.0.0.1:8280.</translation>
-    </message>
-    <message>
-        <source>The application: its name (case-insensitive) or its id.</source>
-        <translation>Die Anwendung: ihr Name (ohne Beachtung der Groß-/Kleinschreibung) oder ihre ID.</translation>
-    </message>
-    <message>
-        <source>The key type.</source>
-        <translation>Der Schlüsseltyp.</translation>
-    </message>
-    <message>
-        <source>The API: its name, NAME:VERSION or its id.</source>
-        <translation>Die API: ihr Name, NAME:VERSION oder ihre ID.</translation>
-    </message>
-    <message>
         <source>The operation, such as &quot;POST /chat/completions&quot;.</source>
         <translation>Die Operation, etwa &quot;POST /chat/completions&quot;.</translation>
     </message>
@@ -2610,18 +2594,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Fordert beim Key Manager des Gateways ein Zugriffstoken an: POST URL/oauth2/token mit Consumer-Schlüssel und -Geheimnis der Anwendung (HTTP Basic) und grant_type=client_credentials. Gibt nur das Token aus, sodass TOKEN=$(gatehouse-ctl ... token ...) funktioniert; mit --json die vollständige Antwort des Gateways. Bricht nach 30 s ab.</translation>
     </message>
     <message>
-        <source>The application: its name (case-insensitive) or its id.</source>
-        <translation>Die Anwendung: ihr Name (ohne Beachtung der Groß-/Kleinschreibung) oder ihre ID.</translation>
-    </message>
-    <message>
-        <source>The key type.</source>
-        <translation>Der Schlüsseltyp.</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s base URL, such as http://127.0.0.1:8280.</source>
-        <translation>Die Basis-URL des Gateways, etwa http://127.0.0.1:8280.</translation>
-    </message>
-    <message>
         <source>Ask for a token valid this long (validity_period).</source>
         <translation>Ein Token mit dieser Gültigkeitsdauer anfordern (validity_period).</translation>
     </message>
@@ -3053,6 +3025,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>The provider: its id or its name (case-insensitive).</source>
         <translation>Der Anbieter: seine ID oder sein Name (ohne Beachtung der Groß-/Kleinschreibung).</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s base URL, such as http://127.0.0.1:8280.</source>
+        <translation>Die Basis-URL des Gateways, etwa http://127.0.0.1:8280.</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "core/ApiFactory.h"
 #include "core/SecretStore.h"
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
 #include "ctl/TextTable.h"
@@ -16,15 +17,7 @@ namespace gatehouse {
 
 namespace {
 
-const QString apiOption = QStringLiteral("api");
 const QString fromOpenApiOption = QStringLiteral("from-openapi");
-
-QCommandLineOption apiSelector() {
-    return Command::valueOption(
-        apiOption, QStringLiteral("NAME|ID"),
-        QCoreApplication::translate("gatehouse-ctl",
-                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
-}
 
 QString deployedText(const Workspace& workspace, const Api& api) {
     const Deployment* deployment = workspace.deployment(api.id);
@@ -105,7 +98,7 @@ std::vector<Command> ApiCommands::commands() {
     show.description = tr("Shows one API's design state: identity, endpoints (and whether their key is "
                           "stored), operations with their policy counts and the deployed revision. "
                           "With --json, the API as the workspace stores it plus its deployment.");
-    show.options = {apiSelector()};
+    show.options = {CommonOptions::apiSelector()};
     show.run = &ApiCommands::show;
 
     Command remove;
@@ -115,7 +108,7 @@ std::vector<Command> ApiCommands::commands() {
     remove.description = tr("Undeploys and deletes an API with all its revisions, and removes its "
                             "endpoint keys from the secret store. Subscriptions to it stay in the "
                             "applications until they unsubscribe.");
-    remove.options = {apiSelector()};
+    remove.options = {CommonOptions::apiSelector()};
     remove.modifiesWorkspace = true;
     remove.run = &ApiCommands::remove;
 
@@ -272,7 +265,7 @@ void ApiCommands::list(CtlContext& context, const CommandArguments&) {
 
 void ApiCommands::show(CtlContext& context, const CommandArguments& arguments) {
     const Workspace& workspace = context.workspace();
-    const Api& api = context.requireApi(arguments.required(apiOption));
+    const Api& api = context.requireApi(arguments.required(CommonOptions::api));
     if (context.json()) {
         Json json = api.toJson();
         json["deployment"] = deploymentJson(workspace, api);
@@ -330,7 +323,7 @@ void ApiCommands::show(CtlContext& context, const CommandArguments& arguments) {
 
 void ApiCommands::remove(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    const Api api = context.requireApi(arguments.required(apiOption));
+    const Api api = context.requireApi(arguments.required(CommonOptions::api));
     QStringList keyNames;
     for (const Endpoint& endpoint : api.endpoints) {
         if (endpoint.hasKey)

@@ -2,6 +2,7 @@
 
 #include "core/SecretStore.h"
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
 #include "ctl/TextTable.h"
@@ -12,23 +13,7 @@ namespace gatehouse {
 
 namespace {
 
-const QString appOption = QStringLiteral("app");
-const QString apiOption = QStringLiteral("api");
 constexpr int maximumTokenValidity = 10 * 365 * 24 * 3600;
-
-QCommandLineOption appSelector() {
-    return Command::valueOption(
-        appOption, QStringLiteral("NAME|ID"),
-        QCoreApplication::translate("gatehouse-ctl",
-                                    "The application: its name (case-insensitive) or its id."));
-}
-
-QCommandLineOption apiSelector() {
-    return Command::valueOption(
-        apiOption, QStringLiteral("NAME|ID"),
-        QCoreApplication::translate("gatehouse-ctl",
-                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
-}
 
 QString keyTypesOf(const Application& application) {
     QStringList types;
@@ -69,7 +54,7 @@ std::vector<Command> ApplicationCommands::commands() {
     remove.summary = tr("Delete an application and its consumer secrets.");
     remove.description = tr("Deletes an application with its subscriptions and keys, and removes its "
                             "consumer secrets from the secret store; its tokens stop working.");
-    remove.options = {appSelector()};
+    remove.options = {CommonOptions::appSelector()};
     remove.modifiesWorkspace = true;
     remove.run = &ApplicationCommands::remove;
 
@@ -81,7 +66,7 @@ std::vector<Command> ApplicationCommands::commands() {
                                "plans (Bronze, Silver, Gold, Unlimited, ...; case-insensitive), which "
                                "sets its quotas. An application subscribes to an API once; unsubscribe "
                                "first to change the plan.");
-    subscribe.options = {appSelector(), apiSelector(),
+    subscribe.options = {CommonOptions::appSelector(), CommonOptions::apiSelector(),
                          Command::valueOption(QStringLiteral("plan"), QStringLiteral("PLAN"),
                                               tr("The business plan's name."))};
     subscribe.modifiesWorkspace = true;
@@ -93,7 +78,7 @@ std::vector<Command> ApplicationCommands::commands() {
     unsubscribe.summary = tr("Remove an application's subscription to an API.");
     unsubscribe.description = tr("Removes the subscription: the application's tokens are refused by "
                                  "that API from then on.");
-    unsubscribe.options = {appSelector(), apiSelector()};
+    unsubscribe.options = {CommonOptions::appSelector(), CommonOptions::apiSelector()};
     unsubscribe.modifiesWorkspace = true;
     unsubscribe.run = &ApplicationCommands::unsubscribe;
 
@@ -103,7 +88,7 @@ std::vector<Command> ApplicationCommands::commands() {
     subscriptions.summary = tr("List an application's subscriptions.");
     subscriptions.description = tr("Lists the APIs an application is subscribed to, with the plan and "
                                    "since when.");
-    subscriptions.options = {appSelector()};
+    subscriptions.options = {CommonOptions::appSelector()};
     subscriptions.run = &ApplicationCommands::subscriptions;
 
     return {create, list, remove, subscribe, unsubscribe, subscriptions};
@@ -158,7 +143,7 @@ void ApplicationCommands::list(CtlContext& context, const CommandArguments&) {
 
 void ApplicationCommands::remove(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    const Application application = context.requireApplication(arguments.required(appOption));
+    const Application application = context.requireApplication(arguments.required(CommonOptions::app));
     // Open the store before deleting anything: failing to open it must leave the application intact.
     SecretStore* secrets = application.keys.empty() ? nullptr : &context.secrets();
     QString error;
@@ -187,8 +172,8 @@ void ApplicationCommands::remove(CtlContext& context, const CommandArguments& ar
 
 void ApplicationCommands::subscribe(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    Application application = context.requireApplication(arguments.required(appOption));
-    const Api& api = context.requireApi(arguments.required(apiOption));
+    Application application = context.requireApplication(arguments.required(CommonOptions::app));
+    const Api& api = context.requireApi(arguments.required(CommonOptions::api));
     const QString planName = arguments.required(QStringLiteral("plan"));
     const BusinessPlan* plan = workspace.businessPlan(planName);
     if (!plan) {
@@ -225,8 +210,8 @@ void ApplicationCommands::subscribe(CtlContext& context, const CommandArguments&
 
 void ApplicationCommands::unsubscribe(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    Application application = context.requireApplication(arguments.required(appOption));
-    const QString apiName = arguments.required(apiOption);
+    Application application = context.requireApplication(arguments.required(CommonOptions::app));
+    const QString apiName = arguments.required(CommonOptions::api);
     // An API deleted since keeps its subscriptions: accept its id too.
     const Api* api = workspace.findApi(apiName);
     const QString apiId = api ? api->id : apiName;
@@ -253,7 +238,7 @@ void ApplicationCommands::unsubscribe(CtlContext& context, const CommandArgument
 
 void ApplicationCommands::subscriptions(CtlContext& context, const CommandArguments& arguments) {
     const Workspace& workspace = context.workspace();
-    const Application& application = context.requireApplication(arguments.required(appOption));
+    const Application& application = context.requireApplication(arguments.required(CommonOptions::app));
     if (context.json()) {
         Json list = Json::array();
         for (const Subscription& subscription : application.subscriptions) {

@@ -5,6 +5,7 @@
 #include "ctl/CommandArguments.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
+#include "ctl/CtlOutput.h"
 #include "ctl/DeployCommands.h"
 #include "ctl/EndpointCommands.h"
 #include "ctl/GatewayCommands.h"
@@ -45,9 +46,7 @@ bool isOption(const QString& argument) {
 }
 
 void printError(const QString& message) {
-    const QByteArray line = (QStringLiteral("gatehouse-ctl: ") + message + QLatin1Char('\n')).toUtf8();
-    std::fwrite(line.constData(), 1, std::size_t(line.size()), stderr);
-    std::fflush(stderr);
+    CtlOutput::err((QStringLiteral("gatehouse-ctl: ") + message + QLatin1Char('\n')).toUtf8());
 }
 
 } // namespace
@@ -134,8 +133,7 @@ CtlApplication::Split CtlApplication::split(const QStringList& arguments) const 
 }
 
 void CtlApplication::printOut(const QString& text) const {
-    const QByteArray bytes = (text + QLatin1Char('\n')).toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+    CtlOutput::out((text + QLatin1Char('\n')).toUtf8());
 }
 
 int CtlApplication::execute(const QStringList& arguments) {
@@ -239,7 +237,7 @@ int CtlApplication::run(const QStringList& arguments) {
         printError(tr("internal error: %1").arg(QString::fromUtf8(error.what())));
         code = CtlError::FailureExit;
     }
-    std::fflush(stdout);
+    CtlOutput::flush();
     return code;
 }
 

@@ -5,19 +5,12 @@
 #include "core/SecretStore.h"
 #include "core/SecretStoreFactory.h"
 #include "ctl/CtlError.h"
+#include "ctl/CtlOutput.h"
 
 #include <QFileInfo>
 #include <cstdio>
 
 namespace gatehouse {
-
-namespace {
-
-void writeTo(std::FILE* stream, const QByteArray& bytes) {
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
-}
-
-} // namespace
 
 CtlContext::CtlContext(Options options) : m_options(std::move(options)) {
 }
@@ -131,21 +124,20 @@ void CtlContext::checkApi(const Api& api) const {
 }
 
 void CtlContext::print(const QString& text) const {
-    writeTo(stdout, (text + QLatin1Char('\n')).toUtf8());
+    CtlOutput::out((text + QLatin1Char('\n')).toUtf8());
 }
 
 void CtlContext::printJson(const Json& value) const {
     const std::string text = dumpPretty(value);
-    writeTo(stdout, QByteArray(text.data(), qsizetype(text.size())) + '\n');
+    CtlOutput::out(QByteArray(text.data(), qsizetype(text.size())) + '\n');
 }
 
 void CtlContext::warn(const QString& message) {
     QString line = message;
     line.replace(QLatin1Char('\n'), QStringLiteral("; "));
     //: The start of a warning line on standard error, after "gatehouse-ctl: "; %1 is the warning.
-    writeTo(stderr,
-            (QStringLiteral("gatehouse-ctl: ") + tr("warning: %1").arg(line) + QLatin1Char('\n')).toUtf8());
-    std::fflush(stderr);
+    CtlOutput::err(
+        (QStringLiteral("gatehouse-ctl: ") + tr("warning: %1").arg(line) + QLatin1Char('\n')).toUtf8());
 }
 
 QString CtlContext::displayTime(const QDateTime& when) {

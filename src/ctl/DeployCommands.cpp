@@ -1,24 +1,14 @@
 #include "ctl/DeployCommands.h"
 
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
 #include "ctl/TextTable.h"
 
 namespace gatehouse {
 
-namespace {
-
-const QString apiOption = QStringLiteral("api");
-
-QCommandLineOption apiSelector() {
-    return Command::valueOption(
-        apiOption, QStringLiteral("NAME|ID"),
-        QCoreApplication::translate("gatehouse-ctl",
-                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
-}
-
-} // namespace
+namespace {} // namespace
 
 std::vector<Command> DeployCommands::commands() {
     Command deploy;
@@ -28,8 +18,9 @@ std::vector<Command> DeployCommands::commands() {
     deploy.description = tr("Validates the API (refusing on errors), creates a new immutable revision of "
                             "its current design and makes it the one the local gateway serves; a running "
                             "gateway picks it up without restarting.");
-    deploy.options = {apiSelector(), Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
-                                                          tr("What changed in this revision."))};
+    deploy.options = {CommonOptions::apiSelector(),
+                      Command::valueOption(QStringLiteral("description"), QStringLiteral("D"),
+                                           tr("What changed in this revision."))};
     deploy.modifiesWorkspace = true;
     deploy.run = &DeployCommands::deploy;
 
@@ -39,7 +30,7 @@ std::vector<Command> DeployCommands::commands() {
     undeploy.summary = tr("Stop serving an API on the local gateway (its revisions stay).");
     undeploy.description = tr("Removes the API's deployment: the gateway stops serving it. Its revisions "
                               "are kept, ready to deploy again. Succeeds if it was not deployed.");
-    undeploy.options = {apiSelector()};
+    undeploy.options = {CommonOptions::apiSelector()};
     undeploy.modifiesWorkspace = true;
     undeploy.run = &DeployCommands::undeploy;
 
@@ -49,7 +40,7 @@ std::vector<Command> DeployCommands::commands() {
     revisions.summary = tr("List an API's revisions and which one is deployed.");
     revisions.description = tr("Lists the API's revisions: number, creation time, description, and a "
                                "marker on the deployed one.");
-    revisions.options = {apiSelector()};
+    revisions.options = {CommonOptions::apiSelector()};
     revisions.run = &DeployCommands::revisions;
 
     return {deploy, undeploy, revisions};
@@ -57,7 +48,7 @@ std::vector<Command> DeployCommands::commands() {
 
 void DeployCommands::deploy(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    const Api api = context.requireApi(arguments.required(apiOption));
+    const Api api = context.requireApi(arguments.required(CommonOptions::api));
     context.checkApi(api);
     Result<Revision> revision =
         workspace.createRevision(api.id, arguments.value(QStringLiteral("description")));
@@ -83,7 +74,7 @@ void DeployCommands::deploy(CtlContext& context, const CommandArguments& argumen
 
 void DeployCommands::undeploy(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    const Api api = context.requireApi(arguments.required(apiOption));
+    const Api api = context.requireApi(arguments.required(CommonOptions::api));
     const Deployment* deployment = workspace.deployment(api.id);
     const int revision = deployment ? deployment->revision : 0;
     QString error;
@@ -103,7 +94,7 @@ void DeployCommands::undeploy(CtlContext& context, const CommandArguments& argum
 
 void DeployCommands::revisions(CtlContext& context, const CommandArguments& arguments) {
     const Workspace& workspace = context.workspace();
-    const Api& api = context.requireApi(arguments.required(apiOption));
+    const Api& api = context.requireApi(arguments.required(CommonOptions::api));
     QStringList problems;
     const std::vector<Revision> revisions = workspace.revisions(api.id, &problems);
     for (const QString& problem : problems)

@@ -2,6 +2,7 @@
 
 #include "core/SecretStore.h"
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
 #include "ctl/TextTable.h"
@@ -13,16 +14,8 @@ namespace gatehouse {
 
 namespace {
 
-const QString apiOption = QStringLiteral("api");
 const QString keyOption = QStringLiteral("key");
 const QString keyStdinOption = QStringLiteral("key-stdin");
-
-QCommandLineOption apiSelector() {
-    return Command::valueOption(
-        apiOption, QStringLiteral("NAME|ID"),
-        QCoreApplication::translate("gatehouse-ctl",
-                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
-}
 
 QStringList endpointIds(const Api& api) {
     QStringList ids;
@@ -42,7 +35,7 @@ std::vector<Command> EndpointCommands::commands() {
     add.description = tr("Adds a named endpoint to one stage of an API; model routers refer to it by "
                          "its id. The key, if given, goes to the secret store only.");
     add.options = {
-        apiSelector(),
+        CommonOptions::apiSelector(),
         Command::valueOption(QStringLiteral("stage"), QStringLiteral("production|sandbox"),
                              tr("The stage (key type) the endpoint serves.")),
         Command::valueOption(QStringLiteral("id"), QStringLiteral("ID"),
@@ -62,7 +55,7 @@ std::vector<Command> EndpointCommands::commands() {
                             "previous one). --key-stdin reads the first line of standard input, so "
                             "the key stays out of the shell history and the process list.");
     setKey.options = {
-        apiSelector(),
+        CommonOptions::apiSelector(),
         Command::valueOption(QStringLiteral("endpoint"), QStringLiteral("ID"), tr("The endpoint's id.")),
         Command::valueOption(keyOption, QStringLiteral("KEY"), tr("The key.")),
         Command::flagOption(keyStdinOption, tr("Read the key from the first line of standard input.")),
@@ -76,7 +69,7 @@ std::vector<Command> EndpointCommands::commands() {
     list.summary = tr("List an API's endpoints and whether their keys are stored.");
     list.description = tr("Lists the endpoints of an API: id, stage, name, URL and whether a key is "
                           "stored (the key itself is never shown).");
-    list.options = {apiSelector()};
+    list.options = {CommonOptions::apiSelector()};
     list.run = &EndpointCommands::list;
 
     return {add, setKey, list};
@@ -96,7 +89,7 @@ QString EndpointCommands::keyFromStandardInput() {
 
 void EndpointCommands::add(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    Api api = context.requireApi(arguments.required(apiOption));
+    Api api = context.requireApi(arguments.required(CommonOptions::api));
     Endpoint endpoint;
     endpoint.stage = arguments.requiredStage(QStringLiteral("stage"));
     endpoint.id = arguments.required(QStringLiteral("id"));
@@ -130,7 +123,7 @@ void EndpointCommands::add(CtlContext& context, const CommandArguments& argument
 
 void EndpointCommands::setKey(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    Api api = context.requireApi(arguments.required(apiOption));
+    Api api = context.requireApi(arguments.required(CommonOptions::api));
     const QString endpointId = arguments.required(QStringLiteral("endpoint"));
     const QString source = arguments.exactlyOneOf({keyOption, keyStdinOption});
     Endpoint* endpoint = api.endpoint(endpointId);
@@ -161,7 +154,7 @@ void EndpointCommands::setKey(CtlContext& context, const CommandArguments& argum
 }
 
 void EndpointCommands::list(CtlContext& context, const CommandArguments& arguments) {
-    const Api& api = context.requireApi(arguments.required(apiOption));
+    const Api& api = context.requireApi(arguments.required(CommonOptions::api));
     if (context.json()) {
         Json list = Json::array();
         for (const Endpoint& endpoint : api.endpoints)

@@ -1,6 +1,7 @@
 #include "ctl/InteropCommands.h"
 
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
 #include "interop/Wso2Project.h"
@@ -9,7 +10,6 @@ namespace gatehouse {
 
 namespace {
 
-const QString apiOption = QStringLiteral("api");
 const QString formatOption = QStringLiteral("format");
 const QString outOption = QStringLiteral("out");
 const QString wso2Format = QStringLiteral("wso2");
@@ -45,10 +45,7 @@ std::vector<Command> InteropCommands::commands() {
            "No secret is written: endpoint security goes without its key. Settings WSO2 has no place "
            "for are left out, each named in a warning.");
     exportCommand.options = {
-        Command::valueOption(
-            apiOption, QStringLiteral("NAME|ID"),
-            QCoreApplication::translate("gatehouse-ctl",
-                                        "The API: its name (case-insensitive), NAME:VERSION, or its id.")),
+        CommonOptions::apiSelector(),
         Command::valueOption(formatOption, QStringLiteral("FORMAT"), tr("The project format: wso2.")),
         Command::valueOption(outOption, QStringLiteral("DIR|FILE.zip"),
                              tr("Where to write: a new or empty folder, or a .zip file.")),
@@ -76,7 +73,7 @@ std::vector<Command> InteropCommands::commands() {
 }
 
 void InteropCommands::exportApi(CtlContext& context, const CommandArguments& arguments) {
-    const Api& api = context.requireApi(arguments.required(apiOption));
+    const Api& api = context.requireApi(arguments.required(CommonOptions::api));
     requireWso2Format(arguments);
     const QString destination = arguments.required(outOption);
     Result<Wso2ExportResult> result = Wso2Project::exportApi(context.workspace(), api.id, destination);

@@ -6,8 +6,10 @@
 #include "console/TokenManager.h"
 #include "core/ApplicationKeys.h"
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
+#include "ctl/CtlOutput.h"
 #include "ctl/TextTable.h"
 
 #include <QEventLoop>
@@ -21,10 +23,6 @@ namespace gatehouse {
 
 namespace {
 
-const QString gatewayOption = QStringLiteral("gateway");
-const QString appOption = QStringLiteral("app");
-const QString typeOption = QStringLiteral("type");
-const QString apiOption = QStringLiteral("api");
 const QString operationOption = QStringLiteral("operation");
 const QString bodyOption = QStringLiteral("body");
 const QString repeatOption = QStringLiteral("repeat");
@@ -102,9 +100,8 @@ Json orNull(qint64 value) {
 }
 
 void writeOut(const QString& text) {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-    std::fflush(stdout);
+    CtlOutput::out(text.toUtf8());
+    CtlOutput::flush(); // a run's progress shows as it goes
 }
 
 QString runReport(const RunStatistics& statistics, const std::vector<InvokeResult>& results, bool stopped) {
@@ -233,13 +230,10 @@ std::vector<Command> InvokeCommand::commands() {
            "\"text\", \"model\"}. Exits 1 when a single request fails; a run that completes exits 0 and "
            "reports its errors. Each request gives up after 120 s without data.");
     invoke.options = {
-        Command::valueOption(gatewayOption, QStringLiteral("URL"),
-                             tr("The gateway's base URL, such as http://127.0.0.1:8280.")),
-        Command::valueOption(appOption, QStringLiteral("NAME|ID"),
-                             tr("The application: its name (case-insensitive) or its id.")),
-        Command::valueOption(typeOption, QStringLiteral("production|sandbox"), tr("The key type.")),
-        Command::valueOption(apiOption, QStringLiteral("NAME|ID"),
-                             tr("The API: its name, NAME:VERSION or its id.")),
+        CommonOptions::gatewayUrl(),
+        CommonOptions::appSelector(),
+        CommonOptions::keyTypeSelector(),
+        CommonOptions::apiSelector(),
         Command::valueOption(operationOption, QStringLiteral("VERB /path"),
                              tr("The operation, such as \"POST /chat/completions\".")),
         Command::valueOption(bodyOption, QStringLiteral("JSON|@FILE"),
@@ -292,10 +286,10 @@ QString InvokeCommand::describeFailure(const InvokeResult& result) {
 }
 
 void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) {
-    const QUrl gateway = gatewayUrl(arguments.required(gatewayOption));
-    const Application& application = context.requireApplication(arguments.required(appOption));
-    const Stage keyType = arguments.requiredStage(typeOption);
-    const Api& designed = context.requireApi(arguments.required(apiOption));
+    const QUrl gateway = gatewayUrl(arguments.required(CommonOptions::gateway));
+    const Application& application = context.requireApplication(arguments.required(CommonOptions::app));
+    const Stage keyType = arguments.requiredStage(CommonOptions::keyType);
+    const Api& designed = context.requireApi(arguments.required(CommonOptions::api));
     const QString operationText = arguments.required(operationOption);
     const int repeat = arguments.integer(repeatOption, 1, maximumRepeat).value_or(1);
     const int concurrency =

@@ -3,6 +3,7 @@
 #include "core/ApplicationKeys.h"
 #include "core/SecretStore.h"
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
 #include "ctl/TextTable.h"
@@ -11,22 +12,8 @@ namespace gatehouse {
 
 namespace {
 
-const QString appOption = QStringLiteral("app");
-const QString typeOption = QStringLiteral("type");
 const QString showSecretOption = QStringLiteral("show-secret");
 const QString mask = QStringLiteral("********");
-
-QCommandLineOption appSelector() {
-    return Command::valueOption(
-        appOption, QStringLiteral("NAME|ID"),
-        QCoreApplication::translate("gatehouse-ctl",
-                                    "The application: its name (case-insensitive) or its id."));
-}
-
-QCommandLineOption typeSelector() {
-    return Command::valueOption(typeOption, QStringLiteral("production|sandbox"),
-                                QCoreApplication::translate("gatehouse-ctl", "The key type."));
-}
 
 } // namespace
 
@@ -39,7 +26,7 @@ std::vector<Command> KeyCommands::commands() {
                               "key is kept in the workspace, the secret only in the secret store. "
                               "Regenerating replaces the pair and revokes the tokens issued with the old "
                               "one. With --json: {\"consumerKey\", \"consumerSecret\", \"keyType\"}.");
-    generate.options = {appSelector(), typeSelector()};
+    generate.options = {CommonOptions::appSelector(), CommonOptions::keyTypeSelector()};
     generate.modifiesWorkspace = true;
     generate.run = &KeyCommands::generate;
 
@@ -49,7 +36,7 @@ std::vector<Command> KeyCommands::commands() {
     show.summary = tr("Show an application's consumer key (and, on request, its secret).");
     show.description = tr("Shows the consumer key of one key type; the secret is masked unless "
                           "--show-secret is given (it is then read from the secret store).");
-    show.options = {appSelector(), typeSelector(),
+    show.options = {CommonOptions::appSelector(), CommonOptions::keyTypeSelector(),
                     Command::flagOption(showSecretOption, tr("Reveal the consumer secret."))};
     show.run = &KeyCommands::show;
 
@@ -58,8 +45,8 @@ std::vector<Command> KeyCommands::commands() {
 
 void KeyCommands::generate(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    const Application application = context.requireApplication(arguments.required(appOption));
-    const Stage keyType = arguments.requiredStage(typeOption);
+    const Application application = context.requireApplication(arguments.required(CommonOptions::app));
+    const Stage keyType = arguments.requiredStage(CommonOptions::keyType);
     const bool regenerated = application.keyPair(keyType) != nullptr;
     SecretStore& secrets = context.secrets();
     const Result<KeyPair> pair = ApplicationKeys::generate(workspace, secrets, application.id, keyType);
@@ -92,8 +79,8 @@ void KeyCommands::generate(CtlContext& context, const CommandArguments& argument
 }
 
 void KeyCommands::show(CtlContext& context, const CommandArguments& arguments) {
-    const Application& application = context.requireApplication(arguments.required(appOption));
-    const Stage keyType = arguments.requiredStage(typeOption);
+    const Application& application = context.requireApplication(arguments.required(CommonOptions::app));
+    const Stage keyType = arguments.requiredStage(CommonOptions::keyType);
     const KeyPair* pair = application.keyPair(keyType);
     if (!pair)
         throw CtlError::failure(

@@ -4,6 +4,7 @@
 #include "core/PolicyValidator.h"
 #include "core/Wso2AttributeCodec.h"
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
 #include "ctl/TextTable.h"
@@ -12,7 +13,6 @@ namespace gatehouse {
 
 namespace {
 
-const QString apiOption = QStringLiteral("api");
 const QString operationOption = QStringLiteral("operation");
 const QString apiLevelOption = QStringLiteral("api-level");
 const QString flowOption = QStringLiteral("flow");
@@ -21,13 +21,6 @@ const QString paramsOption = QStringLiteral("params");
 const QString positionOption = QStringLiteral("position");
 const QString indexOption = QStringLiteral("index");
 const QString wso2Encoding = QStringLiteral("wso2QuotedJson");
-
-QCommandLineOption apiSelector() {
-    return Command::valueOption(
-        apiOption, QStringLiteral("NAME|ID"),
-        QCoreApplication::translate("gatehouse-ctl",
-                                    "The API: its name (case-insensitive), NAME:VERSION, or its id."));
-}
 
 QCommandLineOption operationSelector() {
     return Command::valueOption(
@@ -81,7 +74,7 @@ std::vector<Command> PolicyCommands::commands() {
                        "endpoint',"
                        "'weight':50}],'sandbox':[],'suspendDuration':30}\"");
     attach.options = {
-        apiSelector(),
+        CommonOptions::apiSelector(),
         operationSelector(),
         apiLevelSelector(),
         flowSelector(),
@@ -103,7 +96,7 @@ std::vector<Command> PolicyCommands::commands() {
     list.description = tr("Shows the policies of the API level and of every operation (or of one), per "
                           "flow and in order, with their 0-based index and their parameters; an attribute "
                           "WSO2 stores as a single-quoted string is also shown in that form.");
-    list.options = {apiSelector(), operationSelector()};
+    list.options = {CommonOptions::apiSelector(), operationSelector()};
     list.run = &PolicyCommands::list;
 
     Command detach;
@@ -115,7 +108,7 @@ std::vector<Command> PolicyCommands::commands() {
     detach.description = tr("Removes the policy at a 0-based index of a flow (as policy list shows it), "
                             "or the first policy of a name.");
     detach.options = {
-        apiSelector(),
+        CommonOptions::apiSelector(),
         operationSelector(),
         apiLevelSelector(),
         flowSelector(),
@@ -212,7 +205,7 @@ PolicyCommands::Scope PolicyCommands::scopeOf(Api& api, const CommandArguments& 
 
 void PolicyCommands::attach(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    Api api = context.requireApi(arguments.required(apiOption));
+    Api api = context.requireApi(arguments.required(CommonOptions::api));
     const Scope scope = scopeOf(api, arguments);
     const FlowKind flow = arguments.requiredFlow(flowOption);
     const QString policyName = arguments.required(policyOption);
@@ -316,7 +309,7 @@ QStringList PolicyCommands::flowsText(const PolicyFlows& flows, bool showEmptyFl
 }
 
 void PolicyCommands::list(CtlContext& context, const CommandArguments& arguments) {
-    Api api = context.requireApi(arguments.required(apiOption));
+    Api api = context.requireApi(arguments.required(CommonOptions::api));
     const Operation* only = arguments.isSet(operationOption)
                                 ? &requireOperation(api, arguments.required(operationOption))
                                 : nullptr;
@@ -363,7 +356,7 @@ void PolicyCommands::list(CtlContext& context, const CommandArguments& arguments
 
 void PolicyCommands::detach(CtlContext& context, const CommandArguments& arguments) {
     Workspace& workspace = context.workspace();
-    Api api = context.requireApi(arguments.required(apiOption));
+    Api api = context.requireApi(arguments.required(CommonOptions::api));
     const Scope scope = scopeOf(api, arguments);
     const FlowKind flow = arguments.requiredFlow(flowOption);
     std::vector<PolicyAttachment>& list = scope.flows->flow(flow);

@@ -2,6 +2,7 @@
 
 #include "core/ApplicationKeys.h"
 #include "ctl/CommandArguments.h"
+#include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
 #include "ctl/HttpClient.h"
@@ -35,12 +36,9 @@ std::vector<Command> TokenCommand::commands() {
         "TOKEN=$(gatehouse-ctl ... token ...) works; with --json, the gateway's whole answer. Gives up after "
         "30 s.");
     token.options = {
-        Command::valueOption(QStringLiteral("app"), QStringLiteral("NAME|ID"),
-                             tr("The application: its name (case-insensitive) or its id.")),
-        Command::valueOption(QStringLiteral("type"), QStringLiteral("production|sandbox"),
-                             tr("The key type.")),
-        Command::valueOption(QStringLiteral("gateway"), QStringLiteral("URL"),
-                             tr("The gateway's base URL, such as http://127.0.0.1:8280.")),
+        CommonOptions::appSelector(),
+        CommonOptions::keyTypeSelector(),
+        CommonOptions::gatewayUrl(),
         Command::valueOption(QStringLiteral("validity"), QStringLiteral("SECONDS"),
                              tr("Ask for a token valid this long (validity_period).")),
     };
@@ -77,9 +75,9 @@ QString TokenCommand::errorReason(int status, const QByteArray& body) {
 }
 
 void TokenCommand::run(CtlContext& context, const CommandArguments& arguments) {
-    const Application& application = context.requireApplication(arguments.required(QStringLiteral("app")));
-    const Stage keyType = arguments.requiredStage(QStringLiteral("type"));
-    const QString gateway = arguments.required(QStringLiteral("gateway")).trimmed();
+    const Application& application = context.requireApplication(arguments.required(CommonOptions::app));
+    const Stage keyType = arguments.requiredStage(CommonOptions::keyType);
+    const QString gateway = arguments.required(CommonOptions::gateway).trimmed();
     const std::optional<int> validity = arguments.integer(QStringLiteral("validity"), 1, maximumValidity);
 
     QUrl url(gateway, QUrl::StrictMode);

@@ -5,6 +5,8 @@
 #include "core/Json.h"
 #include "core/Workspace.h"
 #include "core/Wso2AttributeCodec.h"
+#include "ctl/CtlApplication.h"
+#include "ctl/CtlOutput.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -90,15 +92,26 @@ void TestCtl::cleanup() {
 
 CtlRun TestCtl::ctl(const QStringList& arguments, const QByteArray& input, bool withWorkspace,
                     const QProcessEnvironment& extraEnvironment, const std::function<void()>& whileRunning) {
+    QStringList all;
+    if (withWorkspace)
+        all << QStringLiteral("--workspace") << m_workspace << QStringLiteral("--secrets-file") << m_secrets;
+    all += arguments;
+    // Most commands run in process, through the same CtlApplication main() runs. The binary runs for
+    // what only a process has: standard input, its own environment (language), a concurrent process,
+    // and no --workspace (the GATEHOUSE_WORKSPACE fallback).
+    if (input.isEmpty() && extraEnvironment.isEmpty() && !whileRunning && withWorkspace) {
+        const CtlOutput::Capture capture;
+        CtlRun run;
+        run.exitCode = CtlApplication().run(QStringList{QStringLiteral("gatehouse-ctl")} + all);
+        run.out = capture.out;
+        run.err = capture.err;
+        return run;
+    }
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("GATEHOUSE_WORKSPACE"));
     environment.insert(extraEnvironment);
     process.setProcessEnvironment(environment);
-    QStringList all;
-    if (withWorkspace)
-        all << QStringLiteral("--workspace") << m_workspace << QStringLiteral("--secrets-file") << m_secrets;
-    all += arguments;
     process.start(QStringLiteral(GATEHOUSE_CTL_PATH), all);
     CtlRun run;
     if (!process.waitForStarted(10000))
