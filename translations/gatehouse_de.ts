@@ -1183,15 +1183,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>--operation muss ein Verb und ein Pfad sein, etwa &quot;POST /chat/completions&quot; (angegeben: „%1“)</translation>
     </message>
     <message>
-        <source>%1 is not deployed, so the gateway does not serve it (gatehouse-ctl deploy --api %1)</source>
-        <translation>%1 ist nicht bereitgestellt, daher liefert das Gateway die API nicht aus (gatehouse-ctl deploy --api %1)</translation>
-    </message>
-    <message>
-        <source>%1 (revision %2) has no operation &quot;%3 %4&quot;; it has: %5</source>
-        <extracomment>%1 is an API, %3 %4 an operation&apos;s verb and path, %5 the API&apos;s operations.</extracomment>
-        <translation>%1 (Revision %2) hat keine Operation „%3 %4“; vorhanden sind: %5</translation>
-    </message>
-    <message>
         <source>--stream needs a JSON object body to set &quot;stream&quot;: true in</source>
         <translation>--stream erfordert ein JSON-Objekt als Body, um darin &quot;stream&quot;: true zu setzen</translation>
     </message>
@@ -1226,6 +1217,18 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>%1 tokens</source>
         <extracomment>%1 is the number of tokens the answer reports (prompt and completion).</extracomment>
         <translation>%1 Token</translation>
+    </message>
+</context>
+<context>
+    <name>InvokeTarget</name>
+    <message>
+        <source>%1 is not deployed, so the gateway does not serve it</source>
+        <translation>%1 ist nicht bereitgestellt, daher liefert das Gateway die API nicht aus</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2) has no operation &quot;%3 %4&quot;; it has: %5</source>
+        <extracomment>%1 is an API, %3 %4 an operation&apos;s verb and path, %5 the API&apos;s operations.</extracomment>
+        <translation>%1 (Revision %2) hat keine Operation „%3 %4“; vorhanden sind: %5</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,20 @@ QString Operation::key() const {
     return verb + QLatin1Char(' ') + path;
 }
 
+bool Operation::matchesPath(const QString& concretePath) const {
+    const QStringList expected = path.split(QLatin1Char('/'));
+    const QStringList given = concretePath.split(QLatin1Char('/'));
+    if (expected.size() != given.size())
+        return false;
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const QString& segment = expected.at(i);
+        const bool variable = segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
+        if (variable ? given.at(i).isEmpty() : segment != given.at(i))
+            return false;
+    }
+    return true;
+}
+
 bool Operation::operator==(const Operation& other) const {
     return verb == other.verb && path == other.path && summary == other.summary &&
            sampleBody == other.sampleBody && policies == other.policies;

@@ -16,6 +16,9 @@ struct Operation {
 
     // "POST /chat/completions": how users, the CLI and validation messages name an operation.
     QString key() const;
+    // Whether a concrete path ("/models/gpt-4o") is one of this operation's: a template segment
+    // ("{id}") matches any one non-empty segment. (The gateway matches pre-split bytes instead.)
+    bool matchesPath(const QString& concretePath) const;
     bool operator==(const Operation& other) const;
     bool operator!=(const Operation& other) const { return !(*this == other); }
 

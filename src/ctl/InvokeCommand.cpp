@@ -1,6 +1,6 @@
 #include "ctl/InvokeCommand.h"
 
-#include "console/ConfiguredWeights.h"
+#include "console/InvokeTarget.h"
 #include "console/RequestRunner.h"
 #include "console/RunStatistics.h"
 #include "console/TokenManager.h"
@@ -60,31 +60,6 @@ QByteArray readBody(const QString& text) {
             QCoreApplication::translate("gatehouse-ctl", "cannot read the --body file %1: %2")
                 .arg(path, file.errorString()));
     return file.readAll();
-}
-
-// A template segment ("{id}") matches any one segment of the path the user gave.
-bool matchesTemplate(const QString& pattern, const QString& path) {
-    const QStringList expected = pattern.split(QLatin1Char('/'));
-    const QStringList given = path.split(QLatin1Char('/'));
-    if (expected.size() != given.size())
-        return false;
-    for (qsizetype i = 0; i < expected.size(); ++i) {
-        const QString& segment = expected.at(i);
-        const bool variable = segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
-        if (variable ? given.at(i).isEmpty() : segment != given.at(i))
-            return false;
-    }
-    return true;
-}
-
-const Operation* findOperation(const Api& api, const QString& verb, const QString& path) {
-    if (const Operation* exact = api.operation(verb, path))
-        return exact;
-    for (const Operation& operation : api.operations) {
-        if (operation.verb == verb && matchesTemplate(operation.path, path))
-            return &operation;
-    }
-    return nullptr;
 }
 
 QString ms(double milliseconds) {
@@ -310,26 +285,14 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
     }
 
     // The gateway serves the deployed revision, which may differ from the design being edited.
-    const Deployment* deployment = context.workspace().deployment(designed.id);
-    if (!deployment)
-        throw CtlError::failure(
-            tr("%1 is not deployed, so the gateway does not serve it (gatehouse-ctl deploy --api %1)")
-                .arg(designed.name));
-    const Result<Revision> revision = context.workspace().revision(designed.id, deployment->revision);
-    if (!revision)
-        throw CtlError::failure(revision.error());
-    const Api& api = revision->api;
-    const Operation* operation = findOperation(api, verb, target);
-    if (!operation) {
-        QStringList known;
-        for (const Operation& each : api.operations)
-            known.append(each.key());
-        //: %1 is an API, %3 %4 an operation's verb and path, %5 the API's operations.
-        throw CtlError::failure(tr("%1 (revision %2) has no operation \"%3 %4\"; it has: %5")
-                                    .arg(api.name)
-                                    .arg(revision->number)
-                                    .arg(verb, target, known.join(QStringLiteral(", "))));
-    }
+    const Result<InvokeTarget> resolved =
+        InvokeTarget::resolve(context.workspace(), designed.id, verb, target, query, keyType, gateway);
+    if (!resolved && resolved.code() == ErrorCode::NotFound)
+        throw CtlError::failure(resolved.error() +
+                                QStringLiteral(" (gatehouse-ctl deploy --api %1)").arg(designed.name));
+    if (!resolved)
+        throw CtlError::failure(resolved.error());
+    const Api& api = resolved->api();
 
     QByteArray body = arguments.isSet(bodyOption) ? readBody(arguments.value(bodyOption)) : QByteArray();
     if (const QString problem = jsonProblem(body); !problem.isEmpty())
@@ -365,16 +328,8 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
     if (!secret)
         throw CtlError::failure(secret.error());
 
-    QUrl url = gateway;
-    QString basePath = url.path();
-    while (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + api.basePath() + target);
-    if (!query.isEmpty())
-        url.setQuery(query);
-
     RequestRunner::Plan plan;
-    plan.request.url = url;
+    plan.request.url = resolved->url();
     plan.request.method = verb.toLatin1();
     plan.request.body = body;
     plan.request.stream = stream;
@@ -388,7 +343,7 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
     RequestRunner runner(&tokens);
     runner.setCredentials({application.id, keyType, pair->consumerKey, secret.value()});
     RunStatistics statistics;
-    statistics.setConfiguredWeights(ConfiguredWeights::of(api, *operation, keyType));
+    statistics.setConfiguredWeights(resolved->configuredWeights());
     QObject::connect(&runner, &RequestRunner::resultReady, &runner,
                      [&statistics](const InvokeResult& result) { statistics.add(result); });
     const bool liveText = stream && !isRun && !context.json();

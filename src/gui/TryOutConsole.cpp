@@ -1,7 +1,7 @@
 #include "gui/TryOutConsole.h"
 
-#include "console/ConfiguredWeights.h"
 #include "console/CurlCommand.h"
+#include "console/InvokeTarget.h"
 #include "console/RequestRunner.h"
 #include "console/RunExport.h"
 #include "console/TokenManager.h"
@@ -432,7 +432,7 @@ void TryOutConsole::refreshTokenStatus() {
     m_tokenStatus->setToolTip(toQString(dumpPretty(token->claims)));
 }
 
-std::optional<InvokeRequest> TryOutConsole::buildRequest(QString* error) const {
+std::optional<InvokeTarget> TryOutConsole::resolveTarget(Stage keyType, QString* error) const {
     const Api* api = m_session->workspace()->api(m_api->currentData().toString());
     const Operation* operation = api && m_operations->currentItem()
                                      ? api->operationByKey(m_operations->currentItem()->text())
@@ -446,9 +446,21 @@ std::optional<InvokeRequest> TryOutConsole::buildRequest(QString* error) const {
         *error = tr("The gateway is not running (Gateway mode)");
         return std::nullopt;
     }
+    // What the gateway serves: the deployed revision's operation, as gatehouse-ctl invoke resolves it.
+    Result<InvokeTarget> target =
+        InvokeTarget::resolve(*m_session->workspace(), api->id, operation->verb, operation->path, QString(),
+                              keyType, QUrl(gateway->baseUrl()));
+    if (!target) {
+        *error = target.error();
+        return std::nullopt;
+    }
+    return target.take();
+}
+
+std::optional<InvokeRequest> TryOutConsole::buildRequest(const InvokeTarget& target, QString* error) const {
     InvokeRequest request;
-    request.url = QUrl(gateway->baseUrl() + api->basePath() + operation->path);
-    request.method = operation->verb.toUtf8();
+    request.url = target.url();
+    request.method = target.operation().verb.toUtf8();
     const QByteArray body = m_body->toPlainText().toUtf8();
     if (!body.trimmed().isEmpty()) {
         const Result<Json> parsed = JsonFile::parse(body, tr("body"));
@@ -493,7 +505,8 @@ void TryOutConsole::clearResults() {
 bool TryOutConsole::repeat(int count, int concurrency, int delayMs) {
     QString error;
     const auto creds = credentials(&error);
-    const auto request = creds ? buildRequest(&error) : std::nullopt;
+    const auto resolved = creds ? resolveTarget(creds->keyType, &error) : std::nullopt;
+    const auto request = resolved ? buildRequest(*resolved, &error) : std::nullopt;
     if (!creds || !request) {
         m_bodyError->setText(error);
         Q_EMIT statusMessage(error);
@@ -507,18 +520,7 @@ bool TryOutConsole::repeat(int count, int concurrency, int delayMs) {
         m_resultsTarget = target;
     }
     m_runOffset = m_results->rowCount();
-    // The weights of the revision that is live, since that is what the gateway routes by.
-    const Workspace* workspace = m_session->workspace();
-    const QString apiId = m_api->currentData().toString();
-    std::map<QString, double> weights;
-    if (const Deployment* deployment = workspace->deployment(apiId)) {
-        const Result<Revision> live = workspace->revision(apiId, deployment->revision);
-        const Operation* operation =
-            live ? live->api.operationByKey(m_operations->currentItem()->text()) : nullptr;
-        if (operation)
-            weights = ConfiguredWeights::of(live->api, *operation, creds->keyType);
-    }
-    m_statistics.setConfiguredWeights(weights);
+    m_statistics.setConfiguredWeights(resolved->configuredWeights());
     if (Gateway* gateway = m_session->gateway())
         m_tokens->setGatewayUrl(QUrl(gateway->baseUrl()));
     m_runner->setCredentials(*creds);
@@ -628,11 +630,12 @@ void TryOutConsole::showResult(int row) {
 
 QString TryOutConsole::curlCommand(bool revealToken) const {
     QString error;
-    const auto request = buildRequest(&error);
+    const Stage keyType = Stage(m_keyType->currentData().toInt());
+    const auto target = resolveTarget(keyType, &error);
+    const auto request = target ? buildRequest(*target, &error) : std::nullopt;
     if (!request)
         return error;
-    const auto token =
-        m_tokens->cached(m_application->currentData().toString(), Stage(m_keyType->currentData().toInt()));
+    const auto token = m_tokens->cached(m_application->currentData().toString(), keyType);
     return CurlCommand::build(*request, token ? token->value : QByteArray(), revealToken);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "console/ConsoleTypes.h"
+#include "console/InvokeTarget.h"
 #include "console/RunStatistics.h"
 
 #include <QWidget>
@@ -66,7 +67,9 @@ Q_SIGNALS:
 
 private:
     std::optional<ConsoleCredentials> credentials(QString* error) const;
-    std::optional<InvokeRequest> buildRequest(QString* error) const;
+    // The chosen operation as the gateway serves it (its deployed revision), or why there is none.
+    std::optional<InvokeTarget> resolveTarget(Stage keyType, QString* error) const;
+    std::optional<InvokeRequest> buildRequest(const InvokeTarget& target, QString* error) const;
     // What the results so far were measured against; results of another target are cleared.
     struct Target {
         QString apiId;

@@ -1,6 +1,6 @@
 // File > Export as WSO2 API Project, Import WSO2 API Project and Import OpenAPI Document, without the
 // file dialogs: what the menu does with the path the user picked.
-#include "core/DemoWorkspace.h"
+#include "DemoWorkspaceFolder.h"
 #include "core/MemorySecretStore.h"
 #include "core/PolicyAttachment.h"
 #include "core/Workspace.h"
@@ -51,8 +51,7 @@ void TestInteropMenu::exportThenImportIntoAnotherWorkspaceKeepsTheApi() {
     QTemporaryDir out;
     Workspace source;
     QString error;
-    QVERIFY2(source.open(first.path()).ok(&error), qPrintable(error));
-    QVERIFY2(DemoWorkspace::populate(source, &error), qPrintable(error));
+    QVERIFY2(test::openDemoWorkspace(source, first.path(), &error), qPrintable(error));
     MemorySecretStore secrets;
     GatehouseSession session(&source, &secrets);
     MainWindow window(&session);

@@ -1,4 +1,5 @@
-#include "core/DemoWorkspace.h"
+#include "DemoSession.h"
+#include "DemoWorkspaceFolder.h"
 #include "core/MemorySecretStore.h"
 #include "core/Workspace.h"
 #include "gateway/Gateway.h"
@@ -24,14 +25,11 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void demoWorkspaceListsSmartChatAndRunsTheGateway() {
-        QTemporaryDir folder;
-        Workspace workspace;
+        test::DemoSession demo;
         QString error;
-        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
-        QVERIFY2(DemoWorkspace::populate(workspace, &error), qPrintable(error));
-        MemorySecretStore secrets;
-        GatehouseSession session(&workspace, &secrets);
-        QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        QVERIFY2(demo.start(&error), qPrintable(error));
+        Workspace& workspace = demo.workspace();
+        GatehouseSession& session = demo.session();
 
         MainWindow window(&session);
         window.show();
@@ -75,8 +73,7 @@ private Q_SLOTS:
         {
             Workspace workspace;
             QString error;
-            QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
-            QVERIFY2(DemoWorkspace::populate(workspace, &error), qPrintable(error));
+            QVERIFY2(test::openDemoWorkspace(workspace, folder.path(), &error), qPrintable(error));
         }
         QFile broken(folder.filePath(QStringLiteral("apis/smartchat-1.0.0/api.json")));
         QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));

@@ -4,8 +4,8 @@
 // Robin to the Request lane of POST /chat/completions from the lane's menu (the Menu key), fill it,
 // Ctrl+S, Ctrl+Shift+D, Ctrl+2, Subscribe and try, replace the body, Ctrl+Return six times (six rows,
 // 3/3), Repeat 20 (26 rows, 13/13). The controls on the way have accessible names.
+#include "DemoSession.h"
 #include "console/RequestRunner.h"
-#include "core/DemoWorkspace.h"
 #include "core/MemorySecretStore.h"
 #include "core/Workspace.h"
 #include "gateway/Gateway.h"
@@ -138,14 +138,11 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void seedByKeyboard() {
-        QTemporaryDir folder;
-        Workspace workspace;
+        test::DemoSession demo;
         QString error;
-        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
-        QVERIFY2(DemoWorkspace::populate(workspace, &error), qPrintable(error));
-        MemorySecretStore secrets;
-        GatehouseSession session(&workspace, &secrets);
-        QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        QVERIFY2(demo.start(&error), qPrintable(error));
+        Workspace& workspace = demo.workspace();
+        GatehouseSession& session = demo.session();
         MainWindow window(&session);
         window.resize(1280, 800);
         window.show();

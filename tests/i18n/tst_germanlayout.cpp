@@ -8,8 +8,7 @@
 // top (no row spread over the height), the API list without a horizontal scroll bar, the policy
 // drawer opening inside the window instead of widening it, the remembered geometry never larger than
 // the screen.
-#include "core/DemoWorkspace.h"
-#include "core/MemorySecretStore.h"
+#include "DemoSession.h"
 #include "core/Translations.h"
 #include "core/Workspace.h"
 #include "gui/ApiEditor.h"
@@ -127,11 +126,8 @@ private:
     void shoot(QWidget* window, const QString& name) const;
     QString failure(const QStringList& problems) const;
 
-    QTemporaryDir m_folder;
     QTemporaryDir m_settingsFolder;
-    Workspace m_workspace;
-    MemorySecretStore m_secrets;
-    std::unique_ptr<GatehouseSession> m_session;
+    test::DemoSession m_demo;
     std::unique_ptr<MainWindow> m_window;
     QString m_screenshots;
 };
@@ -146,11 +142,8 @@ void TestGermanLayout::initTestCase() {
     QCOMPARE(Translations::install(*QCoreApplication::instance()), expectedLanguage());
 
     QString error;
-    QVERIFY2(m_workspace.open(m_folder.path()).ok(&error), qPrintable(error));
-    QVERIFY2(DemoWorkspace::populate(m_workspace, &error), qPrintable(error));
-    m_session = std::make_unique<GatehouseSession>(&m_workspace, &m_secrets);
-    QVERIFY2(m_session->startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
-    m_window = std::make_unique<MainWindow>(m_session.get());
+    QVERIFY2(m_demo.start(&error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>(&m_demo.session());
     m_window->resize(defaultSize);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -194,7 +187,7 @@ void TestGermanLayout::mainViewsFitTheirTexts() {
     QFETCH(int, mode);
     m_window->setMode(MainWindow::Mode(mode));
     if (MainWindow::Mode(mode) == MainWindow::Mode::Publisher)
-        QVERIFY(m_window->publisher()->openApi(m_workspace.apis().front().id));
+        QVERIFY(m_window->publisher()->openApi(m_demo.workspace().apis().front().id));
     QWidget* const views[] = {m_window->publisher(), m_window->devPortal(), m_window->gatewayView()};
     QWidget* view = views[mode];
     showEveryTab(view, QString::fromLatin1(QTest::currentDataTag()));
@@ -261,7 +254,7 @@ void TestGermanLayout::policyDrawerOpensInsideTheWindow() {
     // when the drawer closes.
     QFETCH(QString, policy);
     m_window->setMode(MainWindow::Mode::Publisher);
-    const Api& api = m_workspace.apis().front();
+    const Api& api = m_demo.workspace().apis().front();
     QVERIFY(m_window->publisher()->openApi(api.id));
     ApiEditor* editor = m_window->publisher()->currentEditor();
     QVERIFY(editor);
@@ -518,8 +511,8 @@ void TestGermanLayout::preferencesOfferGermanAndSystemDefault() {
 void TestGermanLayout::dialogsFitTheirTexts() {
     // The dialogs at the size they open with: what a user sees first.
     PreferencesDialog preferences(m_window.get());
-    ProviderDialog provider(&m_workspace, nullptr, m_window.get());
-    CreateApiWizard wizard(&m_workspace, &m_secrets, m_window.get());
+    ProviderDialog provider(&m_demo.workspace(), nullptr, m_window.get());
+    CreateApiWizard wizard(&m_demo.workspace(), &m_demo.secrets(), m_window.get());
     QStringList problems;
     for (QWidget* dialog : {static_cast<QWidget*>(&preferences), static_cast<QWidget*>(&provider),
                             static_cast<QWidget*>(&wizard)}) {
@@ -593,7 +586,7 @@ void TestGermanLayout::layoutIsRememberedAndFitsTheScreen() {
     QList<int> publisherSizes;
     QList<int> policiesSizes;
     {
-        MainWindow first(m_session.get());
+        MainWindow first(&m_demo.session());
         first.resize(size);
         first.show();
         QVERIFY(QTest::qWaitForWindowExposed(&first));
@@ -605,7 +598,7 @@ void TestGermanLayout::layoutIsRememberedAndFitsTheScreen() {
         QTest::qWait(20);
         publisherSizes = splitter->sizes();
         // An API's editor is made later than the window: its splitters are remembered too.
-        QVERIFY(first.publisher()->openApi(m_workspace.apis().front().id));
+        QVERIFY(first.publisher()->openApi(m_demo.workspace().apis().front().id));
         PoliciesPage* page = first.publisher()->currentEditor()->policiesPage();
         tabsOf(page)->setCurrentWidget(page);
         QTest::qWait(20);
@@ -620,7 +613,7 @@ void TestGermanLayout::layoutIsRememberedAndFitsTheScreen() {
         QVERIFY(first.close());
     }
     {
-        MainWindow second(m_session.get());
+        MainWindow second(&m_demo.session());
         QCOMPARE(second.mode(), MainWindow::Mode::Gateway);
         second.show();
         QVERIFY(QTest::qWaitForWindowExposed(&second));
@@ -628,7 +621,7 @@ void TestGermanLayout::layoutIsRememberedAndFitsTheScreen() {
         second.setMode(MainWindow::Mode::Publisher);
         QTest::qWait(20);
         QCOMPARE(second.findChild<QSplitter*>(QStringLiteral("publisherSplitter"))->sizes(), publisherSizes);
-        QVERIFY(second.publisher()->openApi(m_workspace.apis().front().id));
+        QVERIFY(second.publisher()->openApi(m_demo.workspace().apis().front().id));
         PoliciesPage* page = second.publisher()->currentEditor()->policiesPage();
         tabsOf(page)->setCurrentWidget(page);
         QTest::qWait(20);
@@ -638,11 +631,11 @@ void TestGermanLayout::layoutIsRememberedAndFitsTheScreen() {
 
     // A geometry saved on a larger screen opens a window that fits this one.
     {
-        MainWindow large(m_session.get());
+        MainWindow large(&m_demo.session());
         large.resize(available.size() * 2);
         QSettings().setValue(QStringLiteral("window/geometry"), large.saveGeometry());
     }
-    MainWindow fitted(m_session.get());
+    MainWindow fitted(&m_demo.session());
     QVERIFY2(fitted.width() <= available.width() && fitted.height() <= available.height(),
              qPrintable(QStringLiteral("a %1x%2 window on a %3x%4 screen")
                             .arg(fitted.width())
