@@ -6,6 +6,7 @@
 #include "gui/ApiSnapshotCommand.h"
 
 #include <QUndoStack>
+#include <algorithm>
 
 namespace gatehouse {
 
@@ -22,15 +23,41 @@ bool ApiDraft::sameDesign(const Api& a, const Api& b) {
     return left == right;
 }
 
-void ApiDraft::edit(const Api& changed, const QString& text) {
-    if (sameDesign(changed, m_api))
-        return;
-    m_undoStack->push(new ApiSnapshotCommand(this, m_api, changed, text));
+ApiDraft::Parts ApiDraft::difference(const Api& before, const Api& after) {
+    Parts parts;
+    if (before.name != after.name || before.context != after.context || before.version != after.version ||
+        before.description != after.description || before.type != after.type ||
+        before.providerId != after.providerId || before.lifecycle != after.lifecycle)
+        parts |= Part::Metadata;
+    if (before.endpoints != after.endpoints)
+        parts |= Part::Endpoints;
+    const bool sameResources =
+        before.operations.size() == after.operations.size() &&
+        std::equal(before.operations.begin(), before.operations.end(), after.operations.begin(),
+                   [](const Operation& a, const Operation& b) {
+                       return a.verb == b.verb && a.path == b.path && a.summary == b.summary &&
+                              a.sampleBody == b.sampleBody;
+                   });
+    if (!sameResources)
+        parts |= Part::Resources;
+    const bool samePolicies =
+        before.apiPolicies == after.apiPolicies && before.operations.size() == after.operations.size() &&
+        std::equal(before.operations.begin(), before.operations.end(), after.operations.begin(),
+                   [](const Operation& a, const Operation& b) { return a.policies == b.policies; });
+    if (!samePolicies)
+        parts |= Part::Policies;
+    return parts;
 }
 
-void ApiDraft::replace(const Api& api) {
+void ApiDraft::edit(const Api& changed, const QString& text, const QString& mergeKey) {
+    if (sameDesign(changed, m_api))
+        return;
+    m_undoStack->push(new ApiSnapshotCommand(this, m_api, changed, text, mergeKey));
+}
+
+void ApiDraft::replace(const Api& api, Parts parts) {
     m_api = api;
-    Q_EMIT changed();
+    Q_EMIT changed(parts);
 }
 
 ValidationReport ApiDraft::validate() const {
@@ -49,13 +76,13 @@ Status ApiDraft::save() {
     }
     m_undoStack->setClean();
     Q_EMIT savedChanged();
-    Q_EMIT changed();
+    Q_EMIT changed(Part::Metadata | Part::Endpoints | Part::Resources | Part::Policies);
     return Status::success();
 }
 
 void ApiDraft::revert() {
     m_undoStack->clear();
-    replace(m_saved);
+    replace(m_saved, difference(m_api, m_saved));
     Q_EMIT savedChanged();
 }
 

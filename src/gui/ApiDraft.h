@@ -17,6 +17,12 @@ class Workspace;
 class ApiDraft : public QObject {
     Q_OBJECT
 public:
+    // What an edit changed, so that a view rebuilds only for what it shows (the policy tree keeps its
+    // selection and collapsed scopes while the description is typed).
+    enum class Part { Metadata = 0x1, Endpoints = 0x2, Resources = 0x4, Policies = 0x8 };
+    Q_DECLARE_FLAGS(Parts, Part)
+    static Parts difference(const Api& before, const Api& after);
+
     ApiDraft(Workspace* workspace, const Api& saved, QObject* parent = nullptr);
 
     const Api& api() const { return m_api; }
@@ -27,8 +33,10 @@ public:
     QUndoStack* undoStack() const { return m_undoStack; }
     Workspace* workspace() const { return m_workspace; }
 
-    // Records `changed` as an undoable edit called `text`; nothing happens when it equals the current state.
-    void edit(const Api& changed, const QString& text);
+    // Records `changed` as an undoable edit called `text`; nothing happens when it equals the current
+    // state. Consecutive edits with the same non-empty `mergeKey` (typing in one field) are one undo
+    // step, as in Tiled.
+    void edit(const Api& changed, const QString& text, const QString& mergeKey = {});
     // Validation of the current state against the catalogue, the provider and the other APIs.
     ValidationReport validate() const;
     Status save();
@@ -36,12 +44,12 @@ public:
     void revert();
 
 Q_SIGNALS:
-    void changed();
+    void changed(gatehouse::ApiDraft::Parts parts);
     void savedChanged();
 
 private:
     friend class ApiSnapshotCommand;
-    void replace(const Api& api);
+    void replace(const Api& api, Parts parts);
 
     Workspace* m_workspace;
     Api m_saved;
@@ -50,3 +58,5 @@ private:
 };
 
 } // namespace gatehouse
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(gatehouse::ApiDraft::Parts)

@@ -76,7 +76,7 @@ OverviewPage::OverviewPage(ApiDraft* draft, QWidget* parent)
             return;
         Api api = m_draft->api();
         api.description = m_description->toPlainText();
-        m_draft->edit(api, tr("Edit description"));
+        m_draft->edit(api, tr("Edit description"), QStringLiteral("description"));
     });
     connect(draft, &ApiDraft::changed, this, &OverviewPage::refresh);
     refresh();

@@ -42,8 +42,12 @@ QString formatShare(double share) {
 
 PolicyFlowModel::PolicyFlowModel(ApiDraft* draft, const PolicyCatalogue& catalogue, QObject* parent)
     : QAbstractItemModel(parent), m_draft(draft), m_catalogue(catalogue) {
-    // Every edit replaces the whole draft (snapshot undo), so the tree is rebuilt from it.
-    connect(draft, &ApiDraft::changed, this, [this] {
+    // An edit of the policies, resources or endpoints (what chips and their findings depend on)
+    // rebuilds the tree from the draft (snapshot undo); a metadata edit (the name, the description)
+    // leaves it alone, and with it the view's selection and collapsed scopes.
+    connect(draft, &ApiDraft::changed, this, [this](ApiDraft::Parts parts) {
+        if (parts == ApiDraft::Parts(ApiDraft::Part::Metadata))
+            return;
         beginResetModel();
         endResetModel();
     });

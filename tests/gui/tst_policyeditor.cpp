@@ -12,6 +12,7 @@
 #include "gui/ApiListModel.h"
 #include "gui/GatehouseSession.h"
 #include "gui/MainWindow.h"
+#include "gui/OverviewPage.h"
 #include "gui/PoliciesPage.h"
 #include "gui/PolicyConfigPanel.h"
 #include "gui/PolicyFlowModel.h"
@@ -32,6 +33,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -40,6 +42,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 #include <QTimer>
 #include <QUndoStack>
 #include <memory>
@@ -202,6 +205,44 @@ private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear(); // no window geometry or splitter state from an earlier run
+    }
+
+    // As in Tiled: typing in one field is one undo step, and an edit says what it changed, so the
+    // policy tree keeps its current chip and collapsed scopes while the description is typed.
+    void typingIsOneUndoStepAndKeepsTheTree() {
+        EditorFixture f;
+        QVERIFY2(f.open(), qPrintable(f.error));
+        OverviewPage overview(f.draft.get());
+        auto* description = overview.findChild<QPlainTextEdit*>(QStringLiteral("apiDescription"));
+        QVERIFY(description);
+        const QString original = f.draft->api().description;
+
+        const QModelIndex chat = f.model()->index(1, 0); // the first operation's scope
+        QVERIFY(chat.isValid());
+        f.view()->collapse(chat);
+        f.view()->setCurrentIndex(chat);
+        int resets = 0;
+        connect(f.model(), &QAbstractItemModel::modelReset, this, [&resets] { ++resets; });
+
+        description->setFocus();
+        description->moveCursor(QTextCursor::End);
+        QTest::keyClicks(description, QStringLiteral(" and more"));
+        QCOMPARE(f.draft->api().description, original + QStringLiteral(" and more"));
+        QCOMPARE(f.draft->undoStack()->count(), 1);
+        QCOMPARE(resets, 0);
+        QCOMPARE(f.view()->currentIndex(), chat);
+        QVERIFY(!f.view()->isExpanded(chat));
+
+        f.draft->undoStack()->undo();
+        QCOMPARE(f.draft->api().description, original);
+        QVERIFY(!f.draft->isModified());
+        QCOMPARE(resets, 0);
+
+        // A policy edit still rebuilds the tree, and is a step of its own.
+        Api api = f.draft->api();
+        api.apiPolicies.request.push_back(addHeader("X-Team", "blue"));
+        f.draft->edit(api, QStringLiteral("Attach Add Header"));
+        QCOMPARE(resets, 1);
     }
 
     void mimeRoundTrip() {
