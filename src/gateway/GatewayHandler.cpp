@@ -21,35 +21,54 @@ GatewayHandler::GatewayHandler(std::shared_ptr<GatewayRuntime> runtime)
 
 GatewayHandler::~GatewayHandler() = default;
 
-void GatewayHandler::handle(HttpExchange* exchange) {
+struct GatewayHandler::Call {
+    HttpExchange* exchange = nullptr;
     ProxyCall::Context context;
-    context.started.start();
-    context.config = m_runtime->config();
-    context.runtime = m_runtime.get();
-    context.pool = m_pool.get();
+    const RuntimeApi* api = nullptr;
+    const RuntimeOperation* operation = nullptr; // set once routed: errors after it run its fault flow
+    QByteArray resourcePath;
+    const GatewayConfig::Credential* credential = nullptr;
+    JwtClaims claims;
+    QString planName; // the subscription's business plan
+};
+
+void GatewayHandler::handle(HttpExchange* exchange) {
+    Call call;
+    call.exchange = exchange;
+    call.context.started.start();
+    call.context.config = m_runtime->config();
+    call.context.runtime = m_runtime.get();
+    call.context.pool = m_pool.get();
     const HttpRequest& request = exchange->request();
-    const GatewayConfig& config = *context.config;
     if (request.path == "/oauth2/token")
-        return TokenEndpoint::handle(exchange, config);
+        return TokenEndpoint::handle(exchange, *call.context.config);
+    call.context.record.timeMs = QDateTime::currentMSecsSinceEpoch();
+    call.context.record.clientAddress = request.peer.toString();
+    if (route(call) && authenticate(call) && authorise(call) && admit(call))
+        proxy(call);
+}
 
-    AccessRecord& record = context.record;
-    record.timeMs = QDateTime::currentMSecsSinceEpoch();
-    record.clientAddress = request.peer.toString();
-    const auto reject = [&](const RuntimeOperation* operation, int status, const char* code,
-                            const QString& message, const QString& description, HttpHeaders headers = {},
-                            const Json& extra = Json()) {
-        ProxyCall::respondError(exchange, operation, m_runtime.get(), record, context.started, status,
-                                QLatin1String(code), message, description, std::move(headers), extra);
-    };
+void GatewayHandler::reject(Call& call, int status, const char* code, const QString& message,
+                            const QString& description, HttpHeaders headers, const Json& extra) {
+    ProxyCall::respondError(call.exchange, call.operation, m_runtime.get(), call.context.record,
+                            call.context.started, status, QLatin1String(code), message, description,
+                            std::move(headers), extra);
+}
 
-    const GatewayConfig::Route route = config.route(request.path);
-    if (!route.api)
-        return reject(nullptr, 404, "900906",
-                      QStringLiteral("No matching resource found for given API Request"),
-                      QStringLiteral("No API is deployed at %1").arg(QString::fromUtf8(request.path)));
+// Route: /<context>/<version>/<resource> to an API and one of its operations.
+bool GatewayHandler::route(Call& call) {
+    const HttpRequest& request = call.exchange->request();
+    const GatewayConfig::Route route = call.context.config->route(request.path);
+    if (!route.api) {
+        reject(call, 404, "900906", QStringLiteral("No matching resource found for given API Request"),
+               QStringLiteral("No API is deployed at %1").arg(QString::fromUtf8(request.path)));
+        return false;
+    }
     const RuntimeApi& api = *route.api;
-    record.apiId = api.id;
-    record.apiName = api.name;
+    call.api = &api;
+    call.resourcePath = route.resourcePath;
+    call.context.record.apiId = api.id;
+    call.context.record.apiName = api.name;
     const RuntimeApi::Match match = api.match(request.method, route.resourcePath);
     if (!match.operation) {
         if (match.pathKnown) {
@@ -61,30 +80,35 @@ void GatewayHandler::handle(HttpExchange* exchange) {
                     verbs.append(operation.verb);
             }
             headers.add("Allow", verbs.join(", "));
-            return reject(nullptr, 405, "900906", QStringLiteral("Method not allowed for given API resource"),
-                          QStringLiteral("%1 %2 accepts %3")
-                              .arg(api.name, QString::fromUtf8(route.resourcePath),
-                                   QString::fromUtf8(verbs.join(", "))),
-                          headers);
+            reject(call, 405, "900906", QStringLiteral("Method not allowed for given API resource"),
+                   QStringLiteral("%1 %2 accepts %3")
+                       .arg(api.name, QString::fromUtf8(route.resourcePath),
+                            QString::fromUtf8(verbs.join(", "))),
+                   headers);
+            return false;
         }
-        return reject(
-            nullptr, 404, "900906", QStringLiteral("No matching resource found for given API Request"),
-            QStringLiteral("%1 has no resource %2 %3")
-                .arg(api.name, QString::fromUtf8(request.method), QString::fromUtf8(route.resourcePath)));
+        reject(call, 404, "900906", QStringLiteral("No matching resource found for given API Request"),
+               QStringLiteral("%1 has no resource %2 %3")
+                   .arg(api.name, QString::fromUtf8(request.method), QString::fromUtf8(route.resourcePath)));
+        return false;
     }
-    const RuntimeOperation* operation = match.operation;
-    record.operation = operation->key;
+    call.operation = match.operation;
+    call.context.record.operation = match.operation->key;
+    return true;
+}
 
-    // Authentication: a JWT issued by this gateway's token endpoint.
-    const QByteArray authorization = request.headers.value("Authorization").trimmed();
+// Authenticate: a JWT issued by this gateway's token endpoint, for consumer keys that still exist.
+bool GatewayHandler::authenticate(Call& call) {
+    const RuntimeApi& api = *call.api;
+    const QByteArray authorization = call.exchange->request().headers.value("Authorization").trimmed();
     if (authorization.isEmpty()) {
         HttpHeaders headers;
         headers.add("WWW-Authenticate", realm.toUtf8());
-        return reject(
-            operation, 401, "900902", QStringLiteral("Missing Credentials"),
-            QStringLiteral("Make sure your API invocation call has a header: 'Authorization: Bearer "
-                           "ACCESS_TOKEN'"),
-            headers);
+        reject(call, 401, "900902", QStringLiteral("Missing Credentials"),
+               QStringLiteral("Make sure your API invocation call has a header: 'Authorization: Bearer "
+                              "ACCESS_TOKEN'"),
+               headers);
+        return false;
     }
     const auto invalid = [&](const QString& reason) {
         HttpHeaders headers;
@@ -92,80 +116,101 @@ void GatewayHandler::handle(HttpExchange* exchange) {
             "WWW-Authenticate",
             (realm + QStringLiteral(", error=\"invalid_token\", error_description=\"%1\"").arg(reason))
                 .toUtf8());
-        reject(operation, 401, "900901", QStringLiteral("Invalid Credentials"),
+        reject(call, 401, "900901", QStringLiteral("Invalid Credentials"),
                QStringLiteral("Access failure for API: %1, version: %2: %3")
                    .arg(api.context, api.version, reason),
                headers);
+        return false;
     };
     if (authorization.size() < 8 || qstrnicmp(authorization.constData(), "Bearer ", 7) != 0)
         return invalid(QStringLiteral("the Authorization header is not of the form 'Bearer <token>'"));
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const Jwt::Verification verification =
-        m_tokens.verify(authorization.mid(7).trimmed(), config.signingKey, now);
+    const GatewayConfig& config = *call.context.config;
+    const Jwt::Verification verification = m_tokens.verify(authorization.mid(7).trimmed(), config.signingKey,
+                                                           QDateTime::currentSecsSinceEpoch());
     if (!verification.ok())
         return invalid(verification.reason);
-    const JwtClaims& claims = verification.claims;
-    record.tokenId = claims.jti;
-    const auto credential = config.credentials.constFind(claims.consumerKey);
+    call.claims = verification.claims;
+    call.context.record.tokenId = call.claims.jti;
+    const auto credential = config.credentials.constFind(call.claims.consumerKey);
     if (credential == config.credentials.constEnd())
         return invalid(QStringLiteral("the token's consumer key no longer exists"));
-    if (claims.issuedAt < credential->tokensValidAfterSeconds)
+    if (call.claims.issuedAt < credential->tokensValidAfterSeconds)
         return invalid(QStringLiteral("the token was revoked when the application's keys were regenerated"));
-    if (stageKeyTypeName(credential->keyType) != claims.keyType)
+    if (stageKeyTypeName(credential->keyType) != call.claims.keyType)
         return invalid(QStringLiteral("the token's key type does not match its keys"));
-    const Stage stage = credential->keyType;
-    record.applicationId = credential->applicationId;
-    record.keyType = claims.keyType;
+    call.credential = &*credential;
+    call.context.stage = credential->keyType;
+    call.context.record.applicationId = credential->applicationId;
+    call.context.record.keyType = call.claims.keyType;
+    return true;
+}
 
-    if (api.lifecycle == LifecycleState::Blocked)
-        return reject(operation, 503, "700700", QStringLiteral("API blocked"),
-                      QStringLiteral("%1 is blocked by its publisher").arg(api.name));
-    if (!api.primaryEndpoint(stage)) {
-        if (stage == Stage::Sandbox)
-            return reject(
-                operation, 401, "900901", QStringLiteral("Invalid Key Type"),
-                QStringLiteral("%1 has no sandbox endpoint: call it with a production token").arg(api.name));
-        return reject(
-            operation, 401, "900901", QStringLiteral("Invalid Key Type"),
-            QStringLiteral("%1 has no production endpoint: call it with a sandbox token").arg(api.name));
+// Authorise: an API that is not blocked, an endpoint for the key type, and a subscription.
+bool GatewayHandler::authorise(Call& call) {
+    const RuntimeApi& api = *call.api;
+    const Stage stage = call.context.stage;
+    if (api.lifecycle == LifecycleState::Blocked) {
+        reject(call, 503, "700700", QStringLiteral("API blocked"),
+               QStringLiteral("%1 is blocked by its publisher").arg(api.name));
+        return false;
     }
-
-    // Authorisation: a subscription, within its plan's quota.
-    const auto application = config.applications.constFind(credential->applicationId);
+    if (!api.primaryEndpoint(stage)) {
+        reject(
+            call, 401, "900901", QStringLiteral("Invalid Key Type"),
+            stage == Stage::Sandbox
+                ? QStringLiteral("%1 has no sandbox endpoint: call it with a production token").arg(api.name)
+                : QStringLiteral("%1 has no production endpoint: call it with a sandbox token")
+                      .arg(api.name));
+        return false;
+    }
+    const GatewayConfig& config = *call.context.config;
+    const auto application = config.applications.constFind(call.credential->applicationId);
     const QString planName =
         application == config.applications.constEnd() ? QString() : application->planByApiId.value(api.id);
-    if (planName.isEmpty())
-        return reject(operation, 403, "900908", QStringLiteral("Resource forbidden"),
-                      QStringLiteral("%1 is not subscribed to %2")
-                          .arg(application == config.applications.constEnd() ? claims.applicationName
-                                                                             : application->name,
-                               api.name));
-    if (const BusinessPlan* plan = config.plan(planName)) {
-        const QuotaTracker::Decision decision =
-            m_runtime->quotas().admit(credential->applicationId + QLatin1Char('|') + api.id, *plan,
-                                      QDateTime::currentMSecsSinceEpoch());
-        if (!decision.allowed) {
-            const qint64 waitSeconds = qMax<qint64>(
-                1, (decision.nextAccessTimeMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000);
-            HttpHeaders headers;
-            headers.add("Retry-After", QByteArray::number(waitSeconds));
-            Json extra = Json::object();
-            extra["nextAccessTime"] = QDateTime::fromMSecsSinceEpoch(decision.nextAccessTimeMs, Qt::UTC)
-                                          .toString(Qt::ISODate)
-                                          .toStdString();
-            return reject(operation, 429, "900804", QStringLiteral("Message throttled out"),
-                          QStringLiteral("You have exceeded your quota of %1 per minute under the %2 plan")
-                              .arg(decision.exceeded, plan->name),
-                          headers, extra);
-        }
+    if (planName.isEmpty()) {
+        reject(call, 403, "900908", QStringLiteral("Resource forbidden"),
+               QStringLiteral("%1 is not subscribed to %2")
+                   .arg(application == config.applications.constEnd() ? call.claims.applicationName
+                                                                      : application->name,
+                        api.name));
+        return false;
     }
+    call.planName = planName;
+    return true;
+}
 
-    context.api = &api;
-    context.operation = operation;
-    context.stage = stage;
-    context.resourcePath = route.resourcePath;
-    auto* call = new ProxyCall(exchange, std::move(context));
-    call->start();
+// Admit: within the subscription plan's quota.
+bool GatewayHandler::admit(Call& call) {
+    const BusinessPlan* plan = call.context.config->plan(call.planName);
+    if (!plan)
+        return true;
+    const QuotaTracker::Decision decision =
+        m_runtime->quotas().admit(call.credential->applicationId + QLatin1Char('|') + call.api->id, *plan,
+                                  QDateTime::currentMSecsSinceEpoch());
+    if (decision.allowed)
+        return true;
+    const qint64 waitSeconds =
+        qMax<qint64>(1, (decision.nextAccessTimeMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000);
+    HttpHeaders headers;
+    headers.add("Retry-After", QByteArray::number(waitSeconds));
+    Json extra = Json::object();
+    extra["nextAccessTime"] = QDateTime::fromMSecsSinceEpoch(decision.nextAccessTimeMs, Qt::UTC)
+                                  .toString(Qt::ISODate)
+                                  .toStdString();
+    reject(call, 429, "900804", QStringLiteral("Message throttled out"),
+           QStringLiteral("You have exceeded your quota of %1 per minute under the %2 plan")
+               .arg(decision.exceeded, plan->name),
+           headers, extra);
+    return false;
+}
+
+// Proxy: the upstream part, owned by the exchange from here on.
+void GatewayHandler::proxy(Call& call) {
+    call.context.api = call.api;
+    call.context.operation = call.operation;
+    call.context.resourcePath = call.resourcePath;
+    auto* proxyCall = new ProxyCall(call.exchange, std::move(call.context)); // a child of the exchange
+    proxyCall->start();
 }
 
 } // namespace gatehouse

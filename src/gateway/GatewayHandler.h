@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/HttpHandler.h"
+#include "gateway/ProxyCall.h"
 #include "gateway/VerifiedTokenCache.h"
 
 #include <memory>
@@ -11,8 +12,9 @@ class GatewayRuntime;
 class HttpExchange;
 class UpstreamPool;
 
-// The gateway's request pipeline, one instance per worker thread: token endpoint, routing,
-// authentication, subscription and quota checks, then a ProxyCall for the upstream part.
+// The gateway's request pipeline, one instance per worker thread: the token endpoint, or the stages
+// route, authenticate, authorise and admit (quota), each of which continues or answers, then a
+// ProxyCall for the upstream part.
 class GatewayHandler final : public HttpHandler {
 public:
     explicit GatewayHandler(std::shared_ptr<GatewayRuntime> runtime);
@@ -21,6 +23,17 @@ public:
     void handle(HttpExchange* exchange) override;
 
 private:
+    struct Call; // one request on its way through the stages
+
+    // Each stage returns false when it answered the request (an error in WSO2's shape).
+    bool route(Call& call);
+    bool authenticate(Call& call);
+    bool authorise(Call& call);
+    bool admit(Call& call);
+    void proxy(Call& call);
+    void reject(Call& call, int status, const char* code, const QString& message, const QString& description,
+                HttpHeaders headers = {}, const Json& extra = Json());
+
     std::shared_ptr<GatewayRuntime> m_runtime;
     std::unique_ptr<UpstreamPool> m_pool;
     VerifiedTokenCache m_tokens;

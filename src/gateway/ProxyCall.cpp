@@ -89,11 +89,6 @@ bool isListed(const QList<QByteArray>& names, const QByteArray& name) {
 
 constexpr qint64 heldResponseLimit = 16 * 1024 * 1024; // a whole answer held for the response flow
 
-bool isSuccessForRouting(int status) {
-    // WSO2's rule: 2xx, and the client errors that say nothing about the backend's health.
-    return (status >= 200 && status < 300) || status == 400 || status == 405 || status == 422;
-}
-
 qint64 retryAfterMs(const QByteArray& value) {
     bool numeric = false;
     const qint64 seconds = value.trimmed().toLongLong(&numeric);
@@ -195,24 +190,11 @@ void ProxyCall::start() {
         }
     }
 
-    if (!prepareRouting())
+    m_routing.emplace(*m_context.api, *m_context.operation, m_context.stage, m_context.runtime->suspensions(),
+                      [] { return QDateTime::currentMSecsSinceEpoch(); });
+    if (!readRequestModel())
         return;
-    std::optional<Target> first;
-    if (m_inChain) {
-        first = nextInChain();
-    } else if (m_balancer) {
-        first = pickBalanced();
-        if (first && m_failover && !m_failover->targets(m_context.stage).empty() &&
-            first->model == m_failover->targets(m_context.stage).front().model) {
-            m_inChain = true; // the balancer chose failover's target: its fallbacks back it up
-            m_chainIndex = 1;
-            m_chainDeadlineMs = nowMs() + m_failover->requestTimeoutMs();
-        }
-    } else {
-        Target direct;
-        direct.endpoint = m_context.api->primaryEndpoint(m_context.stage);
-        first = direct;
-    }
+    const std::optional<Target> first = m_routing->first();
     if (!first) {
         allPairsSuspended();
         return;
@@ -225,19 +207,8 @@ void ProxyCall::start() {
     startAttempt(*first);
 }
 
-bool ProxyCall::prepareRouting() {
-    for (const RuntimePolicy& policy : m_context.operation->flows.request) {
-        ModelRouter* router = policy->modelRouter();
-        if (!router || router->targets(m_context.stage).empty())
-            continue; // an empty list for this key type bypasses routing, as in WSO2
-        if (router->strategy() == ModelRouter::Strategy::Failover) {
-            if (!m_failover)
-                m_failover = router;
-        } else if (!m_balancer) {
-            m_balancer = router;
-        }
-    }
-    if (!m_balancer && !m_failover)
+bool ProxyCall::readRequestModel() {
+    if (!m_routing->routes())
         return true;
     const QByteArray& raw = m_requestBody;
     RequestBodyModel body(m_context.api->provider.requestModel.identifier);
@@ -252,85 +223,15 @@ bool ProxyCall::prepareRouting() {
         return false;
     }
     m_requestedModel = body.requestedModel();
-    m_body = std::move(body);
-    if (m_failover && !m_balancer) {
-        // Failover applies when the client asks for its target model; otherwise the call goes as is.
-        if (m_requestedModel == m_failover->targets(m_context.stage).front().model) {
-            m_inChain = true;
-            m_chainDeadlineMs = nowMs() + m_failover->requestTimeoutMs();
-        } else {
-            m_failover = nullptr;
-            m_body.reset();
-        }
-    }
+    m_routing->setRequestedModel(m_requestedModel);
+    if (m_routing->routes())
+        m_body = std::move(body); // else failover does not apply to this model: the body goes as it is
     return true;
-}
-
-std::optional<ProxyCall::Target> ProxyCall::pickBalanced() {
-    const auto& targets = m_balancer->targets(m_context.stage);
-    SuspensionTable& suspensions = m_context.runtime->suspensions();
-    std::vector<bool> excluded(targets.size(), false);
-    for (std::size_t attempt = 0; attempt <= targets.size(); ++attempt) {
-        const qint64 now = nowMs();
-        const int index = m_balancer->pick(m_context.stage, [&](std::size_t i) {
-            if (excluded[i] || !m_context.api->endpoint(targets[i].endpointId))
-                return false;
-            const SuspensionTable::Pair pair{m_context.api->id, targets[i].endpointId, targets[i].model};
-            if (std::find(m_triedPairs.begin(), m_triedPairs.end(), pair.key()) != m_triedPairs.end())
-                return false;
-            return suspensions.availability(pair, now) != SuspensionTable::Availability::Suspended;
-        });
-        if (index < 0)
-            return std::nullopt;
-        const ModelRouter::Target& chosen = targets[std::size_t(index)];
-        const SuspensionTable::Pair pair{m_context.api->id, chosen.endpointId, chosen.model};
-        if (!suspensions.beginAttempt(pair, now)) { // another request took the one trial
-            excluded[std::size_t(index)] = true;
-            continue;
-        }
-        Target target;
-        target.endpoint = m_context.api->endpoint(chosen.endpointId);
-        target.model = chosen.model;
-        target.pair = pair;
-        return target;
-    }
-    return std::nullopt;
-}
-
-std::optional<ProxyCall::Target> ProxyCall::nextInChain() {
-    const auto& chain = m_failover->targets(m_context.stage);
-    SuspensionTable& suspensions = m_context.runtime->suspensions();
-    while (m_chainIndex < chain.size()) {
-        const ModelRouter::Target& candidate = chain[m_chainIndex++];
-        const SuspensionTable::Pair pair{m_context.api->id, candidate.endpointId, candidate.model};
-        const RuntimeEndpoint* endpoint = m_context.api->endpoint(candidate.endpointId);
-        if (!endpoint ||
-            std::find(m_triedPairs.begin(), m_triedPairs.end(), pair.key()) != m_triedPairs.end())
-            continue;
-        if (!suspensions.beginAttempt(pair, nowMs()))
-            continue;
-        Target target;
-        target.endpoint = endpoint;
-        target.model = candidate.model;
-        target.pair = pair;
-        return target;
-    }
-    return std::nullopt;
-}
-
-std::vector<SuspensionTable::Pair> ProxyCall::candidatePairs() const {
-    std::vector<SuspensionTable::Pair> pairs;
-    const ModelRouter* router = m_inChain ? m_failover : m_balancer;
-    if (!router)
-        return pairs;
-    for (const ModelRouter::Target& target : router->targets(m_context.stage))
-        pairs.push_back({m_context.api->id, target.endpointId, target.model});
-    return pairs;
 }
 
 void ProxyCall::allPairsSuspended() {
     const qint64 waitMs =
-        m_context.runtime->suspensions().millisecondsUntilRecovery(candidatePairs(), nowMs());
+        m_context.runtime->suspensions().millisecondsUntilRecovery(m_routing->candidatePairs(), nowMs());
     const qint64 seconds = qMax<qint64>(1, (waitMs + 999) / 1000);
     HttpHeaders headers;
     headers.add("Retry-After", QByteArray::number(seconds));
@@ -343,20 +244,11 @@ void ProxyCall::allPairsSuspended() {
          headers);
 }
 
-bool ProxyCall::hasAlternative() {
-    if (m_inChain)
-        return nowMs() < m_chainDeadlineMs;
-    return m_balancer && m_balancer->retryOnFailure() && m_attempts < 2;
-}
-
 void ProxyCall::retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode) {
-    if (hasAlternative()) {
-        std::optional<Target> next = m_inChain ? nextInChain() : pickBalanced();
-        if (next && next->endpoint) {
-            m_context.record.retried = true;
-            startAttempt(*next);
-            return;
-        }
+    if (const std::optional<Target> next = m_routing->next()) {
+        m_context.record.retried = true;
+        startAttempt(*next);
+        return;
     }
     fail(fallbackStatus, fallbackCode,
          fallbackStatus == 504 ? QStringLiteral("Backend timeout")
@@ -368,9 +260,6 @@ void ProxyCall::startAttempt(const Target& target) {
     detachReply();
     m_target = target;
     m_verdictGiven = false;
-    ++m_attempts;
-    if (target.pair)
-        m_triedPairs.push_back(target.pair->key());
     m_context.record.model = target.model.isEmpty() ? m_requestedModel : target.model;
     m_context.record.endpointId = target.endpoint->id;
 
@@ -413,8 +302,8 @@ void ProxyCall::startAttempt(const Target& target) {
     // QBasicTimer rather than QTimer: no objects to create and destroy per call (see timerEvent()).
     m_connectTimer.start(target.endpoint->connectTimeoutMs, this);
     qint64 total = target.endpoint->timeoutMs;
-    if (m_inChain)
-        total = qMin(total, qMax<qint64>(1, m_chainDeadlineMs - nowMs()));
+    if (const qint64 deadline = m_routing->deadlineMs(); deadline > 0)
+        total = qMin(total, qMax<qint64>(1, deadline - nowMs()));
     m_totalTimer.start(int(qMin<qint64>(total, INT_MAX)), this);
 }
 
@@ -455,36 +344,30 @@ void ProxyCall::onMetaData() {
     m_connectTimer.stop();
     m_context.record.upstreamLatencyMs = double(m_attemptTimer.nsecsElapsed()) / 1e6;
     SuspensionTable& suspensions = m_context.runtime->suspensions();
-    const qint64 suspendMs = qMax(m_inChain && m_failover ? m_failover->suspendMs()
-                                  : m_balancer            ? m_balancer->suspendMs()
-                                                          : 0,
-                                  retryAfterMs(m_reply->rawHeader("Retry-After")));
+    const qint64 suspendMs = m_routing->suspendMs(retryAfterMs(m_reply->rawHeader("Retry-After")));
     if (m_target.pair) {
         m_verdictGiven = true;
-        if (!isSuccessForRouting(status)) {
+        if (RoutingDecision::isFailure(status)) {
             suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs,
                                       QStringLiteral("HTTP %1").arg(status));
-            if (hasAlternative()) {
-                std::optional<Target> next = m_inChain ? nextInChain() : pickBalanced();
-                if (next && next->endpoint) {
-                    m_context.record.retried = true;
-                    // Retry once QNAM has finished announcing this answer: tearing the reply down inside
-                    // its own metaDataChanged() makes Qt report its error twice. Until then nothing of
-                    // it is read.
-                    disconnect(m_reply, nullptr, this, nullptr);
-                    m_pendingTarget = *next;
-                    QMetaObject::invokeMethod(
-                        this,
-                        [this] {
-                            const std::optional<Target> target = std::exchange(m_pendingTarget, std::nullopt);
-                            if (target && !m_done)
-                                startAttempt(*target);
-                            else if (target && target->pair)
-                                m_context.runtime->suspensions().abandonAttempt(*target->pair);
-                        },
-                        Qt::QueuedConnection);
-                    return;
-                }
+            if (const std::optional<Target> next = m_routing->next()) {
+                m_context.record.retried = true;
+                // Retry once QNAM has finished announcing this answer: tearing the reply down inside
+                // its own metaDataChanged() makes Qt report its error twice. Until then nothing of
+                // it is read.
+                disconnect(m_reply, nullptr, this, nullptr);
+                m_pendingTarget = *next;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        const std::optional<Target> target = std::exchange(m_pendingTarget, std::nullopt);
+                        if (target && !m_done)
+                            startAttempt(*target);
+                        else if (target && target->pair)
+                            m_context.runtime->suspensions().abandonAttempt(*target->pair);
+                    },
+                    Qt::QueuedConnection);
+                return;
             }
         } else {
             const ValueLocation& remaining = m_context.api->provider.remainingTokens;
@@ -674,9 +557,7 @@ void ProxyCall::onFinished() {
         const QString code = m_timedOut ? QStringLiteral("101504") : QStringLiteral("101503");
         if (m_target.pair) {
             m_verdictGiven = true;
-            const qint64 suspendMs = m_inChain && m_failover ? m_failover->suspendMs()
-                                     : m_balancer            ? m_balancer->suspendMs()
-                                                             : 0;
+            const qint64 suspendMs = m_routing->suspendMs(0);
             m_context.runtime->suspensions().recordFailure(*m_target.pair, nowMs(), suspendMs, reason);
         }
         detachReply();

@@ -5,6 +5,7 @@
 #include "gateway/HttpHeaders.h"
 #include "gateway/ModelRouter.h"
 #include "gateway/RequestBodyModel.h"
+#include "gateway/RoutingDecision.h"
 #include "gateway/SuspensionTable.h"
 #include "gateway/policies/GatewayPolicy.h"
 
@@ -26,11 +27,11 @@ class HttpExchange;
 class UpstreamNetworkManager;
 class UpstreamPool;
 
-// One authenticated request on its way upstream: runs the request flow, picks (endpoint, model),
-// rewrites the model, calls the upstream, streams the answer back as it arrives (with back-pressure),
-// suspends failing pairs and retries on another pair (or walks the failover chain) while nothing has
-// reached the client yet. A child of its exchange: when the client leaves, the upstream call is
-// aborted and everything is freed with it.
+// One authenticated request on its way upstream: runs the request flow, asks its RoutingDecision
+// for (endpoint, model), rewrites the model, calls the upstream, streams the answer back as it arrives
+// (with back-pressure) through the response flow, tells the decision each verdict and retries where
+// it says (another pair, or the failover chain) while nothing has reached the client yet. A child of
+// its exchange: when the client leaves, the upstream call is aborted and everything is freed with it.
 class ProxyCall : public QObject {
     Q_OBJECT
 public:
@@ -62,16 +63,10 @@ protected:
     void timerEvent(QTimerEvent* event) override;
 
 private:
-    struct Target {
-        const RuntimeEndpoint* endpoint = nullptr;
-        QString model; // empty: leave the body's model alone
-        std::optional<SuspensionTable::Pair> pair;
-    };
+    using Target = RoutingDecision::Target;
 
-    bool prepareRouting();
-    std::optional<Target> pickBalanced();
-    std::optional<Target> nextInChain();
-    bool hasAlternative();
+    // Reads the model the client asked for when a router applies; false when it answered 400.
+    bool readRequestModel();
     void retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode);
     void startAttempt(const Target& target);
     void answerInstead(PolicyAnswer answer);
@@ -88,7 +83,6 @@ private:
               HttpHeaders headers = {});
     void allPairsSuspended();
     void extractUsage();
-    std::vector<SuspensionTable::Pair> candidatePairs() const;
     qint64 nowMs() const;
 
     QPointer<HttpExchange> m_exchange;
@@ -97,15 +91,9 @@ private:
     QByteArray m_queryForward;
     QByteArray m_requestBody; // after the request flow's policies
 
-    ModelRouter* m_balancer = nullptr; // round robin / weighted round robin
-    ModelRouter* m_failover = nullptr;
-    std::optional<RequestBodyModel> m_body; // what routing read of the request body, when a router applies
+    std::optional<RoutingDecision> m_routing; // where this call goes, and where next after a failure
+    std::optional<RequestBodyModel> m_body;   // what routing read of the request body, when a router applies
     QString m_requestedModel;
-    bool m_inChain = false;
-    std::size_t m_chainIndex = 0;
-    std::vector<QString> m_triedPairs;
-    int m_attempts = 0;
-    qint64 m_chainDeadlineMs = 0;
 
     Target m_target;
     std::optional<Target> m_pendingTarget; // a retry queued until QNAM is done with the failed reply
