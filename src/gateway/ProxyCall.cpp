@@ -5,8 +5,6 @@
 #include "gateway/HttpExchange.h"
 #include "gateway/JsonPointer.h"
 #include "gateway/RequestBodyModel.h"
-#include "gateway/UpstreamNetworkManager.h"
-#include "gateway/UpstreamPool.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -286,65 +284,43 @@ void ProxyCall::startAttempt(const Target& target) {
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
 
-    const QUrl parsed = request.url();
-    m_hostKey = parsed.scheme() + QLatin1Char(':') + parsed.host() + QLatin1Char(':') +
-                QString::number(parsed.port());
-    m_manager = m_context.pool->acquire(m_hostKey);
-    m_attemptTimer.start();
-    m_reply = m_manager->send(request, m_exchange->request().method, body);
-    m_reply->setReadBufferSize(m_exchange->request().isHead() ? 0 : 256 * 1024);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &ProxyCall::onMetaData);
-    connect(m_reply, &QNetworkReply::readyRead, this, &ProxyCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &ProxyCall::onFinished);
-
-    m_timedOut = false;
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_connectTimer.stop(); });
-    // QBasicTimer rather than QTimer: no objects to create and destroy per call (see timerEvent()).
-    m_connectTimer.start(target.endpoint->connectTimeoutMs, this);
     qint64 total = target.endpoint->timeoutMs;
     if (const qint64 deadline = m_routing->deadlineMs(); deadline > 0)
         total = qMin(total, qMax<qint64>(1, deadline - nowMs()));
-    m_totalTimer.start(int(qMin<qint64>(total, INT_MAX)), this);
+    m_attempt.emplace(*m_context.pool, this, request, m_exchange->request().method, body,
+                      m_exchange->request().isHead(), target.endpoint->connectTimeoutMs, total);
+    connect(reply(), &QNetworkReply::metaDataChanged, this, &ProxyCall::onMetaData);
+    connect(reply(), &QNetworkReply::readyRead, this, &ProxyCall::onReadyRead);
+    connect(reply(), &QNetworkReply::finished, this, &ProxyCall::onFinished);
+    connect(reply(), &QNetworkReply::requestSent, this, [this] {
+        if (m_attempt)
+            m_attempt->requestSent();
+    });
 }
 
 void ProxyCall::timerEvent(QTimerEvent* event) {
-    if (event->timerId() != m_connectTimer.timerId() && event->timerId() != m_totalTimer.timerId()) {
-        QObject::timerEvent(event);
+    // The upstream did not connect, or did not finish, in time: the attempt aborts its reply, and
+    // onFinished() answers 504.
+    if (m_attempt && m_attempt->handleTimer(event->timerId()))
         return;
-    }
-    // The upstream did not connect, or did not finish, in time: aborting makes onFinished() answer 504.
-    m_connectTimer.stop();
-    m_totalTimer.stop();
-    m_timedOut = true;
-    if (m_reply)
-        m_reply->abort();
+    QObject::timerEvent(event);
 }
 
 void ProxyCall::detachReply() {
-    if (!m_reply)
-        return;
-    disconnect(m_reply, nullptr, this, nullptr);
-    // A reply that already failed (an HTTP error status being retried elsewhere) needs no abort:
-    // deleting it closes its connection, and aborting it again only makes Qt complain.
-    if (m_reply->isRunning() && m_reply->error() == QNetworkReply::NoError)
-        m_reply->abort();
-    m_reply->deleteLater();
-    m_reply = nullptr;
-    m_context.pool->release(m_manager, m_hostKey);
-    m_manager = nullptr;
+    m_attempt.reset();
 }
 
 void ProxyCall::onMetaData() {
-    if (m_committed || !m_reply || m_done)
+    if (m_committed || !reply() || m_done)
         return;
-    const QVariant statusAttribute = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const QVariant statusAttribute = reply()->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid())
         return;
     const int status = statusAttribute.toInt();
-    m_connectTimer.stop();
-    m_context.record.upstreamLatencyMs = double(m_attemptTimer.nsecsElapsed()) / 1e6;
+    m_attempt->answered();
+    m_context.record.upstreamLatencyMs = m_attempt->elapsedMs();
     SuspensionTable& suspensions = m_context.runtime->suspensions();
-    const qint64 suspendMs = m_routing->suspendMs(retryAfterMs(m_reply->rawHeader("Retry-After")));
+    const qint64 suspendMs = m_routing->suspendMs(retryAfterMs(reply()->rawHeader("Retry-After")));
     if (m_target.pair) {
         m_verdictGiven = true;
         if (RoutingDecision::isFailure(status)) {
@@ -355,7 +331,7 @@ void ProxyCall::onMetaData() {
                 // Retry once QNAM has finished announcing this answer: tearing the reply down inside
                 // its own metaDataChanged() makes Qt report its error twice. Until then nothing of
                 // it is read.
-                disconnect(m_reply, nullptr, this, nullptr);
+                disconnect(reply(), nullptr, this, nullptr);
                 m_pendingTarget = *next;
                 QMetaObject::invokeMethod(
                     this,
@@ -373,7 +349,7 @@ void ProxyCall::onMetaData() {
             const ValueLocation& remaining = m_context.api->provider.remainingTokens;
             bool exhausted = false;
             if (remaining.source == ValueLocation::Source::Header && !remaining.identifier.isEmpty()) {
-                const QByteArray value = m_reply->rawHeader(remaining.identifier.toUtf8());
+                const QByteArray value = reply()->rawHeader(remaining.identifier.toUtf8());
                 bool numeric = false;
                 const qint64 left = value.trimmed().toLongLong(&numeric);
                 exhausted = numeric && left <= 0;
@@ -389,13 +365,13 @@ void ProxyCall::onMetaData() {
     HttpHeaders headers;
     const QList<QByteArray> listed = [&] {
         HttpHeaders upstream;
-        for (const auto& pair : m_reply->rawHeaderPairs())
+        for (const auto& pair : reply()->rawHeaderPairs())
             upstream.add(pair.first, pair.second);
         return connectionListed(upstream);
     }();
     qint64 contentLength = -1;
     QByteArray contentType;
-    for (const auto& [name, value] : m_reply->rawHeaderPairs()) {
+    for (const auto& [name, value] : reply()->rawHeaderPairs()) {
         if (HttpHeaders::nameEquals(name, "Content-Length")) {
             bool numeric = false;
             contentLength = value.toLongLong(&numeric);
@@ -485,15 +461,15 @@ void ProxyCall::onReadyRead() {
 }
 
 void ProxyCall::pump() {
-    if (!m_reply || !m_exchange || m_done)
+    if (!reply() || !m_exchange || m_done)
         return;
-    while (m_reply->bytesAvailable() > 0) {
+    while (reply()->bytesAvailable() > 0) {
         if (m_exchange->pendingOutputBytes() > 256 * 1024) {
             m_paused =
                 true; // the client is slower than the upstream: let QNAM's buffer fill and stop reading
             return;
         }
-        QByteArray data = m_reply->read(qMin<qint64>(m_reply->bytesAvailable(), 64 * 1024));
+        QByteArray data = reply()->read(qMin<qint64>(reply()->bytesAvailable(), 64 * 1024));
         if (data.isEmpty())
             break;
         if (m_holding) {
@@ -534,27 +510,27 @@ void ProxyCall::pump() {
 void ProxyCall::onClientDrained() {
     if (m_paused) {
         pump();
-        if (!m_paused && m_reply && m_reply->isFinished())
+        if (!m_paused && reply() && reply()->isFinished())
             onFinished();
     }
 }
 
 void ProxyCall::onFinished() {
-    if (!m_reply || m_done)
+    if (!reply() || m_done)
         return;
-    if (!m_committed && m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()) {
+    if (!m_committed && reply()->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid()) {
         onMetaData(); // an answer whose headers were not announced separately
-        if (!m_reply || m_done)
+        if (!reply() || m_done)
             return;
     }
     if (!m_committed) {
         // No HTTP answer at all: refused, reset, timed out, DNS, TLS.
         const QString reason =
-            m_timedOut
+            m_attempt->timedOut()
                 ? QStringLiteral("%1 did not answer within the endpoint's timeout").arg(m_target.endpoint->id)
-                : QStringLiteral("%1: %2").arg(m_target.endpoint->id, m_reply->errorString());
-        const int status = m_timedOut ? 504 : 502;
-        const QString code = m_timedOut ? QStringLiteral("101504") : QStringLiteral("101503");
+                : QStringLiteral("%1: %2").arg(m_target.endpoint->id, reply()->errorString());
+        const int status = m_attempt->timedOut() ? 504 : 502;
+        const QString code = m_attempt->timedOut() ? QStringLiteral("101504") : QStringLiteral("101503");
         if (m_target.pair) {
             m_verdictGiven = true;
             const qint64 suspendMs = m_routing->suspendMs(0);
@@ -569,7 +545,7 @@ void ProxyCall::onFinished() {
         return; // onClientDrained() comes back here once the client has taken the rest
     // A transport (1-199) or protocol (301-399) failure mid-body. The content and server errors Qt
     // derives from an HTTP status (201-299, 401-499) describe an answer that was delivered whole.
-    const QNetworkReply::NetworkError error = m_reply->error();
+    const QNetworkReply::NetworkError error = reply()->error();
     bool broken =
         error != QNetworkReply::NoError &&
         (error < QNetworkReply::ContentAccessDenied ||
@@ -592,7 +568,8 @@ void ProxyCall::onFinished() {
     }
     if (broken) {
         // The upstream went away mid-body: the client must see a truncated answer, not a complete one.
-        m_context.record.errorCode = m_timedOut ? QStringLiteral("101504") : QStringLiteral("101505");
+        m_context.record.errorCode =
+            m_attempt->timedOut() ? QStringLiteral("101504") : QStringLiteral("101505");
         m_done = true;
         extractUsage();
         m_context.record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
@@ -619,8 +596,8 @@ void ProxyCall::onFinished() {
 
 void ProxyCall::finish() {
     m_done = true;
-    m_connectTimer.stop();
-    m_totalTimer.stop();
+    if (m_attempt)
+        m_attempt->stopTimers();
     extractUsage();
     m_context.record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
     m_context.runtime->metrics().record(m_context.record);

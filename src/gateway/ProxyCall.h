@@ -7,9 +7,9 @@
 #include "gateway/RequestBodyModel.h"
 #include "gateway/RoutingDecision.h"
 #include "gateway/SuspensionTable.h"
+#include "gateway/UpstreamAttempt.h"
 #include "gateway/policies/GatewayPolicy.h"
 
-#include <QBasicTimer>
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
@@ -24,7 +24,6 @@ namespace gatehouse {
 
 class GatewayRuntime;
 class HttpExchange;
-class UpstreamNetworkManager;
 class UpstreamPool;
 
 // One authenticated request on its way upstream: runs the request flow, asks its RoutingDecision
@@ -72,6 +71,7 @@ private:
     void answerInstead(PolicyAnswer answer);
     void releaseHeldResponse();
     void detachReply();
+    QNetworkReply* reply() const { return m_attempt ? m_attempt->reply() : nullptr; }
     void onMetaData();
     void onReadyRead();
     void onFinished();
@@ -96,13 +96,8 @@ private:
     QString m_requestedModel;
 
     Target m_target;
-    std::optional<Target> m_pendingTarget; // a retry queued until QNAM is done with the failed reply
-    UpstreamNetworkManager* m_manager = nullptr;
-    QString m_hostKey;
-    QNetworkReply* m_reply = nullptr;
-    QBasicTimer m_connectTimer;
-    QBasicTimer m_totalTimer;
-    bool m_timedOut = false;
+    std::optional<Target> m_pendingTarget;    // a retry queued until QNAM is done with the failed reply
+    std::optional<UpstreamAttempt> m_attempt; // the current attempt: its reply, connection and deadlines
     bool m_verdictGiven = false;
     bool m_committed = false;
     qint64 m_declaredLength = -1; // the upstream's Content-Length, -1 when chunked
@@ -115,7 +110,6 @@ private:
     HttpHeaders m_heldHeaders;
     QByteArray m_heldBody;
     std::vector<std::unique_ptr<StreamObserver>> m_streamObservers; // this call's, for a streamed answer
-    QElapsedTimer m_attemptTimer;
 };
 
 } // namespace gatehouse
