@@ -541,6 +541,8 @@ void ProxyCall::onFinished() {
         return;
     }
     pump();
+    if (m_done || !reply())
+        return; // pump() answered already (a held answer over its limit)
     if (m_paused)
         return; // onClientDrained() comes back here once the client has taken the rest
     // A transport (1-199) or protocol (301-399) failure mid-body. The content and server errors Qt

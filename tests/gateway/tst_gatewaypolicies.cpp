@@ -227,6 +227,31 @@ private Q_SLOTS:
         QCOMPARE(scenario.fixture.mockStats().value(QStringLiteral("gpt-4o-mini")), 1);
     }
 
+    // An answer too large to hold for whole-answer inspection is refused with a clear error, never
+    // passed on uninspected, and the gateway keeps serving.
+    void answerTooLargeToInspectIsRefused() {
+        RecordingUpstream upstream;
+        QString error;
+        QVERIFY2(upstream.listen(&error), qPrintable(error));
+        upstream.setResponse(200, "{\"text\":\"" + QByteArray(17 * 1024 * 1024, 'a') + "\"}",
+                             {{"Content-Type", "application/json"}});
+        GatewayFixture::ApiSpec spec;
+        spec.productionUrl = upstream.origin() + QStringLiteral("/v1");
+        Scenario scenario;
+        QVERIFY2(scenario.setUp(spec, &error), qPrintable(error));
+        appendPolicies(scenario.fixture.gateway(), {}, {std::make_shared<InspectAnswerPolicy>("")});
+
+        const TestResponse refused = scenario.fixture.chat(scenario.token, chatBody(QStringLiteral("gpt-4o")),
+                                                           QStringLiteral("/smartchat/1.0.0"), {}, 30000);
+        QCOMPARE(refused.status, 502);
+        QCOMPARE(refused.json().value(QLatin1String("code")).toString(), QStringLiteral("101500"));
+
+        upstream.setResponse(200, R"({"object":"chat.completion"})", {{"Content-Type", "application/json"}});
+        const TestResponse next = scenario.fixture.chat(scenario.token, chatBody(QStringLiteral("gpt-4o")));
+        QVERIFY2(next.status == 200, qPrintable(next.describe()));
+        QVERIFY(next.body.contains("(inspected)"));
+    }
+
     // A streamed answer passes chunk by chunk through each observer, which adds its tail at the end;
     // whole-answer inspection leaves streams alone.
     void streamObserversSeeEveryChunkAndEndTheStream() {
