@@ -258,6 +258,11 @@ void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment&
             report.addError(attributePath, decodeError);
             continue;
         }
+        if (value.is_null()) { // WSO2's string 'null' means what a JSON null means: not given
+            if (attribute.required)
+                report.addError(attributePath, tr("is required"));
+            continue;
+        }
         ValidationReport schemaReport;
         validateValue(attribute, value, attributePath, schemaReport);
         report.append(schemaReport);
