@@ -4,6 +4,49 @@
 #include <QtGlobal>
 
 static const char* const policycatalogueStrings[] = {
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Content Length Guardrail"), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the content has between min and max bytes (UTF-8 bytes). Answers 446 when it intervenes."), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Guardrail Name"), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The name of the guardrail policy, echoed as interveningGuardrail when it intervenes."), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Minimum bytes"), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The fewest bytes the content may have."), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Maximum bytes"), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The most bytes the content may have."), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "JSON Path"), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSONPath of what to inspect ($.messages[-1].content: the last prompt; $.choices[0].message.content: the answer). Empty: the whole payload. A streamed answer is inspected as its joined text."), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Invert the Guardrail Decision"), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Intervene when the check passes instead of when it fails (a deny list)."), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Show Guardrail Assessment"), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Include what the guardrail found in the error response."), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Hold streamed answers until judged"), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Gatehouse only: hold a streamed answer back until the guardrail has judged all of it, so that a violation is a 446 instead of a final error event. Off: the answer flows and is cut off at a violation."), // ContentLengthGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "JSON Schema Guardrail"), // JSONSchemaGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when a JSON object in the content validates against the schema (draft-07 and 2020-12 keywords); no object at all intervenes."), // JSONSchemaGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "JSON Schema"), // JSONSchemaGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSON Schema the content must satisfy."), // JSONSchemaGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "PII Masking with Regex"), // PIIMaskingRegex.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Masks personal data found by regular expressions: in the request each value becomes a placeholder (EMAIL_0000) and the response gets the originals back, streamed answers included. With redact, values become ***** for good. Never blocks."), // PIIMaskingRegex.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "PII Entities"), // PIIMaskingRegex.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The entities to find, as a JSON list: [{\"piiEntity\":\"EMAIL\",\"piiRegex\":\"...\"}]."), // PIIMaskingRegex.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSONPath of the strings to mask. Empty: every string of the payload."), // PIIMaskingRegex.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Redact PII"), // PIIMaskingRegex.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Replace found values with ***** for good instead of restoring them in the response."), // PIIMaskingRegex.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Regex Guardrail"), // RegexGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the regular expression is found in the content; with invert, intervenes when it is found (a deny list). Answers 446 when it intervenes."), // RegexGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Regex Pattern"), // RegexGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The regular expression searched for in the content (PCRE, as Java's for common patterns)."), // RegexGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Sentence Count Guardrail"), // SentenceCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the content has between min and max sentences (split on . ! and ?). Answers 446 when it intervenes."), // SentenceCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Minimum sentences"), // SentenceCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The fewest sentences the content may have."), // SentenceCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Maximum sentences"), // SentenceCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The most sentences the content may have."), // SentenceCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Word Count Guardrail"), // WordCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the content has between min and max words (split on whitespace). Answers 446 when it intervenes."), // WordCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Minimum words"), // WordCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The fewest words the content may have."), // WordCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Maximum words"), // WordCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The most words the content may have."), // WordCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Add Header"), // addHeader.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Adds a header to the message passing through the flow (replacing one of the same name)."), // addHeader.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Header name"), // addHeader.json

@@ -1020,6 +1020,92 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>GuardrailBench</name>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailCommands</name>
+    <message>
+        <source>cannot run</source>
+        <translation>nicht ausführbar</translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation>maskiert</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>INTERVENED</source>
+        <translation>EINGEGRIFFEN</translation>
+    </message>
+    <message>
+        <source>FAILED (900967)</source>
+        <translation>FEHLER (900967)</translation>
+    </message>
+    <message>
+        <source>Run the guardrails attached to a flow over a prompt or an answer, without deploying.</source>
+        <translation>Die Guardrails eines Flusses auf einen Prompt oder eine Antwort anwenden, ohne Deployment.</translation>
+    </message>
+    <message>
+        <source>Runs every guardrail attached to the flow (the API level first, then the operation, as the gateway does) over the body, with the workspace&apos;s saved parameters, and prints each verdict with its reason and what PII masking would send on. Unlike the gateway it does not stop at the first intervention. Exits 0 when all pass and 3 when one intervenes or fails.</source>
+        <translation>Wendet jede Guardrail des Flusses (zuerst die API-Ebene, dann die Operation, wie das Gateway) mit den gespeicherten Parametern des Arbeitsbereichs auf den Body an und gibt jedes Urteil mit Begründung aus, dazu, was die PII-Maskierung weitergeben würde. Anders als das Gateway hört es nicht beim ersten Eingriff auf. Endet mit 0, wenn alle bestehen, und mit 3, wenn eine eingreift oder fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Beispiel:</translation>
+    </message>
+    <message>
+        <source>The operation, such as &quot;POST /chat/completions&quot;.</source>
+        <translation>Die Operation, etwa &quot;POST /chat/completions&quot;.</translation>
+    </message>
+    <message>
+        <source>request: the body is a prompt; response: the body is an answer.</source>
+        <translation>request: der Body ist ein Prompt; response: der Body ist eine Antwort.</translation>
+    </message>
+    <message>
+        <source>The body to judge, or @ and a file to read it from.</source>
+        <translation>Der zu prüfende Body, oder @ und eine Datei, aus der er gelesen wird.</translation>
+    </message>
+    <message>
+        <source>--flow must be request or response (got &quot;%1&quot;)</source>
+        <translation>--flow muss request oder response sein (war &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>No guardrails are attached to the %1 flow of %2.</source>
+        <translation>Am %1-Fluss von %2 hängen keine Guardrails.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): %4</source>
+        <extracomment>%1 the guardrail&apos;s name, %2 its policy (RegexGuardrail), %3 where it is attached, %4 the verdict.</extracomment>
+        <translation>%1 (%2, %3): %4</translation>
+    </message>
+    <message>
+        <source>sends on: %1</source>
+        <translation>gibt weiter: %1</translation>
+    </message>
+    <message>
+        <source>%1 would answer the %2 (%3)</source>
+        <translation>%1 würde die Anfrage beantworten: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>GuardrailNotice</name>
+    <message>
+        <source>Answer blocked by %1: %2</source>
+        <translation>Antwort blockiert durch %1: %2</translation>
+    </message>
+    <message>
+        <source>Blocked by %1: %2</source>
+        <translation>Blockiert durch %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HelpFormatter</name>
     <message>
         <source>Usage: gatehouse-ctl [--workspace DIR] [--secrets-file FILE] [--json] &lt;command&gt; [options]</source>
@@ -1697,6 +1783,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>is required for an array attribute</source>
         <translation>ist für ein Array-Attribut erforderlich</translation>
     </message>
+    <message>
+        <source>unknown format &quot;%1&quot;</source>
+        <translation>unbekanntes Format &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>PolicyCatalogue</name>
@@ -1847,6 +1937,178 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Removes a header from the message passing through the flow.</source>
         <translation>Entfernt einen Header aus der Nachricht, die den Ablauf durchläuft.</translation>
+    </message>
+    <message>
+        <source>Content Length Guardrail</source>
+        <translation>Guardrail Inhaltslänge</translation>
+    </message>
+    <message>
+        <source>Passes when the content has between min and max bytes (UTF-8 bytes). Answers 446 when it intervenes.</source>
+        <translation>Besteht, wenn der Inhalt zwischen min und max Bytes lang ist (UTF-8-Bytes). Antwortet 446, wenn sie eingreift.</translation>
+    </message>
+    <message>
+        <source>Guardrail Name</source>
+        <translation>Name der Guardrail</translation>
+    </message>
+    <message>
+        <source>The name of the guardrail policy, echoed as interveningGuardrail when it intervenes.</source>
+        <translation>Der Name der Guardrail; bei einem Eingriff als interveningGuardrail zurückgegeben.</translation>
+    </message>
+    <message>
+        <source>Minimum bytes</source>
+        <translation>Mindestens Bytes</translation>
+    </message>
+    <message>
+        <source>The fewest bytes the content may have.</source>
+        <translation>Die wenigsten Bytes, die der Inhalt haben darf.</translation>
+    </message>
+    <message>
+        <source>Maximum bytes</source>
+        <translation>Höchstens Bytes</translation>
+    </message>
+    <message>
+        <source>The most bytes the content may have.</source>
+        <translation>Die meisten Bytes, die der Inhalt haben darf.</translation>
+    </message>
+    <message>
+        <source>JSON Path</source>
+        <translation>JSON-Pfad</translation>
+    </message>
+    <message>
+        <source>The JSONPath of what to inspect ($.messages[-1].content: the last prompt; $.choices[0].message.content: the answer). Empty: the whole payload. A streamed answer is inspected as its joined text.</source>
+        <translation>Der JSONPath des zu prüfenden Inhalts ($.messages[-1].content: der letzte Prompt; $.choices[0].message.content: die Antwort). Leer: der ganze Body. Eine gestreamte Antwort wird als ihr zusammengesetzter Text geprüft.</translation>
+    </message>
+    <message>
+        <source>Invert the Guardrail Decision</source>
+        <translation>Entscheidung der Guardrail umkehren</translation>
+    </message>
+    <message>
+        <source>Intervene when the check passes instead of when it fails (a deny list).</source>
+        <translation>Eingreifen, wenn die Prüfung besteht, statt wenn sie scheitert (eine Sperrliste).</translation>
+    </message>
+    <message>
+        <source>Show Guardrail Assessment</source>
+        <translation>Bewertung der Guardrail anzeigen</translation>
+    </message>
+    <message>
+        <source>Include what the guardrail found in the error response.</source>
+        <translation>Was die Guardrail gefunden hat, in die Fehlerantwort aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Hold streamed answers until judged</source>
+        <translation>Gestreamte Antworten bis zum Urteil zurückhalten</translation>
+    </message>
+    <message>
+        <source>Gatehouse only: hold a streamed answer back until the guardrail has judged all of it, so that a violation is a 446 instead of a final error event. Off: the answer flows and is cut off at a violation.</source>
+        <translation>Nur Gatehouse: eine gestreamte Antwort zurückhalten, bis die Guardrail sie ganz beurteilt hat, damit ein Verstoß ein 446 statt eines abschließenden Fehlerereignisses ist. Aus: die Antwort fließt und wird bei einem Verstoß abgebrochen.</translation>
+    </message>
+    <message>
+        <source>JSON Schema Guardrail</source>
+        <translation>Guardrail JSON-Schema</translation>
+    </message>
+    <message>
+        <source>Passes when a JSON object in the content validates against the schema (draft-07 and 2020-12 keywords); no object at all intervenes.</source>
+        <translation>Besteht, wenn ein JSON-Objekt im Inhalt dem Schema entspricht (Schlüsselwörter von draft-07 und 2020-12); ohne jedes Objekt greift sie ein.</translation>
+    </message>
+    <message>
+        <source>JSON Schema</source>
+        <translation>JSON-Schema</translation>
+    </message>
+    <message>
+        <source>The JSON Schema the content must satisfy.</source>
+        <translation>Das JSON-Schema, dem der Inhalt entsprechen muss.</translation>
+    </message>
+    <message>
+        <source>PII Masking with Regex</source>
+        <translation>PII-Maskierung mit Regex</translation>
+    </message>
+    <message>
+        <source>Masks personal data found by regular expressions: in the request each value becomes a placeholder (EMAIL_0000) and the response gets the originals back, streamed answers included. With redact, values become ***** for good. Never blocks.</source>
+        <translation>Maskiert personenbezogene Daten, die reguläre Ausdrücke finden: in der Anfrage wird jeder Wert zu einem Platzhalter (EMAIL_0000), die Antwort erhält die Originale zurück, auch gestreamt. Mit redact werden Werte endgültig zu *****. Blockiert nie.</translation>
+    </message>
+    <message>
+        <source>PII Entities</source>
+        <translation>PII-Entitäten</translation>
+    </message>
+    <message>
+        <source>The entities to find, as a JSON list: [{&quot;piiEntity&quot;:&quot;EMAIL&quot;,&quot;piiRegex&quot;:&quot;...&quot;}].</source>
+        <translation>Die zu findenden Entitäten als JSON-Liste: [{&quot;piiEntity&quot;:&quot;EMAIL&quot;,&quot;piiRegex&quot;:&quot;...&quot;}].</translation>
+    </message>
+    <message>
+        <source>The JSONPath of the strings to mask. Empty: every string of the payload.</source>
+        <translation>Der JSONPath der zu maskierenden Zeichenketten. Leer: jede Zeichenkette des Bodys.</translation>
+    </message>
+    <message>
+        <source>Redact PII</source>
+        <translation>PII schwärzen</translation>
+    </message>
+    <message>
+        <source>Replace found values with ***** for good instead of restoring them in the response.</source>
+        <translation>Gefundene Werte endgültig durch ***** ersetzen, statt sie in der Antwort wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Regex Guardrail</source>
+        <translation>Regex-Guardrail</translation>
+    </message>
+    <message>
+        <source>Passes when the regular expression is found in the content; with invert, intervenes when it is found (a deny list). Answers 446 when it intervenes.</source>
+        <translation>Besteht, wenn der reguläre Ausdruck im Inhalt gefunden wird; mit invert greift sie ein, wenn er gefunden wird (eine Sperrliste). Antwortet 446, wenn sie eingreift.</translation>
+    </message>
+    <message>
+        <source>Regex Pattern</source>
+        <translation>Regex-Muster</translation>
+    </message>
+    <message>
+        <source>The regular expression searched for in the content (PCRE, as Java&apos;s for common patterns).</source>
+        <translation>Der im Inhalt gesuchte reguläre Ausdruck (PCRE, für übliche Muster wie in Java).</translation>
+    </message>
+    <message>
+        <source>Sentence Count Guardrail</source>
+        <translation>Guardrail Satzanzahl</translation>
+    </message>
+    <message>
+        <source>Passes when the content has between min and max sentences (split on . ! and ?). Answers 446 when it intervenes.</source>
+        <translation>Besteht, wenn der Inhalt zwischen min und max Sätze hat (getrennt an . ! und ?). Antwortet 446, wenn sie eingreift.</translation>
+    </message>
+    <message>
+        <source>Minimum sentences</source>
+        <translation>Mindestens Sätze</translation>
+    </message>
+    <message>
+        <source>The fewest sentences the content may have.</source>
+        <translation>Die wenigsten Sätze, die der Inhalt haben darf.</translation>
+    </message>
+    <message>
+        <source>Maximum sentences</source>
+        <translation>Höchstens Sätze</translation>
+    </message>
+    <message>
+        <source>The most sentences the content may have.</source>
+        <translation>Die meisten Sätze, die der Inhalt haben darf.</translation>
+    </message>
+    <message>
+        <source>Word Count Guardrail</source>
+        <translation>Guardrail Wortanzahl</translation>
+    </message>
+    <message>
+        <source>Passes when the content has between min and max words (split on whitespace). Answers 446 when it intervenes.</source>
+        <translation>Besteht, wenn der Inhalt zwischen min und max Wörter hat (getrennt an Leerraum). Antwortet 446, wenn sie eingreift.</translation>
+    </message>
+    <message>
+        <source>Minimum words</source>
+        <translation>Mindestens Wörter</translation>
+    </message>
+    <message>
+        <source>The fewest words the content may have.</source>
+        <translation>Die wenigsten Wörter, die der Inhalt haben darf.</translation>
+    </message>
+    <message>
+        <source>Maximum words</source>
+        <translation>Höchstens Wörter</translation>
+    </message>
+    <message>
+        <source>The most words the content may have.</source>
+        <translation>Die meisten Wörter, die der Inhalt haben darf.</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2398,22 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>%1 has no parameter of this name; it is ignored</source>
         <translation>%1 hat keinen Parameter dieses Namens; er wird ignoriert</translation>
+    </message>
+    <message>
+        <source>the regular expression %1</source>
+        <translation>der reguläre Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>is not JSON (from byte %1)</source>
+        <translation>ist kein JSON (ab Byte %1)</translation>
+    </message>
+    <message>
+        <source>is not a usable JSON Schema: %1</source>
+        <translation>ist kein verwendbares JSON-Schema: %1</translation>
+    </message>
+    <message>
+        <source>must not be above %1 (%2)</source>
+        <translation>darf nicht über %1 (%2) liegen</translation>
     </message>
 </context>
 <context>
@@ -3829,10 +4107,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <source>Requests per model</source>
-        <translation>Anfragen je Modell</translation>
-    </message>
-    <message>
         <source>Suspended (endpoint, model) pairs</source>
         <translation>Ausgesetzte Paare (Endpunkt, Modell)</translation>
     </message>
@@ -3871,6 +4145,117 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>%1 on %2 readmitted</source>
         <translation>%1 auf %2 wieder zugelassen</translation>
+    </message>
+    <message>
+        <source>Guardrail</source>
+        <translation>Guardrail</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Interventions</source>
+        <translation>Eingriffe</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Pro Modell</translation>
+    </message>
+    <message>
+        <source>Guardrails</source>
+        <translation>Guardrails</translation>
+    </message>
+    <message>
+        <source>Calls a guardrail blocked or cut off, per guardrail</source>
+        <translation>Aufrufe, die eine Guardrail blockiert oder abgebrochen hat, pro Guardrail</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::GuardrailBenchPanel</name>
+    <message>
+        <source>Run guardrails</source>
+        <translation>Guardrails ausführen</translation>
+    </message>
+    <message>
+        <source>Request: a prompt</source>
+        <translation>Anfrage: ein Prompt</translation>
+    </message>
+    <message>
+        <source>Response: an answer</source>
+        <translation>Antwort: eine Antwort</translation>
+    </message>
+    <message>
+        <source>A request or response body (JSON)</source>
+        <translation>Ein Anfrage- oder Antwort-Body (JSON)</translation>
+    </message>
+    <message>
+        <source>Guardrail</source>
+        <translation>Guardrail</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>What the client gets, or what goes on after masking</source>
+        <translation>Was der Client erhält, oder was nach der Maskierung weitergeht</translation>
+    </message>
+    <message>
+        <source>Select an operation first.</source>
+        <translation>Zuerst eine Operation auswählen.</translation>
+    </message>
+    <message>
+        <source>Cannot run</source>
+        <translation>Nicht ausführbar</translation>
+    </message>
+    <message>
+        <source>Error (900967)</source>
+        <translation>Fehler (900967)</translation>
+    </message>
+    <message>
+        <source>Intervenes (446)</source>
+        <translation>Greift ein (446)</translation>
+    </message>
+    <message>
+        <source>Masked</source>
+        <translation>Maskiert</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>Besteht</translation>
+    </message>
+    <message>
+        <source>%1, attached at %2</source>
+        <translation>%1, angehängt an %2</translation>
+    </message>
+    <message>
+        <source>No guardrails are attached to the %1 flow of %2.</source>
+        <translation>Am %1-Fluss von %2 hängen keine Guardrails.</translation>
+    </message>
+    <message>
+        <source>Blocked by %1: the client gets this answer.</source>
+        <translation>Blockiert durch %1: der Client erhält diese Antwort.</translation>
+    </message>
+    <message>
+        <source>All guardrails pass: this goes upstream.</source>
+        <translation>Alle Guardrails bestehen: dies geht an den Upstream.</translation>
+    </message>
+    <message>
+        <source>All guardrails pass: the client gets this.</source>
+        <translation>Alle Guardrails bestehen: der Client erhält dies.</translation>
     </message>
 </context>
 <context>
@@ -4181,10 +4566,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Richtlinien aus der Palette auf eine Spur ziehen oder eine Spur rechts anklicken</translation>
     </message>
     <message>
-        <source>What runs for the selected operation:</source>
-        <translation>Was für die ausgewählte Operation ausgeführt wird:</translation>
-    </message>
-    <message>
         <source>Attach policy to the %1 flow</source>
         <translation>Richtlinie an Ablauf „%1“ anhängen</translation>
     </message>
@@ -4227,6 +4608,22 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>  On errors: %1</source>
         <translation>  Bei Fehlern: %1</translation>
+    </message>
+    <message>
+        <source>What runs</source>
+        <translation>Was läuft</translation>
+    </message>
+    <message>
+        <source>What runs for the selected operation</source>
+        <translation>Was für die ausgewählte Operation läuft</translation>
+    </message>
+    <message>
+        <source>Test guardrails</source>
+        <translation>Guardrails testen</translation>
+    </message>
+    <message>
+        <source>Run the attached guardrails over a prompt or an answer, before deploying</source>
+        <translation>Die angehängten Guardrails vor dem Deployment auf einen Prompt oder eine Antwort anwenden</translation>
     </message>
 </context>
 <context>
@@ -4790,6 +5187,30 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Credit card number (Luhn-checked)</source>
+        <translation>Kreditkartennummer (Luhn-geprüft)</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>IPv4 address</source>
+        <translation>IPv4-Adresse</translation>
+    </message>
+    <message>
+        <source>Add a common entity...</source>
+        <translation>Übliche Entität hinzufügen …</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,12 @@ PolicyAttribute PolicyAttribute::fromJson(const Json& json, const QString& path,
     attribute.allowedValues = reader.optionalStringList("enum");
     attribute.encoding = reader.optionalString("encoding");
     attribute.gatehouseOnly = reader.optionalBool("gatehouseOnly", false);
+    attribute.format = reader.optionalString("format");
+    static const QStringList formats{QStringLiteral("regex"), QStringLiteral("jsonPath"),
+                                     QStringLiteral("jsonSchema"), QStringLiteral("piiEntities")};
+    if (!attribute.format.isEmpty() && !formats.contains(attribute.format))
+        reader.addError(reader.childPath("format"), tr("unknown format \"%1\"").arg(attribute.format));
+    attribute.notAbove = reader.optionalString("notAbove");
     if (const Json* list = reader.optionalArray("fields")) {
         for (std::size_t i = 0; i < list->size(); ++i)
             attribute.fields.push_back(

@@ -36,6 +36,12 @@ public:
     // "wso2QuotedJson": WSO2 stores this value as a string of JSON with every '"' written as '\''.
     QString encoding;
     bool gatehouseOnly = false; // unknown to WSO2; left out of WSO2 exports
+    // What a string holds beyond its pattern, checked by compiling it: "regex" (a BoundedRegex),
+    // "jsonPath" (core/JsonPath), "jsonSchema" (a JSON Schema, core/JsonSchemaValidator) or
+    // "piiEntities" (PIIMaskingRegex's list, core/PiiEntity). The form gives the last two a text box.
+    QString format;
+    // The name of a sibling attribute this number may not exceed (a count guardrail's min and max).
+    QString notAbove;
 
     const PolicyAttribute* field(const QString& fieldName) const;
 

@@ -1,6 +1,10 @@
 #include "core/PolicyValidator.h"
 
+#include "core/BoundedRegex.h"
 #include "core/JsonFieldReader.h"
+#include "core/JsonPath.h"
+#include "core/JsonSchemaValidator.h"
+#include "core/PiiEntity.h"
 #include "core/Wso2AttributeCodec.h"
 
 #include <QHash>
@@ -10,6 +14,37 @@
 namespace gatehouse {
 
 namespace {
+
+// Why a string does not hold what its attribute's format says, or an empty string. The messages are
+// the compilers' own, which name the character or the JSON pointer where the value goes wrong.
+QString formatError(const QString& format, const Json& value) {
+    const QString text = toQString(value.get_ref<const std::string&>());
+    if (format == QLatin1String("regex")) {
+        Result<QRegularExpression> compiled = BoundedRegex::compile(text);
+        return compiled ? QString() : PolicyValidator::tr("the regular expression %1").arg(compiled.error());
+    }
+    if (format == QLatin1String("jsonPath")) {
+        if (text.trimmed().isEmpty())
+            return {};
+        Result<JsonPath> compiled = JsonPath::compile(text);
+        return compiled ? QString() : compiled.error();
+    }
+    if (format == QLatin1String("jsonSchema")) {
+        const std::string utf8 = text.toStdString();
+        const Json schema = Json::parse(utf8, nullptr, false);
+        if (schema.is_discarded())
+            return PolicyValidator::tr("is not JSON (from byte %1)")
+                .arg(jsonErrorByte(utf8.data(), utf8.data() + utf8.size()));
+        Result<JsonSchemaValidator> compiled = JsonSchemaValidator::compile(schema);
+        return compiled ? QString()
+                        : PolicyValidator::tr("is not a usable JSON Schema: %1").arg(compiled.error());
+    }
+    if (format == QLatin1String("piiEntities")) {
+        Result<std::vector<PiiEntity>> entities = PiiEntity::parseList(value);
+        return entities ? QString() : entities.error();
+    }
+    return {};
+}
 
 QString formatNumber(double value) {
     return QString::number(value, 'g', 12);
@@ -121,6 +156,13 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
                                       ? tr("does not match %1").arg(attribute.pattern)
                                       : attribute.patternMessage);
             return;
+        }
+        if (!attribute.format.isEmpty()) {
+            const QString problem = formatError(attribute.format, value);
+            if (!problem.isEmpty()) {
+                report.addError(path, problem);
+                return;
+            }
         }
         if (attribute.type == PolicyAttribute::Type::Enum && !attribute.allowedValues.contains(text))
             report.addError(path, tr("must be one of %1 (got \"%2\")")
@@ -268,6 +310,18 @@ void PolicyValidator::validateParameters(const Api& api, const PolicyAttachment&
         report.append(schemaReport);
         if (definition->isModelRouter() && !schemaReport.hasErrors())
             validateRouter(api, *definition, value, attributePath, report);
+    }
+    for (const PolicyAttribute& attribute : definition->attributes) {
+        if (attribute.notAbove.isEmpty())
+            continue;
+        const auto low = attachment.parameters.find(toStdString(attribute.name));
+        const auto high = attachment.parameters.find(toStdString(attribute.notAbove));
+        const PolicyAttribute* highAttribute = definition->attribute(attribute.notAbove);
+        if (low != attachment.parameters.end() && high != attachment.parameters.end() && low->is_number() &&
+            high->is_number() && highAttribute && low->get<double>() > high->get<double>())
+            report.addError(jsonChildPath(path, attribute.name),
+                            tr("must not be above %1 (%2)")
+                                .arg(highAttribute->displayName, formatNumber(high->get<double>())));
     }
     for (auto it = attachment.parameters.begin(); it != attachment.parameters.end(); ++it) {
         if (!definition->attribute(toQString(it.key())))

@@ -1,8 +1,10 @@
 #include "ctl/CommonOptions.h"
 
 #include "ctl/Command.h"
+#include "ctl/CtlError.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace gatehouse {
 
@@ -30,6 +32,21 @@ QCommandLineOption CommonOptions::gatewayUrl() {
         gateway, QStringLiteral("URL"),
         QCoreApplication::translate("gatehouse-ctl",
                                     "The gateway's base URL, such as http://127.0.0.1:8280."));
+}
+
+QByteArray CommonOptions::readBody(const QString& text) {
+    if (!text.startsWith(QLatin1Char('@')))
+        return text.toUtf8();
+    const QString path = text.mid(1);
+    if (path.isEmpty())
+        throw CtlError::usage(
+            QCoreApplication::translate("gatehouse-ctl", "--body @FILE needs a file name after the @"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw CtlError::failure(
+            QCoreApplication::translate("gatehouse-ctl", "cannot read the --body file %1: %2")
+                .arg(path, file.errorString()));
+    return file.readAll();
 }
 
 } // namespace gatehouse

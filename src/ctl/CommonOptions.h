@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QCommandLineOption>
 #include <QString>
 
@@ -18,6 +19,9 @@ public:
     static QCommandLineOption appSelector();     // --app NAME|ID
     static QCommandLineOption keyTypeSelector(); // --type production|sandbox
     static QCommandLineOption gatewayUrl();      // --gateway URL
+
+    // A --body value: the text itself, or "@FILE" and the file's contents (CtlError when unreadable).
+    static QByteArray readBody(const QString& text);
 };
 
 } // namespace gatehouse

@@ -9,6 +9,7 @@
 #include "ctl/DeployCommands.h"
 #include "ctl/EndpointCommands.h"
 #include "ctl/GatewayCommands.h"
+#include "ctl/GuardrailCommands.h"
 #include "ctl/HelpFormatter.h"
 #include "ctl/InteropCommands.h"
 #include "ctl/InvokeCommand.h"
@@ -70,7 +71,7 @@ CtlApplication::CtlApplication() {
          {ApiCommands::commands(), EndpointCommands::commands(), PolicyCommands::commands(),
           DeployCommands::commands(), ApplicationCommands::commands(), KeyCommands::commands(),
           TokenCommand::commands(), InvokeCommand::commands(), GatewayCommands::commands(),
-          InteropCommands::commands(), ProviderCommands::commands()}) {
+          GuardrailCommands::commands(), InteropCommands::commands(), ProviderCommands::commands()}) {
         for (Command& command : group)
             m_commands.push_back(std::move(command));
     }

@@ -47,21 +47,6 @@ QUrl gatewayUrl(const QString& text) {
     return url;
 }
 
-QByteArray readBody(const QString& text) {
-    if (!text.startsWith(QLatin1Char('@')))
-        return text.toUtf8();
-    const QString path = text.mid(1);
-    if (path.isEmpty())
-        throw CtlError::usage(
-            QCoreApplication::translate("gatehouse-ctl", "--body @FILE needs a file name after the @"));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw CtlError::failure(
-            QCoreApplication::translate("gatehouse-ctl", "cannot read the --body file %1: %2")
-                .arg(path, file.errorString()));
-    return file.readAll();
-}
-
 QString ms(double milliseconds) {
     return QString::number(milliseconds, 'f', 1);
 }
@@ -294,7 +279,8 @@ void InvokeCommand::run(CtlContext& context, const CommandArguments& arguments) 
         throw CtlError::failure(resolved.error());
     const Api& api = resolved->api();
 
-    QByteArray body = arguments.isSet(bodyOption) ? readBody(arguments.value(bodyOption)) : QByteArray();
+    QByteArray body =
+        arguments.isSet(bodyOption) ? CommonOptions::readBody(arguments.value(bodyOption)) : QByteArray();
     if (const QString problem = jsonProblem(body); !problem.isEmpty())
         throw CtlError::usage(problem);
     bool stream = arguments.isSet(streamOption);

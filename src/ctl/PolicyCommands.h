@@ -26,6 +26,8 @@ public:
     static Json parametersFromText(const PolicyDefinition& definition, const QString& text);
     // The parameters as WSO2 writes them: wso2QuotedJson attributes encoded as strings.
     static Json wso2Parameters(const PolicyDefinition* definition, const Json& parameters);
+    // The operation --operation names ("POST /chat/completions"), or a CtlError listing the others.
+    static Operation& requireOperation(Api& api, const QString& key);
 
 private:
     struct Scope {
@@ -40,7 +42,6 @@ private:
     static void catalogue(CtlContext& context, const CommandArguments& arguments);
 
     static Scope scopeOf(Api& api, const CommandArguments& arguments);
-    static Operation& requireOperation(Api& api, const QString& key);
     static Json flowsJson(const PolicyFlows& flows);
     static QStringList flowsText(const PolicyFlows& flows, bool showEmptyFlows);
 };

@@ -27,6 +27,11 @@ Json AccessRecord::toJson() const {
     json["retried"] = retried;
     json["streamed"] = streamed;
     json["errorCode"] = errorCode.isEmpty() ? Json(nullptr) : Json(errorCode.toStdString());
+    if (!guardrail.isEmpty() || !guardrailKind.isEmpty()) {
+        json["guardrail"] = guardrail.toStdString();
+        json["guardrailKind"] = guardrailKind.toStdString();
+        json["guardrailDirection"] = guardrailDirection.toStdString();
+    }
     json["client"] = clientAddress.toStdString();
     return json;
 }
@@ -179,6 +184,14 @@ std::string AccessRecord::toJsonLine() const {
         out += "null";
     else
         appendQuoted(out, errorCode);
+    if (!guardrail.isEmpty() || !guardrailKind.isEmpty()) {
+        appendMember(out, "guardrail");
+        appendQuoted(out, guardrail);
+        appendMember(out, "guardrailKind");
+        appendQuoted(out, guardrailKind);
+        appendMember(out, "guardrailDirection");
+        appendQuoted(out, guardrailDirection);
+    }
     appendMember(out, "client");
     appendQuoted(out, clientAddress);
     out += '}';

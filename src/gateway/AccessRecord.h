@@ -27,6 +27,11 @@ struct AccessRecord {
     bool retried = false;
     bool streamed = false;
     QString errorCode;
+    // The guardrail that answered or stopped the call, when one did: its name, catalogue kind and
+    // direction ("REQUEST"/"RESPONSE").
+    QString guardrail;
+    QString guardrailKind;
+    QString guardrailDirection;
     QString clientAddress;
 
     Json toJson() const;

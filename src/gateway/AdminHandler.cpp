@@ -82,6 +82,13 @@ void AdminHandler::status(HttpExchange* exchange) {
     for (const auto& [status, count] : counters.byStatus)
         byStatus[std::to_string(status)] = count;
     countersJson["byStatus"] = std::move(byStatus);
+    Json interventions = Json::array();
+    for (const auto& [key, count] : counters.interventions)
+        interventions.push_back({{"api", key.api.toStdString()},
+                                 {"guardrail", key.guardrail.toStdString()},
+                                 {"direction", key.direction.toStdString()},
+                                 {"count", count}});
+    countersJson["guardrailInterventions"] = std::move(interventions);
     json["counters"] = std::move(countersJson);
     Json suspensions = Json::array();
     for (const SuspensionTable::Entry& entry : m_runtime->suspensions().entries(now)) {
@@ -113,6 +120,12 @@ void AdminHandler::metrics(HttpExchange* exchange) {
     text += "# TYPE gatehouse_model_requests_total counter\n";
     for (const auto& [model, count] : counters.byModel)
         text += "gatehouse_model_requests_total{model=\"" + labelValue(model) + "\"} " +
+                QByteArray::number(count) + '\n';
+    text += "# HELP gatehouse_guardrail_interventions_total Calls a guardrail answered or stopped.\n";
+    text += "# TYPE gatehouse_guardrail_interventions_total counter\n";
+    for (const auto& [key, count] : counters.interventions)
+        text += "gatehouse_guardrail_interventions_total{api=\"" + labelValue(key.api) + "\",guardrail=\"" +
+                labelValue(key.guardrail) + "\",direction=\"" + labelValue(key.direction) + "\"} " +
                 QByteArray::number(count) + '\n';
     text += "# HELP gatehouse_retried_total Requests retried on another model after a failure.\n";
     text += "# TYPE gatehouse_retried_total counter\n";

@@ -21,6 +21,8 @@ void GatewayMetrics::record(const AccessRecord& record) {
         m_data.byApi[record.apiName] += 1;
     m_data.promptTokens += qMax<qint64>(0, record.promptTokens);
     m_data.completionTokens += qMax<qint64>(0, record.completionTokens);
+    if (!record.guardrail.isEmpty() || !record.guardrailKind.isEmpty())
+        m_data.interventions[{record.apiName, record.guardrail, record.guardrailDirection}] += 1;
 }
 
 GatewayMetrics::Snapshot GatewayMetrics::snapshot() const {

@@ -3,6 +3,7 @@
 #include <QString>
 #include <map>
 #include <mutex>
+#include <tuple>
 
 namespace gatehouse {
 
@@ -22,6 +23,17 @@ public:
         std::map<QString, qint64> byApi;
         qint64 promptTokens = 0;
         qint64 completionTokens = 0;
+        // Guardrail interventions (and internal errors) by (API, guardrail name, direction).
+        struct InterventionKey {
+            QString api;
+            QString guardrail;
+            QString direction;
+            bool operator<(const InterventionKey& other) const {
+                return std::tie(api, guardrail, direction) <
+                       std::tie(other.api, other.guardrail, other.direction);
+            }
+        };
+        std::map<InterventionKey, qint64> interventions;
     };
 
     void record(const AccessRecord& record);

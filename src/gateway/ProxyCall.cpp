@@ -179,8 +179,8 @@ void ProxyCall::start() {
     m_forwardHeaders.set("Accept-Encoding", encoding.isEmpty() ? QByteArray("identity") : encoding);
     m_queryForward = request.query;
     m_requestBody = request.body;
-    PolicyRequest policyRequest{*m_context.api, *m_context.operation, m_context.stage, m_forwardHeaders,
-                                m_requestBody};
+    PolicyRequest policyRequest{*m_context.api,   *m_context.operation, m_context.stage,
+                                m_forwardHeaders, m_requestBody,        m_callState};
     for (const RuntimePolicy& policy : m_context.operation->flows.request) {
         if (std::optional<PolicyAnswer> answer = policy->onRequest(policyRequest)) {
             answerInstead(std::move(*answer));
@@ -395,16 +395,29 @@ void ProxyCall::onMetaData() {
     m_committed = true;
 
     const auto& responseFlow = m_context.operation->flows.response;
-    PolicyResponse response{*m_context.api, *m_context.operation, m_context.stage, status, headers};
+    PolicyResponse response{*m_context.api, *m_context.operation, m_context.stage, status,
+                            headers,        m_callState,          m_streaming};
     for (const RuntimePolicy& policy : responseFlow)
         policy->onResponseHeaders(response);
+    const auto holdsStream = [](const RuntimePolicy& policy) {
+        return policy->holdsStream();
+    };
     if (m_exchange->request().isHead()) {
         // No body to inspect or observe.
+    } else if (m_streaming && std::any_of(responseFlow.begin(), responseFlow.end(), holdsStream)) {
+        // A policy judges the whole stream before the client gets any of it (a status can still change).
+        m_holding = true;
+        m_heldHeaders = std::move(headers);
+        return;
     } else if (m_streaming) {
         for (const RuntimePolicy& policy : responseFlow) {
             if (std::unique_ptr<StreamObserver> observer = policy->observeStream(response))
                 m_streamObservers.push_back(std::move(observer));
         }
+        // Observers may rewrite events, cut the stream short or add to it: the upstream's length no
+        // longer holds, so the answer goes out chunked.
+        if (!m_streamObservers.empty())
+            contentLength = -1;
     } else if (std::any_of(responseFlow.begin(), responseFlow.end(),
                            [](const RuntimePolicy& policy) { return policy->inspectsWholeResponse(); })) {
         // The response flow decides on the whole answer: nothing reaches the client before it has.
@@ -427,6 +440,7 @@ void ProxyCall::answerInstead(PolicyAnswer answer) {
     m_exchange->respond(answer.status, answer.headers, answer.body);
     m_context.record.status = answer.status;
     m_context.record.errorCode = answer.errorCode;
+    noteIntervention(answer.intervention);
     m_context.record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
     m_context.runtime->metrics().record(m_context.record);
     m_context.runtime->accessLog().append(m_context.record);
@@ -436,7 +450,7 @@ void ProxyCall::answerInstead(PolicyAnswer answer) {
 void ProxyCall::releaseHeldResponse() {
     m_holding = false;
     PolicyResponse response{*m_context.api, *m_context.operation, m_context.stage, m_context.record.status,
-                            m_heldHeaders};
+                            m_heldHeaders,  m_callState,          m_streaming};
     for (const RuntimePolicy& policy : m_context.operation->flows.response) {
         if (!policy->inspectsWholeResponse())
             continue;
@@ -484,12 +498,21 @@ void ProxyCall::pump() {
             m_heldBody += data;
         } else {
             const QByteArray original = m_captureBody ? data : QByteArray();
-            for (const std::unique_ptr<StreamObserver>& observer : m_streamObservers)
-                observer->onChunk(data);
+            std::optional<PolicyIntervention> stop;
+            for (const std::unique_ptr<StreamObserver>& observer : m_streamObservers) {
+                stop = observer->onChunk(data);
+                if (stop)
+                    break;
+            }
             if (!data.isEmpty())
                 m_exchange->writeBody(data);
             if (!m_streamObservers.empty())
                 data = original; // usage is counted on what the upstream sent
+            if (stop) {
+                m_captured += data;
+                stopStream(*stop);
+                return;
+            }
         }
         if (m_captureBody) {
             if (m_streaming) {
@@ -586,12 +609,38 @@ void ProxyCall::onFinished() {
         return;
     }
     if (!m_streamObservers.empty()) {
+        // What one observer still had to say goes through the observers after it, as a chunk would.
         QByteArray tail;
-        for (const std::unique_ptr<StreamObserver>& observer : m_streamObservers)
-            observer->onEnd(tail);
+        for (const std::unique_ptr<StreamObserver>& observer : m_streamObservers) {
+            std::optional<PolicyIntervention> stop = tail.isEmpty() ? std::nullopt : observer->onChunk(tail);
+            if (!stop) {
+                QByteArray own;
+                stop = observer->onEnd(own);
+                tail += own;
+            }
+            if (stop) {
+                noteIntervention(*stop);
+                break;
+            }
+        }
         if (!tail.isEmpty())
             m_exchange->writeBody(tail);
     }
+    m_exchange->endResponse();
+    finish();
+}
+
+void ProxyCall::noteIntervention(const PolicyIntervention& intervention) {
+    if (intervention.isEmpty())
+        return;
+    m_context.record.guardrail = intervention.policy;
+    m_context.record.guardrailKind = intervention.kind;
+    m_context.record.guardrailDirection = intervention.direction;
+}
+
+void ProxyCall::stopStream(const PolicyIntervention& intervention) {
+    // The client has its last event: no more upstream bytes, and the upstream call ends here.
+    noteIntervention(intervention);
     m_exchange->endResponse();
     finish();
 }

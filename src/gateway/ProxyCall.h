@@ -79,6 +79,8 @@ private:
     void onClientAborted();
     void pump();
     void finish();
+    void noteIntervention(const PolicyIntervention& intervention);
+    void stopStream(const PolicyIntervention& intervention);
     void fail(int status, const QString& code, const QString& message, const QString& description,
               HttpHeaders headers = {});
     void allPairsSuspended();
@@ -89,7 +91,8 @@ private:
     Context m_context;
     HttpHeaders m_forwardHeaders;
     QByteArray m_queryForward;
-    QByteArray m_requestBody; // after the request flow's policies
+    QByteArray m_requestBody;    // after the request flow's policies
+    PolicyCallState m_callState; // what the request flow's policies leave for the response flow's
 
     std::optional<RoutingDecision> m_routing; // where this call goes, and where next after a failure
     std::optional<RequestBodyModel> m_body;   // what routing read of the request body, when a router applies

@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -52,6 +53,8 @@ GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
           makeTable(this, QStringLiteral("gatewayAccessLog"),
                     {tr("Time"), tr("API"), tr("Operation"), tr("Model"), tr("Status"), tr("Latency (ms)")})),
       m_models(makeTable(this, QStringLiteral("gatewayModelCounters"), {tr("Model"), tr("Requests")})),
+      m_interventions(makeTable(this, QStringLiteral("gatewayGuardrailCounters"),
+                                {tr("Guardrail"), tr("API"), tr("Direction"), tr("Interventions")})),
       m_suspensions(
           makeTable(this, QStringLiteral("gatewaySuspensions"),
                     {tr("API"), tr("Endpoint"), tr("Model"), tr("Failures"), tr("Recovers in"), tr("")})),
@@ -75,7 +78,13 @@ GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
     auto* upper = new QSplitter(Qt::Horizontal, this);
     upper->setObjectName(QStringLiteral("gatewayUpperSplitter")); // the main window remembers it by name
     upper->addWidget(boxed(this, tr("Deployed"), m_deployments));
-    upper->addWidget(boxed(this, tr("Requests per model"), m_models));
+    // Models and guardrails share a box: two tables of counts, one shown at a time.
+    auto* counts = new QTabWidget(this);
+    counts->setObjectName(QStringLiteral("gatewayCountTabs"));
+    counts->addTab(m_models, tr("Per model"));
+    counts->addTab(m_interventions, tr("Guardrails"));
+    counts->setTabToolTip(1, tr("Calls a guardrail blocked or cut off, per guardrail"));
+    upper->addWidget(boxed(this, tr("Requests"), counts));
     upper->addWidget(boxed(this, tr("Suspended (endpoint, model) pairs"), m_suspensions));
     // The suspensions have six columns, the others two or three: equal thirds made them scroll.
     upper->setStretchFactor(0, 2);
@@ -135,6 +144,18 @@ void GatewayView::refresh() {
         auto* countItem = new QTableWidgetItem();
         countItem->setData(Qt::DisplayRole, count);
         m_models->setItem(row++, 1, countItem);
+    }
+    m_interventions->setRowCount(int(counters.interventions.size()));
+    row = 0;
+    for (const auto& [key, count] : counters.interventions) {
+        m_interventions->setItem(row, 0, new QTableWidgetItem(key.guardrail));
+        m_interventions->setItem(row, 1, new QTableWidgetItem(key.api));
+        m_interventions->setItem(
+            row, 2,
+            new QTableWidgetItem(key.direction == QLatin1String("REQUEST") ? tr("Request") : tr("Response")));
+        auto* countItem = new QTableWidgetItem();
+        countItem->setData(Qt::DisplayRole, count);
+        m_interventions->setItem(row++, 3, countItem);
     }
     const std::vector<AccessRecord> recent = runtime->accessLog().recent(200);
     m_log->setRowCount(int(recent.size()));

@@ -23,6 +23,7 @@ public:
     QTableWidget* suspensionTable() const { return m_suspensions; }
     QTableWidget* accessLogTable() const { return m_log; }
     QTableWidget* modelTable() const { return m_models; }
+    QTableWidget* interventionTable() const { return m_interventions; }
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
@@ -36,6 +37,7 @@ private:
     QTableWidget* m_deployments;
     QTableWidget* m_log;
     QTableWidget* m_models;
+    QTableWidget* m_interventions;
     QTableWidget* m_suspensions;
     QTimer* m_timer;
 };

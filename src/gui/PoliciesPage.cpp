@@ -4,6 +4,7 @@
 #include "core/PolicyValidator.h"
 #include "core/Workspace.h"
 #include "gui/ApiDraft.h"
+#include "gui/GuardrailBenchPanel.h"
 #include "gui/PolicyConfigPanel.h"
 #include "gui/PolicyFlowModel.h"
 #include "gui/PolicyFlowView.h"
@@ -30,7 +31,8 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
       m_flowView(new PolicyFlowView(this)), m_effectiveFlow(new QListWidget(this)),
       m_paletteTabs(new QTabWidget(this)), m_paletteSearch(new QLineEdit(this)),
       m_panel(new PolicyConfigPanel(m_flowModel, draft, this)), m_splitter(new QSplitter(this)),
-      m_lanesPane(new QWidget(this)), m_palettePane(new QWidget(this)) {
+      m_lanesPane(new QWidget(this)), m_palettePane(new QWidget(this)),
+      m_bench(new GuardrailBenchPanel(draft, this)) {
     setObjectName(QStringLiteral("policiesPage"));
     m_flowView->setObjectName(QStringLiteral("policyFlowView"));
     m_flowView->setFlowModel(m_flowModel);
@@ -38,6 +40,7 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
     m_effectiveFlow->setObjectName(QStringLiteral("effectiveFlow"));
     m_effectiveFlow->setSelectionMode(QAbstractItemView::NoSelection);
     m_effectiveFlow->setMaximumHeight(m_effectiveFlow->fontMetrics().height() * 7);
+    m_bench->setMaximumHeight(m_effectiveFlow->fontMetrics().height() * 24);
     m_paletteTabs->setObjectName(QStringLiteral("paletteTabs"));
     m_paletteSearch->setObjectName(QStringLiteral("paletteSearch"));
     m_paletteSearch->setPlaceholderText(tr("Search policies"));
@@ -84,10 +87,15 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
     hint->setWordWrap(true);
     leftLayout->addWidget(hint);
     leftLayout->addWidget(m_flowView, 1);
-    auto* effectiveTitle = new QLabel(tr("What runs for the selected operation:"), left);
-    effectiveTitle->setWordWrap(true);
-    leftLayout->addWidget(effectiveTitle);
-    leftLayout->addWidget(m_effectiveFlow);
+    // What runs for the selected operation, and the guardrail test bench for it, share the space
+    // under the lanes: one of them at a time.
+    auto* below = new QTabWidget(left);
+    below->setObjectName(QStringLiteral("policiesBelowTabs"));
+    below->addTab(m_effectiveFlow, tr("What runs"));
+    below->setTabToolTip(0, tr("What runs for the selected operation"));
+    below->addTab(m_bench, tr("Test guardrails"));
+    below->setTabToolTip(1, tr("Run the attached guardrails over a prompt or an answer, before deploying"));
+    leftLayout->addWidget(below);
     auto* middle = m_palettePane;
     middle->setMinimumWidth(qMax(230, paletteWidth + 16)); // 16: the tab widget's frame and margins
     auto* middleLayout = new QVBoxLayout(middle);
@@ -255,6 +263,7 @@ void PoliciesPage::refreshEffectiveFlow() {
     if (scope.isEmpty() && !api.operations.empty())
         scope = api.operations.front().key();
     const Operation* operation = api.operationByKey(scope);
+    m_bench->setOperation(scope);
     if (!operation) {
         m_effectiveFlow->addItem(tr("Select an operation"));
         return;

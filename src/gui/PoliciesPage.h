@@ -15,6 +15,7 @@ class QTreeView;
 namespace gatehouse {
 
 class ApiDraft;
+class GuardrailBenchPanel;
 class PolicyConfigPanel;
 class PolicyFlowModel;
 class PolicyFlowView;
@@ -33,6 +34,7 @@ public:
     PolicyFlowView* flowView() const { return m_flowView; }
     PolicyPaletteModel* paletteModel(FlowKind flow) const;
     PolicyConfigPanel* configPanel() const { return m_panel; }
+    GuardrailBenchPanel* guardrailBench() const { return m_bench; }
     // Keyboard alternative to dragging: pick a policy for the lane, then configure it.
     void attachWithDialog(const QString& scope, FlowKind flow);
 
@@ -58,6 +60,7 @@ private:
     QWidget* m_lanesPane;
     QWidget* m_palettePane;
     QList<int> m_sizesBeforeDrawer; // lanes, palette, drawer while the drawer is open
+    GuardrailBenchPanel* m_bench;
 };
 
 } // namespace gatehouse

@@ -25,6 +25,16 @@ SchemaForm::SchemaForm(const PolicyDefinition& definition, QWidget* parent) : QW
         field.type = int(attribute.type);
         switch (attribute.type) {
         case Type::String: {
+            field.multiline = attribute.format == QLatin1String("jsonSchema") ||
+                              attribute.format == QLatin1String("piiEntities");
+            if (field.multiline) {
+                auto* text = new QPlainTextEdit(this);
+                text->setPlaceholderText(attribute.description);
+                text->setTabChangesFocus(true);
+                connect(text, &QPlainTextEdit::textChanged, this, &SchemaForm::changed);
+                field.editor = text;
+                break;
+            }
             auto* edit = new QLineEdit(this);
             edit->setPlaceholderText(attribute.description);
             connect(edit, &QLineEdit::textChanged, this, &SchemaForm::changed);
@@ -78,6 +88,8 @@ SchemaForm::SchemaForm(const PolicyDefinition& definition, QWidget* parent) : QW
         const QString label =
             attribute.required ? attribute.displayName + QStringLiteral(" *") : attribute.displayName;
         layout->addRow(label + QLatin1Char(':'), field.editor);
+        if (attribute.format == QLatin1String("piiEntities"))
+            layout->addRow(QString(), piiPresets(static_cast<QPlainTextEdit*>(field.editor)));
         layout->addRow(QString(), field.error);
         m_fields.push_back(field);
     }
@@ -89,10 +101,14 @@ void SchemaForm::setParameters(const Json& parameters) {
         const Json value =
             parameters.is_object() ? parameters.value(field.name.toStdString(), Json()) : Json();
         switch (Type(field.type)) {
-        case Type::String:
-            static_cast<QLineEdit*>(field.editor)
-                ->setText(value.is_string() ? toQString(value.get<std::string>()) : QString());
+        case Type::String: {
+            const QString text = value.is_string() ? toQString(value.get<std::string>()) : QString();
+            if (field.multiline)
+                static_cast<QPlainTextEdit*>(field.editor)->setPlainText(text);
+            else
+                static_cast<QLineEdit*>(field.editor)->setText(text);
             break;
+        }
         case Type::Integer:
             static_cast<QSpinBox*>(field.editor)->setValue(value.is_number() ? value.get<int>() : 0);
             break;
@@ -123,7 +139,9 @@ Json SchemaForm::parameters() const {
         const std::string key = field.name.toStdString();
         switch (Type(field.type)) {
         case Type::String:
-            parameters[key] = static_cast<QLineEdit*>(field.editor)->text().toStdString();
+            parameters[key] = (field.multiline ? static_cast<QPlainTextEdit*>(field.editor)->toPlainText()
+                                               : static_cast<QLineEdit*>(field.editor)->text())
+                                  .toStdString();
             break;
         case Type::Integer:
             parameters[key] = static_cast<QSpinBox*>(field.editor)->value();
@@ -148,6 +166,47 @@ Json SchemaForm::parameters() const {
         }
     }
     return parameters;
+}
+
+QWidget* SchemaForm::piiPresets(QPlainTextEdit* editor) {
+    // Common entities, appended to the JSON list in the text box. CREDIT_CARD matches are kept only
+    // when their digits pass the Luhn check (see PiiMasker), so order numbers are not masked.
+    struct Preset {
+        const char* label;
+        const char* entity;
+        const char* regex;
+    };
+    static const Preset presets[] = {
+        {QT_TR_NOOP("Email address"), "EMAIL", R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})"},
+        {QT_TR_NOOP("Phone number"), "PHONE", R"(\+?\d{1,3}[ .-]?\(?\d{2,4}\)?[ .-]?\d{3,4}[ .-]?\d{3,4})"},
+        {QT_TR_NOOP("Credit card number (Luhn-checked)"), "CREDIT_CARD", R"(\b(?:\d[ -]?){12,18}\d\b)"},
+        {QT_TR_NOOP("IBAN"), "IBAN", R"(\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b)"},
+        {QT_TR_NOOP("IPv4 address"), "IPV4",
+         R"(\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)\b)"},
+    };
+    auto* combo = new QComboBox(this);
+    combo->setObjectName(QStringLiteral("piiPresets"));
+    combo->addItem(tr("Add a common entity..."));
+    for (const Preset& preset : presets)
+        combo->addItem(tr(preset.label),
+                       QStringList{QLatin1String(preset.entity), QLatin1String(preset.regex)});
+    connect(combo, &QComboBox::activated, this, [combo, editor](int index) {
+        const QStringList preset = combo->itemData(index).toStringList();
+        combo->setCurrentIndex(0);
+        if (preset.size() != 2)
+            return;
+        const QByteArray text = editor->toPlainText().toUtf8();
+        Json list = Json::parse(text.constBegin(), text.constEnd(), nullptr, false);
+        if (!list.is_array())
+            list = Json::array();
+        for (const Json& entry : list) {
+            if (entry.is_object() && entry.value("piiEntity", std::string()) == preset[0].toStdString())
+                return; // already there
+        }
+        list.push_back({{"piiEntity", preset[0].toStdString()}, {"piiRegex", preset[1].toStdString()}});
+        editor->setPlainText(toQString(dumpPretty(list)));
+    });
+    return combo;
 }
 
 void SchemaForm::showIssues(const std::vector<ValidationIssue>& issues, const QString& attachmentPath) {

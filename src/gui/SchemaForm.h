@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPlainTextEdit;
 
 namespace gatehouse {
 
@@ -28,11 +29,14 @@ Q_SIGNALS:
     void changed();
 
 private:
+    QWidget* piiPresets(QPlainTextEdit* editor);
+
     struct Field {
         QString name;
         int type = 0;
         QWidget* editor = nullptr;
         QLabel* error = nullptr;
+        bool multiline = false; // a string edited in a text box (a JSON Schema, a PII entity list)
     };
     std::vector<Field> m_fields;
 };

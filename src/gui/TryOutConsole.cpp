@@ -1,6 +1,7 @@
 #include "gui/TryOutConsole.h"
 
 #include "console/CurlCommand.h"
+#include "console/GuardrailNotice.h"
 #include "console/InvokeTarget.h"
 #include "console/RequestRunner.h"
 #include "console/RunExport.h"
@@ -609,7 +610,10 @@ void TryOutConsole::showResult(int row) {
         m_response->clear();
         return;
     }
-    QString text = QStringLiteral("HTTP %1 · %2 ms").arg(result->status).arg(result->latencyMs, 0, 'f', 1);
+    QString text;
+    if (const std::optional<QString> notice = GuardrailNotice::of(result->status, result->body))
+        text = *notice + QStringLiteral("\n\n");
+    text += QStringLiteral("HTTP %1 · %2 ms").arg(result->status).arg(result->latencyMs, 0, 'f', 1);
     if (result->firstByteMs > 0)
         text += tr(" · first byte after %1 ms").arg(result->firstByteMs, 0, 'f', 1);
     text += QLatin1Char('\n');

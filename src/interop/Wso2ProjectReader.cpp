@@ -61,6 +61,26 @@ Json typedScalar(PolicyAttribute::Type type, const Json& value) {
     }
 }
 
+// WSO2's UI stores numbers and booleans as strings, inside JSON configurations too ("{'suspendDuration':
+// '30'}"): each value takes the type its attribute's schema gives it, at every depth.
+Json typedValue(const PolicyAttribute& attribute, const Json& value) {
+    if (attribute.type == PolicyAttribute::Type::Object && value.is_object()) {
+        Json typed = value;
+        for (auto& [key, member] : typed.items()) {
+            if (const PolicyAttribute* field = attribute.field(toQString(key)))
+                member = typedValue(*field, member);
+        }
+        return typed;
+    }
+    if (attribute.type == PolicyAttribute::Type::Array && attribute.items && value.is_array()) {
+        Json typed = Json::array();
+        for (const Json& item : value)
+            typed.push_back(typedValue(*attribute.items, item));
+        return typed;
+    }
+    return typedScalar(attribute.type, value);
+}
+
 } // namespace
 
 Wso2ProjectReader::Wso2ProjectReader(const Workspace& workspace, const ProjectFiles& files,
@@ -373,7 +393,7 @@ std::optional<Json> Wso2ProjectReader::readParameter(const PolicyAttribute& attr
                      .arg(path, decoded.error()));
             return std::nullopt;
         }
-        return decoded.take();
+        return typedValue(attribute, decoded.value());
     }
     return typedScalar(attribute.type, value);
 }

@@ -201,8 +201,10 @@ Json Wso2ProjectWriter::parametersJson(const PolicyAttachment& attachment, const
         const PolicyAttribute* attribute = definition ? definition->attribute(name) : nullptr;
         const QString attributePath = path + QLatin1Char('.') + name;
         if (attribute && attribute->gatehouseOnly) {
-            m_warnings.append(
-                tr("%1: Gatehouse-only setting left out (WSO2 has no equivalent)").arg(attributePath));
+            // At its default the setting changes nothing, so leaving it out loses nothing either.
+            if (value != attribute->defaultValue)
+                m_warnings.append(
+                    tr("%1: Gatehouse-only setting left out (WSO2 has no equivalent)").arg(attributePath));
             continue;
         }
         Json exported = value;

@@ -74,13 +74,15 @@ public:
         class Tap final : public StreamObserver {
         public:
             explicit Tap(std::atomic<int>* streams) : m_streams(streams) {}
-            void onChunk(QByteArray& chunk) override {
+            std::optional<PolicyIntervention> onChunk(QByteArray& chunk) override {
                 ++m_chunks;
                 m_bytes += chunk.size();
+                return std::nullopt;
             }
-            void onEnd(QByteArray& tail) override {
+            std::optional<PolicyIntervention> onEnd(QByteArray& tail) override {
                 ++*m_streams;
                 tail += ": tapped " + QByteArray::number(m_bytes) + " bytes\n\n";
+                return std::nullopt;
             }
 
         private:

@@ -33,6 +33,10 @@ std::unique_ptr<StreamObserver> GatewayPolicy::observeStream(const PolicyRespons
     return nullptr;
 }
 
+bool GatewayPolicy::holdsStream() const {
+    return false;
+}
+
 void GatewayPolicy::onFault(HttpHeaders&) const {
 }
 

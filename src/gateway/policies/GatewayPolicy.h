@@ -2,6 +2,7 @@
 
 #include "core/Stage.h"
 #include "gateway/HttpHeaders.h"
+#include "gateway/policies/PolicyCallState.h"
 
 #include <QByteArray>
 #include <QString>
@@ -19,7 +20,8 @@ struct PolicyAnswer {
     int status = 200;
     HttpHeaders headers;
     QByteArray body;
-    QString errorCode; // for the access log; empty for a successful answer
+    QString errorCode;               // for the access log; empty for a successful answer
+    PolicyIntervention intervention; // a guardrail's, for the access log and the metrics
 
     // An error in WSO2's shape: {"code": ..., "message": ..., "description": ...}.
     static PolicyAnswer error(int status, const QString& code, const QString& message,
@@ -33,6 +35,7 @@ struct PolicyRequest {
     Stage stage;
     HttpHeaders& headers; // what goes upstream (hop-by-hop and credential headers already removed)
     QByteArray& body;     // what goes upstream; routing reads the model from it afterwards
+    PolicyCallState& call;
 };
 
 // What the response flow may read and change of the upstream's answer.
@@ -42,17 +45,25 @@ struct PolicyResponse {
     Stage stage;
     int status;
     HttpHeaders& headers; // what goes to the client
+    PolicyCallState& call;
+    bool streamed = false; // the answer is server-sent events (held whole only when holdsStream())
 };
 
 // The per-call state of a policy that watches a streamed answer (server-sent events). Chunks come as
 // the upstream sends them, each passed on to the client after every observer has seen it.
+// An observer may also stop the stream (a guardrail that intervened): what is in the chunk or tail
+// then is the last the client gets, and the upstream call is aborted.
 class StreamObserver {
 public:
     virtual ~StreamObserver() = default;
-    // May rewrite the chunk (an empty chunk sends nothing).
-    virtual void onChunk(QByteArray& chunk) = 0;
-    // The stream ended complete; `tail` is sent after the last chunk (an error event, for example).
-    virtual void onEnd(QByteArray& tail) { Q_UNUSED(tail) }
+    // May rewrite the chunk (an empty chunk sends nothing, held back for later), or stop the stream.
+    virtual std::optional<PolicyIntervention> onChunk(QByteArray& chunk) = 0;
+    // The stream ended complete; `tail` is sent after the last chunk (what was held back, an error
+    // event). An intervention here still ends the stream with `tail`, and is logged.
+    virtual std::optional<PolicyIntervention> onEnd(QByteArray& tail) {
+        Q_UNUSED(tail)
+        return std::nullopt;
+    }
 };
 
 // One policy attachment of a deployed revision, built once from its validated parameters and shared,
@@ -78,6 +89,10 @@ public:
     virtual std::optional<PolicyAnswer> onResponseBody(PolicyResponse& response, QByteArray& body) const;
     // A streamed answer: an observer for this call, or nullptr when the policy leaves streams alone.
     virtual std::unique_ptr<StreamObserver> observeStream(const PolicyResponse& response) const;
+    // True when the policy must see a whole streamed answer before the client gets any of it: the
+    // gateway then holds the events back as it does a plain answer and calls onResponseBody() with them
+    // (response.streamed set), so that a verdict can still change the status.
+    virtual bool holdsStream() const;
 
     // Fault flow: an error the gateway answers itself (authentication, throttling, upstream failure).
     virtual void onFault(HttpHeaders& headers) const;

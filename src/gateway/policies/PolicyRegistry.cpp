@@ -1,7 +1,9 @@
 #include "gateway/policies/PolicyRegistry.h"
 
+#include "gateway/policies/GuardrailPolicy.h"
 #include "gateway/policies/HeaderPolicy.h"
 #include "gateway/policies/ModelRouterPolicy.h"
+#include "gateway/policies/PiiMaskingPolicy.h"
 
 #include <algorithm>
 
@@ -17,6 +19,12 @@ const PolicyRegistry& PolicyRegistry::builtin() {
         {QStringLiteral("modelRoundRobin"), &ModelRouterPolicy::build},
         {QStringLiteral("modelWeightedRoundRobin"), &ModelRouterPolicy::build},
         {QStringLiteral("modelFailover"), &ModelRouterPolicy::build},
+        {QStringLiteral("RegexGuardrail"), &GuardrailPolicy::build},
+        {QStringLiteral("JSONSchemaGuardrail"), &GuardrailPolicy::build},
+        {QStringLiteral("WordCountGuardrail"), &GuardrailPolicy::build},
+        {QStringLiteral("SentenceCountGuardrail"), &GuardrailPolicy::build},
+        {QStringLiteral("ContentLengthGuardrail"), &GuardrailPolicy::build},
+        {QStringLiteral("PIIMaskingRegex"), &PiiMaskingPolicy::build},
     });
     return registry;
 }

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "guardrails/GuardrailPayload.h"
+#include "guardrails/PiiVault.h"
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+namespace gatehouse {
+
+// Which policy answered or stopped a call instead of the upstream, for the access log and metrics.
+struct PolicyIntervention {
+    QString policy;    // the guardrail's name ("Jailbreak guard")
+    QString kind;      // its catalogue name ("RegexGuardrail")
+    QString direction; // "REQUEST" or "RESPONSE"
+
+    bool isEmpty() const { return policy.isEmpty() && kind.isEmpty(); }
+};
+
+// What the policies of one call share between its request and its response flow: the placeholders
+// PIIMaskingRegex put in the prompt, and the request body parsed once for every guardrail.
+class PolicyCallState {
+public:
+    PiiVault& piiVault() { return m_piiVault; }
+    const PiiVault& piiVault() const { return m_piiVault; }
+
+    // The body as guardrails read it, parsed at most once while no policy rewrites it.
+    const GuardrailPayload& payload(const QByteArray& body);
+
+private:
+    PiiVault m_piiVault;
+    std::optional<GuardrailPayload> m_payload;
+};
+
+} // namespace gatehouse
