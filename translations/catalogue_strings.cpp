@@ -41,6 +41,12 @@ static const char* const policycatalogueStrings[] = {
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The fewest sentences the content may have."), // SentenceCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Maximum sentences"), // SentenceCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The most sentences the content may have."), // SentenceCountGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "URL Guardrail"), // URLGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Checks that every URL in the content is real: it resolves (DNS only) or accepts a connection, within the timeout. Answers 446 when one does not. The gateway makes these lookups and connections itself."), // URLGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Only DNS"), // URLGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Only check that each URL's host resolves, without connecting to it."), // URLGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Timeout (ms)"), // URLGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "How long the checks may take, in milliseconds; a URL not confirmed by then counts as invalid."), // URLGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Word Count Guardrail"), // WordCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the content has between min and max words (split on whitespace). Answers 446 when it intervenes."), // WordCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Minimum words"), // WordCountGuardrail.json

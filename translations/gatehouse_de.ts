@@ -2110,6 +2110,30 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>The most words the content may have.</source>
         <translation>Die meisten Wörter, die der Inhalt haben darf.</translation>
     </message>
+    <message>
+        <source>URL Guardrail</source>
+        <translation>URL-Guardrail</translation>
+    </message>
+    <message>
+        <source>Checks that every URL in the content is real: it resolves (DNS only) or accepts a connection, within the timeout. Answers 446 when one does not. The gateway makes these lookups and connections itself.</source>
+        <translation>Prüft, dass jede URL im Inhalt echt ist: sie wird aufgelöst (nur DNS) oder nimmt innerhalb der Zeitgrenze eine Verbindung an. Antwortet 446, wenn eine es nicht tut. Das Gateway stellt diese Anfragen und Verbindungen selbst her.</translation>
+    </message>
+    <message>
+        <source>Only DNS</source>
+        <translation>Nur DNS</translation>
+    </message>
+    <message>
+        <source>Only check that each URL&apos;s host resolves, without connecting to it.</source>
+        <translation>Nur prüfen, dass der Host jeder URL aufgelöst wird, ohne sich zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Timeout (ms)</source>
+        <translation>Zeitgrenze (ms)</translation>
+    </message>
+    <message>
+        <source>How long the checks may take, in milliseconds; a URL not confirmed by then counts as invalid.</source>
+        <translation>Wie lange die Prüfungen dauern dürfen, in Millisekunden; eine bis dahin nicht bestätigte URL gilt als ungültig.</translation>
+    </message>
 </context>
 <context>
     <name>PolicyCommands</name>

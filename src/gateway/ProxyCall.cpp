@@ -179,15 +179,42 @@ void ProxyCall::start() {
     m_forwardHeaders.set("Accept-Encoding", encoding.isEmpty() ? QByteArray("identity") : encoding);
     m_queryForward = request.query;
     m_requestBody = request.body;
-    PolicyRequest policyRequest{*m_context.api,   *m_context.operation, m_context.stage,
-                                m_forwardHeaders, m_requestBody,        m_callState};
-    for (const RuntimePolicy& policy : m_context.operation->flows.request) {
-        if (std::optional<PolicyAnswer> answer = policy->onRequest(policyRequest)) {
+    runRequestFlow();
+}
+
+void ProxyCall::runRequestFlow() {
+    const std::vector<RuntimePolicy>& flow = m_context.operation->flows.request;
+    while (m_nextPolicy < flow.size()) {
+        const RuntimePolicy& policy = flow[m_nextPolicy++];
+        PolicyRequest request{*m_context.api,
+                              *m_context.operation,
+                              m_context.stage,
+                              m_forwardHeaders,
+                              m_requestBody,
+                              m_callState,
+                              this};
+        if (policy->decidesAsynchronously()) {
+            // The call waits, the worker does not: the flow goes on when the policy has decided.
+            policy->decideRequest(request,
+                                  [self = QPointer<ProxyCall>(this)](std::optional<PolicyAnswer> answer) {
+                                      if (!self || self->m_done)
+                                          return;
+                                      if (answer)
+                                          self->answerInstead(std::move(*answer));
+                                      else
+                                          self->runRequestFlow();
+                                  });
+            return;
+        }
+        if (std::optional<PolicyAnswer> answer = policy->onRequest(request)) {
             answerInstead(std::move(*answer));
             return;
         }
     }
+    callUpstream();
+}
 
+void ProxyCall::callUpstream() {
     m_routing.emplace(*m_context.api, *m_context.operation, m_context.stage, m_context.runtime->suspensions(),
                       [] { return QDateTime::currentMSecsSinceEpoch(); });
     if (!readRequestModel())
@@ -396,7 +423,7 @@ void ProxyCall::onMetaData() {
 
     const auto& responseFlow = m_context.operation->flows.response;
     PolicyResponse response{*m_context.api, *m_context.operation, m_context.stage, status,
-                            headers,        m_callState,          m_streaming};
+                            headers,        m_callState,          m_streaming,     this};
     for (const RuntimePolicy& policy : responseFlow)
         policy->onResponseHeaders(response);
     const auto holdsStream = [](const RuntimePolicy& policy) {
@@ -449,11 +476,28 @@ void ProxyCall::answerInstead(PolicyAnswer answer) {
 
 void ProxyCall::releaseHeldResponse() {
     m_holding = false;
-    PolicyResponse response{*m_context.api, *m_context.operation, m_context.stage, m_context.record.status,
-                            m_heldHeaders,  m_callState,          m_streaming};
-    for (const RuntimePolicy& policy : m_context.operation->flows.response) {
+    const std::vector<RuntimePolicy>& flow = m_context.operation->flows.response;
+    while (m_nextPolicy < flow.size()) {
+        const RuntimePolicy& policy = flow[m_nextPolicy++];
         if (!policy->inspectsWholeResponse())
             continue;
+        PolicyResponse response{
+            *m_context.api, *m_context.operation, m_context.stage, m_context.record.status,
+            m_heldHeaders,  m_callState,          m_streaming,     this};
+        if (policy->decidesAsynchronously()) {
+            policy->decideResponse(response, m_heldBody,
+                                   [self = QPointer<ProxyCall>(this)](std::optional<PolicyAnswer> answer) {
+                                       if (!self || self->m_done)
+                                           return;
+                                       if (!answer) {
+                                           self->releaseHeldResponse();
+                                           return;
+                                       }
+                                       self->extractUsage();
+                                       self->answerInstead(std::move(*answer));
+                                   });
+            return;
+        }
         if (std::optional<PolicyAnswer> answer = policy->onResponseBody(response, m_heldBody)) {
             extractUsage(); // the upstream's tokens were spent whatever the client gets
             answerInstead(std::move(*answer));
@@ -605,6 +649,7 @@ void ProxyCall::onFinished() {
         return;
     }
     if (m_holding) {
+        m_nextPolicy = 0; // the response flow, from its first policy
         releaseHeldResponse();
         return;
     }

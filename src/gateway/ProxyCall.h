@@ -69,6 +69,9 @@ private:
     void retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode);
     void startAttempt(const Target& target);
     void answerInstead(PolicyAnswer answer);
+    // The request flow from policy m_nextPolicy on, then the upstream; an asynchronous policy resumes it.
+    void runRequestFlow();
+    void callUpstream();
     void releaseHeldResponse();
     void detachReply();
     QNetworkReply* reply() const { return m_attempt ? m_attempt->reply() : nullptr; }
@@ -91,8 +94,9 @@ private:
     Context m_context;
     HttpHeaders m_forwardHeaders;
     QByteArray m_queryForward;
-    QByteArray m_requestBody;    // after the request flow's policies
-    PolicyCallState m_callState; // what the request flow's policies leave for the response flow's
+    QByteArray m_requestBody;     // after the request flow's policies
+    PolicyCallState m_callState;  // what the request flow's policies leave for the response flow's
+    std::size_t m_nextPolicy = 0; // the next policy of the flow being run (request, then response)
 
     std::optional<RoutingDecision> m_routing; // where this call goes, and where next after a failure
     std::optional<RequestBodyModel> m_body;   // what routing read of the request body, when a router applies

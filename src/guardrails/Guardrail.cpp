@@ -105,8 +105,11 @@ GuardrailVerdict Guardrail::evaluate(const GuardrailPayload& payload, GuardrailD
 }
 
 GuardrailVerdict Guardrail::evaluateText(const QString& text, GuardrailDirection direction) const {
+    return verdictOf(judge(text), direction);
+}
+
+GuardrailVerdict Guardrail::verdictOf(const Judgement& judgement, GuardrailDirection direction) const {
     GuardrailVerdict verdict = verdictFor(direction);
-    const Judgement judgement = judge(text);
     verdict.assessment = judgement.assessment;
     if (!judgement.error.isEmpty()) {
         verdict.outcome = GuardrailVerdict::Outcome::Error;

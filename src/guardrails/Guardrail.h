@@ -54,6 +54,9 @@ public:
     // What the guardrail inspects in `payload`, as WSO2 selects it, or why nothing can be selected.
     Result<QString> inspectedText(const GuardrailPayload& payload, GuardrailDirection direction) const;
 
+    // The verdict of a judgement made elsewhere (a DNS lookup, a moderation service), invert applied.
+    GuardrailVerdict verdictOf(const Judgement& judgement, GuardrailDirection direction) const;
+
     const GuardrailSettings& settings() const { return m_settings; }
 
 protected:

@@ -3,14 +3,15 @@
 #include "guardrails/CountGuardrail.h"
 #include "guardrails/JsonSchemaGuardrail.h"
 #include "guardrails/RegexGuardrail.h"
+#include "guardrails/UrlGuardrail.h"
 
 namespace gatehouse {
 
 const QStringList& GuardrailFactory::kinds() {
-    static const QStringList names{QStringLiteral("RegexGuardrail"), QStringLiteral("JSONSchemaGuardrail"),
-                                   QStringLiteral("WordCountGuardrail"),
-                                   QStringLiteral("SentenceCountGuardrail"),
-                                   QStringLiteral("ContentLengthGuardrail")};
+    static const QStringList names{
+        QStringLiteral("RegexGuardrail"),         QStringLiteral("JSONSchemaGuardrail"),
+        QStringLiteral("WordCountGuardrail"),     QStringLiteral("SentenceCountGuardrail"),
+        QStringLiteral("ContentLengthGuardrail"), QStringLiteral("URLGuardrail")};
     return names;
 }
 
@@ -26,6 +27,8 @@ Result<std::shared_ptr<const Guardrail>> GuardrailFactory::build(const QString& 
         return CountGuardrail::build(CountGuardrail::Unit::Sentences, parameters);
     if (kind == QLatin1String("ContentLengthGuardrail"))
         return CountGuardrail::build(CountGuardrail::Unit::Bytes, parameters);
+    if (kind == QLatin1String("URLGuardrail"))
+        return UrlGuardrail::build(parameters);
     return Result<std::shared_ptr<const Guardrail>>::failure(
         QStringLiteral("%1 is not a guardrail").arg(kind));
 }

@@ -145,7 +145,13 @@ Result<QByteArray> PiiMasker::rewriteBody(const QByteArray& body, const std::opt
         }
     };
     if (jsonPath) {
-        for (Json* selected : jsonPath->selectMutable(document))
+        const std::vector<Json*> selection = jsonPath->selectMutable(document);
+        // As for the other guardrails (WSO2's PathNotFoundException): a path that selects nothing is
+        // an error, not a pass, so a mistyped path cannot let personal data through unmasked.
+        if (selection.empty() && jsonPath->isDefinite())
+            return Result<QByteArray>::failure(
+                QStringLiteral("jsonPath %1 selects nothing").arg(jsonPath->expression()));
+        for (Json* selected : selection)
             forEachString(*selected, visit);
     } else {
         forEachString(document, visit);

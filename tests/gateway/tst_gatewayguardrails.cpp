@@ -6,6 +6,7 @@
 #include "RecordingUpstream.h"
 #include "TestHttpClient.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace gatehouse;
@@ -55,11 +56,55 @@ QString joinedContent(const QByteArray& stream) {
     return text;
 }
 
+// A chat request whose last message is `text` (escaped as JSON needs).
+QByteArray promptWith(const QString& text, bool stream = false) {
+    Json body = {{"model", "gpt-4o"},
+                 {"messages", Json::array({{{"role", "user"}, {"content", text.toStdString()}}})}};
+    if (stream)
+        body["stream"] = true;
+    return QByteArray::fromStdString(dumpCompact(body));
+}
+
+// A plain chat answer whose content is `text`.
+QByteArray answerWith(const QString& text) {
+    const Json body = {
+        {"object", "chat.completion"},
+        {"model", "gpt-4o"},
+        {"choices", Json::array({{{"index", 0},
+                                  {"message", {{"role", "assistant"}, {"content", text.toStdString()}}}}})}};
+    return QByteArray::fromStdString(dumpCompact(body));
+}
+
+// One guardrail kind with parameters (name, jsonPath and the flags added per case), a text it passes
+// and a text it intervenes on.
+struct GuardrailCase {
+    QString kind;
+    Json parameters;
+    QString passing;
+    QString failing;
+    QString type;
+};
+
+PolicyAttachment attachmentOf(const GuardrailCase& guardrailCase, const Json& extra) {
+    PolicyAttachment attachment;
+    attachment.policyName = guardrailCase.kind;
+    attachment.policyVersion = guardrailCase.kind == QLatin1String("WordCountGuardrail")
+                                   ? QStringLiteral("v1.1")
+                                   : QStringLiteral("v1.0");
+    attachment.parameters = guardrailCase.parameters;
+    attachment.parameters["name"] = "Under test";
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        attachment.parameters[it.key()] = it.value();
+    return attachment;
+}
+
 QByteArray metricsText(GatewayFixture& fixture) {
     return sendRequest(TestRequest::get(fixture.adminUrl(QStringLiteral("/metrics")))).body;
 }
 
 } // namespace
+
+Q_DECLARE_METATYPE(GuardrailCase)
 
 class TestGatewayGuardrails : public QObject {
     Q_OBJECT
@@ -92,6 +137,207 @@ private Q_SLOTS:
             metrics.contains(
                 R"(gatehouse_guardrail_interventions_total{api="SmartChat",guardrail="Jailbreak",direction="REQUEST"} 1)"),
             metrics.constData());
+    }
+
+    // Every text guardrail over sockets: on the request flow it passes and intervenes (the upstream
+    // only called for what passes), invert flips it, showAssessment adds the assessment, a jsonPath
+    // that selects nothing is 900967; on the response flow it judges plain and streamed answers.
+    void everyGuardrailOnBothFlows_data() {
+        QTest::addColumn<GuardrailCase>("guardrailCase");
+        const auto row = [](const char* kind, Json parameters, const char* passing, const char* failing,
+                            const char* type) {
+            QTest::newRow(kind) << GuardrailCase{QString::fromLatin1(kind), std::move(parameters),
+                                                 QString::fromUtf8(passing), QString::fromUtf8(failing),
+                                                 QString::fromLatin1(type)};
+        };
+        row("RegexGuardrail", {{"regex", "(?i)please"}}, "Please help me", "Help me now", "REGEX_GUARDRAIL");
+        row("JSONSchemaGuardrail",
+            {{"schema", R"({"type":"object","required":["city"],"properties":{"city":{"type":"string"}}})"}},
+            "Data: {\"city\":\"Paris\"} thanks", "Data: {\"town\":\"Paris\"} thanks",
+            "JSON_SCHEMA_GUARDRAIL");
+        row("WordCountGuardrail", {{"min", 1}, {"max", 4}}, "one two three", "one two three four five six",
+            "WORD_COUNT_GUARDRAIL");
+        row("SentenceCountGuardrail", {{"min", 1}, {"max", 2}}, "One. Two!", "One. Two. Three? Four.",
+            "SENTENCE_COUNT_GUARDRAIL");
+        row("ContentLengthGuardrail", {{"min", 1}, {"max", 20}}, "short text",
+            "this text is longer than twenty bytes", "CONTENT_LENGTH_GUARDRAIL");
+    }
+    void everyGuardrailOnBothFlows() {
+        QFETCH(GuardrailCase, guardrailCase);
+        RecordingUpstream upstream;
+        QString error;
+        QVERIFY2(upstream.listen(&error), qPrintable(error));
+        upstream.setResponse(200, answerWith(QStringLiteral("fine")), {{"Content-Type", "application/json"}});
+        const auto scenarioWith = [&](std::vector<PolicyAttachment> request,
+                                      std::vector<PolicyAttachment> response) {
+            GatewayFixture::ApiSpec spec;
+            spec.productionUrl = upstream.origin() + QStringLiteral("/v1");
+            spec.chatPolicies = std::move(request);
+            spec.chatResponsePolicies = std::move(response);
+            auto scenario = std::make_unique<Scenario>();
+            QString setUpError;
+            if (!scenario->setUp(spec, &setUpError))
+                qFatal("%s", qPrintable(setUpError));
+            return scenario;
+        };
+        const Json onPrompt = {{"jsonPath", "$.messages[-1].content"}};
+        {
+            auto scenario = scenarioWith({attachmentOf(guardrailCase, onPrompt)}, {});
+            const qsizetype before = upstream.requests().size();
+            const TestResponse refused =
+                scenario->fixture.chat(scenario->token, promptWith(guardrailCase.failing));
+            QCOMPARE(refused.status, 446);
+            QCOMPARE(refused.json().value(QLatin1String("type")).toString(), guardrailCase.type);
+            QVERIFY(!refused.body.contains("assessments"));
+            QCOMPARE(upstream.requests().size(), before);
+            const TestResponse passed =
+                scenario->fixture.chat(scenario->token, promptWith(guardrailCase.passing));
+            QVERIFY2(passed.status == 200, qPrintable(passed.describe()));
+            QCOMPARE(upstream.requests().size(), before + 1);
+        }
+        {
+            Json inverted = onPrompt;
+            inverted["invert"] = true;
+            inverted["showAssessment"] = true;
+            auto scenario = scenarioWith({attachmentOf(guardrailCase, inverted)}, {});
+            const TestResponse refused =
+                scenario->fixture.chat(scenario->token, promptWith(guardrailCase.passing));
+            QCOMPARE(refused.status, 446);
+            QVERIFY2(refused.json()
+                         .value(QLatin1String("message"))
+                         .toObject()
+                         .contains(QLatin1String("assessments")),
+                     refused.body.constData());
+            QCOMPARE(scenario->fixture.chat(scenario->token, promptWith(guardrailCase.failing)).status, 200);
+        }
+        {
+            auto scenario = scenarioWith({attachmentOf(guardrailCase, {{"jsonPath", "$.prompt"}})}, {});
+            const TestResponse failed =
+                scenario->fixture.chat(scenario->token, promptWith(guardrailCase.passing));
+            QCOMPARE(failed.status, 500);
+            QCOMPARE(failed.json().value(QLatin1String("code")).toString(), QStringLiteral("900967"));
+        }
+        {
+            auto scenario = scenarioWith(
+                {}, {attachmentOf(guardrailCase, {{"jsonPath", "$.choices[0].message.content"}})});
+            upstream.setResponse(200, answerWith(guardrailCase.failing),
+                                 {{"Content-Type", "application/json"}});
+            const TestResponse refused =
+                scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("hi")));
+            QCOMPARE(refused.status, 446);
+            QCOMPARE(refused.json()
+                         .value(QLatin1String("message"))
+                         .toObject()
+                         .value(QLatin1String("direction"))
+                         .toString(),
+                     QStringLiteral("RESPONSE"));
+            upstream.setResponse(200, answerWith(guardrailCase.passing),
+                                 {{"Content-Type", "application/json"}});
+            QCOMPARE(scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("hi"))).status, 200);
+
+            // Streamed: the text is the events' joined content, split mid-word here.
+            const auto pieces = [](const QString& text) {
+                QStringList out;
+                for (qsizetype at = 0; at < text.size(); at += 3)
+                    out << text.mid(at, 3);
+                return out;
+            };
+            upstream.setResponse(200, sse(pieces(guardrailCase.failing)),
+                                 {{"Content-Type", "text/event-stream"}});
+            const TestResponse cut =
+                scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("hi"), true));
+            QCOMPARE(cut.status, 200);
+            QVERIFY2(cut.body.contains("\"code\":\"900514\""), cut.body.constData());
+            QVERIFY2(cut.body.contains(QByteArray("\"type\":\"" + guardrailCase.type.toUtf8() + "\"")),
+                     cut.body.constData());
+            QVERIFY(cut.body.endsWith("data: [DONE]\n\n"));
+            upstream.setResponse(200, sse(pieces(guardrailCase.passing)),
+                                 {{"Content-Type", "text/event-stream"}});
+            const TestResponse clean =
+                scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("hi"), true));
+            QCOMPARE(joinedContent(clean.body), guardrailCase.passing);
+            QVERIFY(!clean.body.contains("900514"));
+        }
+    }
+
+    // URLGuardrail: a URL that accepts a connection passes, a closed port or an unknown host
+    // intervenes with the URLs named; onlyDNS only resolves.
+    void urlGuardrailChecksTheUrls() {
+        RecordingUpstream site;
+        QString error;
+        QVERIFY2(site.listen(&error), qPrintable(error));
+        site.setResponse(404, "missing", {{"Content-Type", "text/plain"}});
+        GatewayFixture::ApiSpec spec;
+        spec.chatPolicies = {
+            guardrail(QStringLiteral("URLGuardrail"),
+                      R"({"name":"Real links","jsonPath":"$.messages[-1].content","timeout":2000,)"
+                      R"("showAssessment":true})")};
+        Scenario scenario;
+        QVERIFY2(scenario.setUp(spec, &error), qPrintable(error));
+        const QString live = site.origin() + QStringLiteral("/page");
+        const TestResponse passed = scenario.fixture.chat(
+            scenario.token, promptWith(QStringLiteral("Summarise %1 please").arg(live)));
+        QVERIFY2(passed.status == 200, qPrintable(passed.describe()));
+        const TestResponse refused = scenario.fixture.chat(
+            scenario.token,
+            promptWith(QStringLiteral("Compare %1 with http://127.0.0.1:1/closed").arg(live)));
+        QCOMPARE(refused.status, 446);
+        QCOMPARE(refused.json().value(QLatin1String("type")).toString(), QStringLiteral("URL_GUARDRAIL"));
+        const QJsonObject message = refused.json().value(QLatin1String("message")).toObject();
+        QCOMPARE(message.value(QLatin1String("actionReason")).toString(),
+                 QStringLiteral("Violation of url validity detected."));
+        QCOMPARE(message.value(QLatin1String("assessments")).toString(),
+                 QStringLiteral("Invalid URLs found: http://127.0.0.1:1/closed"));
+        QCOMPARE(scenario.fixture.chat(scenario.token, promptWith(QStringLiteral("no links at all"))).status,
+                 200);
+    }
+
+    void urlGuardrailOnlyDns() {
+        GatewayFixture::ApiSpec spec;
+        spec.chatPolicies = {
+            guardrail(QStringLiteral("URLGuardrail"),
+                      R"({"name":"Resolvable","jsonPath":"$.messages[-1].content","onlyDNS":true})")};
+        Scenario scenario;
+        QString error;
+        QVERIFY2(scenario.setUp(spec, &error), qPrintable(error));
+        // Port 1 is closed, but onlyDNS does not connect: localhost resolves.
+        QCOMPARE(scenario.fixture.chat(scenario.token, promptWith(QStringLiteral("see http://localhost:1/x")))
+                     .status,
+                 200);
+        // .invalid never resolves (RFC 6761), without any network.
+        QCOMPARE(scenario.fixture
+                     .chat(scenario.token, promptWith(QStringLiteral("see http://gatehouse.invalid/x")))
+                     .status,
+                 446);
+    }
+
+    // A URL that never answers costs the call its timeout, not the worker: another call is served
+    // meanwhile, and the slow one intervenes when the timeout passes.
+    void urlCheckWaitsWithoutBlockingTheWorker() {
+        RecordingUpstream silent;
+        QString error;
+        QVERIFY2(silent.listen(&error), qPrintable(error));
+        silent.setResponse(200, "late", {{"Content-Type", "text/plain"}});
+        silent.setResponseDelay(5000);
+        GatewayFixture::ApiSpec spec;
+        spec.chatPolicies = {
+            guardrail(QStringLiteral("URLGuardrail"),
+                      R"({"name":"Real links","jsonPath":"$.messages[-1].content","timeout":1500})")};
+        Scenario scenario;
+        QVERIFY2(scenario.setUp(spec, &error), qPrintable(error));
+        QObject scope;
+        HttpCall* slow = scenario.fixture.startChat(
+            scenario.token, promptWith(QStringLiteral("read %1/slow").arg(silent.origin())), &scope);
+        QTest::qWait(100);
+        QElapsedTimer clock;
+        clock.start();
+        const TestResponse quick =
+            scenario.fixture.chat(scenario.token, promptWith(QStringLiteral("no links")));
+        QCOMPARE(quick.status, 200);
+        QVERIFY2(!slow->isFinished(), "the URL check should still be waiting");
+        QVERIFY2(clock.elapsed() < 1000, "a call without URLs waited for another call's URL check");
+        QTRY_VERIFY_WITH_TIMEOUT(slow->isFinished(), 5000);
+        QCOMPARE(slow->response().status, 446);
     }
 
     // The API level runs before the operation; without invert, a regex must be found to pass.

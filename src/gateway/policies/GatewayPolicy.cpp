@@ -37,6 +37,20 @@ bool GatewayPolicy::holdsStream() const {
     return false;
 }
 
+bool GatewayPolicy::decidesAsynchronously() const {
+    return false;
+}
+
+void GatewayPolicy::decideRequest(PolicyRequest& request, PolicyDecision done) const {
+    done(onRequest(request));
+}
+
+void GatewayPolicy::decideResponse(PolicyResponse& response, const QByteArray& body,
+                                   PolicyDecision done) const {
+    QByteArray copy = body;
+    done(onResponseBody(response, copy));
+}
+
 void GatewayPolicy::onFault(HttpHeaders&) const {
 }
 

@@ -6,8 +6,11 @@
 
 #include <QByteArray>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
+
+class QObject;
 
 namespace gatehouse {
 
@@ -36,6 +39,7 @@ struct PolicyRequest {
     HttpHeaders& headers; // what goes upstream (hop-by-hop and credential headers already removed)
     QByteArray& body;     // what goes upstream; routing reads the model from it afterwards
     PolicyCallState& call;
+    QObject* owner = nullptr; // the call: parent of an asynchronous policy's work, which dies with it
 };
 
 // What the response flow may read and change of the upstream's answer.
@@ -47,7 +51,11 @@ struct PolicyResponse {
     HttpHeaders& headers; // what goes to the client
     PolicyCallState& call;
     bool streamed = false; // the answer is server-sent events (held whole only when holdsStream())
+    QObject* owner = nullptr;
 };
+
+// How an asynchronous policy hands its decision back: nothing (go on) or the answer instead.
+using PolicyDecision = std::function<void(std::optional<PolicyAnswer>)>;
 
 // The per-call state of a policy that watches a streamed answer (server-sent events). Chunks come as
 // the upstream sends them, each passed on to the client after every observer has seen it.
@@ -93,6 +101,16 @@ public:
     // gateway then holds the events back as it does a plain answer and calls onResponseBody() with them
     // (response.streamed set), so that a verdict can still change the status.
     virtual bool holdsStream() const;
+
+    // A policy that must wait for someone else (DNS, a moderation service) decides asynchronously: the
+    // gateway calls decideRequest()/decideResponse() instead of onRequest()/onResponseBody(), holds the
+    // call (never the worker) and goes on when `done` is called, on the call's thread, once. Work the
+    // policy starts must be children of the request's or response's `owner`, so that a client that
+    // leaves takes it along and `done` is never called for a call that is gone. Such a policy holds
+    // streamed answers whole (holdsStream()) since it cannot judge events as they pass.
+    virtual bool decidesAsynchronously() const;
+    virtual void decideRequest(PolicyRequest& request, PolicyDecision done) const;
+    virtual void decideResponse(PolicyResponse& response, const QByteArray& body, PolicyDecision done) const;
 
     // Fault flow: an error the gateway answers itself (authentication, throttling, upstream failure).
     virtual void onFault(HttpHeaders& headers) const;

@@ -4,6 +4,7 @@
 #include "gateway/policies/HeaderPolicy.h"
 #include "gateway/policies/ModelRouterPolicy.h"
 #include "gateway/policies/PiiMaskingPolicy.h"
+#include "gateway/policies/UrlGuardrailPolicy.h"
 
 #include <algorithm>
 
@@ -25,6 +26,7 @@ const PolicyRegistry& PolicyRegistry::builtin() {
         {QStringLiteral("SentenceCountGuardrail"), &GuardrailPolicy::build},
         {QStringLiteral("ContentLengthGuardrail"), &GuardrailPolicy::build},
         {QStringLiteral("PIIMaskingRegex"), &PiiMaskingPolicy::build},
+        {QStringLiteral("URLGuardrail"), &UrlGuardrailPolicy::build},
     });
     return registry;
 }
