@@ -4,20 +4,29 @@
 #include <QtGlobal>
 
 static const char* const policycatalogueStrings[] = {
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Azure Content Safety Content Moderation"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Rates the content with Azure AI Content Safety (text:analyze) and intervenes when a category's severity is above its maximum. The endpoint is the workspace's; the key is in the secret store."), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Guardrail Name"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The name of the guardrail policy, echoed as interveningGuardrail when it intervenes."), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Hate (max severity)"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The highest severity (0-7) allowed for this category; -1 or empty: not checked."), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Sexual (max severity)"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Self-harm (max severity)"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Violence (max severity)"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "JSON Path"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSONPath of what to inspect ($.messages[-1].content: the last prompt; $.choices[0].message.content: the answer). Empty: the whole payload. A streamed answer is inspected as its joined text."), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Passthrough on error"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Let the call through when Azure AI Content Safety cannot be reached or fails, instead of answering 900967."), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Show Guardrail Assessment"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Include what the guardrail found in the error response."), // AzureContentSafetyContentModeration.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Content Length Guardrail"), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the content has between min and max bytes (UTF-8 bytes). Answers 446 when it intervenes."), // ContentLengthGuardrail.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "Guardrail Name"), // ContentLengthGuardrail.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "The name of the guardrail policy, echoed as interveningGuardrail when it intervenes."), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Minimum bytes"), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The fewest bytes the content may have."), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Maximum bytes"), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The most bytes the content may have."), // ContentLengthGuardrail.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "JSON Path"), // ContentLengthGuardrail.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSONPath of what to inspect ($.messages[-1].content: the last prompt; $.choices[0].message.content: the answer). Empty: the whole payload. A streamed answer is inspected as its joined text."), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Invert the Guardrail Decision"), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Intervene when the check passes instead of when it fails (a deny list)."), // ContentLengthGuardrail.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "Show Guardrail Assessment"), // ContentLengthGuardrail.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "Include what the guardrail found in the error response."), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Hold streamed answers until judged"), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Gatehouse only: hold a streamed answer back until the guardrail has judged all of it, so that a violation is a 446 instead of a final error event. Off: the answer flows and is cut off at a violation."), // ContentLengthGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "JSON Schema Guardrail"), // JSONSchemaGuardrail.json

@@ -1093,6 +1093,54 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>%1 would answer the %2 (%3)</source>
         <translation>%1 würde die Anfrage beantworten: %2 (%3)</translation>
     </message>
+    <message>
+        <source>Show or set the Azure AI Content Safety resource the Azure guardrail asks.</source>
+        <translation>Die Azure-AI-Content-Safety-Ressource anzeigen oder setzen, die die Azure-Guardrail fragt.</translation>
+    </message>
+    <message>
+        <source>AzureContentSafetyContentModeration sends the text to this workspace&apos;s Azure AI Content Safety resource, as WSO2 takes it from its server configuration. --endpoint sets the resource&apos;s URL (https://NAME.cognitiveservices.azure.com); --key-stdin stores its key, read from the first line of standard input, in the secret store (never in the workspace); --clear removes both. Without options it shows the endpoint and whether a key is stored. Deploy again for the gateway to use a change.</source>
+        <translation>AzureContentSafetyContentModeration schickt den Text an die Azure-AI-Content-Safety-Ressource dieses Arbeitsbereichs, so wie WSO2 sie aus seiner Serverkonfiguration nimmt. --endpoint setzt die URL der Ressource (https://NAME.cognitiveservices.azure.com); --key-stdin legt ihren Schlüssel, gelesen aus der ersten Zeile der Standardeingabe, im Geheimnisspeicher ab (nie im Arbeitsbereich); --clear entfernt beides. Ohne Optionen zeigt es den Endpunkt und ob ein Schlüssel gespeichert ist. Erneut deployen, damit das Gateway eine Änderung nutzt.</translation>
+    </message>
+    <message>
+        <source>The resource&apos;s endpoint URL.</source>
+        <translation>Die Endpunkt-URL der Ressource.</translation>
+    </message>
+    <message>
+        <source>Read the key from the first line of standard input.</source>
+        <translation>Den Schlüssel aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>Forget the endpoint and the key.</source>
+        <translation>Endpunkt und Schlüssel vergessen.</translation>
+    </message>
+    <message>
+        <source>cannot remove the key from %1: %2</source>
+        <translation>der Schlüssel kann nicht aus %1 entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>--endpoint must be an http:// or https:// URL (got &quot;%1&quot;)</source>
+        <translation>--endpoint muss eine http://- oder https://-URL sein (war &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>cannot store the key in %1: %2</source>
+        <translation>der Schlüssel kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Azure AI Content Safety: no endpoint set</source>
+        <translation>Azure AI Content Safety: kein Endpunkt gesetzt</translation>
+    </message>
+    <message>
+        <source>Azure AI Content Safety: %1, key %2</source>
+        <translation>Azure AI Content Safety: %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
 </context>
 <context>
     <name>GuardrailNotice</name>
@@ -2134,6 +2182,42 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>How long the checks may take, in milliseconds; a URL not confirmed by then counts as invalid.</source>
         <translation>Wie lange die Prüfungen dauern dürfen, in Millisekunden; eine bis dahin nicht bestätigte URL gilt als ungültig.</translation>
     </message>
+    <message>
+        <source>Azure Content Safety Content Moderation</source>
+        <translation>Azure-Content-Safety-Moderation</translation>
+    </message>
+    <message>
+        <source>Rates the content with Azure AI Content Safety (text:analyze) and intervenes when a category&apos;s severity is above its maximum. The endpoint is the workspace&apos;s; the key is in the secret store.</source>
+        <translation>Bewertet den Inhalt mit Azure AI Content Safety (text:analyze) und greift ein, wenn der Schweregrad einer Kategorie über ihrem Höchstwert liegt. Der Endpunkt ist der des Arbeitsbereichs; der Schlüssel liegt im Geheimnisspeicher.</translation>
+    </message>
+    <message>
+        <source>Hate (max severity)</source>
+        <translation>Hass (höchster Schweregrad)</translation>
+    </message>
+    <message>
+        <source>The highest severity (0-7) allowed for this category; -1 or empty: not checked.</source>
+        <translation>Der höchste erlaubte Schweregrad (0–7) dieser Kategorie; -1 oder leer: nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Sexual (max severity)</source>
+        <translation>Sexuell (höchster Schweregrad)</translation>
+    </message>
+    <message>
+        <source>Self-harm (max severity)</source>
+        <translation>Selbstverletzung (höchster Schweregrad)</translation>
+    </message>
+    <message>
+        <source>Violence (max severity)</source>
+        <translation>Gewalt (höchster Schweregrad)</translation>
+    </message>
+    <message>
+        <source>Passthrough on error</source>
+        <translation>Bei Fehler durchlassen</translation>
+    </message>
+    <message>
+        <source>Let the call through when Azure AI Content Safety cannot be reached or fails, instead of answering 900967.</source>
+        <translation>Den Aufruf durchlassen, wenn Azure AI Content Safety nicht erreichbar ist oder fehlschlägt, statt mit 900967 zu antworten.</translation>
+    </message>
 </context>
 <context>
     <name>PolicyCommands</name>
@@ -2988,6 +3072,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>must be a port number from 0 to 65535</source>
         <translation>muss eine Portnummer von 0 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>must be an http:// or https:// URL</source>
+        <translation>muss eine http://- oder https://-URL sein</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,11 @@ QString formatError(const QString& format, const Json& value) {
     }
     if (format == QLatin1String("piiEntities")) {
         Result<std::vector<PiiEntity>> entities = PiiEntity::parseList(value);
-        return entities ? QString() : entities.error();
+        if (entities)
+            return {};
+        // The path already ends in piiEntities: "piiEntities[0].piiRegex: ..." becomes "[0].piiRegex: ...".
+        const QString prefix = QStringLiteral("piiEntities");
+        return entities.error().startsWith(prefix) ? entities.error().mid(prefix.size()) : entities.error();
     }
     return {};
 }

@@ -14,4 +14,8 @@ QString SecretStore::tokenSigningKeyName() {
     return QStringLiteral("gateway/token-signing-key");
 }
 
+QString SecretStore::azureContentSafetyKeyName() {
+    return QStringLiteral("guardrail-providers/azure-content-safety");
+}
+
 } // namespace gatehouse

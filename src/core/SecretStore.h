@@ -31,6 +31,7 @@ public:
     static QString endpointKeyName(const QString& apiId, const QString& endpointId);
     static QString consumerSecretName(const QString& applicationId, const QString& keyType);
     static QString tokenSigningKeyName();
+    static QString azureContentSafetyKeyName();
 
 protected:
     SecretStore() = default;

@@ -6,7 +6,8 @@ namespace gatehouse {
 
 bool WorkspaceSettings::operator==(const WorkspaceSettings& other) const {
     return gatewayHost == other.gatewayHost && gatewayPort == other.gatewayPort &&
-           adminPort == other.adminPort && accessLogRetentionDays == other.accessLogRetentionDays;
+           adminPort == other.adminPort && accessLogRetentionDays == other.accessLogRetentionDays &&
+           azureContentSafetyEndpoint == other.azureContentSafetyEndpoint;
 }
 
 Json WorkspaceSettings::toJson() const {
@@ -15,6 +16,8 @@ Json WorkspaceSettings::toJson() const {
     json["gatewayPort"] = gatewayPort;
     json["adminPort"] = adminPort;
     json["accessLogRetentionDays"] = accessLogRetentionDays;
+    if (!azureContentSafetyEndpoint.isEmpty())
+        json["azureContentSafetyEndpoint"] = toStdString(azureContentSafetyEndpoint);
     return json;
 }
 
@@ -25,6 +28,12 @@ WorkspaceSettings WorkspaceSettings::fromJson(const Json& json, const QString& p
     settings.gatewayPort = reader.optionalInt("gatewayPort", settings.gatewayPort);
     settings.adminPort = reader.optionalInt("adminPort", settings.adminPort);
     settings.accessLogRetentionDays = reader.optionalInt("accessLogRetentionDays", 14, 1);
+    settings.azureContentSafetyEndpoint = reader.optionalString("azureContentSafetyEndpoint");
+    if (!settings.azureContentSafetyEndpoint.isEmpty() &&
+        !settings.azureContentSafetyEndpoint.startsWith(QLatin1String("https://")) &&
+        !settings.azureContentSafetyEndpoint.startsWith(QLatin1String("http://")))
+        reader.addError(reader.childPath("azureContentSafetyEndpoint"),
+                        tr("must be an http:// or https:// URL"));
     for (const char* key : {"gatewayPort", "adminPort"}) {
         const Json* port = reader.optionalValue(key);
         if (port && port->is_number_integer() && port->get<qint64>() > 65535)

@@ -17,6 +17,10 @@ public:
     int gatewayPort = 8280;                            // WSO2's plain-HTTP gateway port
     int adminPort = 9280;                              // metrics and status, always on 127.0.0.1
     int accessLogRetentionDays = 14;
+    // Azure AI Content Safety for AzureContentSafetyContentModeration ("https://<name>.cognitiveservices
+    // .azure.com"); its key is in the secret store (SecretStore::azureContentSafetyKeyName()), as WSO2
+    // keeps guardrail provider credentials in its server configuration, not in the policy.
+    QString azureContentSafetyEndpoint;
 
     bool operator==(const WorkspaceSettings& other) const;
     Json toJson() const;

@@ -15,13 +15,14 @@ class EndpointCommands {
     Q_DECLARE_TR_FUNCTIONS(EndpointCommands)
 
 public:
+    // The first line of standard input, for --key-stdin (keys stay out of the shell's history).
+    static QString keyFromStandardInput();
     static std::vector<Command> commands();
 
 private:
     static void add(CtlContext& context, const CommandArguments& arguments);
     static void setKey(CtlContext& context, const CommandArguments& arguments);
     static void list(CtlContext& context, const CommandArguments& arguments);
-    static QString keyFromStandardInput();
 };
 
 } // namespace gatehouse

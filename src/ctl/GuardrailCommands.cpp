@@ -1,9 +1,12 @@
 #include "ctl/GuardrailCommands.h"
 
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
 #include "ctl/CommandArguments.h"
 #include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
+#include "ctl/EndpointCommands.h"
 #include "ctl/PolicyCommands.h"
 #include "guardrails/GuardrailBench.h"
 
@@ -14,6 +17,9 @@ namespace {
 const QString operationOption = QStringLiteral("operation");
 const QString flowOption = QStringLiteral("flow");
 const QString bodyOption = QStringLiteral("body");
+const QString endpointOption = QStringLiteral("endpoint");
+const QString keyStdinOption = QStringLiteral("key-stdin");
+const QString clearOption = QStringLiteral("clear");
 
 QString outcomeWord(const GuardrailBench::Entry& entry) {
     if (!entry.problem.isEmpty())
@@ -81,7 +87,26 @@ std::vector<Command> GuardrailCommands::commands() {
                              tr("The body to judge, or @ and a file to read it from.")),
     };
     test.run = &GuardrailCommands::test;
-    return {test};
+
+    Command azure;
+    azure.words = QStringList{QStringLiteral("guardrail"), QStringLiteral("azure")};
+    azure.synopsis = QStringLiteral("[--endpoint URL] [--key-stdin] [--clear]");
+    azure.summary = tr("Show or set the Azure AI Content Safety resource the Azure guardrail asks.");
+    azure.description =
+        tr("AzureContentSafetyContentModeration sends the text to this workspace's Azure AI Content Safety "
+           "resource, as WSO2 takes it from its server configuration. --endpoint sets the resource's URL "
+           "(https://NAME.cognitiveservices.azure.com); --key-stdin stores its key, read from the first line "
+           "of standard input, in the secret store (never in the workspace); --clear removes both. Without "
+           "options it shows the endpoint and whether a key is stored. Deploy again for the gateway to use "
+           "a change.");
+    azure.options = {
+        Command::valueOption(endpointOption, QStringLiteral("URL"), tr("The resource's endpoint URL.")),
+        Command::flagOption(keyStdinOption, tr("Read the key from the first line of standard input.")),
+        Command::flagOption(clearOption, tr("Forget the endpoint and the key.")),
+    };
+    azure.modifiesWorkspace = true;
+    azure.run = &GuardrailCommands::azure;
+    return {test, azure};
 }
 
 void GuardrailCommands::test(CtlContext& context, const CommandArguments& arguments) {
@@ -136,6 +161,47 @@ void GuardrailCommands::test(CtlContext& context, const CommandArguments& argume
                            .arg(first.name, flowText,
                                 first.verdict.failed() ? QStringLiteral("900967") : QStringLiteral("446")));
     }
+}
+
+void GuardrailCommands::azure(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    WorkspaceSettings settings = workspace.settings();
+    const QString keyName = SecretStore::azureContentSafetyKeyName();
+    QString error;
+    if (arguments.isSet(clearOption)) {
+        settings.azureContentSafetyEndpoint.clear();
+        if (!context.secrets().remove(keyName, &error))
+            throw CtlError::failure(
+                tr("cannot remove the key from %1: %2").arg(context.secrets().description(), error));
+        if (!workspace.saveSettings(settings).ok(&error))
+            throw CtlError::failure(error);
+    }
+    if (arguments.isSet(endpointOption)) {
+        const QString endpoint = arguments.value(endpointOption).trimmed();
+        if (!endpoint.startsWith(QLatin1String("https://")) && !endpoint.startsWith(QLatin1String("http://")))
+            throw CtlError::usage(
+                tr("--endpoint must be an http:// or https:// URL (got \"%1\")").arg(endpoint));
+        settings.azureContentSafetyEndpoint = endpoint;
+        if (!workspace.saveSettings(settings).ok(&error))
+            throw CtlError::failure(error);
+    }
+    if (arguments.isSet(keyStdinOption)) {
+        const QString key = EndpointCommands::keyFromStandardInput();
+        if (!context.secrets().write(keyName, key, &error))
+            throw CtlError::failure(
+                tr("cannot store the key in %1: %2").arg(context.secrets().description(), error));
+    }
+    const SecretStore::ReadResult key = context.secrets().read(keyName);
+    const bool hasKey = key.status == SecretStore::Status::Found && !key.value.isEmpty();
+    if (context.json()) {
+        context.printJson(
+            Json{{"endpoint", settings.azureContentSafetyEndpoint.toStdString()}, {"keyStored", hasKey}});
+        return;
+    }
+    context.print(settings.azureContentSafetyEndpoint.isEmpty()
+                      ? tr("Azure AI Content Safety: no endpoint set")
+                      : tr("Azure AI Content Safety: %1, key %2")
+                            .arg(settings.azureContentSafetyEndpoint, hasKey ? tr("stored") : tr("missing")));
 }
 
 } // namespace gatehouse

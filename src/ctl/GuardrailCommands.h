@@ -23,6 +23,7 @@ public:
 
 private:
     static void test(CtlContext& context, const CommandArguments& arguments);
+    static void azure(CtlContext& context, const CommandArguments& arguments);
 };
 
 } // namespace gatehouse

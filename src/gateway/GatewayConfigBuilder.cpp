@@ -142,7 +142,8 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
             RuntimePolicy previous = m_built.value(key);
             if (previous && previous->name() != definition->name)
                 previous.reset();
-            PolicyBuildResult policy = m_policies.build({*definition, attachment, std::move(previous)});
+            PolicyBuildResult policy =
+                m_policies.build({*definition, attachment, std::move(previous), &m_providers});
             if (!policy) {
                 problems->append(QStringLiteral("%1: %2 skipped: %3")
                                      .arg(api.name, definition->displayName, policy.error()));
@@ -177,6 +178,16 @@ std::shared_ptr<GatewayConfig> GatewayConfigBuilder::build(const Workspace& work
         return nullptr;
     for (const BusinessPlan& plan : workspace.businessPlans())
         config->plans.insert(plan.name.toLower(), plan);
+    m_providers = GuardrailProviders();
+    m_providers.azureContentSafetyEndpoint = workspace.settings().azureContentSafetyEndpoint;
+    if (!m_providers.azureContentSafetyEndpoint.isEmpty()) {
+        QString keyError;
+        m_providers.azureContentSafetyKey =
+            readSecret(SecretStore::azureContentSafetyKeyName(), QString(), &keyError);
+        if (!keyError.isEmpty())
+            config->problems.append(
+                QStringLiteral("the Azure Content Safety key cannot be read: %1").arg(keyError));
+    }
     for (const Deployment& deployment : workspace.deployments()) {
         if (auto api = compileApi(workspace, deployment.apiId, deployment.revision, &config->problems))
             config->addApi(std::move(api));

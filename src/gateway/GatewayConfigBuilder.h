@@ -42,6 +42,7 @@ private:
     QHash<QString, RuntimePolicy> m_built; // the last build's policies, by attachment location
     QHash<QString, QByteArray> m_secretCache;
     QByteArray m_signingKey;
+    GuardrailProviders m_providers; // this build's, read once
 };
 
 } // namespace gatehouse

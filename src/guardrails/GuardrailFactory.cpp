@@ -1,5 +1,6 @@
 #include "guardrails/GuardrailFactory.h"
 
+#include "guardrails/AzureContentSafetyGuardrail.h"
 #include "guardrails/CountGuardrail.h"
 #include "guardrails/JsonSchemaGuardrail.h"
 #include "guardrails/RegexGuardrail.h"
@@ -8,10 +9,13 @@
 namespace gatehouse {
 
 const QStringList& GuardrailFactory::kinds() {
-    static const QStringList names{
-        QStringLiteral("RegexGuardrail"),         QStringLiteral("JSONSchemaGuardrail"),
-        QStringLiteral("WordCountGuardrail"),     QStringLiteral("SentenceCountGuardrail"),
-        QStringLiteral("ContentLengthGuardrail"), QStringLiteral("URLGuardrail")};
+    static const QStringList names{QStringLiteral("RegexGuardrail"),
+                                   QStringLiteral("JSONSchemaGuardrail"),
+                                   QStringLiteral("WordCountGuardrail"),
+                                   QStringLiteral("SentenceCountGuardrail"),
+                                   QStringLiteral("ContentLengthGuardrail"),
+                                   QStringLiteral("URLGuardrail"),
+                                   QStringLiteral("AzureContentSafetyContentModeration")};
     return names;
 }
 
@@ -29,6 +33,8 @@ Result<std::shared_ptr<const Guardrail>> GuardrailFactory::build(const QString& 
         return CountGuardrail::build(CountGuardrail::Unit::Bytes, parameters);
     if (kind == QLatin1String("URLGuardrail"))
         return UrlGuardrail::build(parameters);
+    if (kind == QLatin1String("AzureContentSafetyContentModeration"))
+        return AzureContentSafetyGuardrail::build(parameters);
     return Result<std::shared_ptr<const Guardrail>>::failure(
         QStringLiteral("%1 is not a guardrail").arg(kind));
 }

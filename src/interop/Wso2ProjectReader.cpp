@@ -33,6 +33,9 @@ bool isEmptyValue(const Json& value) {
 
 // WSO2 keeps most values as strings ("30", "true"); Gatehouse's schema wants the typed value.
 Json typedScalar(PolicyAttribute::Type type, const Json& value) {
+    // A YAML writer may leave a text that looks like a number or a boolean unquoted (name: 2024).
+    if (type == PolicyAttribute::Type::String && (value.is_number() || value.is_boolean()))
+        return Json(dumpCompact(value));
     if (!value.is_string())
         return value;
     const QString textValue = toQString(value.get<std::string>()).trimmed();
@@ -51,6 +54,8 @@ Json typedScalar(PolicyAttribute::Type type, const Json& value) {
         return Json(number);
     }
     case PolicyAttribute::Type::Boolean:
+        if (textValue.isEmpty())
+            return Json(); // WSO2's UI leaves an unset switch as '': not given
         if (textValue == QLatin1String("true"))
             return true;
         if (textValue == QLatin1String("false"))

@@ -5,6 +5,8 @@
 #include "GatewayFixture.h"
 #include "RecordingUpstream.h"
 #include "TestHttpClient.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -338,6 +340,111 @@ private Q_SLOTS:
         QVERIFY2(clock.elapsed() < 1000, "a call without URLs waited for another call's URL check");
         QTRY_VERIFY_WITH_TIMEOUT(slow->isFinished(), 5000);
         QCOMPARE(slow->response().status, 446);
+    }
+
+    // AzureContentSafetyContentModeration against a local fake of Azure AI Content Safety's documented
+    // text:analyze: the request it sends (path, api-version, key header, text and categories), a
+    // severity above the maximum intervenes, one at it passes, a failing service is 900967 unless
+    // passthroughOnError says to let the call through.
+    void azureContentSafetyModeration() {
+        RecordingUpstream azure;
+        QString error;
+        QVERIFY2(azure.listen(&error), qPrintable(error));
+        const auto analysis = [](int hate, int violence) {
+            return QByteArray::fromStdString(dumpCompact(Json{
+                {"blocklistsMatch", Json::array()},
+                {"categoriesAnalysis", Json::array({{{"category", "Hate"}, {"severity", hate}},
+                                                    {{"category", "Violence"}, {"severity", violence}}})}}));
+        };
+        const auto scenarioWith = [&](const char* parameters, bool response) {
+            GatewayFixture::ApiSpec spec;
+            const PolicyAttachment moderation =
+                guardrail(QStringLiteral("AzureContentSafetyContentModeration"), parameters);
+            (response ? spec.chatResponsePolicies : spec.chatPolicies) = {moderation};
+            // Scenario::setUp's steps, with the workspace's Azure resource set before the gateway starts.
+            auto scenario = std::make_unique<Scenario>();
+            QString setUpError;
+            GatewayFixture& fixture = scenario->fixture;
+            if (!fixture.init(&setUpError))
+                qFatal("%s", qPrintable(setUpError));
+            WorkspaceSettings settings = fixture.workspace().settings();
+            settings.azureContentSafetyEndpoint = azure.origin() + QStringLiteral("/");
+            scenario->apiId = fixture.addApi(spec, &setUpError);
+            const auto keys =
+                fixture.addApplication(QStringLiteral("SmartChatApp"), {scenario->apiId},
+                                       QStringLiteral("Unlimited"), Stage::Production, &setUpError);
+            if (scenario->apiId.isEmpty() || !keys ||
+                !fixture.workspace().saveSettings(settings).ok(&setUpError) ||
+                !fixture.secrets().write(SecretStore::azureContentSafetyKeyName(),
+                                         QStringLiteral("azure-key-123"), &setUpError) ||
+                !fixture.startGateway(&setUpError))
+                qFatal("%s", qPrintable(setUpError));
+            scenario->credentials = *keys;
+            scenario->token = fixture.token(scenario->credentials, &setUpError);
+            return scenario;
+        };
+        {
+            auto scenario = scenarioWith(R"({"name":"Moderation","hateCategory":2,"violenceCategory":0,)"
+                                         R"("jsonPath":"$.messages[-1].content","showAssessment":true})",
+                                         false);
+            azure.setResponse(200, analysis(4, 0), {{"Content-Type", "application/json"}});
+            const TestResponse refused =
+                scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("something hateful")));
+            QCOMPARE(refused.status, 446);
+            QCOMPARE(refused.json().value(QLatin1String("type")).toString(),
+                     QStringLiteral("AZURE_CONTENT_SAFETY_CONTENT_MODERATION"));
+            const QJsonObject message = refused.json().value(QLatin1String("message")).toObject();
+            QCOMPARE(message.value(QLatin1String("actionReason")).toString(),
+                     QStringLiteral("Violation of Azure content safety content moderation detected."));
+            QCOMPARE(message.value(QLatin1String("assessments")).toString(),
+                     QStringLiteral("Exceeded: Hate severity 4 (at most 2 allowed)"));
+            QVERIFY(scenario->fixture.mockStats().isEmpty());
+            const RecordingUpstream::Request& seen = azure.requests().last();
+            QCOMPARE(seen.method, QByteArray("POST"));
+            QCOMPARE(seen.target, QByteArray("/contentsafety/text:analyze?api-version=2024-09-01"));
+            QCOMPARE(seen.header("Ocp-Apim-Subscription-Key"), QByteArray("azure-key-123"));
+            const Json sent = Json::parse(seen.body.toStdString());
+            QCOMPARE(toQString(sent["text"].get<std::string>()), QStringLiteral("something hateful"));
+            QCOMPARE(toQString(dumpCompact(sent["categories"])), QStringLiteral("[\"Hate\",\"Violence\"]"));
+            QCOMPARE(toQString(sent["outputType"].get<std::string>()), QStringLiteral("EightSeverityLevels"));
+
+            azure.setResponse(200, analysis(2, 0), {{"Content-Type", "application/json"}});
+            QCOMPARE(scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("mild"))).status, 200);
+
+            azure.setResponse(500, "{}", {{"Content-Type", "application/json"}});
+            const TestResponse failed =
+                scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("mild")));
+            QCOMPARE(failed.status, 500);
+            QCOMPARE(failed.json().value(QLatin1String("code")).toString(), QStringLiteral("900967"));
+            QVERIFY(!failed.body.contains("azure-key-123"));
+        }
+        {
+            auto scenario =
+                scenarioWith(R"({"name":"Lenient","violenceCategory":3,"passthroughOnError":true})", false);
+            azure.setResponse(503, "{}", {{"Content-Type", "application/json"}});
+            QCOMPARE(scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("anything"))).status,
+                     200);
+        }
+        {
+            auto scenario = scenarioWith(
+                R"({"name":"Answers","hateCategory":0,"jsonPath":"$.choices[0].message.content"})", true);
+            azure.setResponse(200, analysis(1, 0), {{"Content-Type", "application/json"}});
+            const TestResponse refused =
+                scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("hi")));
+            QCOMPARE(refused.status, 446);
+            QCOMPARE(refused.json()
+                         .value(QLatin1String("message"))
+                         .toObject()
+                         .value(QLatin1String("direction"))
+                         .toString(),
+                     QStringLiteral("RESPONSE"));
+            // Streamed answers are held whole until the service has judged them.
+            const TestResponse streamed =
+                scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("hi"), true));
+            QCOMPARE(streamed.status, 446);
+            QVERIFY(Json::parse(azure.requests().last().body.toStdString())["text"].get<std::string>().find(
+                        "Answered by") != std::string::npos);
+        }
     }
 
     // The API level runs before the operation; without invert, a regex must be found to pass.

@@ -1,6 +1,7 @@
 // WSO2 API projects in and out: the seed API survives a round trip through a folder and a zip, no
 // secret is written, and a project exported by WSO2 API Manager itself imports.
 #include "core/ApiFactory.h"
+#include "core/Json.h"
 #include "core/MemorySecretStore.h"
 #include "core/SecretStore.h"
 #include "core/Workspace.h"
@@ -38,6 +39,48 @@ PolicyAttachment attachment(const QString& name, Json parameters) {
     return result;
 }
 
+PolicyAttachment guardrail(const QString& name, const QString& version, Json parameters) {
+    PolicyAttachment result = attachment(name, std::move(parameters));
+    result.policyVersion = version;
+    return result;
+}
+
+QString describe(const PolicyAttachment& attachment) {
+    return toQString(dumpCompact(attachment.toJson()));
+}
+
+QString describe(const std::vector<PolicyAttachment>& attachments) {
+    QStringList lines;
+    for (const PolicyAttachment& each : attachments)
+        lines.append(describe(each));
+    return lines.join(QLatin1Char('\n'));
+}
+
+// The policies of one flow of an exported api.yaml, as (policyName, policyVersion) pairs.
+QList<QPair<QString, QString>> exportedNames(const Json& flow) {
+    QList<QPair<QString, QString>> names;
+    for (const Json& entry : flow)
+        names.append({toQString(entry.value("policyName", std::string())),
+                      toQString(entry.value("policyVersion", std::string()))});
+    return names;
+}
+
+const Json* exportedOperation(const Json& data, const char* verb, const char* target) {
+    for (const Json& operation : data["operations"]) {
+        if (operation["target"] == target && operation["verb"] == verb)
+            return &operation;
+    }
+    return nullptr;
+}
+
+void writeFile(const QString& path, const QByteArray& content) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qWarning("cannot write %s", qPrintable(path));
+    file.write(content);
+}
+
 QByteArray readFile(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -65,10 +108,15 @@ private Q_SLOTS:
     void importNamesTheSpotOfBrokenYaml();
     void importOfABrokenDefinitionNamesTheFile();
     void exportRefusesANonEmptyFolder();
+    void guardrailsRoundTripUnchanged();
+    void importTypesWso2StringNumbersAndBooleans();
+    void gatehouseOnlyBufferStreamIsLeftOutWithAWarning_data();
+    void gatehouseOnlyBufferStreamIsLeftOutWithAWarning();
 
 private:
     std::unique_ptr<Workspace> openWorkspace(const QString& name);
     Api seedApi(Workspace& workspace);
+    Api seedApiWithGuardrails(Workspace& workspace);
 
     std::unique_ptr<QTemporaryDir> m_dir;
 };
@@ -431,6 +479,302 @@ void TestWso2Project::exportRefusesANonEmptyFolder() {
     QVERIFY(!exported.ok());
     QVERIFY2(exported.error().contains(QStringLiteral("not empty")), qPrintable(exported.error()));
     QCOMPARE(readFile(other.fileName()), QByteArray("mine\n"));
+}
+
+// The seed API with all six guardrails: on both flows of chat completions, on another operation and at
+// the API level; every parameter away from its default, invert and showAssessment on for some, and
+// the two attributes that are strings of JSON (a schema, PII entities) full of quotes and backslashes.
+Api TestWso2Project::seedApiWithGuardrails(Workspace& workspace) {
+    Api api = seedApi(workspace);
+    Operation* chatOperation = api.operationByKey(chat);
+    chatOperation->policies.request.push_back(
+        guardrail(QStringLiteral("RegexGuardrail"), QStringLiteral("v1.0"),
+                  Json{{"name", "Jailbreak: deny list #1"},
+                       {"regex", R"((?i)ignore\s+all\s+previous\s+(instructions|rules)\b)"},
+                       {"jsonPath", "$.messages[-1].content"},
+                       {"invert", true},
+                       {"showAssessment", true}}));
+    chatOperation->policies.request.push_back(guardrail(QStringLiteral("WordCountGuardrail"),
+                                                        QStringLiteral("v1.1"),
+                                                        Json{{"name", "Prompt length"},
+                                                             {"min", 2},
+                                                             {"max", 300},
+                                                             {"jsonPath", "$.messages[-1].content"},
+                                                             {"invert", false},
+                                                             {"showAssessment", true}}));
+    chatOperation->policies.response.push_back(guardrail(
+        QStringLiteral("JSONSchemaGuardrail"), QStringLiteral("v1.0"),
+        Json{
+            {"name", "Answer shape"},
+            {"schema",
+             R"({"type":"object","required":["answer"],"properties":{"answer":{"type":"string","pattern":"^\\S.*\\.$"}}})"},
+            {"jsonPath", "$.choices[0].message.content"},
+            {"showAssessment", true}}));
+    chatOperation->policies.response.push_back(guardrail(QStringLiteral("SentenceCountGuardrail"),
+                                                         QStringLiteral("v1.0"),
+                                                         Json{{"name", "Too chatty"},
+                                                              {"min", 1},
+                                                              {"max", 12},
+                                                              {"jsonPath", "$.choices[0].message.content"},
+                                                              {"invert", true}}));
+    api.operationByKey(QStringLiteral("POST /completions"))
+        ->policies.request.push_back(
+            guardrail(QStringLiteral("ContentLengthGuardrail"), QStringLiteral("v1.0"),
+                      Json{{"name", "4096"}, // YAML would read it as a number if written bare
+                           {"min", 10},
+                           {"max", 4096},
+                           {"jsonPath", "$.prompt"},
+                           {"invert", false},
+                           {"showAssessment", false}}));
+    api.apiPolicies.request.push_back(guardrail(
+        QStringLiteral("PIIMaskingRegex"), QStringLiteral("v1.0"),
+        Json{
+            {"name", "PII"},
+            {"piiEntities",
+             R"([{"piiEntity":"EMAIL","piiRegex":"[\\w.+-]+@[\\w-]+\\.[\\w.-]+"},{"piiEntity":"PHONE","piiRegex":"\\+?\\d[\\d -]{7,}\\d"}])"},
+            {"jsonPath", "$.messages[*].content"},
+            {"redact", true}}));
+    QString error;
+    if (!workspace.saveApi(api).ok(&error))
+        qWarning("cannot save the guardrails: %s", qPrintable(error));
+    return *workspace.api(api.id);
+}
+
+// WSO2's guardrails are the same policies on both sides: an API carrying all six must come back from
+// a WSO2 project with every attachment (name, version, parameters and their types, order, flow)
+// unchanged, and the project must name them as WSO2 does, or WSO2 would not recognise them.
+void TestWso2Project::guardrailsRoundTripUnchanged() {
+    auto source = openWorkspace(QStringLiteral("source"));
+    const Api original = seedApiWithGuardrails(*source);
+    QCOMPARE(original.operationByKey(chat)->policies.request.size(), std::size_t(3));
+    QCOMPARE(original.operationByKey(chat)->policies.response.size(), std::size_t(2));
+    QCOMPARE(original.apiPolicies.request.size(), std::size_t(2));
+
+    const QString folder = m_dir->filePath(QStringLiteral("out"));
+    const Result<Wso2ExportResult> exported = Wso2Project::exportApi(*source, original.id, folder);
+    QVERIFY2(exported.ok(), qPrintable(exported.error()));
+    QVERIFY2(exported->warnings.isEmpty(), qPrintable(exported->warnings.join(QLatin1Char('\n'))));
+
+    // The project names WSO2's policies and versions, in the flows and order they were attached.
+    const Result<Json> document = YamlDocument::parse(
+        readFile(QDir(folder).filePath(QStringLiteral("api.yaml"))), QStringLiteral("api.yaml"));
+    QVERIFY2(document.ok(), qPrintable(document.error()));
+    const Json& data = document.value()["data"];
+    using Names = QList<QPair<QString, QString>>;
+    const auto named = [](const char* name, const char* version) {
+        return QPair<QString, QString>(QLatin1String(name), QLatin1String(version));
+    };
+    QCOMPARE(exportedNames(data["apiPolicies"]["request"]),
+             (Names{named("addHeader", "v1"), named("PIIMaskingRegex", "v1.0")}));
+    const Json* chatOperation = exportedOperation(data, "POST", "/chat/completions");
+    QVERIFY(chatOperation);
+    QCOMPARE(exportedNames((*chatOperation)["operationPolicies"]["request"]),
+             (Names{named("modelWeightedRoundRobin", "v1"), named("RegexGuardrail", "v1.0"),
+                    named("WordCountGuardrail", "v1.1")}));
+    QCOMPARE(exportedNames((*chatOperation)["operationPolicies"]["response"]),
+             (Names{named("JSONSchemaGuardrail", "v1.0"), named("SentenceCountGuardrail", "v1.0")}));
+    const Json* completions = exportedOperation(data, "POST", "/completions");
+    QVERIFY(completions);
+    QCOMPARE(exportedNames((*completions)["operationPolicies"]["request"]),
+             (Names{named("ContentLengthGuardrail", "v1.0")}));
+    // The strings of JSON travel as the strings they are, not as YAML structures.
+    const Json& pii = data["apiPolicies"]["request"][1]["parameters"];
+    QCOMPARE(pii["piiEntities"], original.apiPolicies.request[1].parameters["piiEntities"]);
+    const Json& schema = (*chatOperation)["operationPolicies"]["response"][0]["parameters"];
+    QCOMPARE(schema["schema"], original.operationByKey(chat)->policies.response[0].parameters["schema"]);
+
+    auto target = openWorkspace(QStringLiteral("target"));
+    const Result<Wso2ImportResult> imported = Wso2Project::importApi(*target, folder);
+    QVERIFY2(imported.ok(), qPrintable(imported.error()));
+    const QString unmapped = imported->unmapped.join(QLatin1Char('\n'));
+    for (const char* policy : {"Guardrail", "PIIMaskingRegex"})
+        QVERIFY2(!unmapped.contains(QLatin1String(policy)), qPrintable(unmapped));
+    const Api* copy = target->api(imported->apiId);
+    QVERIFY(copy);
+
+    // Why two sets of flows differ, naming the first attachment that does; empty when they are equal.
+    const auto flowsDiffer = [](const PolicyFlows& actual, const PolicyFlows& expected,
+                                const QString& scope) {
+        for (FlowKind kind : allFlowKinds) {
+            const std::vector<PolicyAttachment>& got = actual.flow(kind);
+            const std::vector<PolicyAttachment>& want = expected.flow(kind);
+            const QString where = scope + QLatin1Char(' ') + flowKindName(kind);
+            if (got.size() != want.size())
+                return QStringLiteral("%1: %2 attachments instead of %3:\n%4")
+                    .arg(where)
+                    .arg(got.size())
+                    .arg(want.size())
+                    .arg(describe(got));
+            for (std::size_t i = 0; i < want.size(); ++i) {
+                if (got[i] != want[i])
+                    return QStringLiteral("%1[%2]:\n  imported %3\n  exported %4")
+                        .arg(where)
+                        .arg(i)
+                        .arg(describe(got[i]), describe(want[i]));
+            }
+        }
+        return QString();
+    };
+    const QString apiLevel =
+        flowsDiffer(copy->apiPolicies, original.apiPolicies, QStringLiteral("API level"));
+    QVERIFY2(apiLevel.isEmpty(), qPrintable(apiLevel));
+    QCOMPARE(copy->operations.size(), original.operations.size());
+    for (const Operation& operation : original.operations) {
+        const Operation* copied = copy->operationByKey(operation.key());
+        QVERIFY2(copied, qPrintable(operation.key()));
+        const QString difference = flowsDiffer(copied->policies, operation.policies, operation.key());
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
+    }
+    // The numbers and booleans came back typed, not as WSO2's strings.
+    const Json& wordCount = copy->operationByKey(chat)->policies.request.at(2).parameters;
+    QVERIFY(wordCount["min"].is_number_integer());
+    QVERIFY(wordCount["showAssessment"].is_boolean());
+}
+
+// WSO2's Publisher stores every number and boolean as a string ('2', 'true'), in plain parameters and
+// inside a router's JSON string alike. Gatehouse's schema wants them typed: the import converts them by
+// the catalogue's types instead of refusing the API ("must be an integer, not a string").
+void TestWso2Project::importTypesWso2StringNumbersAndBooleans() {
+    const QString folder = m_dir->filePath(QStringLiteral("wso2-strings/SmartChat-1.0.0"));
+    writeFile(QDir(folder).filePath(QStringLiteral("api.yaml")), R"(type: api
+version: v4.5.0
+data:
+  name: SmartChat
+  context: /smartchat
+  version: 1.0.0
+  provider: admin
+  lifeCycleStatus: CREATED
+  type: HTTP
+  subtypeConfiguration:
+    subtype: AIAPI
+    _configuration: '{"llmProviderName":"OpenAI","llmProviderApiVersion":"1.0.0"}'
+  apiPolicies:
+    request: []
+    response: []
+    fault: []
+  operations:
+    - target: /chat/completions
+      verb: POST
+      authType: Application & Application User
+      throttlingPolicy: Unlimited
+      scopes: []
+      operationPolicies:
+        request:
+          - policyName: modelWeightedRoundRobin
+            policyVersion: v1
+            policyType: common
+            parameters:
+              weightedRoundRobinConfigs: "{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint','endpointName':'Default Production Endpoint','weight':'50'},{'model':'gpt-4o-mini','endpointId':'default_production_endpoint','endpointName':'Default Production Endpoint','weight':'50'}],'sandbox':[],'suspendDuration':'30'}"
+          - policyName: WordCountGuardrail
+            policyVersion: v1.1
+            policyType: common
+            parameters:
+              name: Prompt length
+              min: '2'
+              max: '30'
+              jsonPath: $.messages[-1].content
+              invert: 'true'
+              showAssessment: 'false'
+        response: []
+        fault: []
+  endpointConfig:
+    endpoint_type: http
+    production_endpoints:
+      url: https://api.openai.com/v1
+  primaryProductionEndpointId: default_production_endpoint
+)");
+    auto workspace = openWorkspace(QStringLiteral("ws"));
+    const Result<Wso2ImportResult> imported =
+        Wso2Project::importApi(*workspace, m_dir->filePath(QStringLiteral("wso2-strings")));
+    QVERIFY2(imported.ok(), qPrintable(imported.error()));
+    const Api* api = workspace->api(imported->apiId);
+    QVERIFY(api);
+    const Operation* chatOperation = api->operationByKey(chat);
+    QVERIFY(chatOperation);
+    QCOMPARE(chatOperation->policies.request.size(), std::size_t(2));
+
+    const PolicyAttachment& wordCount = chatOperation->policies.request[1];
+    QCOMPARE(wordCount.policyName, QStringLiteral("WordCountGuardrail"));
+    QCOMPARE(wordCount.policyVersion, QStringLiteral("v1.1"));
+    const Json expected{{"name", "Prompt length"},
+                        {"min", 2},
+                        {"max", 30},
+                        {"jsonPath", "$.messages[-1].content"},
+                        {"invert", true},
+                        {"showAssessment", false}};
+    QVERIFY2(wordCount.parameters == expected, dumpCompact(wordCount.parameters).c_str());
+    QVERIFY(wordCount.parameters["min"].is_number_integer());
+    QVERIFY(wordCount.parameters["invert"].is_boolean());
+
+    const PolicyAttachment& router = chatOperation->policies.request[0];
+    QCOMPARE(router.policyName, QStringLiteral("modelWeightedRoundRobin"));
+    const Json configs = router.parameters.value("weightedRoundRobinConfigs", Json());
+    QVERIFY2(configs.is_object(), dumpCompact(router.parameters).c_str());
+    const Json suspendDuration = configs.value("suspendDuration", Json());
+    QCOMPARE(suspendDuration, Json(30));
+    QVERIFY(suspendDuration.is_number_integer());
+    const Json production = configs.value("production", Json());
+    QCOMPARE(production.size(), std::size_t(2));
+    for (const Json& target : production) {
+        QCOMPARE(target.value("weight", Json()), Json(50));
+        QVERIFY(target.value("weight", Json()).is_number());
+        QCOMPARE(target.value("endpointId", Json()), Json("default_production_endpoint")); // strings stay
+    }
+}
+
+void TestWso2Project::gatehouseOnlyBufferStreamIsLeftOutWithAWarning_data() {
+    QTest::addColumn<bool>("bufferStream");
+    QTest::newRow("on") << true;
+    QTest::newRow("off, the default") << false;
+}
+
+// bufferStream is Gatehouse's own: WSO2's RegexGuardrail has no such parameter, so the project leaves it
+// out. Held streams are a behaviour WSO2 will not reproduce, so the user is told when it was on; off is
+// WSO2's behaviour and loses nothing, so it passes silently.
+void TestWso2Project::gatehouseOnlyBufferStreamIsLeftOutWithAWarning() {
+    QFETCH(bool, bufferStream);
+    auto workspace = openWorkspace(QStringLiteral("ws"));
+    Api api = seedApi(*workspace);
+    api.operationByKey(chat)->policies.response.push_back(
+        guardrail(QStringLiteral("RegexGuardrail"), QStringLiteral("v1.0"),
+                  Json{{"name", "No secrets"},
+                       {"regex", "sk-[A-Za-z0-9]{20,}"},
+                       {"jsonPath", "$.choices[0].message.content"},
+                       {"invert", true},
+                       {"bufferStream", bufferStream}}));
+    QString error;
+    QVERIFY2(workspace->saveApi(api).ok(&error), qPrintable(error));
+    const QString folder = m_dir->filePath(QStringLiteral("out"));
+    const Result<Wso2ExportResult> exported = Wso2Project::exportApi(*workspace, api.id, folder);
+    QVERIFY2(exported.ok(), qPrintable(exported.error()));
+    const QString warnings = exported->warnings.join(QLatin1Char('\n'));
+    if (bufferStream) {
+        QVERIFY2(exported->warnings.size() == 1, qPrintable(warnings));
+        const QString& warning = exported->warnings.first();
+        QVERIFY2(warning.contains(QStringLiteral("bufferStream")), qPrintable(warning));
+        QVERIFY2(warning.contains(QStringLiteral("operations[POST /chat/completions].response[0]")),
+                 qPrintable(warning));
+        QVERIFY2(warning.contains(QStringLiteral("Gatehouse-only")), qPrintable(warning));
+    } else {
+        QVERIFY2(exported->warnings.isEmpty(), qPrintable(warnings));
+    }
+
+    const QByteArray apiYaml = readFile(QDir(folder).filePath(QStringLiteral("api.yaml")));
+    QVERIFY(!apiYaml.contains("bufferStream"));
+    const Result<Json> document = YamlDocument::parse(apiYaml, QStringLiteral("api.yaml"));
+    QVERIFY2(document.ok(), qPrintable(document.error()));
+    const Json* chatOperation = exportedOperation(document.value()["data"], "POST", "/chat/completions");
+    QVERIFY(chatOperation);
+    const Json& response = (*chatOperation)["operationPolicies"]["response"];
+    QCOMPARE(response.size(), std::size_t(1));
+    const Json& exportedGuardrail = response[0];
+    QCOMPARE(exportedGuardrail["policyName"], Json("RegexGuardrail"));
+    // Everything else of the guardrail is exported.
+    const Json expected{{"name", "No secrets"},
+                        {"regex", "sk-[A-Za-z0-9]{20,}"},
+                        {"jsonPath", "$.choices[0].message.content"},
+                        {"invert", true}};
+    QVERIFY2(exportedGuardrail["parameters"] == expected, dumpCompact(exportedGuardrail).c_str());
 }
 
 QTEST_GUILESS_MAIN(TestWso2Project)

@@ -1,5 +1,6 @@
 #include "gateway/policies/PolicyRegistry.h"
 
+#include "gateway/policies/AzureContentSafetyPolicy.h"
 #include "gateway/policies/GuardrailPolicy.h"
 #include "gateway/policies/HeaderPolicy.h"
 #include "gateway/policies/ModelRouterPolicy.h"
@@ -27,6 +28,7 @@ const PolicyRegistry& PolicyRegistry::builtin() {
         {QStringLiteral("ContentLengthGuardrail"), &GuardrailPolicy::build},
         {QStringLiteral("PIIMaskingRegex"), &PiiMaskingPolicy::build},
         {QStringLiteral("URLGuardrail"), &UrlGuardrailPolicy::build},
+        {QStringLiteral("AzureContentSafetyContentModeration"), &AzureContentSafetyPolicy::build},
     });
     return registry;
 }

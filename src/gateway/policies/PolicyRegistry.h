@@ -15,10 +15,18 @@ namespace gatehouse {
 // What a policy kind is built from: its catalogue definition, the attachment's validated parameters,
 // and the policy built at the same place by the previous deployment (same kind), whose state a kind
 // may carry over: a model router keeps its balancing sequence when its configuration did not change.
+// Where guardrails that ask a vendor find it: the workspace's settings and its secret store (WSO2
+// keeps these in its server configuration, [[apim.ai.guardrail_provider]], not in the policy).
+struct GuardrailProviders {
+    QString azureContentSafetyEndpoint;
+    QByteArray azureContentSafetyKey;
+};
+
 struct PolicyBuildInput {
     const PolicyDefinition& definition;
     const PolicyAttachment& attachment;
     std::shared_ptr<const GatewayPolicy> previous;
+    const GuardrailProviders* providers = nullptr;
 };
 
 using PolicyBuildResult = Result<std::shared_ptr<const GatewayPolicy>>;
