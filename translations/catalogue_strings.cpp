@@ -8,14 +8,14 @@ static const char* const policycatalogueStrings[] = {
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Rates the content with Azure AI Content Safety (text:analyze) and intervenes when a category's severity is above its maximum. The endpoint is the workspace's; the key is in the secret store."), // AzureContentSafetyContentModeration.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Guardrail Name"), // AzureContentSafetyContentModeration.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The name of the guardrail policy, echoed as interveningGuardrail when it intervenes."), // AzureContentSafetyContentModeration.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "Hate (max severity)"), // AzureContentSafetyContentModeration.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "The highest severity (0-7) allowed for this category; -1 or empty: not checked."), // AzureContentSafetyContentModeration.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "Sexual (max severity)"), // AzureContentSafetyContentModeration.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "Self-harm (max severity)"), // AzureContentSafetyContentModeration.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "Violence (max severity)"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Hate"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The highest severity (0-7) Azure may rate this category; empty: not checked."), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Sexual"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Self Harm"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Violence"), // AzureContentSafetyContentModeration.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "JSON Path"), // AzureContentSafetyContentModeration.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSONPath of what to inspect ($.messages[-1].content: the last prompt; $.choices[0].message.content: the answer). Empty: the whole payload. A streamed answer is inspected as its joined text."), // AzureContentSafetyContentModeration.json
-    QT_TRANSLATE_NOOP("PolicyCatalogue", "Passthrough on error"), // AzureContentSafetyContentModeration.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Passthrough on Error"), // AzureContentSafetyContentModeration.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Let the call through when Azure AI Content Safety cannot be reached or fails, instead of answering 900967."), // AzureContentSafetyContentModeration.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Show Guardrail Assessment"), // AzureContentSafetyContentModeration.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Include what the guardrail found in the error response."), // AzureContentSafetyContentModeration.json

@@ -2191,32 +2191,32 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Bewertet den Inhalt mit Azure AI Content Safety (text:analyze) und greift ein, wenn der Schweregrad einer Kategorie über ihrem Höchstwert liegt. Der Endpunkt ist der des Arbeitsbereichs; der Schlüssel liegt im Geheimnisspeicher.</translation>
     </message>
     <message>
-        <source>Hate (max severity)</source>
-        <translation>Hass (höchster Schweregrad)</translation>
-    </message>
-    <message>
-        <source>The highest severity (0-7) allowed for this category; -1 or empty: not checked.</source>
-        <translation>Der höchste erlaubte Schweregrad (0–7) dieser Kategorie; -1 oder leer: nicht geprüft.</translation>
-    </message>
-    <message>
-        <source>Sexual (max severity)</source>
-        <translation>Sexuell (höchster Schweregrad)</translation>
-    </message>
-    <message>
-        <source>Self-harm (max severity)</source>
-        <translation>Selbstverletzung (höchster Schweregrad)</translation>
-    </message>
-    <message>
-        <source>Violence (max severity)</source>
-        <translation>Gewalt (höchster Schweregrad)</translation>
-    </message>
-    <message>
-        <source>Passthrough on error</source>
-        <translation>Bei Fehler durchlassen</translation>
-    </message>
-    <message>
         <source>Let the call through when Azure AI Content Safety cannot be reached or fails, instead of answering 900967.</source>
         <translation>Den Aufruf durchlassen, wenn Azure AI Content Safety nicht erreichbar ist oder fehlschlägt, statt mit 900967 zu antworten.</translation>
+    </message>
+    <message>
+        <source>Hate</source>
+        <translation>Hass</translation>
+    </message>
+    <message>
+        <source>The highest severity (0-7) Azure may rate this category; empty: not checked.</source>
+        <translation>Der höchste Schweregrad (0–7), den Azure für diese Kategorie vergeben darf; leer: nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Sexual</source>
+        <translation>Sexuell</translation>
+    </message>
+    <message>
+        <source>Self Harm</source>
+        <translation>Selbstverletzung</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Gewalt</translation>
+    </message>
+    <message>
+        <source>Passthrough on Error</source>
+        <translation>Bei Fehler durchlassen</translation>
     </message>
 </context>
 <context>

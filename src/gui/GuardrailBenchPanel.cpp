@@ -61,14 +61,16 @@ GuardrailBenchPanel::GuardrailBenchPanel(ApiDraft* draft, QWidget* parent)
     m_output->setReadOnly(true);
     m_output->setPlaceholderText(tr("What the client gets, or what goes on after masking"));
 
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(m_flow, 1);
-    controls->addWidget(m_run);
+    // Stacked rather than side by side: the lanes pane this sits in must stay narrow (its minimum width,
+    // with the palette's, is what the window needs at 1280x800 in German).
+    auto* verdictRow = new QHBoxLayout;
+    verdictRow->addWidget(m_summary, 1);
+    verdictRow->addWidget(m_run, 0, Qt::AlignTop);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(controls);
+    layout->addWidget(m_flow);
     layout->addWidget(m_input, 2);
-    layout->addWidget(m_summary);
+    layout->addLayout(verdictRow);
     layout->addWidget(m_results, 2);
     layout->addWidget(m_output, 1);
 

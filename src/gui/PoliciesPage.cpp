@@ -137,6 +137,12 @@ PoliciesPage::PoliciesPage(ApiDraft* draft, QWidget* parent)
     connect(m_flowModel, &QAbstractItemModel::modelReset, this, [this] {
         connect(m_flowView->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 &PoliciesPage::refreshEffectiveFlow, Qt::UniqueConnection);
+        // An edit rebuilds the tree and drops the current index: the operation the user was working on
+        // stays selected, so "What runs" and the test bench keep showing it.
+        const QModelIndex kept =
+            m_selectedScope.isEmpty() ? QModelIndex() : m_flowModel->scopeIndex(m_selectedScope);
+        if (kept.isValid())
+            m_flowView->selectionModel()->setCurrentIndex(kept, QItemSelectionModel::NoUpdate);
         refreshEffectiveFlow();
     });
     refreshEffectiveFlow();
@@ -259,6 +265,8 @@ void PoliciesPage::refreshEffectiveFlow() {
     while (current.parent().isValid())
         current = current.parent();
     QString scope = current.isValid() ? current.data(PolicyFlowModel::ScopeRole).toString() : QString();
+    if (!scope.isEmpty())
+        m_selectedScope = scope;
     const Api& api = m_draft->api();
     if (scope.isEmpty() && !api.operations.empty())
         scope = api.operations.front().key();

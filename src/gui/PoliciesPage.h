@@ -61,6 +61,7 @@ private:
     QWidget* m_palettePane;
     QList<int> m_sizesBeforeDrawer; // lanes, palette, drawer while the drawer is open
     GuardrailBenchPanel* m_bench;
+    QString m_selectedScope; // the operation (or API level) last selected, kept across model resets
 };
 
 } // namespace gatehouse

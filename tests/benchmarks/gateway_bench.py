@@ -28,6 +28,20 @@ SEED_BODY = ('{"model":"o3-mini","messages":[{"role":"user","content":"Say this 
 STREAM_BODY = ('{"model":"o3-mini","stream":true,'
                '"messages":[{"role":"user","content":"Say this is a test!"}]}')
 GATEWAY_PATH = "/smartchat/1.0.0/chat/completions"
+# The guardrail case: the same API with RegexGuardrail + WordCountGuardrail + ContentLengthGuardrail on
+# the request flow (and a response RegexGuardrail for the streaming figure), fed a 4 KiB prompt.
+GUARDED_PATH = "/guardedchat/1.0.0/chat/completions"
+PROMPT_4K = " ".join(["Summarise the quarterly figures for the northern region please."] * 64)[:4096]
+BODY_4K = '{"model":"o3-mini","messages":[{"role":"user","content":"' + PROMPT_4K + '"}]}'
+GUARDRAILS = [
+    ("request", "RegexGuardrail",
+     "{'name':'Jailbreak','regex':'(?i)ignore all previous instructions','jsonPath':'$.messages[-1].content',"
+     "'invert':true}"),
+    ("request", "WordCountGuardrail", "{'name':'Words','min':1,'max':2000,'jsonPath':'$.messages[-1].content'}"),
+    ("request", "ContentLengthGuardrail",
+     "{'name':'Length','min':1,'max':8192,'jsonPath':'$.messages[-1].content'}"),
+    ("response", "RegexGuardrail", "{'name':'No secrets','regex':'(?i)password','invert':true}"),
+]
 DIRECT_PATH = "/v1/chat/completions"
 WRR_PARAMS = ("{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint','weight':50},"
               "{'model':'gpt-4o-mini','endpointId':'default_production_endpoint','weight':50}],"
@@ -45,6 +59,9 @@ GOALS = [
     ("fanout_1000x1s_wall_s", "fan-out: 1000 x 1 s requests", "s", 1.5, False),
     ("app_cold_start_ms", "app: cold start to a painted main window", "ms", 500, False),
     ("app_open_1000_apis_ms", "app: open a workspace with 1000 APIs", "ms", 1000, False),
+    ("guardrail_added_p50_us_c1", "guardrails: added p50 at 1 connection, 4 KiB prompt", "us", 30, False),
+    ("guardrail_rps_ratio_c64", "guardrails: requests/s vs none at 64 connections", "x", 0.85, True),
+    ("guardrail_added_ttfb_us", "guardrails: added time to first event (response regex)", "us", 1000, False),
 ]
 
 
@@ -184,8 +201,18 @@ class Bench:
         self.ctl("policy", "attach", "--api", "SmartChat", "--operation", "POST /chat/completions",
                  "--flow", "request", "--policy", "modelWeightedRoundRobin", "--params", WRR_PARAMS)
         self.ctl("deploy", "--api", "SmartChat")
+        self.ctl("api", "create", "--name", "GuardedChat", "--context", "guardedchat", "--version", "1.0.0",
+                 "--provider", "openai", "--production-url", f"{self.mock_url}/v1",
+                 "--production-key", "sk-bench")
+        self.ctl("policy", "attach", "--api", "GuardedChat", "--operation", "POST /chat/completions",
+                 "--flow", "request", "--policy", "modelWeightedRoundRobin", "--params", WRR_PARAMS)
+        for flow, policy, params in GUARDRAILS:
+            self.ctl("policy", "attach", "--api", "GuardedChat", "--operation", "POST /chat/completions",
+                     "--flow", flow, "--policy", policy, "--params", params)
+        self.ctl("deploy", "--api", "GuardedChat")
         self.ctl("app", "create", "--name", "BenchApp")
         self.ctl("subscribe", "--app", "BenchApp", "--api", "SmartChat", "--plan", "Unlimited")
+        self.ctl("subscribe", "--app", "BenchApp", "--api", "GuardedChat", "--plan", "Unlimited")
         self.ctl("keys", "generate", "--app", "BenchApp", "--type", "production")
         gateway, out = self.spawn([self.bin["gateway"], "--workspace", self.workspace, "--secrets-file",
                                    self.secrets, "--listen", "127.0.0.1:0", "--admin", "0",
@@ -284,13 +311,13 @@ http {{
             return [self.nginx.pid] + children(self.nginx.pid)
         return [self.processes[0].pid]
 
-    def wrk(self, url, connections, seconds):
-        script = f"{self.work}/seed.lua"
+    def wrk(self, url, connections, seconds, body=SEED_BODY, script_name="seed"):
+        script = f"{self.work}/{script_name}.lua"
         if not os.path.exists(script):
             with open(script, "w", encoding="utf-8") as f:
                 f.write(f"""
 wrk.method = "POST"
-wrk.body = '{SEED_BODY}'
+wrk.body = '{body}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer {self.token}"
 done = function(summary, latency, requests)
@@ -347,6 +374,37 @@ end
                 }
         self.results["gateway_rss_mb_idle"] = round(self.gateway_rss_idle, 1)
         self.results["gateway_rss_mb_load"] = round(max(load_peaks), 1)
+
+    def run_guardrails(self):
+        """The same gateway, API and 4 KiB prompt with and without three request guardrails, rounds
+        interleaved so that both see the same machine; and time to first event with and without a
+        response regex guardrail."""
+        for name, path in (("plain", GATEWAY_PATH), ("guarded", GUARDED_PATH)):
+            status, body = self.post(f"http://127.0.0.1:{self.gateway_port}{path}", BODY_4K)
+            if status != 200:
+                fail(f"the {name} 4 KiB request fails: {status} {body[:200]!r}")
+        rounds = 1 if self.args.quick else 3
+        seconds = 3 if self.args.quick else 10
+        runs = {"plain": {"c1": [], "c64": []}, "guarded": {"c1": [], "c64": []}}
+        for round_index in range(rounds):
+            for connections, key in ((1, "c1"), (64, "c64")):
+                for name, path in (("plain", GATEWAY_PATH), ("guarded", GUARDED_PATH)):
+                    log(f"guardrails round {round_index + 1}/{rounds}: {name} at {connections} connection(s)")
+                    figures = self.wrk(f"http://127.0.0.1:{self.gateway_port}{path}", connections, seconds,
+                                       BODY_4K, "prompt4k")
+                    runs[name][key].append(figures)
+        summary = {name: {key: {"p50_us": statistics.median(s["p50_us"] for s in samples),
+                                "rps": round(statistics.median(s["rps"] for s in samples), 1),
+                                "errors": sum(s["socket_errors"] + s["non2xx"] for s in samples)}
+                          for key, samples in keys.items()} for name, keys in runs.items()}
+        self.results["guardrails"] = summary
+        self.results["guardrail_added_p50_us_c1"] = summary["guarded"]["c1"]["p50_us"] - summary["plain"]["c1"]["p50_us"]
+        self.results["guardrail_rps_ratio_c64"] = round(summary["guarded"]["c64"]["rps"] / summary["plain"]["c64"]["rps"], 3)
+        samples = 30 if self.args.quick else 200
+        plain, guarded = asyncio.run(ttfb_pairs_paths(self.gateway_port, GATEWAY_PATH, GUARDED_PATH, self.token, samples))
+        self.results["guardrail_ttfb_us"] = {"plain_p50": round(statistics.median(plain)),
+                                             "guarded_p50": round(statistics.median(guarded))}
+        self.results["guardrail_added_ttfb_us"] = round(statistics.median(guarded) - statistics.median(plain))
 
     # ----- streaming, fan-out ---------------------------------------------------------------------
 
@@ -551,6 +609,14 @@ async def ttfb_pairs(mock_port, gateway_port, token, samples):
     return direct, gateway
 
 
+async def ttfb_pairs_paths(port, first_path, second_path, token, samples):
+    first, second = [], []
+    for _ in range(samples):
+        first.append(await first_event_us(port, first_path, token))
+        second.append(await first_event_us(port, second_path, token))
+    return first, second
+
+
 async def hold_streams(port, token, count, pid):
     """Opens `count` streams through the gateway, waits until each has its first event, samples the
     gateway's RSS while all are open, then closes them. Returns (streams opened, RSS in MB)."""
@@ -630,6 +696,7 @@ def main():
         bench.start()
         bench.run_throughput()
         bench.run_streaming()
+        bench.run_guardrails()
         bench.run_fanout()
         bench.run_micro()
         bench.run_app()
