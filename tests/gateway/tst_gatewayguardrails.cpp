@@ -447,6 +447,85 @@ private Q_SLOTS:
         }
     }
 
+    // URLGuardrail on the response flow: plain answers judged before the client sees them, streamed
+    // ones held whole; a jsonPath that selects nothing is 900967 as for every guardrail.
+    void urlGuardrailOnAnswersAndMisses() {
+        RecordingUpstream upstream;
+        QString error;
+        QVERIFY2(upstream.listen(&error), qPrintable(error));
+        GatewayFixture::ApiSpec spec;
+        spec.productionUrl = upstream.origin() + QStringLiteral("/v1");
+        spec.chatPolicies = {
+            guardrail(QStringLiteral("URLGuardrail"), R"({"name":"Prompt links","jsonPath":"$.prompt"})")};
+        spec.chatResponsePolicies = {
+            guardrail(QStringLiteral("URLGuardrail"), R"({"name":"Answer links","onlyDNS":true})")};
+        Scenario scenario;
+        QVERIFY2(scenario.setUp(spec, &error), qPrintable(error));
+        const TestResponse missed = scenario.fixture.chat(scenario.token, promptWith(QStringLiteral("hi")));
+        QCOMPARE(missed.status, 500);
+        QCOMPARE(missed.json().value(QLatin1String("code")).toString(), QStringLiteral("900967"));
+
+        GatewayFixture::ApiSpec answersOnly = spec;
+        answersOnly.chatPolicies.clear();
+        Scenario second;
+        QVERIFY2(second.setUp(answersOnly, &error), qPrintable(error));
+        upstream.setResponse(200, answerWith(QStringLiteral("See http://gatehouse.invalid/docs")),
+                             {{"Content-Type", "application/json"}});
+        const TestResponse refused = second.fixture.chat(second.token, promptWith(QStringLiteral("hi")));
+        QCOMPARE(refused.status, 446);
+        QCOMPARE(refused.json()
+                     .value(QLatin1String("message"))
+                     .toObject()
+                     .value(QLatin1String("direction"))
+                     .toString(),
+                 QStringLiteral("RESPONSE"));
+        upstream.setResponse(200,
+                             sse({QStringLiteral("See http://gatehouse.inv"), QStringLiteral("alid/docs")}),
+                             {{"Content-Type", "text/event-stream"}});
+        QCOMPARE(second.fixture.chat(second.token, promptWith(QStringLiteral("hi"), true)).status, 446);
+        upstream.setResponse(200, sse({QStringLiteral("See http://local"), QStringLiteral("host/docs")}),
+                             {{"Content-Type", "text/event-stream"}});
+        const TestResponse clean = second.fixture.chat(second.token, promptWith(QStringLiteral("hi"), true));
+        QCOMPARE(clean.status, 200);
+        QCOMPARE(joinedContent(clean.body), QStringLiteral("See http://localhost/docs"));
+    }
+
+    // PIIMaskingRegex: a jsonPath that selects nothing answers 900967 instead of sending the prompt
+    // unmasked; redact stars the values out for good, upstream and in the answer.
+    void piiMissAndRedact() {
+        RecordingUpstream upstream;
+        QString error;
+        QVERIFY2(upstream.listen(&error), qPrintable(error));
+        upstream.setResponse(200, answerWith(QStringLiteral("Contact ops@example.com")),
+                             {{"Content-Type", "application/json"}});
+        GatewayFixture::ApiSpec spec;
+        spec.productionUrl = upstream.origin() + QStringLiteral("/v1");
+        spec.chatPolicies = {guardrail(
+            QStringLiteral("PIIMaskingRegex"),
+            R"({"name":"PII","jsonPath":"$.prompt","piiEntities":[{"piiEntity":"EMAIL","piiRegex":"\\S+@\\S+"}]})")};
+        Scenario scenario;
+        QVERIFY2(scenario.setUp(spec, &error), qPrintable(error));
+        const TestResponse missed =
+            scenario.fixture.chat(scenario.token, promptWith(QStringLiteral("bob@example.com")));
+        QCOMPARE(missed.status, 500);
+        QCOMPARE(missed.json().value(QLatin1String("code")).toString(), QStringLiteral("900967"));
+        QVERIFY(upstream.requests().isEmpty());
+
+        GatewayFixture::ApiSpec redacting = spec;
+        const char* redact =
+            R"({"name":"PII","redact":true,"piiEntities":[{"piiEntity":"EMAIL","piiRegex":"\\S+@\\S+"}]})";
+        redacting.chatPolicies = {guardrail(QStringLiteral("PIIMaskingRegex"), redact)};
+        redacting.chatResponsePolicies = {guardrail(QStringLiteral("PIIMaskingRegex"), redact)};
+        Scenario second;
+        QVERIFY2(second.setUp(redacting, &error), qPrintable(error));
+        const TestResponse answered =
+            second.fixture.chat(second.token, promptWith(QStringLiteral("mail bob@example.com")));
+        QVERIFY2(answered.status == 200, qPrintable(answered.describe()));
+        QVERIFY2(upstream.requests().last().body.contains("mail *****"),
+                 upstream.requests().last().body.constData());
+        QVERIFY2(answered.body.contains("Contact *****"), answered.body.constData());
+    }
+
     // The API level runs before the operation; without invert, a regex must be found to pass.
     void apiLevelAllowListAndShowAssessmentOff() {
         GatewayFixture::ApiSpec spec;

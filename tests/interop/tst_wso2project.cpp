@@ -481,7 +481,7 @@ void TestWso2Project::exportRefusesANonEmptyFolder() {
     QCOMPARE(readFile(other.fileName()), QByteArray("mine\n"));
 }
 
-// The seed API with all six guardrails: on both flows of chat completions, on another operation and at
+// The seed API with all eight guardrails: on both flows of chat completions, on another operation and at
 // the API level; every parameter away from its default, invert and showAssessment on for some, and
 // the two attributes that are strings of JSON (a schema, PII entities) full of quotes and backslashes.
 Api TestWso2Project::seedApiWithGuardrails(Workspace& workspace) {
@@ -526,6 +526,18 @@ Api TestWso2Project::seedApiWithGuardrails(Workspace& workspace) {
                            {"jsonPath", "$.prompt"},
                            {"invert", false},
                            {"showAssessment", false}}));
+    Operation* completions = api.operationByKey(QStringLiteral("POST /completions"));
+    completions->policies.request.push_back(guardrail(QStringLiteral("AzureContentSafetyContentModeration"),
+                                                      QStringLiteral("v1.0"),
+                                                      Json{{"name", "Moderation"},
+                                                           {"hateCategory", 2},
+                                                           {"violenceCategory", 0},
+                                                           {"jsonPath", "$.prompt"},
+                                                           {"passthroughOnError", true},
+                                                           {"showAssessment", true}}));
+    completions->policies.response.push_back(guardrail(
+        QStringLiteral("URLGuardrail"), QStringLiteral("v1.0"),
+        Json{{"name", "Real links"}, {"onlyDNS", true}, {"timeout", 1500}, {"showAssessment", true}}));
     api.apiPolicies.request.push_back(guardrail(
         QStringLiteral("PIIMaskingRegex"), QStringLiteral("v1.0"),
         Json{
@@ -540,7 +552,7 @@ Api TestWso2Project::seedApiWithGuardrails(Workspace& workspace) {
     return *workspace.api(api.id);
 }
 
-// WSO2's guardrails are the same policies on both sides: an API carrying all six must come back from
+// WSO2's guardrails are the same policies on both sides: an API carrying all eight must come back from
 // a WSO2 project with every attachment (name, version, parameters and their types, order, flow)
 // unchanged, and the project must name them as WSO2 does, or WSO2 would not recognise them.
 void TestWso2Project::guardrailsRoundTripUnchanged() {
@@ -576,7 +588,10 @@ void TestWso2Project::guardrailsRoundTripUnchanged() {
     const Json* completions = exportedOperation(data, "POST", "/completions");
     QVERIFY(completions);
     QCOMPARE(exportedNames((*completions)["operationPolicies"]["request"]),
-             (Names{named("ContentLengthGuardrail", "v1.0")}));
+             (Names{named("ContentLengthGuardrail", "v1.0"),
+                    named("AzureContentSafetyContentModeration", "v1.0")}));
+    QCOMPARE(exportedNames((*completions)["operationPolicies"]["response"]),
+             (Names{named("URLGuardrail", "v1.0")}));
     // The strings of JSON travel as the strings they are, not as YAML structures.
     const Json& pii = data["apiPolicies"]["request"][1]["parameters"];
     QCOMPARE(pii["piiEntities"], original.apiPolicies.request[1].parameters["piiEntities"]);

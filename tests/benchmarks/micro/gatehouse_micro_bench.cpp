@@ -21,6 +21,7 @@
 #include "gateway/SuspensionTable.h"
 #include "gateway/VerifiedTokenCache.h"
 #include "gateway/policies/PolicyRegistry.h"
+#include "guardrails/GuardrailFactory.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -38,6 +39,11 @@ namespace {
 using gatehouse::Api;
 using gatehouse::ApiFactory;
 using gatehouse::GatewayConfig;
+using gatehouse::Guardrail;
+using gatehouse::GuardrailDirection;
+using gatehouse::GuardrailFactory;
+using gatehouse::GuardrailPayload;
+using gatehouse::GuardrailVerdict;
 using gatehouse::Json;
 using gatehouse::JsonPointer;
 using gatehouse::Jwt;
@@ -433,6 +439,49 @@ void BM_ModelRewrite4KiBDocument(benchmark::State& state) {
     state.SetBytesProcessed(qint64(state.iterations()) * qint64(bodySize));
 }
 BENCHMARK(BM_ModelRewrite4KiBDocument);
+
+// The guardrail goal's request flow: RegexGuardrail (a deny list), WordCountGuardrail and
+// ContentLengthGuardrail on the last message of a 4 KiB prompt, as one call runs them (the body read
+// once, every guardrail selecting from it).
+std::vector<std::shared_ptr<const Guardrail>> requestGuardrails() {
+    const auto build = [](const char* kind, const char* parameters) {
+        return GuardrailFactory::build(QLatin1String(kind), Json::parse(parameters)).value();
+    };
+    return {
+        build("RegexGuardrail", R"({"name":"J","regex":"(?i)ignore all previous instructions",)"
+                                R"("jsonPath":"$.messages[-1].content","invert":true})"),
+        build("WordCountGuardrail", R"({"name":"W","min":1,"max":2000,"jsonPath":"$.messages[-1].content"})"),
+        build("ContentLengthGuardrail",
+              R"({"name":"L","min":1,"max":8192,"jsonPath":"$.messages[-1].content"})")};
+}
+
+void BM_Guardrails3On4KiBPrompt(benchmark::State& state) {
+    const QByteArray raw = chatCompletionsBody();
+    const auto guardrails = requestGuardrails();
+    for (auto _ : state) {
+        const GuardrailPayload payload(raw);
+        for (const auto& guardrail : guardrails) {
+            const GuardrailVerdict verdict = guardrail->evaluate(payload, GuardrailDirection::Request);
+            if (verdict.outcome != GuardrailVerdict::Outcome::Pass) {
+                state.SkipWithError("a guardrail did not pass the prompt");
+                return;
+            }
+        }
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * qint64(raw.size()));
+}
+BENCHMARK(BM_Guardrails3On4KiBPrompt);
+
+// What the three share: reading the 4 KiB body once.
+void BM_GuardrailPayloadRead4KiB(benchmark::State& state) {
+    const QByteArray raw = chatCompletionsBody();
+    for (auto _ : state) {
+        const GuardrailPayload payload(raw);
+        benchmark::DoNotOptimize(payload.document());
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * qint64(raw.size()));
+}
+BENCHMARK(BM_GuardrailPayloadRead4KiB);
 
 } // namespace
 
