@@ -23,13 +23,14 @@ public:
     // The same values as writable references, for policies that rewrite what they inspect.
     std::vector<Json*> selectMutable(Json& document) const;
 
-private:
     struct Step {
         enum class Kind { Key, Index, Wildcard } kind = Kind::Key;
         std::string key;
         long long index = 0;
     };
+    const std::vector<Step>& steps() const { return m_steps; }
 
+private:
     template <typename Node> void walk(Node& node, std::size_t step, std::vector<Node*>& out) const;
 
     QString m_expression;

@@ -47,6 +47,27 @@ std::optional<qint64> integerParameter(const Json& parameters, const char* name)
     return jsonInteger(*it);
 }
 
+// The UTF-8 length without encoding: a surrogate pair is 4 bytes, 2 per half (an unpaired half is
+// written as U+FFFD, 3 bytes, as QString::toUtf8() does).
+qint64 utf8Length(const QString& text) {
+    qint64 bytes = 0;
+    const qsizetype size = text.size();
+    for (qsizetype at = 0; at < size; ++at) {
+        const char16_t c = text[at].unicode();
+        if (c < 0x80)
+            bytes += 1;
+        else if (c < 0x800)
+            bytes += 2;
+        else if (QChar::isHighSurrogate(c) && at + 1 < size &&
+                 QChar::isLowSurrogate(text[at + 1].unicode())) {
+            bytes += 4;
+            ++at;
+        } else
+            bytes += 3;
+    }
+    return bytes;
+}
+
 } // namespace
 
 qint64 CountGuardrail::count(Unit unit, const QString& text) {
@@ -56,7 +77,7 @@ qint64 CountGuardrail::count(Unit unit, const QString& text) {
     case Unit::Sentences:
         return countSentences(text);
     case Unit::Bytes:
-        return text.toUtf8().size();
+        return utf8Length(text);
     }
     return 0;
 }

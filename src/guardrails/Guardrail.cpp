@@ -62,6 +62,26 @@ Result<QString> Guardrail::inspectedText(const GuardrailPayload& payload,
                                          GuardrailDirection direction) const {
     if (!m_settings.jsonPath)
         return Result<QString>::success(QString::fromUtf8(payload.bytes()));
+    // The fast way for a definite path; the document only for wildcards and very deep nesting.
+    const JsonTextSelector::Selection& selection = payload.select(*m_settings.jsonPath);
+    switch (selection.outcome) {
+    case JsonTextSelector::Outcome::Found: {
+        if (selection.isString)
+            return Result<QString>::success(cleaned(selection.text));
+        // A number, object or array: as nlohmann writes it (compact, numbers normalised).
+        const Json value = Json::parse(selection.begin, selection.end, nullptr, false);
+        return Result<QString>::success(cleaned(toQString(dumpCompact(value))));
+    }
+    case JsonTextSelector::Outcome::NotFound:
+        // Jayway JsonPath, WSO2's library, throws PathNotFoundException here: WSO2 answers 900967.
+        return Result<QString>::failure(QStringLiteral("jsonPath %1 selects nothing in the %2")
+                                            .arg(m_settings.jsonPath->expression(), messageName(direction)));
+    case JsonTextSelector::Outcome::NotJson:
+        return Result<QString>::failure(QStringLiteral("the %1 is not JSON, so jsonPath %2 selects nothing")
+                                            .arg(messageName(direction), m_settings.jsonPath->expression()));
+    case JsonTextSelector::Outcome::Unsupported:
+        break;
+    }
     const Json* document = payload.document();
     if (!document)
         return Result<QString>::failure(QStringLiteral("the %1 is not JSON, so jsonPath %2 selects nothing")

@@ -15,4 +15,13 @@ const Json* GuardrailPayload::document() const {
     return m_document ? &*m_document : nullptr;
 }
 
+const JsonTextSelector::Selection& GuardrailPayload::select(const JsonPath& path) const {
+    for (const auto& [expression, selection] : m_selections) {
+        if (expression == path.expression())
+            return selection;
+    }
+    m_selections.emplace_back(path.expression(), JsonTextSelector::select(m_bytes, path));
+    return m_selections.back().second;
+}
+
 } // namespace gatehouse

@@ -15,6 +15,7 @@
 #include "FuzzRandom.h"
 #include "core/JsonPath.h"
 #include "core/JsonSchemaValidator.h"
+#include "core/JsonTextSelector.h"
 #include "gateway/policies/PiiStreamRestorer.h"
 #include "gateway/policies/SseEventBuffer.h"
 #include "guardrails/CountGuardrail.h"
@@ -31,6 +32,35 @@ const Json& sampleDocument() {
         R"({"model":"gpt-4o","messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"hi"}],)"
         R"("choices":[{"message":{"content":"ok"}}],"n":[1,[2,[3]]]})");
     return document;
+}
+
+// JsonTextSelector reads what nlohmann's document holds, and refuses what nlohmann refuses.
+void fuzzSelector(const QByteArray& input) {
+    const Json document = Json::parse(input.constBegin(), input.constEnd(), nullptr, false);
+    for (const char* expression : {"$", "$.messages[-1].content", "$.a", "$[0]", "$.a.b[1]", "$['x y']"}) {
+        const JsonPath path = JsonPath::compile(QLatin1String(expression)).value();
+        const JsonTextSelector::Selection selection = JsonTextSelector::select(input, path);
+        if (selection.outcome == JsonTextSelector::Outcome::Unsupported)
+            continue;
+        require((selection.outcome == JsonTextSelector::Outcome::NotJson) == document.is_discarded(),
+                "the selector refuses exactly what nlohmann refuses", input);
+        if (document.is_discarded())
+            continue;
+        const std::vector<const Json*> selected = path.select(document);
+        require((selection.outcome == JsonTextSelector::Outcome::Found) == !selected.empty(),
+                "the selector finds exactly what the document holds", input);
+        if (selected.empty())
+            continue;
+        if (selection.isString) {
+            require(selected.front()->is_string() &&
+                        selection.text == toQString(selected.front()->get<std::string>()),
+                    "the selected string is the document's", input);
+        } else {
+            const Json value = Json::parse(selection.begin, selection.end, nullptr, false);
+            require(!value.is_discarded() && dumpCompact(value) == dumpCompact(*selected.front()),
+                    "the selected value is the document's", input);
+        }
+    }
 }
 
 void fuzzJsonPath(const QString& text) {
@@ -149,6 +179,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     const QByteArray input(reinterpret_cast<const char*>(data), qsizetype(size));
     FuzzRandom random(data, size);
+    fuzzSelector(input);
     fuzzJsonPath(QString::fromUtf8(input));
     fuzzSchema(input);
     fuzzVerdicts(input);
