@@ -1,8 +1,5 @@
 #include "gateway/policies/AzureContentSafetyPolicy.h"
 
-#include "gateway/policies/GuardrailPolicy.h"
-#include "gateway/policies/SseEventBuffer.h"
-
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrl>
@@ -28,7 +25,8 @@ PolicyBuildResult AzureContentSafetyPolicy::build(const PolicyBuildInput& input)
 
 AzureContentSafetyPolicy::AzureContentSafetyPolicy(
     std::shared_ptr<const AzureContentSafetyGuardrail> guardrail, QString endpoint, QByteArray key)
-    : m_guardrail(std::move(guardrail)), m_endpoint(std::move(endpoint)), m_key(std::move(key)) {
+    : RemoteGuardrailPolicy(guardrail), m_guardrail(std::move(guardrail)), m_endpoint(std::move(endpoint)),
+      m_key(std::move(key)) {
     while (m_endpoint.endsWith(QLatin1Char('/')))
         m_endpoint.chop(1);
 }
@@ -39,14 +37,11 @@ void AzureContentSafetyPolicy::decide(const Guardrail::Judgement& judgement, Gua
         done(std::nullopt);
         return;
     }
-    const GuardrailVerdict verdict = m_guardrail->verdictOf(judgement, direction);
-    done(verdict.outcome == GuardrailVerdict::Outcome::Pass
-             ? std::nullopt
-             : std::optional<PolicyAnswer>(GuardrailPolicy::answerFor(verdict, direction)));
+    done(answerFor(judgement, direction));
 }
 
-void AzureContentSafetyPolicy::moderate(const Result<QString>& text, GuardrailDirection direction,
-                                        QObject* owner, PolicyDecision done) const {
+void AzureContentSafetyPolicy::check(const Result<QString>& text, GuardrailDirection direction,
+                                     QObject* owner, PolicyDecision done) const {
     Result<QByteArray> body =
         text ? m_guardrail->requestBody(text.value()) : Result<QByteArray>::failureOf(text);
     if (!body) {
@@ -79,23 +74,6 @@ void AzureContentSafetyPolicy::moderate(const Result<QString>& text, GuardrailDi
             network->deleteLater();
             decide(judgement, direction, done);
         });
-}
-
-void AzureContentSafetyPolicy::decideRequest(PolicyRequest& request, PolicyDecision done) const {
-    moderate(m_guardrail->inspectedText(request.call.payload(request.body), GuardrailDirection::Request),
-             GuardrailDirection::Request, request.owner, std::move(done));
-}
-
-void AzureContentSafetyPolicy::decideResponse(PolicyResponse& response, const QByteArray& body,
-                                              PolicyDecision done) const {
-    if (response.status < 200 || response.status >= 300) {
-        done(std::nullopt);
-        return;
-    }
-    const Result<QString> text =
-        response.streamed ? Result<QString>::success(SseEventBuffer::joinedContent(body))
-                          : m_guardrail->inspectedText(GuardrailPayload(body), GuardrailDirection::Response);
-    moderate(text, GuardrailDirection::Response, response.owner, std::move(done));
 }
 
 } // namespace gatehouse

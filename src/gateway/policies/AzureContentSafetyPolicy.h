@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/policies/PolicyRegistry.h"
+#include "gateway/policies/RemoteGuardrailPolicy.h"
 #include "guardrails/AzureContentSafetyGuardrail.h"
 
 namespace gatehouse {
@@ -10,7 +11,7 @@ namespace gatehouse {
 // Ocp-Apim-Subscription-Key header) while the call waits; the worker serves others meanwhile. A
 // service that fails or does not answer within 10 s is the guardrail's internal error (900967),
 // unless passthroughOnError lets the call through. Streamed answers are held whole until judged.
-class AzureContentSafetyPolicy final : public GatewayPolicy {
+class AzureContentSafetyPolicy final : public RemoteGuardrailPolicy {
 public:
     static constexpr int timeoutMs = 10000;
 
@@ -19,16 +20,11 @@ public:
     AzureContentSafetyPolicy(std::shared_ptr<const AzureContentSafetyGuardrail> guardrail, QString endpoint,
                              QByteArray key);
 
-    QString name() const override { return QStringLiteral("AzureContentSafetyContentModeration"); }
-    bool decidesAsynchronously() const override { return true; }
-    bool inspectsWholeResponse() const override { return true; }
-    bool holdsStream() const override { return true; }
-    void decideRequest(PolicyRequest& request, PolicyDecision done) const override;
-    void decideResponse(PolicyResponse& response, const QByteArray& body, PolicyDecision done) const override;
+protected:
+    void check(const Result<QString>& text, GuardrailDirection direction, QObject* owner,
+               PolicyDecision done) const override;
 
 private:
-    void moderate(const Result<QString>& text, GuardrailDirection direction, QObject* owner,
-                  PolicyDecision done) const;
     void decide(const Guardrail::Judgement& judgement, GuardrailDirection direction,
                 const PolicyDecision& done) const;
 
