@@ -411,6 +411,14 @@ private Q_SLOTS:
             azure.setResponse(200, analysis(2, 0), {{"Content-Type", "application/json"}});
             QCOMPARE(scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("mild"))).status, 200);
 
+            // A body without the path's value is the guardrail's error; Azure is not asked.
+            const qsizetype asked = azure.requests().size();
+            const TestResponse missed =
+                scenario->fixture.chat(scenario->token, R"({"model":"gpt-4o","prompt":"no messages"})");
+            QCOMPARE(missed.status, 500);
+            QCOMPARE(missed.json().value(QLatin1String("code")).toString(), QStringLiteral("900967"));
+            QCOMPARE(azure.requests().size(), asked);
+
             azure.setResponse(500, "{}", {{"Content-Type", "application/json"}});
             const TestResponse failed =
                 scenario->fixture.chat(scenario->token, promptWith(QStringLiteral("mild")));
