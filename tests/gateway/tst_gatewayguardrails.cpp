@@ -302,8 +302,9 @@ private Q_SLOTS:
         Scenario scenario;
         QString error;
         QVERIFY2(scenario.setUp(spec, &error), qPrintable(error));
-        // Port 1 is closed, but onlyDNS does not connect: localhost resolves.
-        QCOMPARE(scenario.fixture.chat(scenario.token, promptWith(QStringLiteral("see http://localhost:1/x")))
+        // Port 1 is closed, but onlyDNS does not connect (an address literal resolves even in a root without
+        // /etc/hosts).
+        QCOMPARE(scenario.fixture.chat(scenario.token, promptWith(QStringLiteral("see http://127.0.0.1:1/x")))
                      .status,
                  200);
         // .invalid never resolves (RFC 6761), without any network.
@@ -491,11 +492,11 @@ private Q_SLOTS:
                              sse({QStringLiteral("See http://gatehouse.inv"), QStringLiteral("alid/docs")}),
                              {{"Content-Type", "text/event-stream"}});
         QCOMPARE(second.fixture.chat(second.token, promptWith(QStringLiteral("hi"), true)).status, 446);
-        upstream.setResponse(200, sse({QStringLiteral("See http://local"), QStringLiteral("host/docs")}),
+        upstream.setResponse(200, sse({QStringLiteral("See http://127.0"), QStringLiteral(".0.1/docs")}),
                              {{"Content-Type", "text/event-stream"}});
         const TestResponse clean = second.fixture.chat(second.token, promptWith(QStringLiteral("hi"), true));
         QCOMPARE(clean.status, 200);
-        QCOMPARE(joinedContent(clean.body), QStringLiteral("See http://localhost/docs"));
+        QCOMPARE(joinedContent(clean.body), QStringLiteral("See http://127.0.0.1/docs"));
     }
 
     // PIIMaskingRegex: a jsonPath that selects nothing answers 900967 instead of sending the prompt
