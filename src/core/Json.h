@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 
 namespace gatehouse {
 
@@ -11,8 +12,14 @@ namespace gatehouse {
 // document in Gatehouse keeps its keys in insertion order.
 using Json = nlohmann::ordered_json;
 
+// A JSON string's UTF-8 as a QString. QString::fromUtf8 drops a byte order mark at the start, but in a
+// JSON value U+FEFF is text: a streamed token that is just a BOM must survive being decoded alone.
 inline QString toQString(const std::string& utf8) {
-    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+    constexpr std::string_view byteOrderMark = "\xEF\xBB\xBF";
+    if (utf8.compare(0, byteOrderMark.size(), byteOrderMark) != 0)
+        return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+    const std::string_view rest = std::string_view(utf8).substr(byteOrderMark.size());
+    return QChar(0xFEFF) + toQString(std::string(rest));
 }
 inline std::string toStdString(const QString& text) {
     return text.toStdString();

@@ -82,6 +82,22 @@ private Q_SLOTS:
                  QStringLiteral("[\"system\",\"user\"]"));
     }
 
+    // U+FEFF at the start of a JSON string is text, not an encoding mark (QString::fromUtf8 drops it):
+    // a length guardrail counts its three bytes, and a regex can look for it.
+    void leadingByteOrderMarkIsText() {
+        const QByteArray body = "{\"messages\":[{\"role\":\"user\",\"content\":\"\xEF\xBB\xBFhi\"}]}";
+        const QString expected = QChar(0xFEFF) + QStringLiteral("hi");
+        for (const char* path : {"$.messages[-1].content", "$.messages[0].content"}) {
+            const Json parameters = {{"name", "g"}, {"regex", "x"}, {"jsonPath", path}};
+            const auto guardrail = GuardrailFactory::build(QStringLiteral("RegexGuardrail"), parameters).value();
+            QCOMPARE(guardrail->inspectedText(GuardrailPayload(body), GuardrailDirection::Request).value(),
+                     expected);
+        }
+        QCOMPARE(toQString("\xEF\xBB\xBF"), QString(QChar(0xFEFF)));
+        QCOMPARE(toQString("\xEF\xBB\xBF\xEF\xBB\xBFx"), QString(QChar(0xFEFF)) + QChar(0xFEFF) + QChar(u'x'));
+        QCOMPARE(CountGuardrail::count(CountGuardrail::Unit::Bytes, expected), 5);
+    }
+
     // WSO2 passes when the pattern is found anywhere (find, not a full match); invert makes a deny list.
     void regexPassesWhenFoundAndInvertFlipsIt() {
         const char* allow =
