@@ -33,6 +33,12 @@ static const char* const policycatalogueStrings[] = {
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when a JSON object in the content validates against the schema (draft-07 and 2020-12 keywords); no object at all intervenes."), // JSONSchemaGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "JSON Schema"), // JSONSchemaGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSON Schema the content must satisfy."), // JSONSchemaGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "LLM Cost"), // LLMCost.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Prices each answer from its token usage and the workspace's model prices, and tells the client: x-llm-cost (USD, 10 decimals) and x-llm-cost-status headers, and for streamed answers an SSE comment before the final event."), // LLMCost.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Send cost headers"), // LLMCost.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Add x-llm-cost and x-llm-cost-status to the response. The answer is then read whole before it goes out; a streamed answer's headers leave before its usage is known, so streams get the comment instead."), // LLMCost.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Cost comment in streams"), // LLMCost.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "For a streamed answer, send an SSE comment line (\": x-llm-cost=0.0000423100 x-llm-cost-status=calculated\") before data: [DONE]. SSE clients and the OpenAI SDKs ignore comments."), // LLMCost.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "PII Masking with Regex"), // PIIMaskingRegex.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Masks personal data found by regular expressions: in the request each value becomes a placeholder (EMAIL_0000) and the response gets the originals back, streamed answers included. With redact, values become ***** for good. Never blocks."), // PIIMaskingRegex.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "PII Entities"), // PIIMaskingRegex.json

@@ -321,6 +321,13 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <source>a budget is in usd</source>
+        <translation>ein Budget wird in usd angegeben</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationCommands</name>
     <message>
         <source>Create an application (what subscribes to APIs and holds keys).</source>
@@ -485,6 +492,35 @@
         <source>%1 (deleted)</source>
         <extracomment>%1 is the id of an API that no longer exists.</extracomment>
         <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>Set or show an application&apos;s dollar budgets.</source>
+        <translation>Die Dollar-Budgets einer Anwendung festlegen oder anzeigen.</translation>
+    </message>
+    <message>
+        <source>An application&apos;s own budgets in US dollars per min, hour, day or month (fixed UTC windows), across every API it calls and on top of its plans&apos; limits: --usd 5/day --usd 100/month. Answers are charged when they are done, streams included; once a budget is spent the next request is refused with 429 (code 900803) until its window resets. Free models cost nothing. Without options, shows the budgets; --clear removes them.</source>
+        <translation>Die eigenen Budgets einer Anwendung in US-Dollar pro Minute (min), Stunde (hour), Tag (day) oder Monat (month) (feste UTC-Zeitfenster), über alle APIs, die sie aufruft, und zusätzlich zu den Grenzen ihrer Tarife: --usd 5/day --usd 100/month. Antworten werden berechnet, wenn sie fertig sind, Streams eingeschlossen; ist ein Budget aufgebraucht, wird die nächste Anfrage mit 429 (Code 900803) abgewiesen, bis sein Zeitfenster neu beginnt. Kostenlose Modelle kosten nichts. Ohne Optionen werden die Budgets angezeigt; --clear entfernt sie.</translation>
+    </message>
+    <message>
+        <source>A budget; may be repeated.</source>
+        <translation>Ein Budget; darf wiederholt werden.</translation>
+    </message>
+    <message>
+        <source>Remove the application&apos;s budgets.</source>
+        <translation>Die Budgets der Anwendung entfernen.</translation>
+    </message>
+    <message>
+        <source>--clear and --usd: give one of them</source>
+        <translation>--clear und --usd: geben Sie nur eines davon an</translation>
+    </message>
+    <message>
+        <source>%1 has no budget</source>
+        <extracomment>What &quot;app budget&quot; prints for an application without budgets.</extracomment>
+        <translation>%1 hat kein Budget</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1702,19 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>ModelPrice</name>
+    <message>
+        <source>must not be negative (got %1)</source>
+        <extracomment>A price in a price file is below zero; %1 is the number as written.</extracomment>
+        <translation>darf nicht negativ sein (angegeben: %1)</translation>
+    </message>
+    <message>
+        <source>expected a date as YYYY-MM-DD (got &quot;%1&quot;)</source>
+        <extracomment>YYYY-MM-DD is the date format expected: keep it as it is.</extracomment>
+        <translation>erwartet: ein Datum im Format YYYY-MM-DD (angegeben: „%1“)</translation>
+    </message>
+</context>
+<context>
     <name>ModelRouterConfig</name>
     <message>
         <source>failover needs the target model whose failures it handles</source>
@@ -1815,6 +1864,173 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>a media type must be an object, not %1</source>
         <translation>ein Medientyp muss ein Objekt sein, nicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanCommands</name>
+    <message>
+        <source>Add a business plan with request, token and dollar limits.</source>
+        <translation>Einen Tarif mit Grenzen für Anfragen, Token und Dollar hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Adds a business plan that subscriptions can use. Each limit is an amount per period: min, hour, day or month (fixed UTC windows), such as --requests 10/min, --total-tokens 400/min or --usd 5/day; every limit option may be given several times. Tokens and dollars are charged when an answer is done, streams included: a request that would cross a limit still finishes, and the next one is refused with 429 until the window resets. Answers of free models cost nothing.</source>
+        <translation>Fügt einen Tarif hinzu, den Abonnements verwenden können. Jede Grenze ist eine Menge pro Zeitraum: min, hour, day oder month (feste UTC-Zeitfenster), etwa --requests 10/min, --total-tokens 400/min oder --usd 5/day; jede Grenzoption darf mehrfach angegeben werden. Token und Dollar werden berechnet, wenn eine Antwort fertig ist, Streams eingeschlossen: Eine Anfrage, die eine Grenze überschreitet, wird noch zu Ende geführt, und die nächste wird mit 429 abgewiesen, bis das Zeitfenster neu beginnt. Antworten kostenloser Modelle kosten nichts.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s name, unique.</source>
+        <translation>Der Name des Tarifs, eindeutig.</translation>
+    </message>
+    <message>
+        <source>What the plan allows.</source>
+        <translation>Was der Tarif erlaubt.</translation>
+    </message>
+    <message>
+        <source>A limit; may be repeated.</source>
+        <translation>Eine Grenze; darf wiederholt werden.</translation>
+    </message>
+    <message>
+        <source>List the business plans and their limits.</source>
+        <translation>Die Tarife und ihre Grenzen auflisten.</translation>
+    </message>
+    <message>
+        <source>Lists every business plan with its limits and how many subscriptions use it.</source>
+        <translation>Listet jeden Tarif mit seinen Grenzen auf und wie viele Abonnements ihn verwenden.</translation>
+    </message>
+    <message>
+        <source>Show a business plan.</source>
+        <translation>Einen Tarif anzeigen.</translation>
+    </message>
+    <message>
+        <source>Shows a business plan&apos;s limits and the subscriptions that use it.</source>
+        <translation>Zeigt die Grenzen eines Tarifs und die Abonnements, die ihn verwenden.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s name.</source>
+        <translation>Der Name des Tarifs.</translation>
+    </message>
+    <message>
+        <source>Delete a business plan no subscription uses.</source>
+        <translation>Einen Tarif löschen, den kein Abonnement verwendet.</translation>
+    </message>
+    <message>
+        <source>Deletes a business plan. A plan that a subscription uses is refused: subscribe the application under another plan first.</source>
+        <translation>Löscht einen Tarif. Ein Tarif, den ein Abonnement verwendet, wird abgewiesen: Abonnieren Sie die Anwendung zuerst mit einem anderen Tarif.</translation>
+    </message>
+    <message>
+        <source>no business plan &quot;%1&quot; (plans: %2)</source>
+        <translation>kein Tarif „%1“ (Tarife: %2)</translation>
+    </message>
+    <message>
+        <source>--name: at most 64 letters, digits, spaces, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>--name: höchstens 64 Buchstaben, Ziffern, Leerzeichen, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer</translation>
+    </message>
+    <message>
+        <source>a business plan &quot;%1&quot; exists already</source>
+        <translation>es gibt bereits einen Tarif „%1“</translation>
+    </message>
+    <message>
+        <source>give at least one limit (--requests, --prompt-tokens, --completion-tokens, --total-tokens or --usd); the Unlimited plan exists already</source>
+        <translation>geben Sie mindestens eine Grenze an (--requests, --prompt-tokens, --completion-tokens, --total-tokens oder --usd); den Tarif Unlimited gibt es bereits</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <extracomment>Column headers of &quot;plan list&quot;, in capitals.</extracomment>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>LIMITS</source>
+        <translation>GRENZEN</translation>
+    </message>
+    <message>
+        <source>SUBSCRIPTIONS</source>
+        <translation>ABONNEMENTS</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <extracomment>The LIMITS column of a plan without limits.</extracomment>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>FELD</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message numerus="yes">
+        <source>business plan &quot;%1&quot; is used by %n subscription(s) (%2): subscribe them under another plan first</source>
+        <translation>
+            <numerusform>Tarif „%1“ wird von %n Abonnement verwendet (%2): abonnieren Sie es zuerst mit einem anderen Tarif</numerusform>
+            <numerusform>Tarif „%1“ wird von %n Abonnements verwendet (%2): abonnieren Sie sie zuerst mit einem anderen Tarif</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanLimit</name>
+    <message>
+        <source>&quot;%1&quot; is not a limit: write an amount per period, such as 10/min, 400/hour or 5/day</source>
+        <translation>„%1“ ist keine Grenze: Schreiben Sie eine Menge pro Zeitraum, etwa 10/min, 400/hour oder 5/day</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the amount must be a number above 0</source>
+        <translation>„%1“: die Menge muss eine Zahl über 0 sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: requests and tokens are counted in whole numbers</source>
+        <translation>„%1“: Anfragen und Token werden in ganzen Zahlen gezählt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the period must be min, hour, day or month</source>
+        <translation>„%1“: der Zeitraum muss min, hour, day oder month sein</translation>
+    </message>
+    <message>
+        <source>%1 requests/%2</source>
+        <translation>%1 Anfragen/%2</translation>
+    </message>
+    <message>
+        <source>%1 prompt tokens/%2</source>
+        <translation>%1 Prompt-Token/%2</translation>
+    </message>
+    <message>
+        <source>%1 completion tokens/%2</source>
+        <translation>%1 Completion-Token/%2</translation>
+    </message>
+    <message>
+        <source>%1 tokens/%2</source>
+        <translation>%1 Token/%2</translation>
+    </message>
+    <message>
+        <source>%1 USD/%2</source>
+        <translation>%1 USD/%2</translation>
+    </message>
+    <message>
+        <source>must be requests, promptTokens, completionTokens, totalTokens or usd</source>
+        <translation>muss requests, promptTokens, completionTokens, totalTokens oder usd sein</translation>
+    </message>
+    <message>
+        <source>must be minute, hour, day or month</source>
+        <translation>muss minute, hour, day oder month sein</translation>
+    </message>
+    <message>
+        <source>must be a number above 0</source>
+        <translation>muss eine Zahl über 0 sein</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2434,30 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>Passthrough on Error</source>
         <translation>Bei Fehler durchlassen</translation>
     </message>
+    <message>
+        <source>LLM Cost</source>
+        <translation>LLM-Kosten</translation>
+    </message>
+    <message>
+        <source>Prices each answer from its token usage and the workspace&apos;s model prices, and tells the client: x-llm-cost (USD, 10 decimals) and x-llm-cost-status headers, and for streamed answers an SSE comment before the final event.</source>
+        <translation>Berechnet den Preis jeder Antwort aus ihrem Token-Verbrauch und den Modellpreisen des Arbeitsbereichs und teilt ihn dem Client mit: in den Headern x-llm-cost (USD, 10 Nachkommastellen) und x-llm-cost-status, bei gestreamten Antworten in einem SSE-Kommentar vor dem letzten Ereignis.</translation>
+    </message>
+    <message>
+        <source>Send cost headers</source>
+        <translation>Kosten-Header senden</translation>
+    </message>
+    <message>
+        <source>Add x-llm-cost and x-llm-cost-status to the response. The answer is then read whole before it goes out; a streamed answer&apos;s headers leave before its usage is known, so streams get the comment instead.</source>
+        <translation>x-llm-cost und x-llm-cost-status zur Antwort hinzufügen. Die Antwort wird dann ganz gelesen, bevor sie hinausgeht; die Header einer gestreamten Antwort gehen hinaus, bevor ihr Verbrauch bekannt ist, daher erhalten Streams stattdessen den Kommentar.</translation>
+    </message>
+    <message>
+        <source>Cost comment in streams</source>
+        <translation>Kostenkommentar in Streams</translation>
+    </message>
+    <message>
+        <source>For a streamed answer, send an SSE comment line (&quot;: x-llm-cost=0.0000423100 x-llm-cost-status=calculated&quot;) before data: [DONE]. SSE clients and the OpenAI SDKs ignore comments.</source>
+        <translation>Bei einer gestreamten Antwort eine SSE-Kommentarzeile (&quot;: x-llm-cost=0.0000423100 x-llm-cost-status=calculated&quot;) vor data: [DONE] senden. SSE-Clients und die OpenAI-SDKs ignorieren Kommentare.</translation>
+    </message>
 </context>
 <context>
     <name>PolicyCommands</name>
@@ -2525,6 +2765,270 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>PriceCatalogue</name>
+    <message>
+        <source>$: expected an object (model name -&gt; price), found %1</source>
+        <extracomment>The top level of a price file; &quot;model name -&gt; price&quot; says what the object maps.</extracomment>
+        <translation>$: erwartet: ein Objekt (Modellname -&gt; Preis), gefunden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PriceCommands</name>
+    <message>
+        <source>workspace</source>
+        <extracomment>The ORIGIN column of &quot;prices list&quot;: the price comes from the workspace&apos;s prices.json...</extracomment>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>mitgeliefert</translation>
+    </message>
+    <message>
+        <source>%1 must be a price in USD per 1M tokens, such as 2.50 (got &quot;%2&quot;)</source>
+        <extracomment>%1 is an option such as --input, %2 what was typed. Keep &quot;2.50&quot; as it is: a number to type.</extracomment>
+        <translation>%1 muss ein Preis in USD pro 1 Mio. Token sein, etwa 2.50 (angegeben: „%2“)</translation>
+    </message>
+    <message>
+        <source>List the model prices the gateway charges requests at.</source>
+        <translation>Die Modellpreise auflisten, zu denen das Gateway Anfragen berechnet.</translation>
+    </message>
+    <message>
+        <source>Lists the prices in effect: the list prices shipped with Gatehouse for the built-in providers&apos; models, each replaced by the workspace&apos;s own price for the same model (prices.json). One row per model: its provider, the input, cached input and output prices in USD per 1M tokens, where the price comes from (shipped or workspace) and the date it was read from the price page. --model shows the price a request for MODEL is charged at and the entry it is found under: the name in lower case, then without a provider prefix (openai/gpt-4o), then with its -suffixes stripped one by one (gpt-4o-2024-11-20 is charged as gpt-4o); it fails when none matches.</source>
+        <translation>Listet die geltenden Preise auf: die mit Gatehouse mitgelieferten Listenpreise für die Modelle der eingebauten Anbieter, jeweils ersetzt durch den eigenen Preis des Arbeitsbereichs für dasselbe Modell (prices.json). Eine Zeile pro Modell: sein Anbieter, die Preise für Eingabe, Eingabe aus dem Cache und Ausgabe in USD pro 1 Mio. Token, woher der Preis stammt (mitgeliefert oder Arbeitsbereich) und das Datum, an dem er von der Preisseite abgelesen wurde. --model zeigt den Preis, zu dem eine Anfrage für MODEL berechnet wird, und den Eintrag, unter dem er gefunden wird: der Name in Kleinbuchstaben, dann ohne Anbieterpräfix (openai/gpt-4o), dann mit einem -Suffix nach dem anderen entfernt (gpt-4o-2024-11-20 wird als gpt-4o berechnet); schlägt fehl, wenn nichts passt.</translation>
+    </message>
+    <message>
+        <source>Example:</source>
+        <translation>Beispiel:</translation>
+    </message>
+    <message>
+        <source>Show the price a request for this model is charged at.</source>
+        <translation>Den Preis zeigen, zu dem eine Anfrage für dieses Modell berechnet wird.</translation>
+    </message>
+    <message>
+        <source>Set a model&apos;s price in the workspace.</source>
+        <translation>Den Preis eines Modells im Arbeitsbereich festlegen.</translation>
+    </message>
+    <message>
+        <source>Sets the price of MODEL in the workspace&apos;s prices.json, in USD per 1M tokens as price pages show them (the file stores them per token, as LiteLLM does). A price for a model that has one already (in the workspace, or shipped) keeps that entry&apos;s other fields: context window, cache write price, long-context prices. The other models&apos; prices stay as they are. The date of the price is today; --source names the page it comes from.</source>
+        <translation>Legt den Preis von MODEL in prices.json des Arbeitsbereichs fest, in USD pro 1 Mio. Token, wie Preisseiten ihn angeben (die Datei speichert ihn pro Token, wie LiteLLM). Hat das Modell bereits einen Preis (im Arbeitsbereich oder mitgeliefert), bleiben die übrigen Felder dieses Eintrags erhalten: Kontextfenster, Preis für Cache-Schreibvorgänge, Preise für lange Kontexte. Die Preise der anderen Modelle bleiben, wie sie sind. Das Datum des Preises ist heute; --source nennt die Seite, von der er stammt.</translation>
+    </message>
+    <message>
+        <source>The model, as requests name it.</source>
+        <translation>Das Modell, wie Anfragen es nennen.</translation>
+    </message>
+    <message>
+        <source>The price of 1M prompt tokens.</source>
+        <translation>Der Preis für 1 Mio. Prompt-Token.</translation>
+    </message>
+    <message>
+        <source>The price of 1M completion tokens.</source>
+        <translation>Der Preis für 1 Mio. Completion-Token.</translation>
+    </message>
+    <message>
+        <source>The price of 1M prompt tokens read from the provider&apos;s cache (default: the input price).</source>
+        <translation>Der Preis für 1 Mio. Prompt-Token aus dem Cache des Anbieters (Standard: der Eingabepreis).</translation>
+    </message>
+    <message>
+        <source>The price of 1M reasoning tokens (default: the output price).</source>
+        <translation>Der Preis für 1 Mio. Reasoning-Token (Standard: der Ausgabepreis).</translation>
+    </message>
+    <message>
+        <source>The provider, as LiteLLM names it: openai, anthropic, mistral...</source>
+        <translation>Der Anbieter, wie LiteLLM ihn nennt: openai, anthropic, mistral …</translation>
+    </message>
+    <message>
+        <source>The page the price comes from.</source>
+        <translation>Die Seite, von der der Preis stammt.</translation>
+    </message>
+    <message>
+        <source>Import model prices from a LiteLLM price file.</source>
+        <translation>Modellpreise aus einer LiteLLM-Preisdatei importieren.</translation>
+    </message>
+    <message>
+        <source>Reads FILE in LiteLLM&apos;s model_prices_and_context_window.json format (an object: model name -&gt; prices per token) and adds its prices to the workspace&apos;s prices.json, replacing the prices of the models it names. --replace replaces the whole file instead. Entries without both input_cost_per_token and output_cost_per_token (image, audio or search models) are skipped and counted. LiteLLM&apos;s own file imports as it is.</source>
+        <translation>Liest FILE im Format von LiteLLMs model_prices_and_context_window.json (ein Objekt: Modellname -&gt; Preise pro Token) und fügt seine Preise zu prices.json des Arbeitsbereichs hinzu, wobei die Preise der darin genannten Modelle ersetzt werden. --replace ersetzt stattdessen die ganze Datei. Einträge, denen input_cost_per_token oder output_cost_per_token fehlt (Bild-, Audio- oder Suchmodelle), werden übersprungen und gezählt. LiteLLMs eigene Datei lässt sich unverändert importieren.</translation>
+    </message>
+    <message>
+        <source>Replace the workspace&apos;s prices instead of adding to them.</source>
+        <translation>Die Preise des Arbeitsbereichs ersetzen, statt sie zu ergänzen.</translation>
+    </message>
+    <message>
+        <source>Remove a model&apos;s price from the workspace.</source>
+        <translation>Den Preis eines Modells aus dem Arbeitsbereich entfernen.</translation>
+    </message>
+    <message>
+        <source>Removes the workspace&apos;s price of MODEL (its exact name, in any case), so that the shipped price applies again, if there is one. Shipped prices cannot be removed: set a price to override one.</source>
+        <translation>Entfernt den Preis von MODEL aus dem Arbeitsbereich (sein genauer Name, Groß-/Kleinschreibung beliebig), sodass wieder der mitgelieferte Preis gilt, falls es einen gibt. Mitgelieferte Preise lassen sich nicht entfernen: Legen Sie einen Preis fest, um einen zu überschreiben.</translation>
+    </message>
+    <message>
+        <source>The model whose workspace price to remove.</source>
+        <translation>Das Modell, dessen Preis im Arbeitsbereich entfernt werden soll.</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <extracomment>Column headers of &quot;prices list&quot;, in capitals; the prices are in USD per 1M tokens.</extracomment>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>PROVIDER</source>
+        <translation>ANBIETER</translation>
+    </message>
+    <message>
+        <source>INPUT USD/1M</source>
+        <translation>EINGABE USD/1M</translation>
+    </message>
+    <message>
+        <source>CACHED USD/1M</source>
+        <translation>CACHE USD/1M</translation>
+    </message>
+    <message>
+        <source>OUTPUT USD/1M</source>
+        <translation>AUSGABE USD/1M</translation>
+    </message>
+    <message>
+        <source>ORIGIN</source>
+        <translation>HERKUNFT</translation>
+    </message>
+    <message>
+        <source>SOURCE DATE</source>
+        <translation>QUELLDATUM</translation>
+    </message>
+    <message>
+        <source>no price for model &quot;%1&quot;, not even without its provider prefix or -suffixes (see gatehouse-ctl prices list; add one with prices set)</source>
+        <translation>kein Preis für das Modell „%1“, auch nicht ohne Anbieterpräfix oder -Suffixe (siehe gatehouse-ctl prices list; einen hinzufügen mit prices set)</translation>
+    </message>
+    <message>
+        <source>FIELD</source>
+        <translation>FELD</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Input (USD/1M)</source>
+        <extracomment>Rows of &quot;prices list --model&quot;: prices in USD per 1M tokens.</extracomment>
+        <translation>Eingabe (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Cached input (USD/1M)</source>
+        <translation>Eingabe aus dem Cache (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Cache write (USD/1M)</source>
+        <translation>Cache-Schreiben (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Output (USD/1M)</source>
+        <translation>Ausgabe (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Reasoning output (USD/1M)</source>
+        <translation>Reasoning-Ausgabe (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Input above 128k (USD/1M)</source>
+        <translation>Eingabe über 128k (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Output above 128k (USD/1M)</source>
+        <translation>Ausgabe über 128k (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Input above 200k (USD/1M)</source>
+        <translation>Eingabe über 200k (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Output above 200k (USD/1M)</source>
+        <translation>Ausgabe über 200k (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Cached input above 200k (USD/1M)</source>
+        <translation>Eingabe aus dem Cache über 200k (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Cache write above 200k (USD/1M)</source>
+        <translation>Cache-Schreiben über 200k (USD/1M)</translation>
+    </message>
+    <message>
+        <source>Max input tokens</source>
+        <translation>Max. Eingabe-Token</translation>
+    </message>
+    <message>
+        <source>Max output tokens</source>
+        <translation>Max. Ausgabe-Token</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Source date</source>
+        <translation>Quelldatum</translation>
+    </message>
+    <message>
+        <source>sample_spec is LiteLLM&apos;s description of its format, not a model</source>
+        <extracomment>sample_spec is the name of an entry in LiteLLM&apos;s price file: keep it as it is.</extracomment>
+        <translation>sample_spec ist LiteLLMs Beschreibung seines Formats, kein Modell</translation>
+    </message>
+    <message>
+        <source>%1: input %2, cached input %3, output %4 USD per 1M tokens (workspace price)</source>
+        <extracomment>%1 is a model; %2, %3 and %4 are prices in USD per 1M tokens.</extracomment>
+        <translation>%1: Eingabe %2, Eingabe aus dem Cache %3, Ausgabe %4 USD pro 1 Mio. Token (Preis des Arbeitsbereichs)</translation>
+    </message>
+    <message>
+        <source>prices import needs the file to read (LiteLLM&apos;s price format)</source>
+        <translation>prices import braucht die zu lesende Datei (im Preisformat von LiteLLM)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n models from %1.</source>
+        <extracomment>%n is the number of models, %1 the file they were read from.</extracomment>
+        <translation>
+            <numerusform>%n Modell aus %1 importiert.</numerusform>
+            <numerusform>%n Modelle aus %1 importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n entries without per-token prices (such as image or audio models).</source>
+        <translation>
+            <numerusform>%n Eintrag ohne Preise pro Token übersprungen (etwa Bild- oder Audiomodelle).</numerusform>
+            <numerusform>%n Einträge ohne Preise pro Token übersprungen (etwa Bild- oder Audiomodelle).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has a shipped price, which cannot be removed; set a workspace price to override it</source>
+        <translation>%1 hat einen mitgelieferten Preis, der sich nicht entfernen lässt; legen Sie einen Preis im Arbeitsbereich fest, um ihn zu überschreiben</translation>
+    </message>
+    <message>
+        <source>the workspace has no price for %1 (see gatehouse-ctl prices list)</source>
+        <translation>der Arbeitsbereich hat keinen Preis für %1 (siehe gatehouse-ctl prices list)</translation>
+    </message>
+    <message>
+        <source>Removed the workspace price of %1; the shipped price applies again.</source>
+        <translation>Preis von %1 aus dem Arbeitsbereich entfernt; der mitgelieferte Preis gilt wieder.</translation>
+    </message>
+    <message>
+        <source>Removed the workspace price of %1.</source>
+        <translation>Preis von %1 aus dem Arbeitsbereich entfernt.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectFiles</name>
     <message>
         <source>%1 does not exist</source>
@@ -2572,6 +3076,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>must be &quot;header&quot; or &quot;query&quot; (got &quot;%1&quot;)</source>
         <translation>muss „header“ oder „query“ sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>must be &quot;always&quot;, &quot;whenAsked&quot; or &quot;never&quot; (got &quot;%1&quot;)</source>
+        <translation>muss „always“, „whenAsked“ oder „never“ sein (angegeben: „%1“)</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3522,130 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>the answer of %1 has no access_token</source>
         <translation>die Antwort von %1 enthält kein access_token</translation>
+    </message>
+</context>
+<context>
+    <name>UsageCommands</name>
+    <message>
+        <source>Sum tokens, cost, requests and errors from the gateway&apos;s access logs.</source>
+        <translation>Tokens, Kosten, Anfragen und Fehler aus den Zugriffsprotokollen des Gateways summieren.</translation>
+    </message>
+    <message>
+        <source>Sums the access logs of the workspace&apos;s gateway (&lt;workspace&gt;/logs) over a time range: requests, errors, prompt, completion, cached and total tokens, and cost in USD, per group and time bucket, the largest cost first. --since and --until take a time back from now (30m, 24h, 7d, 2w), &quot;now&quot;, or an ISO 8601 date or time (2026-12-07, 2026-12-07T05:00:00Z; UTC unless it names an offset); the range is read in whole minutes. --group-by takes any of api, app and model, comma-separated; --bucket cuts the range into UTC minutes, hours or days. Each log gets an index next to it (access-YYYYMMDD.jsonl.idx), so later runs read only what was appended. With --json: {&quot;since&quot;, &quot;until&quot;, &quot;bucket&quot;, &quot;groupBy&quot;, &quot;rows&quot;: [{&quot;start&quot; (with a bucket), &quot;api&quot; and &quot;apiId&quot;, &quot;app&quot; and &quot;appId&quot;, &quot;model&quot; (those grouped by), &quot;requests&quot;, &quot;errors&quot;, &quot;promptTokens&quot;, &quot;completionTokens&quot;, &quot;cachedTokens&quot;, &quot;reasoningTokens&quot;, &quot;totalTokens&quot;, &quot;costUsd&quot;, &quot;cachedShare&quot;, &quot;estimatedCosts&quot;, &quot;estimatedUsage&quot;, &quot;notCalculatedCosts&quot;, &quot;interventions&quot;}], &quot;totals&quot;: {the same counts}}.</source>
+        <extracomment>Keep the option values (30m, 24h, 7d, api, app, model, none, minute, hour, day) and the JSON member names in English.</extracomment>
+        <translation>Summiert die Zugriffsprotokolle des Gateways des Arbeitsbereichs (&lt;workspace&gt;/logs) über einen Zeitraum: Anfragen, Fehler, Prompt-, Completion-, Cache- und Gesamt-Tokens sowie Kosten in USD, je Gruppe und Zeitabschnitt, die höchsten Kosten zuerst. --since und --until nehmen eine Zeit zurück ab jetzt (30m, 24h, 7d, 2w), &quot;now&quot; oder ein Datum oder eine Zeit nach ISO 8601 (2026-12-07, 2026-12-07T05:00:00Z; UTC, wenn kein Versatz angegeben ist); der Zeitraum wird in ganzen Minuten gelesen. --group-by nimmt beliebige von api, app und model, durch Kommas getrennt; --bucket teilt den Zeitraum in UTC-Minuten, -Stunden oder -Tage. Jedes Protokoll erhält daneben einen Index (access-YYYYMMDD.jsonl.idx), sodass spätere Aufrufe nur lesen, was hinzugekommen ist. Mit --json: {&quot;since&quot;, &quot;until&quot;, &quot;bucket&quot;, &quot;groupBy&quot;, &quot;rows&quot;: [{&quot;start&quot; (mit Zeitabschnitt), &quot;api&quot; und &quot;apiId&quot;, &quot;app&quot; und &quot;appId&quot;, &quot;model&quot; (die gruppierten), &quot;requests&quot;, &quot;errors&quot;, &quot;promptTokens&quot;, &quot;completionTokens&quot;, &quot;cachedTokens&quot;, &quot;reasoningTokens&quot;, &quot;totalTokens&quot;, &quot;costUsd&quot;, &quot;cachedShare&quot;, &quot;estimatedCosts&quot;, &quot;estimatedUsage&quot;, &quot;notCalculatedCosts&quot;, &quot;interventions&quot;}], &quot;totals&quot;: {dieselben Zahlen}}.</translation>
+    </message>
+    <message>
+        <source>Start of the range: 30m, 24h, 7d, 2w back from now, or an ISO 8601 time (default: 24h).</source>
+        <translation>Beginn des Zeitraums: 30m, 24h, 7d, 2w zurück ab jetzt oder eine Zeit nach ISO 8601 (Standard: 24h).</translation>
+    </message>
+    <message>
+        <source>End of the range, not included: the same forms (default: now).</source>
+        <translation>Ende des Zeitraums, nicht eingeschlossen: dieselben Formen (Standard: now).</translation>
+    </message>
+    <message>
+        <source>Group by any of api, app and model, comma-separated (default: no groups, one row per bucket).</source>
+        <translation>Nach beliebigen von api, app und model gruppieren, durch Kommas getrennt (Standard: keine Gruppen, eine Zeile je Zeitabschnitt).</translation>
+    </message>
+    <message>
+        <source>Cut the range into UTC minutes, hours or days: none, minute, hour or day (default: none).</source>
+        <translation>Den Zeitraum in UTC-Minuten, -Stunden oder -Tage teilen: none, minute, hour oder day (Standard: none).</translation>
+    </message>
+    <message>
+        <source>%1 must be a time back from now such as 30m, 24h or 7d, or an ISO 8601 time such as 2026-12-07T05:00:00Z (got &quot;%2&quot;)</source>
+        <extracomment>%1 is --since or --until, %2 what was typed. Keep 30m, 24h, 7d and the example time.</extracomment>
+        <translation>%1 muss eine Zeit zurück ab jetzt wie 30m, 24h oder 7d sein oder eine Zeit nach ISO 8601 wie 2026-12-07T05:00:00Z (angegeben: „%2“)</translation>
+    </message>
+    <message>
+        <source>--since must be before --until</source>
+        <translation>--since muss vor --until liegen</translation>
+    </message>
+    <message>
+        <source>--group-by: unknown dimension &quot;%1&quot; (use api, app, model)</source>
+        <extracomment>%1 is what was typed; keep api, app and model in English.</extracomment>
+        <translation>--group-by: unbekannte Dimension „%1“ (möglich: api, app, model)</translation>
+    </message>
+    <message>
+        <source>--bucket must be none, minute, hour or day (got &quot;%1&quot;)</source>
+        <extracomment>%1 is what was typed; keep none, minute, hour and day in English.</extracomment>
+        <translation>--bucket muss none, minute, hour oder day sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>Usage from %1 to %2 UTC:</source>
+        <extracomment>%1 and %2 are UTC times such as 2026-12-07 05:00.</extracomment>
+        <translation>Nutzung von %1 bis %2 UTC:</translation>
+    </message>
+    <message>
+        <source>(no calls)</source>
+        <translation>(keine Aufrufe)</translation>
+    </message>
+    <message>
+        <source>TIME (UTC)</source>
+        <extracomment>Column headers of &quot;usage&quot;, in capitals.</extracomment>
+        <translation>ZEIT (UTC)</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>APP</source>
+        <translation>ANWENDUNG</translation>
+    </message>
+    <message>
+        <source>MODEL</source>
+        <translation>MODELL</translation>
+    </message>
+    <message>
+        <source>REQUESTS</source>
+        <translation>ANFRAGEN</translation>
+    </message>
+    <message>
+        <source>ERRORS</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>PROMPT</source>
+        <translation>PROMPT</translation>
+    </message>
+    <message>
+        <source>COMPLETION</source>
+        <translation>COMPLETION</translation>
+    </message>
+    <message>
+        <source>CACHED</source>
+        <translation>CACHE</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>GESAMT</translation>
+    </message>
+    <message>
+        <source>COST USD</source>
+        <translation>KOSTEN USD</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <extracomment>The label of the last line of the usage table, the sums of all rows.</extracomment>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Estimated cost (the upstream reported no usage): %1 calls</source>
+        <extracomment>%1 is a number of calls.</extracomment>
+        <translation>Geschätzte Kosten (der Upstream meldete keine Nutzung): %1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>No cost calculated (no price for the model): %1 calls</source>
+        <extracomment>%1 is a number of calls.</extracomment>
+        <translation>Keine Kosten berechnet (kein Preis für das Modell): %1 Aufrufe</translation>
+    </message>
+</context>
+<context>
+    <name>UsageQuery</name>
+    <message>
+        <source>cannot save the usage index %1: %2 (the next query reads the log again)</source>
+        <extracomment>%1 is the index file, %2 the system&apos;s reason.</extracomment>
+        <translation>der Nutzungsindex %1 kann nicht gespeichert werden: %2 (die nächste Abfrage liest das Protokoll erneut)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,34 @@
     </message>
 </context>
 <context>
+    <name>PlanCommands</name>
+    <message numerus="yes">
+        <source>business plan &quot;%1&quot; is used by %n subscription(s) (%2): subscribe them under another plan first</source>
+        <translation>
+            <numerusform>business plan &quot;%1&quot; is used by %n subscription (%2): subscribe it under another plan first</numerusform>
+            <numerusform>business plan &quot;%1&quot; is used by %n subscriptions (%2): subscribe them under another plan first</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PriceCommands</name>
+    <message numerus="yes">
+        <source>Imported %n models from %1.</source>
+        <extracomment>%n is the number of models, %1 the file they were read from.</extracomment>
+        <translation>
+            <numerusform>Imported %n model from %1.</numerusform>
+            <numerusform>Imported %n models from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Skipped %n entries without per-token prices (such as image or audio models).</source>
+        <translation>
+            <numerusform>Skipped %n entry without per-token prices (such as image or audio models).</numerusform>
+            <numerusform>Skipped %n entries without per-token prices (such as image or audio models).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProviderCommands</name>
     <message numerus="yes">
         <source>(and %n more errors)</source>

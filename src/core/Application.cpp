@@ -2,6 +2,8 @@
 
 #include "core/JsonFieldReader.h"
 
+#include <QCoreApplication>
+
 namespace gatehouse {
 
 const KeyPair* Application::keyPair(Stage keyType) const {
@@ -23,7 +25,7 @@ const Subscription* Application::subscription(const QString& apiId) const {
 bool Application::operator==(const Application& other) const {
     return id == other.id && name == other.name && description == other.description &&
            tokenValiditySeconds == other.tokenValiditySeconds && subscriptions == other.subscriptions &&
-           keys == other.keys;
+           keys == other.keys && budgets == other.budgets;
 }
 
 Json Application::toJson() const {
@@ -40,6 +42,12 @@ Json Application::toJson() const {
     for (const KeyPair& pair : keys)
         keyList.push_back(pair.toJson());
     json["keys"] = std::move(keyList);
+    if (!budgets.empty()) {
+        Json budgetList = Json::array();
+        for (const PlanLimit& budget : budgets)
+            budgetList.push_back(budget.toJson());
+        json["budgets"] = std::move(budgetList);
+    }
     return json;
 }
 
@@ -59,6 +67,16 @@ Application Application::fromJson(const Json& json, QStringList* errors) {
         for (std::size_t i = 0; i < list->size(); ++i)
             application.keys.push_back(
                 KeyPair::fromJson((*list)[i], jsonIndexPath(reader.childPath("keys"), i), errors));
+    }
+    if (const Json* list = reader.optionalArray("budgets")) {
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const QString path = jsonIndexPath(reader.childPath("budgets"), i);
+            PlanLimit budget = PlanLimit::fromJson((*list)[i], path, errors);
+            if (budget.metric != PlanLimit::Metric::Usd)
+                reader.addError(path + QStringLiteral(".metric"),
+                                QCoreApplication::translate("Application", "a budget is in usd"));
+            application.budgets.push_back(budget);
+        }
     }
     return application;
 }

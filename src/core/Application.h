@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/KeyPair.h"
+#include "core/PlanLimit.h"
 #include "core/Subscription.h"
 
 #include <QString>
@@ -16,6 +17,9 @@ struct Application {
     int tokenValiditySeconds = 3600;
     std::vector<Subscription> subscriptions;
     std::vector<KeyPair> keys;
+    // The application's own dollar budgets, across every API it calls (USD limits only), on top of
+    // its subscriptions' plans: what its owner sees spend against in the Developer Portal.
+    std::vector<PlanLimit> budgets;
 
     const KeyPair* keyPair(Stage keyType) const;
     const Subscription* subscription(const QString& apiId) const;

@@ -4,9 +4,24 @@
 
 namespace gatehouse {
 
+std::vector<PlanLimit> BusinessPlan::allLimits() const {
+    std::vector<PlanLimit> all;
+    const std::pair<PlanLimit::Metric, qint64> perMinute[] = {
+        {PlanLimit::Metric::Requests, requestsPerMinute},
+        {PlanLimit::Metric::PromptTokens, promptTokensPerMinute},
+        {PlanLimit::Metric::CompletionTokens, completionTokensPerMinute},
+        {PlanLimit::Metric::TotalTokens, totalTokensPerMinute}};
+    for (const auto& [metric, amount] : perMinute) {
+        if (amount > 0)
+            all.push_back(PlanLimit{metric, PlanLimit::Period::Minute, double(amount)});
+    }
+    all.insert(all.end(), limits.begin(), limits.end());
+    return all;
+}
+
 bool BusinessPlan::isUnlimited() const {
     return requestsPerMinute == 0 && promptTokensPerMinute == 0 && completionTokensPerMinute == 0 &&
-           totalTokensPerMinute == 0;
+           totalTokensPerMinute == 0 && limits.empty();
 }
 
 bool BusinessPlan::operator==(const BusinessPlan& other) const {
@@ -14,7 +29,7 @@ bool BusinessPlan::operator==(const BusinessPlan& other) const {
            requestsPerMinute == other.requestsPerMinute &&
            promptTokensPerMinute == other.promptTokensPerMinute &&
            completionTokensPerMinute == other.completionTokensPerMinute &&
-           totalTokensPerMinute == other.totalTokensPerMinute;
+           totalTokensPerMinute == other.totalTokensPerMinute && limits == other.limits;
 }
 
 Json BusinessPlan::toJson() const {
@@ -25,6 +40,12 @@ Json BusinessPlan::toJson() const {
     json["promptTokensPerMinute"] = promptTokensPerMinute;
     json["completionTokensPerMinute"] = completionTokensPerMinute;
     json["totalTokensPerMinute"] = totalTokensPerMinute;
+    if (!limits.empty()) {
+        Json list = Json::array();
+        for (const PlanLimit& limit : limits)
+            list.push_back(limit.toJson());
+        json["limits"] = std::move(list);
+    }
     return json;
 }
 
@@ -37,6 +58,11 @@ BusinessPlan BusinessPlan::fromJson(const Json& json, const QString& path, QStri
     plan.promptTokensPerMinute = reader.optionalInteger("promptTokensPerMinute", 0);
     plan.completionTokensPerMinute = reader.optionalInteger("completionTokensPerMinute", 0);
     plan.totalTokensPerMinute = reader.optionalInteger("totalTokensPerMinute", 0);
+    if (const Json* list = reader.optionalArray("limits")) {
+        for (std::size_t i = 0; i < list->size(); ++i)
+            plan.limits.push_back(
+                PlanLimit::fromJson((*list)[i], jsonIndexPath(reader.childPath("limits"), i), errors));
+    }
     return plan;
 }
 

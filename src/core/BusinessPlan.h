@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Json.h"
+#include "core/PlanLimit.h"
 
 #include <QString>
 #include <QStringList>
@@ -8,8 +9,9 @@
 
 namespace gatehouse {
 
-// A subscription tier: how many requests and, for AI APIs, how many tokens a subscription may use per
-// minute. 0 means no limit.
+// A subscription tier: how many requests and, for AI APIs, how many tokens and dollars a subscription
+// may use per minute, hour, day or month. The four per-minute fields are the original plans' (0: no
+// limit); `limits` holds any others, several per plan (as WSO2's Admin Portal rate-limiting policies).
 struct BusinessPlan {
     QString name; // "Gold": the id subscriptions refer to
     QString description;
@@ -17,7 +19,10 @@ struct BusinessPlan {
     qint64 promptTokensPerMinute = 0;
     qint64 completionTokensPerMinute = 0;
     qint64 totalTokensPerMinute = 0;
+    std::vector<PlanLimit> limits;
 
+    // Every limit of the plan: the per-minute fields that are set, then `limits`.
+    std::vector<PlanLimit> allLimits() const;
     bool isUnlimited() const;
     bool operator==(const BusinessPlan& other) const;
 

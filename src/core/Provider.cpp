@@ -77,6 +77,10 @@ Json Provider::toJson() const {
     locations["promptTokens"] = locationToJson(promptTokens);
     locations["completionTokens"] = locationToJson(completionTokens);
     locations["totalTokens"] = locationToJson(totalTokens);
+    if (cachedTokens.isSet())
+        locations["cachedTokens"] = locationToJson(cachedTokens);
+    if (reasoningTokens.isSet())
+        locations["reasoningTokens"] = locationToJson(reasoningTokens);
     locations["remainingTokens"] = locationToJson(remainingTokens);
     json["locations"] = std::move(locations);
     Json modelList = Json::array();
@@ -84,6 +88,9 @@ Json Provider::toJson() const {
         modelList.push_back(toStdString(model));
     json["models"] = std::move(modelList);
     json["streamTerminator"] = toStdString(streamTerminator);
+    json["streamUsage"] = streamUsage == StreamUsage::WhenAsked ? "whenAsked"
+                          : streamUsage == StreamUsage::Never   ? "never"
+                                                                : "always";
     Json operationList = Json::array();
     for (const Operation& operation : operations)
         operationList.push_back(operation.toJson());
@@ -122,10 +129,20 @@ Result<Provider> Provider::fromJson(const Json& json) {
         provider.promptTokens = locationFromJson(locationReader, "promptTokens", &errors);
         provider.completionTokens = locationFromJson(locationReader, "completionTokens", &errors);
         provider.totalTokens = locationFromJson(locationReader, "totalTokens", &errors);
+        provider.cachedTokens = locationFromJson(locationReader, "cachedTokens", &errors);
+        provider.reasoningTokens = locationFromJson(locationReader, "reasoningTokens", &errors);
         provider.remainingTokens = locationFromJson(locationReader, "remainingTokens", &errors);
     }
     provider.models = reader.optionalStringList("models");
     provider.streamTerminator = reader.optionalString("streamTerminator");
+    const QString streamUsage = reader.optionalString("streamUsage", QStringLiteral("always"));
+    if (streamUsage == QLatin1String("whenAsked"))
+        provider.streamUsage = StreamUsage::WhenAsked;
+    else if (streamUsage == QLatin1String("never"))
+        provider.streamUsage = StreamUsage::Never;
+    else if (streamUsage != QLatin1String("always"))
+        reader.addError(reader.childPath("streamUsage"),
+                        tr("must be \"always\", \"whenAsked\" or \"never\" (got \"%1\")").arg(streamUsage));
     if (const Json* list = reader.optionalArray("operations")) {
         for (std::size_t i = 0; i < list->size(); ++i)
             provider.operations.push_back(

@@ -49,7 +49,14 @@ public:
     ValueLocation promptTokens;
     ValueLocation completionTokens;
     ValueLocation totalTokens;
+    ValueLocation cachedTokens;    // prompt tokens read from the provider's cache (part of promptTokens)
+    ValueLocation reasoningTokens; // hidden reasoning tokens (part of completionTokens)
     ValueLocation remainingTokens;
+
+    // When a streamed answer carries its usage. OpenAI and the servers that copy its API send it only
+    // when the request asks (stream_options.include_usage), so the gateway asks on the client's behalf.
+    enum class StreamUsage { Always, WhenAsked, Never };
+    StreamUsage streamUsage = StreamUsage::Always;
 
     QStringList models;
     std::vector<Operation> operations;

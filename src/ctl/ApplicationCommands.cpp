@@ -91,7 +91,24 @@ std::vector<Command> ApplicationCommands::commands() {
     subscriptions.options = {CommonOptions::appSelector()};
     subscriptions.run = &ApplicationCommands::subscriptions;
 
-    return {create, list, remove, subscribe, unsubscribe, subscriptions};
+    Command budget;
+    budget.words = QStringList{QStringLiteral("app"), QStringLiteral("budget")};
+    budget.synopsis = QStringLiteral("--app A [--usd AMOUNT/PERIOD]... [--clear]");
+    budget.summary = tr("Set or show an application's dollar budgets.");
+    budget.description =
+        tr("An application's own budgets in US dollars per min, hour, day or month (fixed UTC windows), "
+           "across every API it calls and on top of its plans' limits: --usd 5/day --usd 100/month. "
+           "Answers are charged when they are done, streams included; once a budget is spent the next "
+           "request is refused with 429 (code 900803) until its window resets. Free models cost nothing. "
+           "Without options, shows the budgets; --clear removes them.");
+    budget.options = {CommonOptions::appSelector(),
+                      Command::valueOption(QStringLiteral("usd"), QStringLiteral("AMOUNT/PERIOD"),
+                                           tr("A budget; may be repeated.")),
+                      Command::flagOption(QStringLiteral("clear"), tr("Remove the application's budgets."))};
+    budget.modifiesWorkspace = true;
+    budget.run = &ApplicationCommands::budget;
+
+    return {create, list, remove, subscribe, unsubscribe, subscriptions, budget};
 }
 
 void ApplicationCommands::create(CtlContext& context, const CommandArguments& arguments) {
@@ -206,6 +223,40 @@ void ApplicationCommands::subscribe(CtlContext& context, const CommandArguments&
         context.print(tr("Subscribed %1 to %2 %3 with the %4 plan")
                           .arg(application.name, api.name, api.version, plan->name));
     }
+}
+
+void ApplicationCommands::budget(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    Application application = context.requireApplication(arguments.required(CommonOptions::app));
+    const QStringList amounts = arguments.values(QStringLiteral("usd"));
+    if (arguments.isSet(QStringLiteral("clear")) && !amounts.isEmpty())
+        throw CtlError::usage(tr("--clear and --usd: give one of them"));
+    if (arguments.isSet(QStringLiteral("clear")) || !amounts.isEmpty()) {
+        std::vector<PlanLimit> budgets;
+        for (const QString& amount : amounts) {
+            const Result<PlanLimit> budget = PlanLimit::parse(PlanLimit::Metric::Usd, amount);
+            if (!budget)
+                throw CtlError::usage(QStringLiteral("--usd: ") + budget.error());
+            budgets.push_back(budget.value());
+        }
+        application.budgets = std::move(budgets);
+        QString error;
+        if (!workspace.saveApplication(application).ok(&error))
+            throw CtlError::failure(error);
+    }
+    if (context.json()) {
+        Json list = Json::array();
+        for (const PlanLimit& budget : application.budgets)
+            list.push_back(budget.toJson());
+        context.printJson({{"application", toStdString(application.id)}, {"budgets", list}});
+        return;
+    }
+    QStringList texts;
+    for (const PlanLimit& budget : application.budgets)
+        texts << budget.describe();
+    //: What "app budget" prints for an application without budgets.
+    context.print(texts.isEmpty() ? tr("%1 has no budget").arg(application.name)
+                                  : tr("%1: %2").arg(application.name, texts.join(QStringLiteral(", "))));
 }
 
 void ApplicationCommands::unsubscribe(CtlContext& context, const CommandArguments& arguments) {

@@ -25,6 +25,7 @@ private:
     static void subscribe(CtlContext& context, const CommandArguments& arguments);
     static void unsubscribe(CtlContext& context, const CommandArguments& arguments);
     static void subscriptions(CtlContext& context, const CommandArguments& arguments);
+    static void budget(CtlContext& context, const CommandArguments& arguments);
 };
 
 } // namespace gatehouse

@@ -17,6 +17,10 @@ QString CommandArguments::value(const QString& name) const {
     return m_parser.isSet(name) ? m_parser.value(name) : QString();
 }
 
+QStringList CommandArguments::values(const QString& name) const {
+    return m_parser.isSet(name) ? m_parser.values(name) : QStringList();
+}
+
 QStringList CommandArguments::positional() const {
     return m_parser.positionalArguments();
 }

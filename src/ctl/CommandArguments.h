@@ -23,6 +23,8 @@ public:
     bool isSet(const QString& name) const;
     // The option's value, or an empty string when it was not given.
     QString value(const QString& name) const;
+    // Every value of an option that may be given several times, in order.
+    QStringList values(const QString& name) const;
     // The option's value; a usage error when it is missing or empty.
     QString required(const QString& name) const;
     // The value of an optional option that, when given, must not be empty.

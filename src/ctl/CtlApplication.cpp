@@ -14,9 +14,12 @@
 #include "ctl/InteropCommands.h"
 #include "ctl/InvokeCommand.h"
 #include "ctl/KeyCommands.h"
+#include "ctl/PlanCommands.h"
 #include "ctl/PolicyCommands.h"
+#include "ctl/PriceCommands.h"
 #include "ctl/ProviderCommands.h"
 #include "ctl/TokenCommand.h"
+#include "ctl/UsageCommands.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -71,7 +74,8 @@ CtlApplication::CtlApplication() {
          {ApiCommands::commands(), EndpointCommands::commands(), PolicyCommands::commands(),
           DeployCommands::commands(), ApplicationCommands::commands(), KeyCommands::commands(),
           TokenCommand::commands(), InvokeCommand::commands(), GatewayCommands::commands(),
-          GuardrailCommands::commands(), InteropCommands::commands(), ProviderCommands::commands()}) {
+          GuardrailCommands::commands(), InteropCommands::commands(), ProviderCommands::commands(),
+          PriceCommands::commands(), PlanCommands::commands(), UsageCommands::commands()}) {
         for (Command& command : group)
             m_commands.push_back(std::move(command));
     }

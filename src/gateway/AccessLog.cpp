@@ -6,10 +6,6 @@
 
 namespace gatehouse {
 
-namespace {
-constexpr qsizetype flushThreshold = 64 * 1024;
-}
-
 AccessLog::AccessLog(QString folder, std::size_t keepInMemory)
     : m_folder(std::move(folder)), m_keep(keepInMemory) {
 }
@@ -19,16 +15,15 @@ AccessLog::~AccessLog() {
 }
 
 void AccessLog::append(const AccessRecord& record) {
-    const std::string line = record.toJsonLine();
+    std::string line = record.toJsonLine();
+    line += '\n';
     const std::lock_guard<std::mutex> lock(m_mutex);
-    m_pending.append(line.data(), qsizetype(line.size()));
-    m_pending.append('\n');
     m_recent.push_back(record);
     if (m_recent.size() > m_keep)
         m_recent.pop_front();
     ++m_total;
-    if (m_pending.size() >= flushThreshold)
-        writeLocked();
+    m_pending.append(line.data(), qsizetype(line.size()));
+    writeLocked();
 }
 
 void AccessLog::flush() {
@@ -39,12 +34,14 @@ void AccessLog::flush() {
 void AccessLog::writeLocked() {
     if (m_pending.isEmpty() || m_folder.isEmpty())
         return;
-    const QString day = QDate::currentDate().toString(QStringLiteral("yyyyMMdd"));
+    // The UTC day, as the usage index and every time in the records count days.
+    const QString day = QDateTime::currentDateTimeUtc().date().toString(QStringLiteral("yyyyMMdd"));
     if (day != m_openDay || !m_file.isOpen()) {
         m_file.close();
         QDir().mkpath(m_folder);
         m_file.setFileName(m_folder + QStringLiteral("/access-") + day + QStringLiteral(".jsonl"));
-        if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        // Unbuffered: each record is one write(2), so a crash of the process loses none of them.
+        if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered)) {
             qWarning("gatehouse: cannot write the access log %s: %s", qPrintable(m_file.fileName()),
                      qPrintable(m_file.errorString()));
             m_pending.clear();
@@ -53,7 +50,6 @@ void AccessLog::writeLocked() {
         m_openDay = day;
     }
     m_file.write(m_pending);
-    m_file.flush();
     m_pending.clear();
 }
 

@@ -2,10 +2,18 @@
 
 #include <QDateTime>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <utility>
 
 namespace gatehouse {
+
+std::string formatCostUsd(double usd) {
+    // WSO2's x-llm-cost precision: 10 decimals ("0.0000423100").
+    char text[64];
+    std::snprintf(text, sizeof text, "%.10f", usd);
+    return text;
+}
 
 Json AccessRecord::toJson() const {
     Json json = Json::object();
@@ -24,6 +32,13 @@ Json AccessRecord::toJson() const {
     json["promptTokens"] = promptTokens >= 0 ? Json(promptTokens) : Json(nullptr);
     json["completionTokens"] = completionTokens >= 0 ? Json(completionTokens) : Json(nullptr);
     json["totalTokens"] = totalTokens >= 0 ? Json(totalTokens) : Json(nullptr);
+    json["cachedTokens"] = cachedTokens >= 0 ? Json(cachedTokens) : Json(nullptr);
+    json["reasoningTokens"] = reasoningTokens >= 0 ? Json(reasoningTokens) : Json(nullptr);
+    json["usage"] = usage.isEmpty() ? Json(nullptr) : Json(usage.toStdString());
+    json["costUsd"] = costUsd >= 0 ? Json::parse(formatCostUsd(costUsd)) : Json(nullptr);
+    json["costStatus"] = costStatus.isEmpty() ? Json(nullptr) : Json(costStatus.toStdString());
+    if (!costReason.isEmpty())
+        json["costReason"] = costReason.toStdString();
     json["retried"] = retried;
     json["streamed"] = streamed;
     json["errorCode"] = errorCode.isEmpty() ? Json(nullptr) : Json(errorCode.toStdString());
@@ -175,6 +190,26 @@ std::string AccessRecord::toJsonLine() const {
     appendCount(out, completionTokens);
     appendMember(out, "totalTokens");
     appendCount(out, totalTokens);
+    appendMember(out, "cachedTokens");
+    appendCount(out, cachedTokens);
+    appendMember(out, "reasoningTokens");
+    appendCount(out, reasoningTokens);
+    appendMember(out, "usage");
+    if (usage.isEmpty())
+        out += "null";
+    else
+        appendQuoted(out, usage);
+    appendMember(out, "costUsd");
+    out += costUsd >= 0 ? formatCostUsd(costUsd) : std::string("null");
+    appendMember(out, "costStatus");
+    if (costStatus.isEmpty())
+        out += "null";
+    else
+        appendQuoted(out, costStatus);
+    if (!costReason.isEmpty()) {
+        appendMember(out, "costReason");
+        appendQuoted(out, costReason);
+    }
     appendMember(out, "retried");
     out += retried ? "true" : "false";
     appendMember(out, "streamed");

@@ -24,6 +24,17 @@ struct AccessRecord {
     qint64 promptTokens = -1;
     qint64 completionTokens = -1;
     qint64 totalTokens = -1;
+    qint64 cachedTokens = -1;    // of promptTokens, read from the provider's prompt cache
+    qint64 reasoningTokens = -1; // of completionTokens, the model's hidden reasoning
+    // Where the counts come from: "reported" by the upstream, "estimated" by the gateway when the
+    // upstream gave none; empty when there are none (no answer).
+    QString usage;
+    // What the call cost in USD, from the price catalogue; -1 when not calculated. costStatus is
+    // WSO2's "calculated" | "not_calculated", plus "estimated" when the counts were; costReason says why
+    // a cost is missing or estimated ("no price for model x").
+    double costUsd = -1;
+    QString costStatus;
+    QString costReason;
     bool retried = false;
     bool streamed = false;
     QString errorCode;
@@ -39,5 +50,8 @@ struct AccessRecord {
     // call, and building an ordered document for it cost as much as proxying a small answer.
     std::string toJsonLine() const;
 };
+
+// A cost as WSO2's LLM Cost policy writes it: USD with 10 decimals ("0.0000423100").
+std::string formatCostUsd(double usd);
 
 } // namespace gatehouse

@@ -1,6 +1,7 @@
 #include "gateway/AdminHandler.h"
 
 #include "core/Json.h"
+#include "gateway/AccessRecord.h"
 #include "gateway/ErrorBody.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/HttpExchange.h"
@@ -130,11 +131,28 @@ void AdminHandler::metrics(HttpExchange* exchange) {
     text += "# HELP gatehouse_retried_total Requests retried on another model after a failure.\n";
     text += "# TYPE gatehouse_retried_total counter\n";
     text += "gatehouse_retried_total " + QByteArray::number(counters.retried) + '\n';
-    text += "# HELP gatehouse_tokens_total Tokens reported by upstreams.\n";
+    // Cached tokens are part of the prompt's and reasoning tokens part of the completion's, as OpenAI
+    // reports them: the total is prompt + completion.
+    text += "# HELP gatehouse_tokens_total Tokens used (reported by upstreams, or estimated).\n";
     text += "# TYPE gatehouse_tokens_total counter\n";
-    text += "gatehouse_tokens_total{kind=\"prompt\"} " + QByteArray::number(counters.promptTokens) + '\n';
-    text +=
-        "gatehouse_tokens_total{kind=\"completion\"} " + QByteArray::number(counters.completionTokens) + '\n';
+    const auto labelsOf = [](const GatewayMetrics::Snapshot::UsageKey& key) -> QByteArray {
+        return "api=\"" + labelValue(key.api) + "\",app=\"" + labelValue(key.application) + "\",model=\"" +
+               labelValue(key.model) + '"';
+    };
+    for (const auto& [key, usage] : counters.usage) {
+        const std::pair<const char*, qint64> kinds[] = {{"prompt", usage.promptTokens},
+                                                        {"completion", usage.completionTokens},
+                                                        {"cached", usage.cachedTokens},
+                                                        {"reasoning", usage.reasoningTokens}};
+        for (const auto& [kind, count] : kinds)
+            text += "gatehouse_tokens_total{" + labelsOf(key) + ",kind=\"" + kind + "\"} " +
+                    QByteArray::number(count) + '\n';
+    }
+    text += "# HELP gatehouse_cost_usd_total What answers cost, in USD, from the model price catalogue.\n";
+    text += "# TYPE gatehouse_cost_usd_total counter\n";
+    for (const auto& [key, usage] : counters.usage)
+        text += "gatehouse_cost_usd_total{" + labelsOf(key) + "} " +
+                QByteArray::fromStdString(formatCostUsd(usage.costUsd)) + '\n';
     text += "# HELP gatehouse_request_latency_ms_sum Total latency of answered requests.\n";
     text += "# TYPE gatehouse_request_latency_ms_sum counter\n";
     text += "gatehouse_request_latency_ms_sum " + QByteArray::number(counters.latencySumMs, 'f', 3) + '\n';

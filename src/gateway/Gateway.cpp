@@ -1,6 +1,7 @@
 #include "gateway/Gateway.h"
 
 #include "core/JsonFile.h"
+#include "core/PriceCatalogue.h"
 #include "core/Workspace.h"
 #include "gateway/AdminHandler.h"
 #include "gateway/GatewayHandler.h"
@@ -186,6 +187,7 @@ QByteArray Gateway::workspaceSignature() const {
     QCryptographicHash hash(QCryptographicHash::Sha1);
     addFileState(hash, m_workspace->filePath(QStringLiteral("workspace.json")));
     addFileState(hash, m_workspace->filePath(QStringLiteral("deployments.json")));
+    addFileState(hash, m_workspace->filePath(PriceCatalogue::workspaceFileName));
     const QDir applications(m_workspace->filePath(QStringLiteral("applications")));
     for (const QString& name : applications.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
         addFileState(hash, applications.filePath(name));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/BusinessPlan.h"
+#include "core/PriceCatalogue.h"
 #include "core/Stage.h"
 #include "gateway/RuntimeApi.h"
 
@@ -27,6 +28,7 @@ public:
         QString name;
         int tokenValiditySeconds = 3600;
         QHash<QString, QString> planByApiId; // subscriptions
+        std::vector<PlanLimit> budgets;      // the application's own, in USD, across its APIs
     };
     struct Route {
         const RuntimeApi* api = nullptr;
@@ -41,6 +43,8 @@ public:
     QHash<QString, Application> applications; // by id
     QHash<QString, BusinessPlan> plans;       // by lower-case name
     QByteArray signingKey;
+    // Model prices: the shipped ones with the workspace's prices.json over them.
+    std::shared_ptr<const PriceCatalogue> prices = std::make_shared<PriceCatalogue>();
     QStringList problems; // deployments that could not be served, and why
 
     const BusinessPlan* plan(const QString& name) const;

@@ -143,7 +143,7 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
             if (previous && previous->name() != definition->name)
                 previous.reset();
             PolicyBuildResult policy =
-                m_policies.build({*definition, attachment, std::move(previous), &m_providers});
+                m_policies.build({*definition, attachment, std::move(previous), &m_providers, m_prices});
             if (!policy) {
                 problems->append(QStringLiteral("%1: %2 skipped: %3")
                                      .arg(api.name, definition->displayName, policy.error()));
@@ -178,6 +178,12 @@ std::shared_ptr<GatewayConfig> GatewayConfigBuilder::build(const Workspace& work
         return nullptr;
     for (const BusinessPlan& plan : workspace.businessPlans())
         config->plans.insert(plan.name.toLower(), plan);
+    const Result<PriceCatalogue> workspacePrices = PriceCatalogue::readWorkspace(workspace.directory());
+    if (!workspacePrices)
+        config->problems.append(workspacePrices.error() + QStringLiteral(" (the shipped prices apply)"));
+    config->prices = std::make_shared<const PriceCatalogue>(
+        PriceCatalogue::shipped().overlaid(workspacePrices ? workspacePrices.value() : PriceCatalogue()));
+    m_prices = config->prices;
     m_providers = GuardrailProviders();
     m_providers.azureContentSafetyEndpoint = workspace.settings().azureContentSafetyEndpoint;
     if (!m_providers.azureContentSafetyEndpoint.isEmpty()) {
@@ -197,6 +203,7 @@ std::shared_ptr<GatewayConfig> GatewayConfigBuilder::build(const Workspace& work
         compiled.id = application.id;
         compiled.name = application.name;
         compiled.tokenValiditySeconds = application.tokenValiditySeconds;
+        compiled.budgets = application.budgets;
         for (const Subscription& subscription : application.subscriptions)
             compiled.planByApiId.insert(subscription.apiId, subscription.plan);
         config->applications.insert(application.id, compiled);

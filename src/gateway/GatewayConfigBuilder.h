@@ -42,7 +42,8 @@ private:
     QHash<QString, RuntimePolicy> m_built; // the last build's policies, by attachment location
     QHash<QString, QByteArray> m_secretCache;
     QByteArray m_signingKey;
-    GuardrailProviders m_providers; // this build's, read once
+    GuardrailProviders m_providers;                 // this build's, read once
+    std::shared_ptr<const PriceCatalogue> m_prices; // this build's
 };
 
 } // namespace gatehouse

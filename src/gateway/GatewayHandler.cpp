@@ -179,29 +179,65 @@ bool GatewayHandler::authorise(Call& call) {
     return true;
 }
 
-// Admit: within the subscription plan's quota.
+// Admit: within the subscription plan's limits.
 bool GatewayHandler::admit(Call& call) {
-    const BusinessPlan* plan = call.context.config->plan(call.planName);
-    if (!plan)
+    const GatewayConfig& config = *call.context.config;
+    const auto application = config.applications.constFind(call.credential->applicationId);
+    if (application != config.applications.constEnd() && !application->budgets.empty()) {
+        // The application's own budget first: WSO2's application-level throttling (900803).
+        const QuotaTracker::Decision decision =
+            m_runtime->quotas().admit(QuotaTracker::applicationKey(application->id), application->budgets,
+                                      QDateTime::currentMSecsSinceEpoch());
+        if (!decision.allowed) {
+            refuse(call, decision, "900803",
+                   QStringLiteral("You have exceeded the budget of %1 for the application %2")
+                       .arg(decision.exceeded, application->name));
+            return false;
+        }
+        call.context.applicationBudget = true;
+        addBudgetHeaders(call.context.responseHeaders, decision);
+    }
+    const BusinessPlan* plan = config.plan(call.planName);
+    if (!plan || plan->isUnlimited())
         return true;
     const QuotaTracker::Decision decision =
-        m_runtime->quotas().admit(call.credential->applicationId + QLatin1Char('|') + call.api->id, *plan,
-                                  QDateTime::currentMSecsSinceEpoch());
-    if (decision.allowed)
-        return true;
+        m_runtime->quotas().admit(call.credential->applicationId + QLatin1Char('|') + call.api->id,
+                                  plan->allLimits(), QDateTime::currentMSecsSinceEpoch());
+    if (!decision.allowed) {
+        refuse(call, decision, "900804",
+               QStringLiteral("You have exceeded your quota of %1 under the %2 plan")
+                   .arg(decision.exceeded, plan->name));
+        return false;
+    }
+    addBudgetHeaders(call.context.responseHeaders, decision);
+    return true;
+}
+
+void GatewayHandler::addBudgetHeaders(HttpHeaders& headers, const QuotaTracker::Decision& decision) {
+    // The API Platform's llm-cost-based-ratelimit headers, before this request is charged; with both
+    // an application budget and a plan's, the one with less room left.
+    if (!decision.usdLimit)
+        return;
+    bool known = false;
+    const double remaining = headers.value("x-ratelimit-cost-remaining-dollars").toDouble(&known);
+    if (known && remaining <= decision.usdRemaining)
+        return;
+    headers.set("x-ratelimit-cost-limit-dollars", QByteArray::number(*decision.usdLimit, 'f', 10));
+    headers.set("x-ratelimit-cost-remaining-dollars", QByteArray::number(decision.usdRemaining, 'f', 10));
+}
+
+void GatewayHandler::refuse(Call& call, const QuotaTracker::Decision& decision, const char* code,
+                            const QString& description) {
+    HttpHeaders headers;
+    addBudgetHeaders(headers, decision);
     const qint64 waitSeconds =
         qMax<qint64>(1, (decision.nextAccessTimeMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000);
-    HttpHeaders headers;
     headers.add("Retry-After", QByteArray::number(waitSeconds));
     Json extra = Json::object();
     extra["nextAccessTime"] = QDateTime::fromMSecsSinceEpoch(decision.nextAccessTimeMs, Qt::UTC)
                                   .toString(Qt::ISODate)
                                   .toStdString();
-    reject(call, 429, "900804", QStringLiteral("Message throttled out"),
-           QStringLiteral("You have exceeded your quota of %1 per minute under the %2 plan")
-               .arg(decision.exceeded, plan->name),
-           headers, extra);
-    return false;
+    reject(call, 429, code, QStringLiteral("Message throttled out"), description, headers, extra);
 }
 
 // Proxy: the upstream part, owned by the exchange from here on.

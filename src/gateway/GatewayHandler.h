@@ -2,6 +2,7 @@
 
 #include "gateway/HttpHandler.h"
 #include "gateway/ProxyCall.h"
+#include "gateway/QuotaTracker.h"
 #include "gateway/VerifiedTokenCache.h"
 
 #include <memory>
@@ -33,6 +34,10 @@ private:
     void proxy(Call& call);
     void reject(Call& call, int status, const char* code, const QString& message, const QString& description,
                 HttpHeaders headers = {}, const Json& extra = Json());
+    // 429 with WSO2's throttling code, Retry-After and the dollar headers.
+    void refuse(Call& call, const QuotaTracker::Decision& decision, const char* code,
+                const QString& description);
+    static void addBudgetHeaders(HttpHeaders& headers, const QuotaTracker::Decision& decision);
 
     std::shared_ptr<GatewayRuntime> m_runtime;
     std::unique_ptr<UpstreamPool> m_pool;

@@ -21,6 +21,14 @@ void GatewayMetrics::record(const AccessRecord& record) {
         m_data.byApi[record.apiName] += 1;
     m_data.promptTokens += qMax<qint64>(0, record.promptTokens);
     m_data.completionTokens += qMax<qint64>(0, record.completionTokens);
+    if (record.totalTokens > 0 || record.costUsd > 0) {
+        Snapshot::UsageTotals& usage = m_data.usage[{record.apiName, record.applicationId, record.model}];
+        usage.promptTokens += qMax<qint64>(0, record.promptTokens);
+        usage.completionTokens += qMax<qint64>(0, record.completionTokens);
+        usage.cachedTokens += qMax<qint64>(0, record.cachedTokens);
+        usage.reasoningTokens += qMax<qint64>(0, record.reasoningTokens);
+        usage.costUsd += qMax(0.0, record.costUsd);
+    }
     if (!record.guardrail.isEmpty() || !record.guardrailKind.isEmpty())
         m_data.interventions[{record.apiName, record.guardrail, record.guardrailDirection}] += 1;
 }

@@ -34,6 +34,24 @@ public:
             }
         };
         std::map<InterventionKey, qint64> interventions;
+        // Tokens and money by (API, application, model).
+        struct UsageKey {
+            QString api;
+            QString application;
+            QString model;
+            bool operator<(const UsageKey& other) const {
+                return std::tie(api, application, model) <
+                       std::tie(other.api, other.application, other.model);
+            }
+        };
+        struct UsageTotals {
+            qint64 promptTokens = 0;
+            qint64 completionTokens = 0;
+            qint64 cachedTokens = 0;
+            qint64 reasoningTokens = 0;
+            double costUsd = 0;
+        };
+        std::map<UsageKey, UsageTotals> usage;
     };
 
     void record(const AccessRecord& record);

@@ -1,10 +1,14 @@
 #include "gateway/ProxyCall.h"
 
+#include "gateway/CallCost.h"
 #include "gateway/ErrorBody.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/HttpExchange.h"
 #include "gateway/JsonPointer.h"
 #include "gateway/RequestBodyModel.h"
+#include "gateway/StreamUsageFilter.h"
+#include "gateway/UsageEstimate.h"
+#include "gateway/UsageReader.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -21,33 +25,6 @@
 namespace gatehouse {
 
 namespace {
-// The '{' of the last object-valued member called `name` in a JSON text, or nullptr. A quote preceded
-// by an even number of backslashes is a real one, and a real string followed by ':' is a key.
-const char* lastMemberObject(const char* begin, const char* end, const std::string& name) {
-    const std::string quoted = '"' + name + '"';
-    const std::string_view text(begin, std::size_t(end - begin));
-    std::size_t at = text.rfind(quoted);
-    while (at != std::string_view::npos) {
-        std::size_t backslashes = 0;
-        while (backslashes < at && text[at - 1 - backslashes] == '\\')
-            ++backslashes;
-        std::size_t next = at + quoted.size();
-        while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next])))
-            ++next;
-        if (backslashes % 2 == 0 && next < text.size() && text[next] == ':') {
-            ++next;
-            while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next])))
-                ++next;
-            if (next < text.size() && text[next] == '{')
-                return begin + next;
-        }
-        if (at == 0)
-            break;
-        at = text.rfind(quoted, at - 1);
-    }
-    return nullptr;
-}
-
 constexpr qint64 captureLimit = 1024 * 1024; // bodies larger than this are not parsed for token counts
 constexpr qint64 sseTailBytes = 8 * 1024;    // the usage of a stream is in its last events
 
@@ -217,7 +194,7 @@ void ProxyCall::runRequestFlow() {
 void ProxyCall::callUpstream() {
     m_routing.emplace(*m_context.api, *m_context.operation, m_context.stage, m_context.runtime->suspensions(),
                       [] { return QDateTime::currentMSecsSinceEpoch(); });
-    if (!readRequestModel())
+    if (!readRequestBody())
         return;
     const std::optional<Target> first = m_routing->first();
     if (!first) {
@@ -232,13 +209,19 @@ void ProxyCall::callUpstream() {
     startAttempt(*first);
 }
 
-bool ProxyCall::readRequestModel() {
-    if (!m_routing->routes())
-        return true;
+bool ProxyCall::readRequestBody() {
+    const bool routes = m_routing->routes();
+    // OpenAI-style providers count a stream's tokens only when asked: the gateway reads whether the
+    // client asked, and asks for it otherwise.
+    const bool countsStreams = m_context.api->provider.streamUsage == Provider::StreamUsage::WhenAsked;
     const QByteArray& raw = m_requestBody;
+    if (!routes && (!countsStreams || raw.isEmpty()))
+        return true;
     RequestBodyModel body(m_context.api->provider.requestModel.identifier);
     const JsonFieldScanner::Outcome outcome = body.scan(raw);
     if (outcome != JsonFieldScanner::Outcome::Object) {
+        if (!routes)
+            return true; // not the gateway's to judge: the upstream answers what it makes of it
         fail(400, QStringLiteral("102511"), QStringLiteral("Invalid request payload"),
              raw.trimmed().isEmpty()
                  ? QStringLiteral("The request has no body; model routing needs a JSON object")
@@ -248,9 +231,12 @@ bool ProxyCall::readRequestModel() {
         return false;
     }
     m_requestedModel = body.requestedModel();
-    m_routing->setRequestedModel(m_requestedModel);
-    if (m_routing->routes())
-        m_body = std::move(body); // else failover does not apply to this model: the body goes as it is
+    if (routes) {
+        m_routing->setRequestedModel(m_requestedModel);
+        // Else failover does not apply to this model: the model goes as the client named it.
+        m_rewritesModel = m_routing->routes();
+    }
+    m_body = std::move(body);
     return true;
 }
 
@@ -288,9 +274,14 @@ void ProxyCall::startAttempt(const Target& target) {
     m_context.record.model = target.model.isEmpty() ? m_requestedModel : target.model;
     m_context.record.endpointId = target.endpoint->id;
 
-    const QByteArray body =
-        !target.model.isEmpty() && m_body ? m_body->withModel(m_requestBody, target.model) : m_requestBody;
+    QByteArray body = !target.model.isEmpty() && m_rewritesModel && m_body
+                          ? m_body->withModel(m_requestBody, target.model)
+                          : m_requestBody;
     m_streaming = m_body && m_body->streamRequested();
+    m_filtersUsageChunk = m_streaming && !m_body->streamUsageRequested() &&
+                          m_context.api->provider.streamUsage == Provider::StreamUsage::WhenAsked;
+    if (m_filtersUsageChunk)
+        body = m_body->withStreamUsage(body);
 
     QByteArray url = target.endpoint->baseUrl.toUtf8() + m_context.resourcePath;
     QByteArray query = m_queryForward;
@@ -415,8 +406,11 @@ void ProxyCall::onMetaData() {
     if (!m_target.model.isEmpty())
         headers.set("X-Gatehouse-Model", m_target.model.toUtf8());
     headers.set("X-Gatehouse-Endpoint", m_target.endpoint->id.toUtf8());
+    for (const auto& [name, value] : m_context.responseHeaders.fields())
+        headers.set(name, value);
     m_streaming = m_streaming || contentType.startsWith("text/event-stream");
     m_captureBody = m_streaming || contentType.contains("json");
+    m_callState.setRequestBody(m_requestBody);
     m_context.record.streamed = m_streaming;
     m_context.record.status = status;
     m_committed = true;
@@ -441,6 +435,9 @@ void ProxyCall::onMetaData() {
             if (std::unique_ptr<StreamObserver> observer = policy->observeStream(response))
                 m_streamObservers.push_back(std::move(observer));
         }
+        // Last, so that the policies see the usage the gateway asked for (the cost of the answer).
+        if (m_filtersUsageChunk && contentType.startsWith("text/event-stream"))
+            m_streamObservers.push_back(std::make_unique<StreamUsageFilter>());
         // Observers may rewrite events, cut the stream short or add to it: the upstream's length no
         // longer holds, so the answer goes out chunked.
         if (!m_streamObservers.empty())
@@ -504,6 +501,8 @@ void ProxyCall::releaseHeldResponse() {
             return;
         }
     }
+    if (m_streaming && m_filtersUsageChunk)
+        m_heldBody = StreamUsageFilter::withoutUsageChunks(m_heldBody);
     m_declaredLength = m_heldBody.size();
     m_exchange->beginResponse(m_context.record.status, m_heldHeaders, m_declaredLength);
     m_exchange->writeBody(m_heldBody);
@@ -560,6 +559,7 @@ void ProxyCall::pump() {
         }
         if (m_captureBody) {
             if (m_streaming) {
+                m_streamTextEvents += UsageEstimate::textEvents(data);
                 m_captured += data;
                 if (m_captured.size() > 2 * sseTailBytes)
                     m_captured = m_captured.right(sseTailBytes);
@@ -704,87 +704,63 @@ void ProxyCall::finish() {
 void ProxyCall::extractUsage() {
     if (m_captured.isEmpty())
         return;
-    const Provider& provider = m_context.api->provider;
-    const auto pathOf = [](const ValueLocation& location) {
-        return location.source == ValueLocation::Source::Payload ? JsonPointer::stepsOf(location.identifier)
-                                                                 : JsonFieldScanner::Path();
-    };
-    enum { Prompt, Completion, Total, Model };
-    std::vector<JsonFieldScanner::Path> paths{pathOf(provider.promptTokens),
-                                              pathOf(provider.completionTokens), pathOf(provider.totalTokens),
-                                              pathOf(provider.responseModel)};
-    // The document: the whole answer, or a stream's last "data: {...}" event that carries usage.
-    const char* begin = nullptr;
-    const char* end = nullptr;
-    if (m_streaming) {
-        qsizetype lineEnd = m_captured.size();
-        while (lineEnd > 0 && !begin) {
-            const qsizetype lineStart = m_captured.lastIndexOf('\n', lineEnd - 1) + 1;
-            const QByteArrayView line(m_captured.constData() + lineStart, lineEnd - lineStart);
-            if (line.startsWith("data:") && line.contains(QByteArrayView("usage"))) {
-                begin = line.data() + 5;
-                end = line.data() + line.size();
-            }
-            lineEnd = lineStart - 1;
-        }
-    } else {
-        begin = m_captured.cbegin();
-        end = m_captured.cend();
+    AccessRecord& record = m_context.record;
+    const ReportedUsage usage =
+        UsageReader(m_context.api->provider).read(m_captured, m_streaming, record.model.isEmpty());
+    if (!usage.reported()) {
+        estimateUsage();
+        return;
     }
-    if (!begin) {
+    m_captured.clear();
+    record.promptTokens = usage.promptTokens;
+    record.completionTokens = usage.completionTokens;
+    record.totalTokens = usage.totalTokens;
+    record.cachedTokens = usage.cachedTokens;
+    record.reasoningTokens = usage.reasoningTokens;
+    if (record.model.isEmpty())
+        record.model = usage.model;
+    record.usage = QStringLiteral("reported");
+    chargeUsage();
+}
+
+void ProxyCall::estimateUsage() {
+    AccessRecord& record = m_context.record;
+    const qint64 prompt = UsageEstimate::promptTokens(m_requestBody);
+    // Only a completion that was answered spent tokens; a model list or an error did not.
+    if (record.status < 200 || record.status >= 300 || prompt < 0) {
         m_captured.clear();
         return;
     }
-    while (begin < end && std::isspace(static_cast<unsigned char>(*begin)))
-        ++begin;
-
-    bool scanned = false;
-    JsonFieldScanner scanner({});
-    // Usually the counts are the members of one object ("usage") and the model is already known: read
-    // that object alone, found from the end of the answer, instead of the whole answer (a long
-    // completion's text is most of it).
-    const bool modelKnown = !m_context.record.model.isEmpty() || paths[Model].empty();
-    const JsonFieldScanner::Path& first = paths[Prompt];
-    const bool oneObject =
-        first.size() == 2 && std::all_of(paths.begin(), paths.begin() + Model, [&](const auto& path) {
-            return path.empty() || (path.size() == 2 && path.front() == first.front());
-        });
-    if (modelKnown && oneObject) {
-        if (const char* object = lastMemberObject(begin, end, first.front())) {
-            std::vector<JsonFieldScanner::Path> members;
-            for (int index = Prompt; index <= Model; ++index) {
-                const JsonFieldScanner::Path& path = paths[std::size_t(index)];
-                members.push_back(index != Model && !path.empty() ? JsonFieldScanner::Path{path.back()}
-                                                                  : JsonFieldScanner::Path());
-            }
-            scanner = JsonFieldScanner(std::move(members));
-            scanned = scanner.scan(object, end, true) == JsonFieldScanner::Outcome::Object;
-        }
-    }
-    if (!scanned) {
-        scanner = JsonFieldScanner(std::move(paths));
-        scanned = scanner.scan(begin, end) == JsonFieldScanner::Outcome::Object;
-    }
+    record.promptTokens = prompt;
+    record.completionTokens = m_streaming ? m_streamTextEvents : UsageEstimate::completionTokens(m_captured);
+    record.totalTokens = record.promptTokens + record.completionTokens;
+    record.usage = QStringLiteral("estimated");
     m_captured.clear();
-    if (!scanned)
-        return;
-    const auto read = [&](int index) -> qint64 {
-        const Json& value = scanner.field(std::size_t(index)).value;
-        return value.is_number() ? value.get<qint64>() : -1;
-    };
-    m_context.record.promptTokens = read(Prompt);
-    m_context.record.completionTokens = read(Completion);
-    m_context.record.totalTokens = read(Total);
-    if (m_context.record.totalTokens < 0 && m_context.record.promptTokens >= 0 &&
-        m_context.record.completionTokens >= 0)
-        m_context.record.totalTokens = m_context.record.promptTokens + m_context.record.completionTokens;
-    if (const Json& model = scanner.field(Model).value; m_context.record.model.isEmpty() && model.is_string())
-        m_context.record.model = toQString(model.get_ref<const std::string&>());
-    if (m_context.record.totalTokens > 0)
-        m_context.runtime->quotas().addTokens(
-            m_context.record.applicationId + QLatin1Char('|') + m_context.api->id, nowMs(),
-            qMax<qint64>(0, m_context.record.promptTokens),
-            qMax<qint64>(0, m_context.record.completionTokens), m_context.record.totalTokens);
+    chargeUsage();
+}
+
+void ProxyCall::chargeUsage() {
+    AccessRecord& record = m_context.record;
+    TokenUsage usage;
+    usage.promptTokens = qMax<qint64>(0, record.promptTokens);
+    usage.completionTokens = qMax<qint64>(0, record.completionTokens);
+    usage.cachedPromptTokens = qMax<qint64>(0, record.cachedTokens);
+    usage.reasoningTokens = qMax<qint64>(0, record.reasoningTokens);
+    const bool estimated = record.usage == QLatin1String("estimated");
+    const CallCost cost = CallCost::of(m_context.api->provider, *m_context.config->prices, record.model,
+                                       usage, !estimated, estimated);
+    record.costUsd = cost.usd;
+    record.costStatus = cost.status;
+    record.costReason = cost.reason;
+    // Free models (cost 0) never consume a dollar budget; tokens count whatever they cost.
+    if (record.totalTokens > 0 || record.costUsd > 0)
+        m_context.runtime->quotas().charge(record.applicationId + QLatin1Char('|') + m_context.api->id,
+                                           nowMs(),
+                                           {usage.promptTokens, usage.completionTokens,
+                                            qMax<qint64>(0, record.totalTokens), qMax(0.0, record.costUsd)});
+    if (m_context.applicationBudget && record.costUsd > 0)
+        m_context.runtime->quotas().charge(QuotaTracker::applicationKey(record.applicationId), nowMs(),
+                                           {0, 0, 0, record.costUsd});
 }
 
 void ProxyCall::onClientAborted() {

@@ -44,6 +44,8 @@ public:
         UpstreamPool* pool = nullptr;
         AccessRecord record;
         QElapsedTimer started;
+        HttpHeaders responseHeaders;    // the gateway's own on the answer (a budget's state)
+        bool applicationBudget = false; // the application has budgets of its own to charge
     };
 
     ProxyCall(HttpExchange* exchange, Context context);
@@ -64,8 +66,9 @@ protected:
 private:
     using Target = RoutingDecision::Target;
 
-    // Reads the model the client asked for when a router applies; false when it answered 400.
-    bool readRequestModel();
+    // Reads the model the client asked for when a router applies, and whether it asked for a stream
+    // and its usage; false when it answered 400 (a router needs a JSON object).
+    bool readRequestBody();
     void retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode);
     void startAttempt(const Target& target);
     void answerInstead(PolicyAnswer answer);
@@ -87,7 +90,11 @@ private:
     void fail(int status, const QString& code, const QString& message, const QString& description,
               HttpHeaders headers = {});
     void allPairsSuspended();
+    // The answer's token counts: as the upstream reported them, else estimated; then priced and
+    // charged to quotas.
     void extractUsage();
+    void estimateUsage();
+    void chargeUsage();
     qint64 nowMs() const;
 
     QPointer<HttpExchange> m_exchange;
@@ -99,7 +106,9 @@ private:
     std::size_t m_nextPolicy = 0; // the next policy of the flow being run (request, then response)
 
     std::optional<RoutingDecision> m_routing; // where this call goes, and where next after a failure
-    std::optional<RequestBodyModel> m_body;   // what routing read of the request body, when a router applies
+    std::optional<RequestBodyModel> m_body;   // what was read of the request body, when anything needed it
+    bool m_rewritesModel = false;             // a router picks the model sent upstream
+    bool m_filtersUsageChunk = false;         // the gateway asked for a stream's usage: the client gets none
     QString m_requestedModel;
 
     Target m_target;
@@ -112,8 +121,9 @@ private:
     bool m_done = false;
     bool m_streaming = false;
     bool m_captureBody = false;
-    QByteArray m_captured;  // the response (or an SSE tail) kept for token counting
-    bool m_holding = false; // a response policy inspects the whole answer before the client gets it
+    QByteArray m_captured;         // the response (or an SSE tail) kept for token counting
+    qint64 m_streamTextEvents = 0; // events that added text to a stream: its tokens, when not reported
+    bool m_holding = false;        // a response policy inspects the whole answer before the client gets it
     HttpHeaders m_heldHeaders;
     QByteArray m_heldBody;
     std::vector<std::unique_ptr<StreamObserver>> m_streamObservers; // this call's, for a streamed answer

@@ -49,11 +49,14 @@ RequestBodyModel::RequestBodyModel(const QString& modelLocation)
 }
 
 JsonFieldScanner::Outcome RequestBodyModel::scan(const QByteArray& body) {
-    JsonFieldScanner scanner({m_steps, {"stream"}});
+    JsonFieldScanner scanner({m_steps, {"stream"}, {"stream_options"}, {"stream_options", "include_usage"}});
     const JsonFieldScanner::Outcome outcome = scanner.scan(body);
     m_model = scanner.field(0);
     const Json& stream = scanner.field(1).value;
     m_stream = stream.is_boolean() && stream.get<bool>();
+    m_streamOptionsPresent = scanner.field(2).found;
+    const Json& includeUsage = scanner.field(3).value;
+    m_includeUsage = includeUsage.is_boolean() && includeUsage.get<bool>();
     return outcome;
 }
 
@@ -88,6 +91,22 @@ QByteArray RequestBodyModel::withModel(const QByteArray& body, const QString& mo
     // A nested location that is absent is created in a document.
     Json document = Json::parse(body.cbegin(), body.cend(), nullptr, false);
     JsonPointer(m_location).set(document, Json(model.toStdString()));
+    return QByteArray::fromStdString(dumpCompact(document));
+}
+
+QByteArray RequestBodyModel::withStreamUsage(const QByteArray& body) const {
+    if (!m_streamOptionsPresent) {
+        // The usual case: one member in front of the others (the body has at least "stream").
+        const qsizetype brace = body.indexOf('{');
+        return body.left(brace + 1) + QByteArrayLiteral("\"stream_options\":{\"include_usage\":true},") +
+               body.mid(brace + 1);
+    }
+    // The client sent stream_options without asking for usage: set that one member, keep the rest.
+    Json document = Json::parse(body.cbegin(), body.cend(), nullptr, false);
+    Json& options = document["stream_options"];
+    if (!options.is_object())
+        options = Json::object();
+    options["include_usage"] = true;
     return QByteArray::fromStdString(dumpCompact(document));
 }
 

@@ -13,6 +13,9 @@ Json MockFault::toJson() const {
     json["remainingTokens"] = remainingTokens ? Json(*remainingTokens) : Json(nullptr);
     json["retryAfter"] = retryAfter ? Json(*retryAfter) : Json(nullptr);
     json["chunkDelayMs"] = chunkDelayMs;
+    json["omitUsage"] = omitUsage;
+    json["cachedTokens"] = cachedTokens ? Json(*cachedTokens) : Json(nullptr);
+    json["reasoningTokens"] = reasoningTokens ? Json(*reasoningTokens) : Json(nullptr);
     return json;
 }
 
@@ -37,6 +40,11 @@ Result<MockFault> MockFault::fromJson(const Json& json) {
     }
     if (reader.optionalValue("retryAfter"))
         fault.retryAfter = int(reader.optionalInteger("retryAfter", 0));
+    fault.omitUsage = reader.optionalBool("omitUsage", false);
+    if (reader.optionalValue("cachedTokens"))
+        fault.cachedTokens = reader.optionalInteger("cachedTokens", 0);
+    if (reader.optionalValue("reasoningTokens"))
+        fault.reasoningTokens = reader.optionalInteger("reasoningTokens", 0);
     if (!errors.isEmpty())
         return Result<MockFault>::failure(errors.join(QStringLiteral("; ")));
     return Result<MockFault>::success(fault);

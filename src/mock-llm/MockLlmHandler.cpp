@@ -38,19 +38,29 @@ int countWords(const QString& text) {
     return int(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
 }
 
+// What a chat completion request asks for, as far as the mock's answer depends on it.
+struct ChatRequest {
+    QString model;
+    bool stream = false;
+    bool includeUsage = false; // stream_options.include_usage: OpenAI's extra last chunk with the usage
+    int promptTokens = 0;
+};
+
 // One chat completion in progress: waits, then answers whole or streams chunk by chunk. A child of
 // the exchange, so a client that goes away takes its timers with it.
 class ChatResponder final : public QObject {
 public:
-    ChatResponder(HttpExchange* exchange, QString model, bool stream, int promptTokens,
-                  std::optional<MockFault> fault, qint64 id)
-        : QObject(exchange), m_exchange(exchange), m_model(std::move(model)), m_stream(stream),
-          m_promptTokens(promptTokens), m_fault(std::move(fault)), m_id(id) {
+    ChatResponder(HttpExchange* exchange, ChatRequest request, std::optional<MockFault> fault, qint64 id)
+        : QObject(exchange), m_exchange(exchange), m_model(std::move(request.model)),
+          m_stream(request.stream), m_includeUsage(request.includeUsage),
+          m_promptTokens(request.promptTokens), m_fault(std::move(fault)), m_id(id) {
         const QString answer = QStringLiteral("This is a test! Answered by %1.").arg(m_model);
         for (const QString& word : answer.split(QLatin1Char(' ')))
             m_words.append(word + QLatin1Char(' '));
         m_words.last().chop(1);
         m_completionTokens = countWords(answer);
+        if (m_fault && m_fault->reasoningTokens)
+            m_completionTokens += int(*m_fault->reasoningTokens); // hidden thinking is billed as output
     }
 
     void start() {
@@ -70,11 +80,22 @@ private:
         return headers;
     }
 
+    bool sendsUsage() const { return !(m_fault && m_fault->omitUsage); }
+
     Json usage() const {
         Json usage = Json::object();
         usage["prompt_tokens"] = m_promptTokens;
         usage["completion_tokens"] = m_completionTokens;
         usage["total_tokens"] = m_promptTokens + m_completionTokens;
+        if (m_fault && (m_fault->cachedTokens || m_fault->reasoningTokens)) {
+            usage["prompt_tokens_details"] = {
+                {"cached_tokens", qMin<qint64>(m_fault->cachedTokens.value_or(0), m_promptTokens)},
+                {"audio_tokens", 0}};
+            usage["completion_tokens_details"] = {{"reasoning_tokens", m_fault->reasoningTokens.value_or(0)},
+                                                  {"audio_tokens", 0},
+                                                  {"accepted_prediction_tokens", 0},
+                                                  {"rejected_prediction_tokens", 0}};
+        }
         return usage;
     }
 
@@ -111,7 +132,8 @@ private:
         body["created"] = QDateTime::currentSecsSinceEpoch();
         body["model"] = m_model.toStdString();
         body["choices"] = Json::array({choice});
-        body["usage"] = usage();
+        if (sendsUsage())
+            body["usage"] = usage();
         const QByteArray bytes = toBytes(body);
         HttpHeaders headers = baseHeaders();
         headers.add("Content-Type", "application/json");
@@ -120,19 +142,30 @@ private:
         m_exchange->endResponse();
     }
 
-    QByteArray chunk(const Json& delta, bool last) const {
-        Json choice = Json::object();
-        choice["index"] = 0;
-        choice["delta"] = delta;
-        choice["finish_reason"] = last ? Json("stop") : Json(nullptr);
+    Json chunkEnvelope() const {
         Json body = Json::object();
         body["id"] = "chatcmpl-mock-" + std::to_string(m_id);
         body["object"] = "chat.completion.chunk";
         body["created"] = QDateTime::currentSecsSinceEpoch();
         body["model"] = m_model.toStdString();
+        return body;
+    }
+
+    QByteArray chunk(const Json& delta, bool last) const {
+        Json choice = Json::object();
+        choice["index"] = 0;
+        choice["delta"] = delta;
+        choice["finish_reason"] = last ? Json("stop") : Json(nullptr);
+        Json body = chunkEnvelope();
         body["choices"] = Json::array({choice});
-        if (last)
-            body["usage"] = usage();
+        return "data: " + toBytes(body) + "\n\n";
+    }
+
+    // OpenAI's usage chunk: only when the request asked, after the last choice, with no choices.
+    QByteArray usageChunk() const {
+        Json body = chunkEnvelope();
+        body["choices"] = Json::array();
+        body["usage"] = usage();
         return "data: " + toBytes(body) + "\n\n";
     }
 
@@ -150,7 +183,10 @@ private:
             delta["content"] = m_words.at(m_nextChunk - 1).toStdString();
             write(chunk(delta, false));
         } else if (m_nextChunk == total + 1) {
-            write(chunk(Json::object(), true));
+            QByteArray last = chunk(Json::object(), true);
+            if (m_includeUsage && sendsUsage())
+                last += usageChunk();
+            write(last);
         } else {
             write(QByteArrayLiteral("data: [DONE]\n\n"));
             m_exchange->endResponse();
@@ -184,6 +220,7 @@ private:
     QPointer<HttpExchange> m_exchange;
     QString m_model;
     bool m_stream;
+    bool m_includeUsage;
     int m_promptTokens;
     int m_completionTokens = 0;
     std::optional<MockFault> m_fault;
@@ -240,12 +277,25 @@ void MockLlmHandler::chatCompletions(HttpExchange* exchange) {
         promptTokens = countWords(toQString(prompt->get_ref<const std::string&>()));
     }
     promptTokens += 5; // role and formatting overhead, as real tokenisers count it
-    const auto stream = request.find("stream");
-    const bool streaming = stream != request.end() && stream->is_boolean() && stream->get<bool>();
+    ChatRequest chat;
+    chat.model = modelName;
+    chat.promptTokens = promptTokens;
+    chat.stream = request.value("stream", Json()).is_boolean() && request.value("stream", false);
+    const Json options = request.value("stream_options", Json());
+    if (!options.is_null() && !chat.stream)
+        return respondOpenAiError(exchange, 400,
+                                  QStringLiteral("The 'stream_options' parameter is only allowed when "
+                                                 "'stream' is enabled."),
+                                  "invalid_request_error");
+    if (!options.is_null() && !options.is_object())
+        return respondOpenAiError(exchange, 400, QStringLiteral("'stream_options' must be an object"),
+                                  "invalid_request_error");
+    chat.includeUsage = options.is_object() && options.value("include_usage", Json()).is_boolean() &&
+                        options.value("include_usage", false);
 
     m_state->countRequest(modelName);
-    auto* responder = new ChatResponder(exchange, modelName, streaming, promptTokens,
-                                        m_state->faultFor(modelName), m_state->nextId());
+    auto* responder =
+        new ChatResponder(exchange, std::move(chat), m_state->faultFor(modelName), m_state->nextId());
     responder->start();
 }
 

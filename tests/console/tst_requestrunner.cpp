@@ -33,6 +33,9 @@ RequestRunner::Plan chatPlan(GatewayFixture& fixture, int repeat, int concurrenc
     RequestRunner::Plan plan;
     plan.request.url = fixture.gatewayUrl(GatewayFixture::chatPath());
     plan.request.body = chatBody(QStringLiteral("o3-mini"), stream);
+    // A stream carries its usage only when the request asks, as with OpenAI.
+    if (stream)
+        plan.request.body.insert(1, "\"stream_options\":{\"include_usage\":true},");
     plan.request.stream = stream;
     plan.repeat = repeat;
     plan.concurrency = concurrency;

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void guardrailAttachRefusesBadPatterns_data();
     void guardrailAttachRefusesBadPatterns();
     void guardrailTestExitCodes();
+    void plansWithSeveralLimits();
 
 private:
     CtlRun ctl(const QStringList& arguments, const QByteArray& input = {}, bool withWorkspace = true,
@@ -1225,6 +1226,65 @@ void TestCtl::guardrailTestExitCodes() {
     QCOMPARE(run.errLines().size(), 1);
     QVERIFY2(run.err.contains("--flow must be request or response (got \"fault\")"),
              qPrintable(run.describe()));
+}
+
+// Business plans as WSO2's Admin Portal edits them: several limits, dollars among them, and a plan in
+// use cannot be deleted.
+void TestCtl::plansWithSeveralLimits() {
+    createSmartChat();
+    CtlRun run = ctl({QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("--name"),
+                      QStringLiteral("10PerMin"), QStringLiteral("--requests"), QStringLiteral("10/min"),
+                      QStringLiteral("--total-tokens"), QStringLiteral("400/min"), QStringLiteral("--usd"),
+                      QStringLiteral("5/day"), QStringLiteral("--usd"), QStringLiteral("100/month")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    run = ctl({QStringLiteral("--json"), QStringLiteral("plan"), QStringLiteral("show"),
+               QStringLiteral("--name"), QStringLiteral("10permin")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const Json shown = parseJson(run.out);
+    QCOMPARE(shown["limits"].size(), std::size_t(4));
+    QVERIFY(shown["limits"][2] == Json::parse(R"({"metric":"usd","amount":5.0,"period":"day"})"));
+    run = ctl({QStringLiteral("plan"), QStringLiteral("list")});
+    QVERIFY2(run.out.contains("10 requests/min, 400 tokens/min, 5 USD/day, 100 USD/month"),
+             run.out.constData());
+
+    const QList<QPair<QStringList, QByteArray>> refused = {
+        {{QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--usd"), QStringLiteral("5")},
+         "not a limit"},
+        {{QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--requests"),
+          QStringLiteral("1.5/min")},
+         "whole numbers"},
+        {{QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--usd"), QStringLiteral("5/week")},
+         "min, hour, day or month"},
+        {{QStringLiteral("--name"), QStringLiteral("X")}, "at least one limit"},
+        {{QStringLiteral("--name"), QStringLiteral("gold"), QStringLiteral("--usd"), QStringLiteral("1/day")},
+         "exists already"},
+    };
+    for (const auto& [arguments, reason] : refused) {
+        run = ctl(QStringList{QStringLiteral("plan"), QStringLiteral("create")} + arguments);
+        QVERIFY2(run.exitCode != 0 && run.err.contains(reason), qPrintable(run.describe()));
+        QCOMPARE(run.err.count('\n'), 1); // one line
+    }
+
+    QVERIFY(ctl({QStringLiteral("app"), QStringLiteral("create"), QStringLiteral("--name"),
+                 QStringLiteral("App")})
+                .exitCode == 0);
+    run = ctl({QStringLiteral("subscribe"), QStringLiteral("--app"), QStringLiteral("App"),
+               QStringLiteral("--api"), QStringLiteral("SmartChat"), QStringLiteral("--plan"),
+               QStringLiteral("10PerMin")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    run = ctl({QStringLiteral("plan"), QStringLiteral("delete"), QStringLiteral("--name"),
+               QStringLiteral("10PerMin")});
+    QVERIFY2(run.exitCode == 1 && run.err.contains("used by 1 subscription") && run.err.contains("App"),
+             qPrintable(run.describe()));
+    QVERIFY(ctl({QStringLiteral("unsubscribe"), QStringLiteral("--app"), QStringLiteral("App"),
+                 QStringLiteral("--api"), QStringLiteral("SmartChat")})
+                .exitCode == 0);
+    run = ctl({QStringLiteral("plan"), QStringLiteral("delete"), QStringLiteral("--name"),
+               QStringLiteral("10PerMin")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    run = ctl({QStringLiteral("plan"), QStringLiteral("show"), QStringLiteral("--name"),
+               QStringLiteral("10PerMin")});
+    QCOMPARE(run.exitCode, 1);
 }
 
 QTEST_GUILESS_MAIN(TestCtl)

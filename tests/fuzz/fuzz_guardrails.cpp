@@ -10,12 +10,15 @@
 //     counts agree (no more words than bytes);
 //   - as a prompt for PIIMaskingRegex: masking then restoring gives the text back, and an answer that
 //     repeats the masked text, cut into SSE events and fed to the stream restorer in random pieces,
-//     reads as the original text.
+//     reads as the original text;
+//   - as a streamed answer for the usage filter: cut anywhere, it gives the client the same bytes as
+//     when filtered whole, and a stream without usage passes unchanged.
 #include "FuzzCheck.h"
 #include "FuzzRandom.h"
 #include "core/JsonPath.h"
 #include "core/JsonSchemaValidator.h"
 #include "core/JsonTextSelector.h"
+#include "gateway/StreamUsageFilter.h"
 #include "gateway/policies/PiiStreamRestorer.h"
 #include "gateway/policies/SseEventBuffer.h"
 #include "guardrails/CountGuardrail.h"
@@ -169,6 +172,25 @@ void fuzzPii(const QByteArray& input, FuzzRandom& random) {
     require(out.endsWith("data: [DONE]\n\n"), "the stream still ends with [DONE]", [&] { return out; });
 }
 
+// The usage chunk the gateway asked for leaves the stream whatever the cuts: the client's bytes are the
+// same as for the stream filtered whole, and nothing but whole usage events is taken out.
+void fuzzUsageFilter(const QByteArray& input, FuzzRandom& random) {
+    const QByteArray whole = StreamUsageFilter::withoutUsageChunks(input);
+    StreamUsageFilter filter;
+    QByteArray out;
+    for (QByteArray chunk : random.split(input, 64)) {
+        filter.onChunk(chunk);
+        out += chunk;
+    }
+    QByteArray tail;
+    filter.onEnd(tail);
+    out += tail;
+    require(out == whole, "the usage filter does not depend on where the stream was cut",
+            [&] { return out; });
+    if (!input.contains("\"usage\""))
+        require(out == input, "a stream without usage passes unchanged", [&] { return out; });
+}
+
 } // namespace
 } // namespace gatehouse::fuzz
 
@@ -184,5 +206,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzzSchema(input);
     fuzzVerdicts(input);
     fuzzPii(input, random);
+    fuzzUsageFilter(input, random);
     return 0;
 }

@@ -263,8 +263,10 @@ private Q_SLOTS:
         auto tap = std::make_shared<StreamTapPolicy>();
         appendPolicies(scenario.fixture.gateway(), {}, {tap, std::make_shared<InspectAnswerPolicy>("")});
 
-        const TestResponse streamed =
-            scenario.fixture.chat(scenario.token, chatBody(QStringLiteral("gpt-4o"), true));
+        // The request asks for the stream's usage: the gateway then takes nothing out after the observers.
+        QByteArray body = chatBody(QStringLiteral("gpt-4o"), true);
+        body.insert(1, "\"stream_options\":{\"include_usage\":true},");
+        const TestResponse streamed = scenario.fixture.chat(scenario.token, body);
         QVERIFY2(streamed.status == 200, qPrintable(streamed.describe()));
         QVERIFY(streamed.header("Content-Type").startsWith("text/event-stream"));
         const qsizetype done = streamed.body.indexOf("data: [DONE]");

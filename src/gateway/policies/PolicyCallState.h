@@ -28,9 +28,15 @@ public:
     // The body as guardrails read it, parsed at most once while no policy rewrites it.
     const GuardrailPayload& payload(const QByteArray& body);
 
+    // The request body as the request flow left it (shared, not copied): what the response flow's
+    // policies estimate a prompt's tokens from when the upstream reports none.
+    void setRequestBody(const QByteArray& body) { m_requestBody = body; }
+    const QByteArray& requestBody() const { return m_requestBody; }
+
 private:
     PiiVault m_piiVault;
     std::optional<GuardrailPayload> m_payload;
+    QByteArray m_requestBody;
 };
 
 } // namespace gatehouse

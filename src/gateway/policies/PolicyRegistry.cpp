@@ -3,6 +3,7 @@
 #include "gateway/policies/AzureContentSafetyPolicy.h"
 #include "gateway/policies/GuardrailPolicy.h"
 #include "gateway/policies/HeaderPolicy.h"
+#include "gateway/policies/LlmCostPolicy.h"
 #include "gateway/policies/ModelRouterPolicy.h"
 #include "gateway/policies/PiiMaskingPolicy.h"
 #include "gateway/policies/UrlGuardrailPolicy.h"
@@ -29,6 +30,7 @@ const PolicyRegistry& PolicyRegistry::builtin() {
         {QStringLiteral("PIIMaskingRegex"), &PiiMaskingPolicy::build},
         {QStringLiteral("URLGuardrail"), &UrlGuardrailPolicy::build},
         {QStringLiteral("AzureContentSafetyContentModeration"), &AzureContentSafetyPolicy::build},
+        {QStringLiteral("LLMCost"), &LlmCostPolicy::build},
     });
     return registry;
 }

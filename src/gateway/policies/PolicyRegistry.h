@@ -2,6 +2,7 @@
 
 #include "core/PolicyAttachment.h"
 #include "core/PolicyDefinition.h"
+#include "core/PriceCatalogue.h"
 #include "core/Result.h"
 #include "gateway/policies/GatewayPolicy.h"
 
@@ -27,6 +28,7 @@ struct PolicyBuildInput {
     const PolicyAttachment& attachment;
     std::shared_ptr<const GatewayPolicy> previous;
     const GuardrailProviders* providers = nullptr;
+    std::shared_ptr<const PriceCatalogue> prices = nullptr; // for the policies that price answers
 };
 
 using PolicyBuildResult = Result<std::shared_ptr<const GatewayPolicy>>;

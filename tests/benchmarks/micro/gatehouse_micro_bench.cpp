@@ -10,7 +10,10 @@
 #include "core/Json.h"
 #include "core/PolicyAttachment.h"
 #include "core/PolicyCatalogue.h"
+#include "core/PriceCatalogue.h"
 #include "core/ProviderRegistry.h"
+#include "gateway/AccessRecord.h"
+#include "gateway/CallCost.h"
 #include "gateway/GatewayConfig.h"
 #include "gateway/JsonPointer.h"
 #include "gateway/Jwt.h"
@@ -19,6 +22,7 @@
 #include "gateway/RuntimeApi.h"
 #include "gateway/SmoothWeightedRoundRobin.h"
 #include "gateway/SuspensionTable.h"
+#include "gateway/UsageReader.h"
 #include "gateway/VerifiedTokenCache.h"
 #include "gateway/policies/PolicyRegistry.h"
 #include "guardrails/GuardrailFactory.h"
@@ -482,6 +486,59 @@ void BM_GuardrailPayloadRead4KiB(benchmark::State& state) {
     state.SetBytesProcessed(qint64(state.iterations()) * qint64(raw.size()));
 }
 BENCHMARK(BM_GuardrailPayloadRead4KiB);
+
+// Cost accounting, the 5 us goal: what every answered call does on top of reading its token
+// counts (the "without" case, what the gateway did before): the cached and reasoning counts, the price
+// lookup (a dated model name, so suffix stripping runs), the cost, and the cost fields of the
+// access-log line and the metrics. The difference between the two is the added CPU per request.
+QByteArray answerWithUsage() {
+    return QByteArrayLiteral(
+        "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1733550000,"
+        "\"model\":\"gpt-4o-2024-11-20\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+        "\"content\":\"This is a test! Answered by gpt-4o.\"},\"finish_reason\":\"stop\"}],"
+        "\"usage\":{\"prompt_tokens\":1200,\"completion_tokens\":300,\"total_tokens\":1500,"
+        "\"prompt_tokens_details\":{\"cached_tokens\":1024,\"audio_tokens\":0},"
+        "\"completion_tokens_details\":{\"reasoning_tokens\":0,\"audio_tokens\":0}}}");
+}
+
+void accountAnswer(benchmark::State& state, bool withCost) {
+    using namespace gatehouse;
+    Provider provider = *ProviderRegistry::builtin().find(QStringLiteral("openai"));
+    if (!withCost) // as before: prompt, completion and total only
+        provider.cachedTokens = provider.reasoningTokens = ValueLocation();
+    const PriceCatalogue& prices = PriceCatalogue::shipped();
+    const QByteArray answer = answerWithUsage();
+    AccessRecord record;
+    record.model = QStringLiteral("gpt-4o-2024-11-20");
+    for (auto _ : state) {
+        const ReportedUsage usage = UsageReader(provider).read(answer, false, false);
+        record.promptTokens = usage.promptTokens;
+        record.completionTokens = usage.completionTokens;
+        record.totalTokens = usage.totalTokens;
+        if (withCost) {
+            record.cachedTokens = usage.cachedTokens;
+            record.reasoningTokens = usage.reasoningTokens;
+            TokenUsage tokens;
+            tokens.promptTokens = usage.promptTokens;
+            tokens.completionTokens = usage.completionTokens;
+            tokens.cachedPromptTokens = usage.cachedTokens;
+            tokens.reasoningTokens = usage.reasoningTokens;
+            const CallCost cost = CallCost::of(provider, prices, record.model, tokens, true, false);
+            record.costUsd = cost.usd;
+            record.costStatus = cost.status;
+            record.usage = QStringLiteral("reported");
+        }
+        benchmark::DoNotOptimize(record.toJsonLine());
+    }
+}
+void BM_AnswerAccountingWithoutCost(benchmark::State& state) {
+    accountAnswer(state, false);
+}
+BENCHMARK(BM_AnswerAccountingWithoutCost);
+void BM_AnswerAccountingWithCost(benchmark::State& state) {
+    accountAnswer(state, true);
+}
+BENCHMARK(BM_AnswerAccountingWithCost);
 
 } // namespace
 
