@@ -18,8 +18,11 @@ using namespace gatehouse::test;
 
 namespace {
 
-// Streams one completion with the SDK and prints its chunks as a JSON array.
-const char* const streamScript = "import OpenAI from 'openai';\n"
+// Streams one completion with the SDK and prints its chunks as a JSON array. The SDK runs on Node's own
+// fetch: on Node 18 its default, node-fetch 2, reports a complete chunked stream on a kept-alive socket
+// as "Premature close" now and then (seen in the fresh Debian root), whatever the server sent.
+const char* const streamScript = "import 'openai/shims/web';\n"
+                                 "import OpenAI from 'openai';\n"
                                  "const [baseURL, apiKey, usage] = process.argv.slice(2);\n"
                                  "const client = new OpenAI({ baseURL, apiKey, maxRetries: 0 });\n"
                                  "const request = { model: 'gpt-4o', stream: true,\n"
