@@ -26,6 +26,7 @@ public:
     qsizetype textBytes() const { return m_bytes; }
     qint64 items() const { return m_items; }
     bool sawSection() const { return m_sawSection; }
+    bool sawItemsSection() const { return m_sawItemsSection; }
     bool isObject() const { return m_isObject; }
 
     bool null() override { return true; }
@@ -52,8 +53,10 @@ public:
     }
     bool key(string_t& name) override {
         m_frames.back().key = name;
-        if (m_frames.size() == 1 && isSection(name))
+        if (m_frames.size() == 1 && isSection(name)) {
             m_sawSection = true;
+            m_sawItemsSection = m_sawItemsSection || name == m_itemsSection;
+        }
         return true;
     }
     bool end_object() override {
@@ -101,6 +104,7 @@ private:
     qsizetype m_bytes = 0;
     qint64 m_items = 0;
     bool m_sawSection = false;
+    bool m_sawItemsSection = false;
     bool m_isObject = false;
 };
 
@@ -115,13 +119,17 @@ qint64 UsageEstimate::tokensOfText(qsizetype utf8Bytes) {
 }
 
 qint64 UsageEstimate::promptTokens(const QByteArray& requestBody) {
-    TextCounter chat({"messages", "system"}, {"content", "text"}, "messages");
-    if (count(chat, requestBody) && chat.sawSection())
-        return tokensOfReplyPriming + tokensPerMessage * chat.items() + tokensOfText(chat.textBytes());
-    TextCounter completion({"prompt", "input"}, {"text"}, {});
-    if (count(completion, requestBody) && completion.sawSection())
-        return tokensOfText(completion.textBytes());
-    return -1;
+    // A body this large is a prompt of about its own size: reading its text would cost more than the
+    // estimate is worth (a hostile body of a million members, say).
+    constexpr qsizetype readLimit = 1024 * 1024;
+    if (requestBody.size() > readLimit)
+        return requestBody.trimmed().startsWith('{') ? tokensOfText(requestBody.size()) : -1;
+    TextCounter counter({"messages", "system", "prompt", "input"}, {"content", "text"}, "messages");
+    if (!count(counter, requestBody) || !counter.sawSection())
+        return -1;
+    const qint64 framing =
+        counter.sawItemsSection() ? tokensOfReplyPriming + tokensPerMessage * counter.items() : 0;
+    return framing + tokensOfText(counter.textBytes());
 }
 
 qint64 UsageEstimate::completionTokens(const QByteArray& answer) {

@@ -11,7 +11,8 @@ namespace gatehouse {
 // is the number of its events that add text, since OpenAI-style servers send one token per event.
 class UsageEstimate {
 public:
-    // The prompt of a completion request (messages, prompt or input); -1 when the body is none.
+    // The prompt of a completion request (messages, prompt or input); -1 when the body is none. A body
+    // over 1 MiB is counted by its size, unread.
     static qint64 promptTokens(const QByteArray& requestBody);
     // The completion of a whole JSON answer (choices' message content or text, Anthropic's content).
     static qint64 completionTokens(const QByteArray& answer);
