@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QPointer>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -100,7 +101,17 @@ void replaceWith(const QString& text) {
 }
 
 // Menus and dialogs block the key press that opens them, so what to do inside them is scheduled
-// first: `act` runs once `find` returns the widget (polled on the event loop).
+// first: `act` runs once `find` returns the widget (polled on the event loop). A menu or dialog that
+// never shows up, or that `act` does not close, is closed after 30 s, so that the test fails on what did
+// not happen instead of waiting in the dialog's event loop until ctest kills it (a loaded machine was
+// seen to get there).
+void closeWhatBlocks() {
+    if (QWidget* popup = QApplication::activePopupWidget())
+        popup->close();
+    if (QWidget* modal = QApplication::activeModalWidget())
+        modal->close();
+}
+
 void whenShown(std::function<QWidget*()> find, std::function<void(QWidget*)> act) {
     auto* timer = new QTimer(qApp);
     auto attempts = std::make_shared<int>(0);
@@ -108,10 +119,19 @@ void whenShown(std::function<QWidget*()> find, std::function<void(QWidget*)> act
         if (QWidget* shown = find()) {
             timer->stop();
             timer->deleteLater();
+            QPointer<QWidget> watched(shown);
+            QTimer::singleShot(30000, qApp, [watched] {
+                if (watched && watched->isVisible()) {
+                    qWarning("%s is still open 30 s later: closing it", watched->metaObject()->className());
+                    watched->close();
+                }
+            });
             act(shown);
-        } else if (++*attempts > 500) { // 10 s: the test fails on what did not happen
+        } else if (++*attempts > 1500) { // 30 s
             timer->stop();
             timer->deleteLater();
+            qWarning("what the test waited for did not show within 30 s");
+            closeWhatBlocks();
         }
     });
     timer->start(20);
