@@ -89,12 +89,14 @@ private Q_SLOTS:
         const QString expected = QChar(0xFEFF) + QStringLiteral("hi");
         for (const char* path : {"$.messages[-1].content", "$.messages[0].content"}) {
             const Json parameters = {{"name", "g"}, {"regex", "x"}, {"jsonPath", path}};
-            const auto guardrail = GuardrailFactory::build(QStringLiteral("RegexGuardrail"), parameters).value();
+            const auto guardrail =
+                GuardrailFactory::build(QStringLiteral("RegexGuardrail"), parameters).value();
             QCOMPARE(guardrail->inspectedText(GuardrailPayload(body), GuardrailDirection::Request).value(),
                      expected);
         }
         QCOMPARE(toQString("\xEF\xBB\xBF"), QString(QChar(0xFEFF)));
-        QCOMPARE(toQString("\xEF\xBB\xBF\xEF\xBB\xBFx"), QString(QChar(0xFEFF)) + QChar(0xFEFF) + QChar(u'x'));
+        QCOMPARE(toQString("\xEF\xBB\xBF\xEF\xBB\xBFx"),
+                 QString(QChar(0xFEFF)) + QChar(0xFEFF) + QChar(u'x'));
         QCOMPARE(CountGuardrail::count(CountGuardrail::Unit::Bytes, expected), 5);
     }
 
