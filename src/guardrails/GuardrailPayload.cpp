@@ -9,7 +9,8 @@ const Json* GuardrailPayload::document() const {
     if (!m_parsed) {
         m_parsed = true;
         Json parsed = Json::parse(m_bytes.constBegin(), m_bytes.constEnd(), nullptr, false);
-        if (!parsed.is_discarded())
+        // nlohmann ends its input at a NUL byte; JSON text never holds one, and JsonTextSelector agrees.
+        if (!parsed.is_discarded() && !m_bytes.contains('\0'))
             m_document = std::move(parsed);
     }
     return m_document ? &*m_document : nullptr;

@@ -149,6 +149,22 @@ private Q_SLOTS:
                  GuardrailVerdict::Outcome::Error);
     }
 
+    // nlohmann would read "{...}\0anything" as the object before the NUL byte; for a guardrail the body is not
+    // JSON, whichever way the path is evaluated, so a jsonPath guardrail cannot be steered past.
+    void jsonFollowedByNulByteIsNotJson() {
+        const QByteArray smuggled = chat + QByteArray(1, '\0') + "{\"messages\":[]}";
+        for (const char* parameters : {R"({"name":"w","min":1,"max":50,"jsonPath":"$.messages[-1].content"})",
+                                       R"({"name":"w","min":1,"max":50,"jsonPath":"$.messages[*].content"})"}) {
+            const GuardrailVerdict verdict = judge(QStringLiteral("WordCountGuardrail"), parameters, smuggled);
+            QCOMPARE(verdict.outcome, GuardrailVerdict::Outcome::Error);
+            QVERIFY2(verdict.error.contains(QStringLiteral("not JSON")), qPrintable(verdict.error));
+        }
+        QCOMPARE(judge(QStringLiteral("WordCountGuardrail"),
+                       R"({"name":"w","min":1,"max":50,"jsonPath":"$.messages[*].content"})", chat)
+                     .outcome,
+                 GuardrailVerdict::Outcome::Pass);
+    }
+
     void countsAreWso2s_data() {
         QTest::addColumn<int>("unit");
         QTest::addColumn<QString>("text");
