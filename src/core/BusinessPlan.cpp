@@ -2,6 +2,8 @@
 
 #include "core/JsonFieldReader.h"
 
+#include <QRegularExpression>
+
 namespace gatehouse {
 
 std::vector<PlanLimit> BusinessPlan::allLimits() const {
@@ -64,6 +66,11 @@ BusinessPlan BusinessPlan::fromJson(const Json& json, const QString& path, QStri
                 PlanLimit::fromJson((*list)[i], jsonIndexPath(reader.childPath("limits"), i), errors));
     }
     return plan;
+}
+
+bool BusinessPlan::isValidName(const QString& name) {
+    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$"));
+    return shape.match(name).hasMatch();
 }
 
 std::vector<BusinessPlan> BusinessPlan::defaults() {

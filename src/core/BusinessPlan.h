@@ -28,6 +28,9 @@ struct BusinessPlan {
 
     Json toJson() const;
     static BusinessPlan fromJson(const Json& json, const QString& path, QStringList* errors);
+    // What a new plan may be called (it names the plan in WSO2 exports and in subscriptions): at most 64
+    // letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.
+    static bool isValidName(const QString& name);
     // Bronze, Silver, Gold, Unlimited and two AI plans with token caps.
     static std::vector<BusinessPlan> defaults();
 };

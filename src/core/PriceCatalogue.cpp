@@ -172,6 +172,17 @@ PriceMatch PriceCatalogue::lookup(const QString& model) const {
     return {};
 }
 
+PriceCatalogue::Entry PriceCatalogue::startingPoint(const QString& model, const PriceCatalogue& workspace) {
+    if (const ModelPrice* existing = workspace.find(model))
+        return {workspace.keyOf(model), *existing};
+    const PriceCatalogue& builtin = shipped();
+    if (const ModelPrice* listed = builtin.find(model))
+        return {builtin.keyOf(model), *listed};
+    Entry entry{model, ModelPrice()};
+    entry.price.mode = QStringLiteral("chat");
+    return entry;
+}
+
 void PriceCatalogue::set(const QString& key, ModelPrice price) {
     const auto it = m_index.constFind(key.toLower());
     if (it != m_index.cend()) {

@@ -76,6 +76,12 @@ public:
     // The key as the catalogue spells it, or an empty string.
     QString keyOf(const QString& key) const;
 
+    // What a new workspace price for `model` starts from, and the key it is stored under: the
+    // workspace's entry, else the shipped one (so the context window and long-context prices stay),
+    // else a new chat entry under `model`. gatehouse-ctl prices set and Settings > Model Prices both
+    // edit prices this way.
+    static Entry startingPoint(const QString& model, const PriceCatalogue& workspace);
+
     // Adds an entry, or replaces the one with the same key (in lower case) where it stands.
     void set(const QString& key, ModelPrice price);
     // Removes the entry with this key (in lower case); false when there is none.

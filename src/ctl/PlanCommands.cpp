@@ -7,8 +7,6 @@
 #include "ctl/CtlError.h"
 #include "ctl/TextTable.h"
 
-#include <QRegularExpression>
-
 namespace gatehouse {
 
 namespace {
@@ -120,8 +118,7 @@ void PlanCommands::create(CtlContext& context, const CommandArguments& arguments
     Workspace& workspace = context.workspace();
     BusinessPlan plan;
     plan.name = arguments.required(nameOption).trimmed();
-    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}$"));
-    if (!shape.match(plan.name).hasMatch())
+    if (!BusinessPlan::isValidName(plan.name))
         throw CtlError::usage(
             tr("--name: at most 64 letters, digits, spaces, '.', '_' or '-', starting with a "
                "letter or digit"));

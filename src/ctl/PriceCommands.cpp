@@ -314,18 +314,7 @@ void PriceCommands::set(CtlContext& context, const CommandArguments& arguments) 
 
     PriceCatalogue workspace = readWorkspace(context);
     // The entry it replaces, if any, keeps its other fields (context window, long-context prices).
-    const PriceCatalogue& shipped = PriceCatalogue::shipped();
-    ModelPrice price;
-    QString key = model;
-    if (const ModelPrice* existing = workspace.find(model)) {
-        price = *existing;
-        key = workspace.keyOf(model);
-    } else if (const ModelPrice* builtin = shipped.find(model)) {
-        price = *builtin;
-        key = shipped.keyOf(model);
-    } else {
-        price.mode = QStringLiteral("chat");
-    }
+    auto [key, price] = PriceCatalogue::startingPoint(model, workspace);
     price.inputCostPerToken = input;
     price.outputCostPerToken = output;
     if (cachedInput)

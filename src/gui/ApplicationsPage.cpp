@@ -3,6 +3,7 @@
 #include "core/SecretStore.h"
 #include "core/Workspace.h"
 #include "gateway/Gateway.h"
+#include "gui/BudgetPanel.h"
 #include "gui/GatehouseSession.h"
 #include "gui/KeysPanel.h"
 
@@ -30,7 +31,8 @@ ApplicationsPage::ApplicationsPage(GatehouseSession* session, TokenManager* toke
       m_subscriptions(new QTableWidget(0, 2, this)), m_subscribeApi(new QComboBox(this)),
       m_subscribePlan(new QComboBox(this)),
       m_production(new KeysPanel(session, tokens, Stage::Production, this)),
-      m_sandbox(new KeysPanel(session, tokens, Stage::Sandbox, this)) {
+      m_sandbox(new KeysPanel(session, tokens, Stage::Sandbox, this)),
+      m_budget(new BudgetPanel(session, this)) {
     setObjectName(QStringLiteral("applicationsPage"));
     m_list->setObjectName(QStringLiteral("applicationList"));
     m_name->setObjectName(QStringLiteral("applicationName"));
@@ -97,6 +99,7 @@ ApplicationsPage::ApplicationsPage(GatehouseSession* session, TokenManager* toke
     tabs->addTab(subscriptions, tr("Subscriptions"));
     tabs->addTab(m_production, tr("Production Keys"));
     tabs->addTab(m_sandbox, tr("Sandbox Keys"));
+    tabs->addTab(m_budget, tr("Budget"));
     auto* splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("applicationsSplitter"));
     splitter->addWidget(left);
@@ -161,6 +164,7 @@ ApplicationsPage::ApplicationsPage(GatehouseSession* session, TokenManager* toke
     connect(m_list, &QListWidget::currentRowChanged, this, &ApplicationsPage::refreshDetails);
     connect(m_production, &KeysPanel::statusMessage, this, &ApplicationsPage::statusMessage);
     connect(m_sandbox, &KeysPanel::statusMessage, this, &ApplicationsPage::statusMessage);
+    connect(m_budget, &BudgetPanel::statusMessage, this, &ApplicationsPage::statusMessage);
     Workspace* workspace = session->workspace();
     connect(workspace, &Workspace::applicationSaved, this, &ApplicationsPage::refreshList);
     connect(workspace, &Workspace::applicationRemoved, this, &ApplicationsPage::refreshList);
@@ -233,6 +237,7 @@ void ApplicationsPage::refreshDetails() {
         qMax(0, m_subscribePlan->findText(plan.isEmpty() ? QStringLiteral("Unlimited") : plan)));
     m_production->setApplication(currentApplicationId());
     m_sandbox->setApplication(currentApplicationId());
+    m_budget->setApplication(currentApplicationId());
 }
 
 QString ApplicationsPage::createApplication(const QString& name, QString* error) {

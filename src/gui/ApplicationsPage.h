@@ -10,12 +10,14 @@ class QTableWidget;
 
 namespace gatehouse {
 
+class BudgetPanel;
 class GatehouseSession;
 class KeysPanel;
 class TokenManager;
 
 // Developer Portal > Applications: create, edit (token validity) and delete applications; their
-// subscriptions (API + business plan); and their Production / Sandbox keys.
+// subscriptions (API + business plan); their Production / Sandbox keys; and their dollar budgets with
+// what has been spent against them.
 class ApplicationsPage : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +29,7 @@ public:
     QString createApplication(const QString& name, QString* error);
     bool subscribe(const QString& apiId, const QString& plan, QString* error);
     KeysPanel* keysPanel(bool production) const;
+    BudgetPanel* budgetPanel() const { return m_budget; }
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
@@ -47,6 +50,7 @@ private:
     QComboBox* m_subscribePlan;
     KeysPanel* m_production;
     KeysPanel* m_sandbox;
+    BudgetPanel* m_budget;
 };
 
 } // namespace gatehouse

@@ -5,6 +5,7 @@
 #include "core/Workspace.h"
 #include "gateway/Gateway.h"
 #include "gateway/GatewayRuntime.h"
+#include "gui/AdminView.h"
 #include "gui/ApiDraft.h"
 #include "gui/ApiEditor.h"
 #include "gui/DevPortalView.h"
@@ -13,6 +14,7 @@
 #include "gui/PreferencesDialog.h"
 #include "gui/ProviderDialog.h"
 #include "gui/PublisherView.h"
+#include "gui/UsageView.h"
 #include "interop/OpenApiImporter.h"
 #include "interop/Wso2Project.h"
 #include "ui_MainWindow.h"
@@ -32,6 +34,7 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QUndoGroup>
+#include <algorithm>
 #include <iterator>
 
 namespace gatehouse {
@@ -39,25 +42,34 @@ namespace gatehouse {
 MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_session(session),
       m_undoGroup(new QUndoGroup(this)), m_publisher(nullptr), m_devPortal(nullptr), m_gatewayView(nullptr),
-      m_gatewayStatus(new QLabel(this)) {
+      m_usageView(nullptr), m_adminView(nullptr), m_gatewayStatus(new QLabel(this)) {
     m_ui->setupUi(this);
     setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.gatehouse.Gatehouse"),
                                    QIcon(QStringLiteral(":/icons/io.github.gatehouse.Gatehouse.svg"))));
     m_publisher = new PublisherView(session, m_undoGroup, this);
     m_devPortal = new DevPortalView(session, this);
     m_gatewayView = new GatewayView(session, this);
-    m_ui->modeStack->addWidget(m_publisher);
-    m_ui->modeStack->addWidget(m_devPortal);
-    m_ui->modeStack->addWidget(m_gatewayView);
+    m_usageView = new UsageView(session, this);
+    m_adminView = new AdminView(session, this);
+    for (QWidget* page : modePages())
+        m_ui->modeStack->addWidget(page);
     m_ui->workspaceProblems->setStyleSheet(QStringLiteral(
         "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c6cb; padding: 6px; }"));
 
     auto* modes = new QActionGroup(this);
-    for (QAction* action : {m_ui->actionPublisher, m_ui->actionDevPortal, m_ui->actionGateway})
-        modes->addAction(action);
-    connect(m_ui->actionPublisher, &QAction::triggered, this, [this] { setMode(Mode::Publisher); });
-    connect(m_ui->actionDevPortal, &QAction::triggered, this, [this] { setMode(Mode::DevPortal); });
-    connect(m_ui->actionGateway, &QAction::triggered, this, [this] { setMode(Mode::Gateway); });
+    const std::vector<QAction*> actions = modeActions();
+    for (std::size_t index = 0; index < actions.size(); ++index) {
+        modes->addAction(actions[index]);
+        connect(actions[index], &QAction::triggered, this, [this, index] { setMode(Mode(index)); });
+    }
+    connect(m_ui->actionBusinessPlans, &QAction::triggered, this, [this] {
+        setMode(Mode::Admin);
+        m_adminView->showPage(AdminView::Page::BusinessPlans);
+    });
+    connect(m_ui->actionModelPrices, &QAction::triggered, this, [this] {
+        setMode(Mode::Admin);
+        m_adminView->showPage(AdminView::Page::ModelPrices);
+    });
 
     QAction* undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(QStringLiteral("actionUndo"));
@@ -153,6 +165,8 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
     connect(m_publisher, &PublisherView::editorOpened, this, &MainWindow::restoreSplitters);
     connect(m_gatewayView, &GatewayView::statusMessage, this, showMessage);
     connect(m_devPortal, &DevPortalView::statusMessage, this, showMessage);
+    connect(m_usageView, &UsageView::statusMessage, this, showMessage);
+    connect(m_adminView, &AdminView::statusMessage, this, showMessage);
     connect(session->workspace(), &Workspace::reloaded, this, &MainWindow::refreshProblems);
 
     m_gatewayStatus->setObjectName(QStringLiteral("gatewayStatus"));
@@ -171,23 +185,30 @@ MainWindow::MainWindow(GatehouseSession* session, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+std::vector<QWidget*> MainWindow::modePages() const {
+    return {m_publisher, m_devPortal, m_gatewayView, m_usageView, m_adminView};
+}
+
+std::vector<QAction*> MainWindow::modeActions() const {
+    return {m_ui->actionPublisher, m_ui->actionDevPortal, m_ui->actionGateway, m_ui->actionUsage,
+            m_ui->actionAdmin};
+}
+
 void MainWindow::setMode(Mode mode) {
-    QWidget* pages[] = {m_publisher, m_devPortal, m_gatewayView};
-    QAction* actions[] = {m_ui->actionPublisher, m_ui->actionDevPortal, m_ui->actionGateway};
-    m_ui->modeStack->setCurrentWidget(pages[int(mode)]);
-    actions[int(mode)]->setChecked(true);
+    m_ui->modeStack->setCurrentWidget(modePages()[std::size_t(mode)]);
+    modeActions()[std::size_t(mode)]->setChecked(true);
     if (mode == Mode::Gateway)
         m_gatewayView->refresh();
     if (mode == Mode::DevPortal)
         m_devPortal->refresh();
+    if (mode == Mode::Admin)
+        m_adminView->refresh();
 }
 
 MainWindow::Mode MainWindow::mode() const {
-    if (m_ui->modeStack->currentWidget() == m_devPortal)
-        return Mode::DevPortal;
-    if (m_ui->modeStack->currentWidget() == m_gatewayView)
-        return Mode::Gateway;
-    return Mode::Publisher;
+    const std::vector<QWidget*> pages = modePages();
+    const auto found = std::find(pages.begin(), pages.end(), m_ui->modeStack->currentWidget());
+    return found == pages.end() ? Mode::Publisher : Mode(found - pages.begin());
 }
 
 bool MainWindow::exportWso2(const QString& apiId, const QString& destination, QString* message) {
@@ -302,7 +323,7 @@ void MainWindow::refreshGatewayStatus() {
 
 namespace {
 // Mode names in the settings file: stable words, not the enum's numbers.
-const char* const modeNames[] = {"publisher", "devportal", "gateway"};
+const char* const modeNames[] = {"publisher", "devportal", "gateway", "usage", "admin"};
 } // namespace
 
 void MainWindow::restoreLayout() {

@@ -6,7 +6,9 @@
 #include <QSize>
 #include <QString>
 #include <memory>
+#include <vector>
 
+class QAction;
 class QLabel;
 class QUndoGroup;
 
@@ -16,18 +18,22 @@ class MainWindow;
 
 namespace gatehouse {
 
+class AdminView;
 class DevPortalView;
 class GatehouseSession;
 class GatewayView;
 class PublisherView;
+class UsageView;
 
-// The application window: Publisher, Developer Portal and Gateway modes (as WSO2 has two portals
-// and a gateway), undo/redo of the current API in the Edit menu, and a status bar with the in-app
-// gateway's state. Geometry, splitter sizes and the mode are remembered from one start to the next.
+// The application window: Publisher, Developer Portal, Gateway, Usage and Admin modes (as WSO2 has
+// a Publisher, a Developer Portal, an Admin Portal and a gateway), undo/redo of the current API in the Edit
+// menu, and a status bar with the in-app gateway's state. Geometry, splitter sizes and the mode are
+// remembered from one start to the next.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Mode { Publisher, DevPortal, Gateway };
+    // In the order of the View menu and the mode bar (Ctrl+1 to Ctrl+5).
+    enum class Mode { Publisher, DevPortal, Gateway, Usage, Admin };
 
     explicit MainWindow(GatehouseSession* session, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -37,6 +43,8 @@ public:
     PublisherView* publisher() const { return m_publisher; }
     GatewayView* gatewayView() const { return m_gatewayView; }
     DevPortalView* devPortal() const { return m_devPortal; }
+    UsageView* usageView() const { return m_usageView; }
+    AdminView* adminView() const { return m_adminView; }
     QUndoGroup* undoGroup() const { return m_undoGroup; }
 
     // File menu's interoperability, without the file dialogs (the menu asks for the path, tests pass
@@ -51,6 +59,9 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // Indexed by Mode.
+    std::vector<QWidget*> modePages() const;
+    std::vector<QAction*> modeActions() const;
     void refreshProblems();
     void showOutcome(bool ok, const QString& title, const QString& message);
     void refreshGatewayStatus();
@@ -65,6 +76,8 @@ private:
     PublisherView* m_publisher;
     DevPortalView* m_devPortal;
     GatewayView* m_gatewayView;
+    UsageView* m_usageView;
+    AdminView* m_adminView;
     QLabel* m_gatewayStatus;
     qint64 m_lastRequests = 0;
     QSize m_restoredSize;                        // until the first show: the size restoreLayout() chose

@@ -1,18 +1,11 @@
 #include "gui/ModelShareChart.h"
 
+#include "gui/ChartPalette.h"
+
 #include <QPainter>
 #include <set>
 
 namespace gatehouse {
-
-namespace {
-QColor barColor(int index) {
-    static const QColor colors[] = {QColor(0x5e, 0x35, 0xb1), QColor(0x00, 0x89, 0x7b),
-                                    QColor(0xef, 0x6c, 0x00), QColor(0x1e, 0x88, 0xe5),
-                                    QColor(0xc2, 0x18, 0x5b), QColor(0x7c, 0xb3, 0x42)};
-    return colors[index % 6];
-}
-} // namespace
 
 ModelShareChart::ModelShareChart(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("modelShareChart"));
@@ -86,7 +79,7 @@ void ModelShareChart::paintEvent(QPaintEvent*) {
         trackColor.setAlpha(60);
         painter.setBrush(trackColor);
         painter.drawRoundedRect(track, 3, 3);
-        painter.setBrush(barColor(row));
+        painter.setBrush(chartSeriesColor(row));
         painter.drawRoundedRect(QRectF(track.left(), track.top(), track.width() * share, track.height()), 3,
                                 3);
         if (m_configured.count(model)) {
