@@ -3,6 +3,7 @@
 #include "gui/ChartPalette.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -67,6 +68,14 @@ QString UsageChart::valueText(double value) const {
     return QLocale().toString(value, 'f', m_data.decimals);
 }
 
+QString UsageChart::axisText(double value, double tickStep) const {
+    // As many decimals as the ticks need ($0.25, $0.50), not as many as the tooltips show.
+    const int decimals = tickStep >= 1 ? 0 : int(std::ceil(-std::log10(tickStep) - 1e-9));
+    if (m_data.unit == QLatin1String("USD"))
+        return QStringLiteral("$") + QString::number(value, 'f', std::max(decimals, tickStep >= 1 ? 0 : 2));
+    return QLocale().toString(value, 'f', decimals);
+}
+
 QString UsageChart::bucketText(qint64 startMs, bool withDate) const {
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(startMs, Qt::UTC);
     if (m_data.bucketLengthMs >= 86'400'000)
@@ -88,10 +97,10 @@ UsageChart::Layout UsageChart::layout() const {
     const int maxTicks = std::max(2, (height() - 4 * line) / (2 * line));
     result.tickStep = roundStep(peak, maxTicks);
     result.axisMax = std::max(result.tickStep, std::ceil(peak / result.tickStep) * result.tickStep);
-    const int axisWidth = metrics.horizontalAdvance(valueText(result.axisMax)) + 10;
+    const int axisWidth = metrics.horizontalAdvance(axisText(result.axisMax, result.tickStep)) + 10;
     // Legend on top (one line), the unit beside it, the times below.
     result.plot = QRectF(axisWidth, 2.2 * line, std::max(40, width() - axisWidth - 8),
-                         std::max(20.0, height() - 4.0 * line));
+                         std::max(20.0, height() - 5.0 * line));
     result.barStep =
         m_data.bucketStartsMs.empty() ? 0 : result.plot.width() / double(m_data.bucketStartsMs.size());
     return result;
@@ -140,7 +149,7 @@ void UsageChart::paintEvent(QPaintEvent*) {
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         painter.setPen(pal.color(QPalette::PlaceholderText));
         painter.drawText(QRectF(0, y - line / 2.0, plot.left() - 6, line), Qt::AlignRight | Qt::AlignVCenter,
-                         valueText(value));
+                         axisText(value, geometry.tickStep));
     }
 
     // Bars, stacked bottom up in series order.

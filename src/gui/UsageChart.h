@@ -50,6 +50,7 @@ private:
     };
     Layout layout() const;
     QString valueText(double value) const;
+    QString axisText(double value, double tickStep) const;
     QString bucketText(qint64 startMs, bool withDate) const;
     int bucketAt(const QPointF& position) const;
 

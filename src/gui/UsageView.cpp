@@ -101,6 +101,7 @@ QLabel* tile(QWidget* parent, const QString& name) {
     label->setObjectName(name);
     label->setTextFormat(Qt::RichText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true); // the tokens' caption is long, and longer in German
     label->setMinimumWidth(label->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 14);
     return label;
 }
