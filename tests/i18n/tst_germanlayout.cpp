@@ -11,6 +11,7 @@
 #include "DemoSession.h"
 #include "core/Translations.h"
 #include "core/Workspace.h"
+#include "gui/AdminView.h"
 #include "gui/ApiEditor.h"
 #include "gui/CreateApiWizard.h"
 #include "gui/DevPortalView.h"
@@ -25,6 +26,7 @@
 #include "gui/PreferencesDialog.h"
 #include "gui/ProviderDialog.h"
 #include "gui/PublisherView.h"
+#include "gui/UsageView.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -181,6 +183,8 @@ void TestGermanLayout::mainViewsFitTheirTexts_data() {
     QTest::newRow("publisher") << int(MainWindow::Mode::Publisher);
     QTest::newRow("devportal") << int(MainWindow::Mode::DevPortal);
     QTest::newRow("gateway") << int(MainWindow::Mode::Gateway);
+    QTest::newRow("usage") << int(MainWindow::Mode::Usage);
+    QTest::newRow("admin") << int(MainWindow::Mode::Admin);
 }
 
 void TestGermanLayout::mainViewsFitTheirTexts() {
@@ -188,7 +192,8 @@ void TestGermanLayout::mainViewsFitTheirTexts() {
     m_window->setMode(MainWindow::Mode(mode));
     if (MainWindow::Mode(mode) == MainWindow::Mode::Publisher)
         QVERIFY(m_window->publisher()->openApi(m_demo.workspace().apis().front().id));
-    QWidget* const views[] = {m_window->publisher(), m_window->devPortal(), m_window->gatewayView()};
+    QWidget* const views[] = {m_window->publisher(), m_window->devPortal(), m_window->gatewayView(),
+                              m_window->usageView(), m_window->adminView()};
     QWidget* view = views[mode];
     showEveryTab(view, QString::fromLatin1(QTest::currentDataTag()));
     // No view made the window grow, and none needs more than the default size.
