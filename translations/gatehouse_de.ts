@@ -883,6 +883,82 @@
         <extracomment>In the KEY column: the endpoint has no key.</extracomment>
         <translation>keiner</translation>
     </message>
+    <message>
+        <source>List the models an endpoint itself says it serves.</source>
+        <translation>Die Modelle auflisten, die ein Endpunkt nach eigener Auskunft anbietet.</translation>
+    </message>
+    <message>
+        <source>Asks the endpoint for its model list (GET &lt;endpoint URL&gt;/models) with its stored key, sent as the gateway sends it, and prints the model ids one per line; those the provider&apos;s own model list does not have are marked. Without --endpoint, the stage&apos;s default endpoint is asked (production unless --stage says otherwise). With --json: an array of {&quot;id&quot;, &quot;known&quot;}, known meaning the provider lists the model. Gives up after %1 s.</source>
+        <translation>Fragt den Endpunkt nach seiner Modellliste (GET &lt;Endpunkt-URL&gt;/models) mit seinem gespeicherten Schlüssel, so gesendet, wie das Gateway ihn sendet, und gibt die Modell-IDs zeilenweise aus; Modelle, die in der eigenen Modellliste des Anbieters fehlen, werden markiert. Ohne --endpoint wird der Standard-Endpunkt der Stufe gefragt (production, sofern --stage nichts anderes sagt). Mit --json: ein Array aus {&quot;id&quot;, &quot;known&quot;}, wobei known bedeutet, dass der Anbieter das Modell führt. Gibt nach %1 s auf.</translation>
+    </message>
+    <message>
+        <source>The stage whose default endpoint is asked (default: production).</source>
+        <translation>Die Stufe, deren Standard-Endpunkt gefragt wird (Standard: production).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a %2 endpoint, not a %3 one</source>
+        <translation>„%1“ ist ein %2-Endpunkt, kein %3-Endpunkt</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 endpoint</source>
+        <translation>%1 hat keinen %2-Endpunkt</translation>
+    </message>
+    <message>
+        <source>(not in %1&apos;s list)</source>
+        <extracomment>After a model id that the provider&apos;s own model list lacks; %1 is the provider (&quot;OpenAI&quot;).</extracomment>
+        <translation>(nicht in der Liste von %1)</translation>
+    </message>
+    <message>
+        <source>%1 lists no models.</source>
+        <translation>%1 führt keine Modelle.</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointModelQuery</name>
+    <message>
+        <source>%1 uses the provider &quot;%2&quot;, which this workspace does not have</source>
+        <translation>%1 verwendet den Anbieter „%2“, den dieser Arbeitsbereich nicht hat</translation>
+    </message>
+    <message>
+        <source>endpoint %1 is served by Gatehouse&apos;s built-in mock (%2), which only the app and gatehouse-gateway reach</source>
+        <translation>Endpunkt %1 wird vom eingebauten Mock von Gatehouse bedient (%2), den nur die App und gatehouse-gateway erreichen</translation>
+    </message>
+    <message>
+        <source>endpoint %1 has no http(s) URL (&quot;%2&quot;)</source>
+        <translation>Endpunkt %1 hat keine http(s)-URL („%2“)</translation>
+    </message>
+    <message>
+        <source>cannot read the key of endpoint %1 from %2: %3</source>
+        <translation>der Schlüssel von Endpunkt %1 kann nicht aus %2 gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>endpoint %1 should have a key, but none is stored in %2</source>
+        <translation>Endpunkt %1 sollte einen Schlüssel haben, aber in %2 ist keiner gespeichert</translation>
+    </message>
+    <message>
+        <source>endpoint %1 has no API key, and %2 needs one</source>
+        <translation>Endpunkt %1 hat keinen API-Schlüssel, und %2 braucht einen</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 antwortete mit HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>the answer of %1 is not JSON</source>
+        <translation>die Antwort von %1 ist kein JSON</translation>
+    </message>
+    <message>
+        <source>the answer of %1 has no &quot;data&quot; list of models</source>
+        <translation>die Antwort von %1 hat keine &quot;data&quot;-Liste mit Modellen</translation>
+    </message>
+    <message>
+        <source>no answer from %1: %2</source>
+        <translation>keine Antwort von %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 without a body</source>
+        <translation>HTTP %1 ohne Inhalt</translation>
+    </message>
 </context>
 <context>
     <name>FileSecretStore</name>
@@ -1691,6 +1767,34 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>New AI &amp;Provider...</source>
         <translation>KI-Anbieter &amp;anlegen...</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Usage</source>
+        <translation>&amp;Verbrauch</translation>
+    </message>
+    <message>
+        <source>Ctrl+4</source>
+        <translation>Ctrl+4</translation>
+    </message>
+    <message>
+        <source>&amp;Admin</source>
+        <translation>Ad&amp;ministration</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
+    <message>
+        <source>&amp;Business Plans...</source>
+        <translation>&amp;Tarife …</translation>
+    </message>
+    <message>
+        <source>Model &amp;Prices...</source>
+        <translation>Modell&amp;preise …</translation>
     </message>
 </context>
 <context>
@@ -4198,6 +4302,17 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>gatehouse::AdminView</name>
+    <message>
+        <source>Business Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Model Prices</source>
+        <translation>Modellpreise</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ApiCatalogPage</name>
     <message>
         <source>Operation</source>
@@ -4479,6 +4594,244 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BudgetPanel</name>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
+    <message>
+        <source>&amp;Set budget</source>
+        <translation>Budget &amp;festlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove budget</source>
+        <translation>Budget &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Verbraucht</translation>
+    </message>
+    <message>
+        <source>Window ends (UTC)</source>
+        <translation>Zeitfenster endet (UTC)</translation>
+    </message>
+    <message>
+        <source>Budget in US dollars</source>
+        <translation>Budget in US-Dollar</translation>
+    </message>
+    <message>
+        <source>Budget period</source>
+        <translation>Budgetzeitraum</translation>
+    </message>
+    <message>
+        <source>The application&apos;s own limits in US dollars across every API it calls, on top of its subscriptions&apos; business plans. Calls are charged when their answers end, streams included; once a budget is spent the next call is refused with 429 until the window ends. Free models never use a budget.</source>
+        <translation>Die eigenen Grenzen der Anwendung in US-Dollar über alle APIs, die sie aufruft, zusätzlich zu den Tarifen ihrer Abonnements. Aufrufe werden berechnet, wenn ihre Antworten enden, Streams eingeschlossen; ist ein Budget aufgebraucht, wird der nächste Aufruf mit 429 abgewiesen, bis das Zeitfenster endet. Kostenlose Modelle verbrauchen nie ein Budget.</translation>
+    </message>
+    <message>
+        <source>Select a budget to remove.</source>
+        <translation>Wählen Sie ein Budget zum Entfernen.</translation>
+    </message>
+    <message>
+        <source>reading...</source>
+        <translation>wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Share of the budget spent</source>
+        <translation>Ausgegebener Anteil des Budgets</translation>
+    </message>
+    <message>
+        <source>Choose an application first.</source>
+        <translation>Wählen Sie zuerst eine Anwendung.</translation>
+    </message>
+    <message>
+        <source>A budget is an amount of US dollars above 0.</source>
+        <translation>Ein Budget ist ein Betrag in US-Dollar über 0.</translation>
+    </message>
+    <message>
+        <source>Budgets of %1 saved</source>
+        <translation>Budgets von %1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::BusinessPlansPage</name>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Token</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Completion-Token</translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation>Token gesamt</translation>
+    </message>
+    <message>
+        <source>US dollars</source>
+        <translation>US-Dollar</translation>
+    </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
+    <message>
+        <source>&amp;New plan</source>
+        <translation>&amp;Neuer Tarif</translation>
+    </message>
+    <message>
+        <source>&amp;Delete plan</source>
+        <translation>Tarif &amp;löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Add limit</source>
+        <translation>Grenze &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove limit</source>
+        <translation>Grenze &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Save plan</source>
+        <translation>Tarif &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Business plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Gold, 10PerMin, TeamBudget...</source>
+        <translation>Gold, 10PerMin, TeamBudget …</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Limits (a call is refused with 429 once any of them is reached; windows are whole UTC minutes, hours, days and months):</source>
+        <translation>&amp;Grenzen (ein Aufruf wird mit 429 abgewiesen, sobald eine davon erreicht ist; Zeitfenster sind ganze UTC-Minuten, -Stunden, -Tage und -Monate):</translation>
+    </message>
+    <message>
+        <source>No subscription uses this plan.</source>
+        <translation>Kein Abonnement verwendet diesen Tarif.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Used by %n subscription(s): %1</source>
+        <translation>
+            <numerusform>Von %n Abonnement verwendet: %1</numerusform>
+            <numerusform>Von %n Abonnements verwendet: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name: at most 64 letters, digits, spaces, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>Name: höchstens 64 Buchstaben, Ziffern, Leerzeichen, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>A business plan &quot;%1&quot; exists already.</source>
+        <translation>Es gibt bereits einen Tarif „%1“.</translation>
+    </message>
+    <message>
+        <source>Limit %1: the amount must be above 0.</source>
+        <extracomment>%1 is the limit&apos;s row number.</extracomment>
+        <translation>Grenze %1: Die Menge muss über 0 liegen.</translation>
+    </message>
+    <message>
+        <source>Limit %1: a plan has one limit of %2 %3.</source>
+        <extracomment>%2 is a metric such as &quot;Requests&quot;, %3 a period such as &quot;per minute&quot;.</extracomment>
+        <translation>Grenze %1: Ein Tarif hat nur eine Grenze für %2 %3.</translation>
+    </message>
+    <message>
+        <source>Give the plan at least one limit: the Unlimited plan exists already.</source>
+        <translation>Geben Sie dem Tarif mindestens eine Grenze: Den Tarif Unlimited gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>Business plan %1 saved: the gateway applies it to new calls</source>
+        <translation>Tarif %1 gespeichert: Das Gateway wendet ihn auf neue Aufrufe an</translation>
+    </message>
+    <message>
+        <source>Select a saved plan to delete.</source>
+        <translation>Wählen Sie einen gespeicherten Tarif zum Löschen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is used by %n subscription(s) (%2): subscribe them under another plan first.</source>
+        <translation>
+            <numerusform>%1 wird von %n Abonnement verwendet (%2): Abonnieren Sie es zuerst mit einem anderen Tarif.</numerusform>
+            <numerusform>%1 wird von %n Abonnements verwendet (%2): Abonnieren Sie sie zuerst mit einem anderen Tarif.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Business plan %1 deleted</source>
+        <translation>Tarif %1 gelöscht</translation>
     </message>
 </context>
 <context>
@@ -4779,6 +5132,49 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>API key not stored</source>
         <translation>API-Schlüssel nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Fetch models</source>
+        <translation>Modelle abrufen</translation>
+    </message>
+    <message>
+        <source>Ask the selected endpoint which models it serves</source>
+        <translation>Den gewählten Endpunkt fragen, welche Modelle er anbietet</translation>
+    </message>
+    <message>
+        <source>Select a %1 endpoint first.</source>
+        <translation>Wählen Sie zuerst einen %1-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>%1 has no endpoint &quot;%2&quot;.</source>
+        <translation>%1 hat keinen Endpunkt „%2“.</translation>
+    </message>
+    <message>
+        <source>No secret store: the endpoint&apos;s key cannot be read.</source>
+        <translation>Kein Geheimnisspeicher: Der Schlüssel des Endpunkts kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models...</source>
+        <translation>%1 wird nach seinen Modellen gefragt …</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <extracomment>%1 is a number of seconds.</extracomment>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>%1 (not in %2&apos;s list)</source>
+        <extracomment>A fetched model that the provider&apos;s own model list lacks; %2 is the provider.</extracomment>
+        <translation>%1 (nicht in der Liste von %2)</translation>
+    </message>
+    <message>
+        <source>Models at %1: %2.</source>
+        <extracomment>%1 is the endpoint&apos;s name, %2 a number.</extracomment>
+        <translation>Modelle bei %1: %2.</translation>
+    </message>
+    <message>
+        <source>Not in %1&apos;s model list: %2.</source>
+        <translation>Nicht in der Modellliste von %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -5180,6 +5576,151 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Imported %1 from %2.</source>
         <translation>%1 aus %2 importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ModelPricesPage</name>
+    <message>
+        <source> / 1M tokens</source>
+        <extracomment>After a price: US dollars per million tokens.</extracomment>
+        <translation> / 1 Mio. Token</translation>
+    </message>
+    <message>
+        <source>&amp;Save price</source>
+        <translation>Preis &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Remove workspace price</source>
+        <translation>Arbeitsbereichspreis &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Import LiteLLM price file...</source>
+        <translation>LiteLLM-Preisdatei &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Filter by model or provider</source>
+        <translation>Nach Modell oder Anbieter filtern</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Input USD/1M</source>
+        <translation>Eingabe USD/1 Mio.</translation>
+    </message>
+    <message>
+        <source>Cached input USD/1M</source>
+        <translation>Eingabe aus Cache USD/1 Mio.</translation>
+    </message>
+    <message>
+        <source>Output USD/1M</source>
+        <translation>Ausgabe USD/1 Mio.</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Price date</source>
+        <translation>Preisdatum</translation>
+    </message>
+    <message>
+        <source>openai, anthropic, mistral...</source>
+        <translation>openai, anthropic, mistral …</translation>
+    </message>
+    <message>
+        <source>as input</source>
+        <translation>wie Eingabe</translation>
+    </message>
+    <message>
+        <source>https://... (the price page, for whoever checks it later)</source>
+        <translation>https://… (die Preisseite, für alle, die es später prüfen)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation>&amp;Eingabe:</translation>
+    </message>
+    <message>
+        <source>&amp;Cached input:</source>
+        <translation>Eingabe aus &amp;Cache:</translation>
+    </message>
+    <message>
+        <source>&amp;Output:</source>
+        <translation>&amp;Ausgabe:</translation>
+    </message>
+    <message>
+        <source>So&amp;urce:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Prices are in US dollars per million tokens. Cached prompt tokens are charged at the cached input price, reasoning tokens at the output price. A model is found as WSO2 finds it: gpt-4o-2024-11-20 is priced as gpt-4o when it has no price of its own. The Demo provider&apos;s models are free.</source>
+        <translation>Preise sind in US-Dollar pro Million Token. Prompt-Token aus dem Cache werden zum Cache-Eingabepreis berechnet, Reasoning-Token zum Ausgabepreis. Ein Modell wird gefunden wie bei WSO2: gpt-4o-2024-11-20 kostet so viel wie gpt-4o, wenn es keinen eigenen Preis hat. Die Modelle des Demo-Anbieters sind kostenlos.</translation>
+    </message>
+    <message>
+        <source>Import a LiteLLM price file</source>
+        <translation>Eine LiteLLM-Preisdatei importieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Mitgeliefert</translation>
+    </message>
+    <message>
+        <source>Workspace price (prices.json), set %1.</source>
+        <extracomment>%1 is a date such as 2026-12-07.</extracomment>
+        <translation>Arbeitsbereichspreis (prices.json), festgelegt am %1.</translation>
+    </message>
+    <message>
+        <source>Shipped list price of %1 from %2.</source>
+        <extracomment>%1 is a date such as 2026-12-07, %2 a web address.</extracomment>
+        <translation>Mitgelieferter Listenpreis vom %1 von %2.</translation>
+    </message>
+    <message>
+        <source>Give the model&apos;s name as requests name it (gpt-4o, claude-3-5-sonnet-20241022).</source>
+        <translation>Geben Sie den Namen des Modells so an, wie Anfragen ihn nennen (gpt-4o, claude-3-5-sonnet-20241022).</translation>
+    </message>
+    <message>
+        <source>sample_spec is LiteLLM&apos;s description of its format, not a model.</source>
+        <translation>sample_spec ist die Beschreibung des Formats von LiteLLM, kein Modell.</translation>
+    </message>
+    <message>
+        <source>Price of %1 saved: the gateway charges new calls at it</source>
+        <translation>Preis von %1 gespeichert: Das Gateway berechnet neue Aufrufe danach</translation>
+    </message>
+    <message>
+        <source>The workspace has no price of its own for %1.</source>
+        <translation>Der Arbeitsbereich hat keinen eigenen Preis für %1.</translation>
+    </message>
+    <message>
+        <source>Workspace price of %1 removed</source>
+        <translation>Arbeitsbereichspreis von %1 entfernt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n model price(s); %1 entries without per-token prices skipped</source>
+        <translation>
+            <numerusform>%n Modellpreis importiert; %1 Einträge ohne Preise pro Token übersprungen</numerusform>
+            <numerusform>%n Modellpreise importiert; %1 Einträge ohne Preise pro Token übersprungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6200,6 +6741,247 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Results cleared</source>
         <translation>Ergebnisse geleert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::UsageChart</name>
+    <message>
+        <source>Usage over time</source>
+        <translation>Verbrauch im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>No calls in this range: the chart fills as the gateway answers requests</source>
+        <translation>Keine Aufrufe in diesem Zeitraum: Das Diagramm füllt sich, wenn das Gateway Anfragen beantwortet</translation>
+    </message>
+    <message>
+        <source>UTC · %1 per bar</source>
+        <extracomment>The time axis of the usage chart is in UTC, as the access logs are.</extracomment>
+        <translation>UTC · %1 pro Balken</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Gesamt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::UsageView</name>
+    <message>
+        <source>yyyy-MM-dd HH:mm &apos;UTC&apos;</source>
+        <extracomment>Format of the usage view&apos;s range fields; the logs and the chart are in UTC.</extracomment>
+        <translation>dd.MM.yyyy HH:mm &apos;UTC&apos;</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Kosten (USD)</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;Bars:</source>
+        <translation>&amp;Balken:</translation>
+    </message>
+    <message>
+        <source>&amp;Stack by:</source>
+        <translation>&amp;Stapeln nach:</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Verbraucher</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>Prompt-Token</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>Completion-Token</translation>
+    </message>
+    <message>
+        <source>Cached tokens</source>
+        <translation>Token aus Cache</translation>
+    </message>
+    <message>
+        <source>Total tokens</source>
+        <translation>Token gesamt</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Top consumers</source>
+        <translation>Größte Verbraucher</translation>
+    </message>
+    <message>
+        <source>Reading the access logs...</source>
+        <translation>Die Zugriffsprotokolle werden gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log file(s) read in %1 ms (%2 MB scanned; the rest came from their indexes).</source>
+        <extracomment>%n: log files, %1: milliseconds, %2: megabytes read from the logs themselves</extracomment>
+        <translation>
+            <numerusform>%n Protokolldatei in %1 ms gelesen (%2 MB durchsucht; der Rest kam aus ihren Indizes).</numerusform>
+            <numerusform>%n Protokolldateien in %1 ms gelesen (%2 MB durchsucht; der Rest kam aus ihren Indizes).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) with estimated token counts (the upstream reported none).</source>
+        <translation>
+            <numerusform>%n Anfrage mit geschätzten Token-Zahlen (der Upstream meldete keine).</numerusform>
+            <numerusform>%n Anfragen mit geschätzten Token-Zahlen (der Upstream meldete keine).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) at a model without a price: add it in Settings &gt; Model Prices.</source>
+        <translation>
+            <numerusform>%n Anfrage an ein Modell ohne Preis: Fügen Sie ihn unter Einstellungen &gt; Modellpreise hinzu.</numerusform>
+            <numerusform>%n Anfragen an ein Modell ohne Preis: Fügen Sie ihn unter Einstellungen &gt; Modellpreise hinzu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged line(s) skipped.</source>
+        <translation>
+            <numerusform>%n beschädigte Zeile übersprungen.</numerusform>
+            <numerusform>%n beschädigte Zeilen übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>errors (%1 %)</source>
+        <translation>Fehler (%1 %)</translation>
+    </message>
+    <message>
+        <source>tokens (%1 prompt, %2 completion)</source>
+        <translation>Token (%1 Prompt, %2 Completion)</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>of prompt tokens from the cache</source>
+        <translation>der Prompt-Token aus dem Cache</translation>
+    </message>
+    <message>
+        <source>guardrail interventions</source>
+        <translation>Eingriffe von Guardrails</translation>
+    </message>
+    <message>
+        <source>(no model)</source>
+        <translation>(kein Modell)</translation>
+    </message>
+    <message>
+        <source>(not authenticated)</source>
+        <translation>(nicht authentifiziert)</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export usage as CSV</source>
+        <translation>Verbrauch als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Usage exported to %1</source>
+        <translation>Verbrauch nach %1 exportiert</translation>
     </message>
 </context>
 <context>

@@ -76,12 +76,39 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::BusinessPlansPage</name>
+    <message numerus="yes">
+        <source>Used by %n subscription(s): %1</source>
+        <translation>
+            <numerusform>Used by %n subscription: %1</numerusform>
+            <numerusform>Used by %n subscriptions: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is used by %n subscription(s) (%2): subscribe them under another plan first.</source>
+        <translation>
+            <numerusform>%1 is used by %n subscription (%2): subscribe it under another plan first.</numerusform>
+            <numerusform>%1 is used by %n subscriptions (%2): subscribe them under another plan first.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::MainWindow</name>
     <message numerus="yes">
         <source>Gateway %1 · %n live revision(s) · %2 req/s</source>
         <translation>
             <numerusform>Gateway %1 · %n live revision · %2 req/s</numerusform>
             <numerusform>Gateway %1 · %n live revisions · %2 req/s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ModelPricesPage</name>
+    <message numerus="yes">
+        <source>Imported %n model price(s); %1 entries without per-token prices skipped</source>
+        <translation>
+            <numerusform>Imported %n model price; %1 entries without per-token prices skipped</numerusform>
+            <numerusform>Imported %n model prices; %1 entries without per-token prices skipped</numerusform>
         </translation>
     </message>
 </context>
@@ -126,6 +153,38 @@
         <translation>
             <numerusform>%n more request queued</numerusform>
             <numerusform>%n more requests queued</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::UsageView</name>
+    <message numerus="yes">
+        <source>%n log file(s) read in %1 ms (%2 MB scanned; the rest came from their indexes).</source>
+        <extracomment>%n: log files, %1: milliseconds, %2: megabytes read from the logs themselves</extracomment>
+        <translation>
+            <numerusform>%n log file read in %1 ms (%2 MB scanned; the rest came from its index).</numerusform>
+            <numerusform>%n log files read in %1 ms (%2 MB scanned; the rest came from their indexes).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) with estimated token counts (the upstream reported none).</source>
+        <translation>
+            <numerusform>%n request with estimated token counts (the upstream reported none).</numerusform>
+            <numerusform>%n requests with estimated token counts (the upstream reported none).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) at a model without a price: add it in Settings &gt; Model Prices.</source>
+        <translation>
+            <numerusform>%n request at a model without a price: add it in Settings &gt; Model Prices.</numerusform>
+            <numerusform>%n requests at a model without a price: add it in Settings &gt; Model Prices.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged line(s) skipped.</source>
+        <translation>
+            <numerusform>%n damaged line skipped.</numerusform>
+            <numerusform>%n damaged lines skipped.</numerusform>
         </translation>
     </message>
 </context>

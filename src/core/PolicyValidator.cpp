@@ -5,11 +5,14 @@
 #include "core/JsonPath.h"
 #include "core/JsonSchemaValidator.h"
 #include "core/PiiEntity.h"
+#include "core/PriceCatalogue.h"
+#include "core/ProviderModels.h"
 #include "core/Wso2AttributeCodec.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <cmath>
+#include <utility>
 
 namespace gatehouse {
 
@@ -56,8 +59,10 @@ QString formatNumber(double value) {
 
 } // namespace
 
-PolicyValidator::PolicyValidator(const PolicyCatalogue& catalogue, const Provider* provider)
-    : m_catalogue(catalogue), m_provider(provider) {
+PolicyValidator::PolicyValidator(const PolicyCatalogue& catalogue, const Provider* provider,
+                                 const PriceCatalogue* prices, QStringList fetchedModels)
+    : m_catalogue(catalogue), m_provider(provider), m_prices(prices ? prices : &PriceCatalogue::shipped()),
+      m_fetchedModels(std::move(fetchedModels)) {
 }
 
 QString PolicyValidator::flowAndTypeError(const Api& api, const PolicyDefinition& definition,
@@ -246,7 +251,8 @@ void PolicyValidator::validateTarget(const Api& api, Stage stage, const ModelRou
     }
     const QString& model = target.model;
     if (!model.trimmed().isEmpty() && m_provider && !m_provider->models.isEmpty() &&
-        !m_provider->models.contains(model)) {
+        !m_provider->models.contains(model) &&
+        !ProviderModels::offered(*m_provider, *m_prices, m_fetchedModels).contains(model)) {
         report.addWarning(
             jsonChildPath(path, QStringLiteral("model")),
             tr("\"%1\" is not in %2's model list (%3); the upstream may refuse it")

@@ -9,8 +9,11 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace gatehouse {
+
+class PriceCatalogue;
 
 // Checks policy attachments against the catalogue's schemas and against the API they sit in
 // (endpoints of the right stage, the provider's models, one load-balancing strategy per operation).
@@ -18,7 +21,11 @@ class PolicyValidator {
     Q_DECLARE_TR_FUNCTIONS(PolicyValidator)
 
 public:
-    PolicyValidator(const PolicyCatalogue& catalogue, const Provider* provider);
+    // A router's model outside the provider's list is a warning unless `prices` has it as a chat
+    // model of the provider's vendor (ProviderModels) or an endpoint listed it (`fetchedModels`).
+    // `prices` (nullptr: the shipped prices) must outlive the validator.
+    PolicyValidator(const PolicyCatalogue& catalogue, const Provider* provider,
+                    const PriceCatalogue* prices = nullptr, QStringList fetchedModels = {});
 
     // Why `policyName` may not be added to `flow` of `operation` (nullptr: the API level), or an
     // empty string when it may. `ignore` is an attachment being replaced (an edit or a move), not
@@ -51,6 +58,8 @@ private:
 
     const PolicyCatalogue& m_catalogue;
     const Provider* m_provider;
+    const PriceCatalogue* m_prices;
+    QStringList m_fetchedModels;
 };
 
 } // namespace gatehouse

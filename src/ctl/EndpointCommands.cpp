@@ -1,14 +1,18 @@
 #include "ctl/EndpointCommands.h"
 
+#include "console/EndpointModelQuery.h"
 #include "core/SecretStore.h"
 #include "ctl/CommandArguments.h"
 #include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
+#include "ctl/HttpClient.h"
 #include "ctl/TextTable.h"
 
 #include <QFile>
 #include <cstdio>
+#include <optional>
+#include <utility>
 
 namespace gatehouse {
 
@@ -72,7 +76,26 @@ std::vector<Command> EndpointCommands::commands() {
     list.options = {CommonOptions::apiSelector()};
     list.run = &EndpointCommands::list;
 
-    return {add, setKey, list};
+    Command models;
+    models.words = QStringList{QStringLiteral("endpoint"), QStringLiteral("models")};
+    models.synopsis = QStringLiteral("--api X [--stage production|sandbox] [--endpoint ID]");
+    models.summary = tr("List the models an endpoint itself says it serves.");
+    models.description =
+        tr("Asks the endpoint for its model list (GET <endpoint URL>/models) with its stored key, sent "
+           "as the gateway sends it, and prints the model ids one per line; those the provider's own "
+           "model list does not have are marked. Without --endpoint, the stage's default endpoint is "
+           "asked (production unless --stage says otherwise). With --json: an array of {\"id\", "
+           "\"known\"}, known meaning the provider lists the model. Gives up after %1 s.")
+            .arg(EndpointModelQuery::TimeoutMs / 1000);
+    models.options = {
+        CommonOptions::apiSelector(),
+        Command::valueOption(QStringLiteral("stage"), QStringLiteral("production|sandbox"),
+                             tr("The stage whose default endpoint is asked (default: production).")),
+        Command::valueOption(QStringLiteral("endpoint"), QStringLiteral("ID"), tr("The endpoint's id.")),
+    };
+    models.run = &EndpointCommands::models;
+
+    return {add, setKey, list, models};
 }
 
 QString EndpointCommands::keyFromStandardInput() {
@@ -176,6 +199,67 @@ void EndpointCommands::list(CtlContext& context, const CommandArguments& argumen
         table.addRow({endpoint.id, stageName(endpoint.stage), endpoint.name, endpoint.url,
                       endpoint.hasKey ? stored : noKey});
     context.print(table.toString());
+}
+
+void EndpointCommands::models(CtlContext& context, const CommandArguments& arguments) {
+    const Api& api = context.requireApi(arguments.required(CommonOptions::api));
+    const QString endpointId = arguments.nonEmptyIfSet(QStringLiteral("endpoint"));
+    const std::optional<Stage> stage =
+        arguments.isSet(QStringLiteral("stage"))
+            ? std::make_optional(arguments.requiredStage(QStringLiteral("stage")))
+            : std::nullopt;
+    const Endpoint* endpoint = nullptr;
+    if (!endpointId.isEmpty()) {
+        endpoint = api.endpoint(endpointId);
+        if (!endpoint)
+            throw CtlError::failure(
+                tr("%1 has no endpoint \"%2\" (endpoints: %3)")
+                    .arg(api.name, endpointId, endpointIds(api).join(QStringLiteral(", "))));
+        if (stage && endpoint->stage != *stage)
+            throw CtlError::failure(tr("\"%1\" is a %2 endpoint, not a %3 one")
+                                        .arg(endpointId, stageName(endpoint->stage), stageName(*stage)));
+    } else {
+        endpoint = api.primaryEndpoint(stage.value_or(Stage::Production));
+        if (!endpoint)
+            throw CtlError::failure(
+                tr("%1 has no %2 endpoint").arg(api.name, stageName(stage.value_or(Stage::Production))));
+    }
+
+    const Provider* provider = context.providerOf(api);
+    const Result<EndpointModelQuery> query =
+        EndpointModelQuery::prepare(api, *endpoint, provider, context.secrets());
+    if (!query)
+        throw CtlError::failure(query.error());
+    const HttpClient::Answer answer =
+        HttpClient(EndpointModelQuery::TimeoutMs).get(query->url(), query->headers());
+    if (!answer.isHttpAnswer())
+        throw CtlError::failure(query->noAnswer(answer.error));
+    const Result<std::vector<EndpointModelQuery::Model>> models =
+        query->readAnswer(answer.status, answer.body);
+    if (!models)
+        throw CtlError::failure(models.error());
+
+    if (context.json()) {
+        Json list = Json::array();
+        for (const EndpointModelQuery::Model& model : models.value()) {
+            Json entry = Json::object();
+            entry["id"] = toStdString(model.id);
+            entry["known"] = model.known;
+            list.push_back(std::move(entry));
+        }
+        context.printJson(list);
+        return;
+    }
+    QStringList lines;
+    for (const EndpointModelQuery::Model& model : models.value()) {
+        //: After a model id that the provider's own model list lacks; %1 is the provider ("OpenAI").
+        lines.append(model.known ? model.id
+                                 : model.id + QStringLiteral("  ") +
+                                       tr("(not in %1's list)").arg(provider->displayName));
+    }
+    if (lines.isEmpty())
+        lines.append(tr("%1 lists no models.").arg(query->shownUrl()));
+    context.print(lines.join(QLatin1Char('\n')));
 }
 
 } // namespace gatehouse

@@ -10,7 +10,8 @@ namespace gatehouse {
 class CommandArguments;
 class CtlContext;
 
-// "endpoint add", "endpoint set-key", "endpoint list": an API's backends and their keys.
+// "endpoint add", "endpoint set-key", "endpoint list", "endpoint models": an API's backends, their keys
+// and what they serve.
 class EndpointCommands {
     Q_DECLARE_TR_FUNCTIONS(EndpointCommands)
 
@@ -23,6 +24,7 @@ private:
     static void add(CtlContext& context, const CommandArguments& arguments);
     static void setKey(CtlContext& context, const CommandArguments& arguments);
     static void list(CtlContext& context, const CommandArguments& arguments);
+    static void models(CtlContext& context, const CommandArguments& arguments);
 };
 
 } // namespace gatehouse

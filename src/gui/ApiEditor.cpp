@@ -61,6 +61,7 @@ ApiEditor::ApiEditor(GatehouseSession* session, const QString& apiId, QWidget* p
 
     connect(m_policies, &PoliciesPage::statusMessage, this, &ApiEditor::statusMessage);
     connect(m_endpoints, &EndpointsPage::statusMessage, this, &ApiEditor::statusMessage);
+    m_endpoints->setMockOrigin([session] { return session->ensureMock(); });
     connect(m_deployments, &DeploymentsPage::statusMessage, this, &ApiEditor::statusMessage);
     connect(m_save, &QPushButton::clicked, this, [this] { reportFailure(save(), tr("Not saved")); });
     connect(m_saveAndDeploy, &QPushButton::clicked, this,

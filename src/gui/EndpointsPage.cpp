@@ -1,9 +1,12 @@
 #include "gui/EndpointsPage.h"
 
+#include "console/ConsoleNetwork.h"
+#include "console/EndpointModelQuery.h"
 #include "core/ApiValidator.h"
 #include "core/SecretStore.h"
 #include "core/Workspace.h"
 #include "gui/ApiDraft.h"
+#include "gui/FetchedModels.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -14,17 +17,32 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace gatehouse {
 
+namespace {
+
+// Set on a fetch's reply when the deadline, not the upstream, ended it.
+constexpr const char* timedOutProperty = "gatehouseTimedOut";
+
+const QString errorStyle = QStringLiteral("color: #c62828;");
+
+} // namespace
+
 EndpointsPage::EndpointsPage(ApiDraft* draft, SecretStore* secrets, QWidget* parent)
     : QWidget(parent), m_draft(draft), m_secrets(secrets), m_production(new QTableWidget(0, 3, this)),
-      m_sandbox(new QTableWidget(0, 3, this)), m_keyWarning(new QLabel(this)) {
+      m_sandbox(new QTableWidget(0, 3, this)), m_keyWarning(new QLabel(this)),
+      m_network(new QNetworkAccessManager(this)), m_modelsStatus(new QLabel(this)),
+      m_models(new QListWidget(this)) {
     m_keyWarning->setObjectName(QStringLiteral("apiKeyWarning"));
     m_keyWarning->setStyleSheet(QStringLiteral(
         "QLabel { background: #fff4e5; color: #663c00; border: 1px solid #ffd59e; padding: 6px; }"));
@@ -59,12 +77,38 @@ EndpointsPage::EndpointsPage(ApiDraft* draft, SecretStore* secrets, QWidget* par
         button(tr("Edit..."), QStringLiteral("EditEndpoint"), &EndpointsPage::editEndpoint);
         button(tr("Set API key..."), QStringLiteral("SetKey"), &EndpointsPage::askForKey);
         button(tr("Remove"), QStringLiteral("RemoveEndpoint"), &EndpointsPage::removeEndpoint);
+        auto* fetch = new QPushButton(tr("Fetch models"), box);
+        fetch->setObjectName(prefix + QStringLiteral("FetchModels"));
+        fetch->setToolTip(tr("Ask the selected endpoint which models it serves"));
+        connect(fetch, &QPushButton::clicked, this, [this, stage] {
+            const QString id = selectedId(stage);
+            if (id.isEmpty())
+                showFetchError(tr("Select a %1 endpoint first.").arg(stageDisplayName(stage)));
+            else
+                fetchModels(id);
+        });
+        buttons->addWidget(fetch);
         buttons->addStretch();
         boxLayout->addLayout(buttons);
-        layout->addWidget(box);
+        layout->addWidget(box, 1);
     }
+    m_modelsStatus->setObjectName(QStringLiteral("fetchModelsStatus"));
+    m_modelsStatus->setWordWrap(true);
+    m_modelsStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_modelsStatus->hide();
+    m_models->setObjectName(QStringLiteral("fetchedModels"));
+    m_models->setSelectionMode(QAbstractItemView::ExtendedSelection); // to copy ids
+    m_models->hide();
+    layout->addWidget(m_modelsStatus);
+    layout->addWidget(m_models, 1);
     connect(draft, &ApiDraft::changed, this, &EndpointsPage::refresh);
     refresh();
+}
+
+EndpointsPage::~EndpointsPage() {
+    // The replies die with the network manager, a child: none may report to a page half destroyed.
+    if (m_fetch)
+        m_fetch->disconnect(this);
 }
 
 QTableWidget* EndpointsPage::table(Stage stage) const {
@@ -229,6 +273,101 @@ void EndpointsPage::askForKey(Stage stage) {
     QString error;
     if (!setKey(id, key, &error))
         QMessageBox::warning(this, tr("API key not stored"), error);
+}
+
+void EndpointsPage::showFetchError(const QString& message) {
+    m_models->hide();
+    m_modelsStatus->setStyleSheet(errorStyle);
+    m_modelsStatus->setText(message);
+    m_modelsStatus->show();
+}
+
+void EndpointsPage::fetchModels(const QString& endpointId) {
+    if (m_fetch) {
+        m_fetch->disconnect(this);
+        m_fetch->abort();
+        m_fetch->deleteLater();
+    }
+    const Api& api = m_draft->api();
+    const Endpoint* endpoint = api.endpoint(endpointId);
+    if (!endpoint) {
+        showFetchError(tr("%1 has no endpoint \"%2\".").arg(api.name, endpointId));
+        return;
+    }
+    if (!m_secrets) {
+        showFetchError(tr("No secret store: the endpoint's key cannot be read."));
+        return;
+    }
+    const Provider* provider = m_draft->workspace()->provider(api.providerId);
+    const Result<EndpointModelQuery> prepared = EndpointModelQuery::prepare(
+        api, *endpoint, provider, *m_secrets,
+        endpoint->url.startsWith(QLatin1String("mock://")) && m_mockOrigin ? m_mockOrigin() : QString());
+    if (!prepared) {
+        showFetchError(prepared.error());
+        return;
+    }
+    const EndpointModelQuery query = prepared.value();
+    ConsoleNetwork::bypassProxyForLoopback(*m_network, query.url());
+    QNetworkReply* reply = m_network->get(query.networkRequest());
+    m_fetch = reply;
+    QTimer::singleShot(EndpointModelQuery::TimeoutMs, reply, [reply] {
+        reply->setProperty(timedOutProperty, true);
+        reply->abort();
+    });
+    m_models->hide();
+    m_modelsStatus->setStyleSheet(QString());
+    m_modelsStatus->setText(tr("Asking %1 for its models...").arg(endpoint->name));
+    m_modelsStatus->show();
+
+    const QString workspaceDirectory = m_draft->workspace()->directory();
+    const QString apiId = api.id;
+    const QString endpointName = endpoint->name;
+    const QString providerName = provider->displayName;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, query, workspaceDirectory, apiId, endpointId, endpointName, providerName] {
+                reply->deleteLater();
+                const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (reply->property(timedOutProperty).toBool()) {
+                    //: %1 is a number of seconds.
+                    showFetchError(query.noAnswer(
+                        tr("no answer within %1 s").arg(EndpointModelQuery::TimeoutMs / 1000)));
+                } else if (status == 0) {
+                    showFetchError(query.noAnswer(reply->errorString()));
+                } else if (const Result<std::vector<EndpointModelQuery::Model>> models =
+                               query.readAnswer(status, reply->readAll());
+                           !models) {
+                    showFetchError(models.error());
+                } else {
+                    m_models->clear();
+                    QStringList ids;
+                    int unknown = 0;
+                    for (const EndpointModelQuery::Model& model : models.value()) {
+                        auto* item = new QListWidgetItem(
+                            //: A fetched model that the provider's own model list lacks; %2 is the provider.
+                            model.known ? model.id : tr("%1 (not in %2's list)").arg(model.id, providerName),
+                            m_models);
+                        item->setData(Qt::UserRole, model.id);
+                        item->setData(Qt::UserRole + 1, model.known);
+                        if (!model.known) {
+                            item->setForeground(QColor(0x8a, 0x5a, 0x00));
+                            ++unknown;
+                        }
+                        ids.append(model.id);
+                    }
+                    FetchedModels::remember(workspaceDirectory, apiId, endpointId, ids);
+                    // Counts after a colon, so that the English needs no plural forms.
+                    //: %1 is the endpoint's name, %2 a number.
+                    QString text = tr("Models at %1: %2.").arg(endpointName).arg(ids.size());
+                    if (unknown > 0)
+                        //: %1 is the provider ("OpenAI"), %2 a number.
+                        text += QLatin1Char(' ') +
+                                tr("Not in %1's model list: %2.").arg(providerName).arg(unknown);
+                    m_modelsStatus->setStyleSheet(QString());
+                    m_modelsStatus->setText(text);
+                    m_models->setVisible(!ids.isEmpty());
+                }
+                Q_EMIT modelsFetched();
+            });
 }
 
 } // namespace gatehouse

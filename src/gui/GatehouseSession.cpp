@@ -20,22 +20,24 @@ QString GatehouseSession::mockBaseUrl() const {
     return m_mock ? QStringLiteral("http://127.0.0.1:%1").arg(m_mock->port()) : QString();
 }
 
+QString GatehouseSession::ensureMock() {
+    if (!m_mock) {
+        m_mock = std::make_unique<MockLlmServer>(1);
+        QString mockError;
+        if (!m_mock->listen(QHostAddress(QHostAddress::LocalHost), 0, &mockError)) {
+            m_mock.reset();
+            return {};
+        }
+    }
+    return mockBaseUrl();
+}
+
 bool GatehouseSession::startGateway(const QString& listen, QString* error) {
     const auto address = ListenAddress::parse(listen, error);
     if (!address)
         return false;
     m_gateway = std::make_unique<Gateway>(m_workspace->directory(), m_secrets);
-    m_gateway->setMockResolver([this]() -> QString {
-        if (!m_mock) {
-            m_mock = std::make_unique<MockLlmServer>(1);
-            QString mockError;
-            if (!m_mock->listen(QHostAddress(QHostAddress::LocalHost), 0, &mockError)) {
-                m_mock.reset();
-                return {};
-            }
-        }
-        return mockBaseUrl();
-    });
+    m_gateway->setMockResolver([this] { return ensureMock(); });
     Gateway::Options options;
     options.listen = *address;
     options.admin = {QHostAddress(QHostAddress::LocalHost), 0};

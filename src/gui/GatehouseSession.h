@@ -35,6 +35,9 @@ public:
     bool deployRevision(const QString& apiId, int revision, QString* error);
     bool undeploy(const QString& apiId, QString* error);
     QString mockBaseUrl() const;
+    // Starts the Demo provider's mock when it does not run yet; its base URL, or empty when it cannot
+    // listen. The gateway asks for it the first time an API needs it, Fetch models too.
+    QString ensureMock();
 
 Q_SIGNALS:
     void gatewayStateChanged();

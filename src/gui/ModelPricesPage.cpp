@@ -209,10 +209,12 @@ bool ModelPricesPage::selectModel(const QString& model) {
                                                            : sameAsInput);
     m_output->setValue(price->outputCostPerToken * perMillion);
     m_source->setText(price->source);
-    //: %1 is a date such as 2026-12-07, %2 a web address.
-    m_origin->setText(fromWorkspace
-                          ? tr("Workspace price (prices.json), set %1.").arg(price->sourceDate)
-                          : tr("Shipped list price of %1 from %2.").arg(price->sourceDate, price->source));
+    if (fromWorkspace)
+        //: %1 is a date such as 2026-12-07.
+        m_origin->setText(tr("Workspace price (prices.json), set %1.").arg(price->sourceDate));
+    else
+        //: %1 is a date such as 2026-12-07, %2 a web address.
+        m_origin->setText(tr("Shipped list price of %1 from %2.").arg(price->sourceDate, price->source));
     m_remove->setEnabled(fromWorkspace);
     showProblem(m_readProblem);
     return true;

@@ -2,7 +2,6 @@
 
 #include "core/Api.h"
 #include "core/PolicyDefinition.h"
-#include "core/Provider.h"
 #include "gui/RouterTargetList.h"
 
 #include <QCheckBox>
@@ -17,8 +16,8 @@
 
 namespace gatehouse {
 
-ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& api, const Provider* provider,
-                                 QWidget* parent)
+ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& api,
+                                 const QStringList& models, QWidget* parent)
     : QWidget(parent), m_strategy(ModelRouterConfig::strategyNamed(definition.router)
                                       .value_or(ModelRouterConfig::Strategy::RoundRobin)),
       m_failover(m_strategy == ModelRouterConfig::Strategy::Failover),
@@ -26,7 +25,6 @@ ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& 
       m_suspend(new QSpinBox(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    const QStringList models = provider ? provider->models : QStringList();
     m_production = buildStage(QStringLiteral("production"), api, models, false);
     m_sandbox = buildStage(QStringLiteral("sandbox"), api, models, true);
     layout->addWidget(m_production.box);

@@ -4,6 +4,7 @@
 #include "core/ModelRouterConfig.h"
 #include "core/ValidationReport.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QCheckBox;
@@ -14,7 +15,6 @@ namespace gatehouse {
 
 struct Api;
 struct PolicyDefinition;
-struct Provider;
 class RouterTargetList;
 
 // The dedicated form of the three model routers, laid out as WSO2's: Production rows, a Sandbox
@@ -23,7 +23,9 @@ class RouterTargetList;
 class ModelRouterForm : public QWidget {
     Q_OBJECT
 public:
-    ModelRouterForm(const PolicyDefinition& definition, const Api& api, const Provider* provider,
+    // `models`: what each row's model box offers (ProviderModels::offered: the provider's list first);
+    // any other name can still be typed.
+    ModelRouterForm(const PolicyDefinition& definition, const Api& api, const QStringList& models,
                     QWidget* parent = nullptr);
 
     void setConfig(const Json& config);

@@ -2,8 +2,10 @@
 
 #include "core/PolicyCatalogue.h"
 #include "core/PolicyValidator.h"
+#include "core/ProviderModels.h"
 #include "core/Workspace.h"
 #include "gui/ApiDraft.h"
+#include "gui/FetchedModels.h"
 #include "gui/ModelRouterForm.h"
 #include "gui/PolicyFlowModel.h"
 #include "gui/SchemaForm.h"
@@ -131,7 +133,14 @@ void PolicyConfigPanel::open(const QString& scope, FlowKind flow, int position, 
     const Api& api = m_draft->api();
     const Provider* provider = m_draft->workspace()->provider(api.providerId);
     if (definition->isModelRouter() && !definition->attributes.empty()) {
-        auto* form = new ModelRouterForm(*definition, api, provider);
+        const QString folder = m_draft->workspace()->directory();
+        const Result<PriceCatalogue> workspacePrices = PriceCatalogue::readWorkspace(folder);
+        m_prices =
+            PriceCatalogue::shipped().overlaid(workspacePrices ? workspacePrices.value() : PriceCatalogue());
+        m_fetchedModels = FetchedModels::of(folder, api.id);
+        auto* form = new ModelRouterForm(
+            *definition, api,
+            provider ? ProviderModels::offered(*provider, m_prices, m_fetchedModels) : QStringList());
         const PolicyAttribute& attribute = definition->attributes.front();
         const auto raw = initial.parameters.find(attribute.name.toStdString());
         form->setConfig(raw == initial.parameters.end()
@@ -192,7 +201,8 @@ void PolicyConfigPanel::revalidate() {
         return;
     const Api& api = m_draft->api();
     const PolicyValidator validator(PolicyCatalogue::builtin(),
-                                    m_draft->workspace()->provider(api.providerId));
+                                    m_draft->workspace()->provider(api.providerId), &m_prices,
+                                    m_fetchedModels);
     const PolicyAttachment attachment = currentAttachment();
     ValidationReport report;
     validator.validateParameters(api, attachment, attachmentPath(), report);

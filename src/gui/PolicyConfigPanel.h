@@ -2,6 +2,7 @@
 
 #include "core/FlowKind.h"
 #include "core/PolicyAttachment.h"
+#include "core/PriceCatalogue.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -62,6 +63,10 @@ private:
     int m_position = 0;
     bool m_isNew = false;
     PolicyAttachment m_original; // what an edited chip held when the panel opened
+    // The router form's models beyond the provider's list, read when it opens (not per keystroke:
+    // prices.json may be LiteLLM's whole file): offered in the form and not warned about.
+    PriceCatalogue m_prices = PriceCatalogue::shipped();
+    QStringList m_fetchedModels;
 
     QLabel* m_title;
     QLabel* m_description;

@@ -67,7 +67,7 @@ void RouterTargetList::setChoices(const QStringList& models,
 void RouterTargetList::addRow() {
     Row row;
     row.model = new QComboBox(this);
-    row.model->setEditable(true); // models outside the provider's list are allowed (with a warning)
+    row.model->setEditable(true); // models nobody listed are allowed (with a warning)
     row.model->addItems(m_models);
     row.model->setCurrentText(QString());
     row.model->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

@@ -131,7 +131,7 @@ void UsageChart::paintEvent(QPaintEvent*) {
             painter.drawText(QPointF(x, line), QStringLiteral("…"));
             break;
         }
-        const bool other = index == m_data.series.size() - 1 && name == tr("Other");
+        const bool other = m_data.lastIsOther && index == m_data.series.size() - 1;
         painter.setPen(Qt::NoPen);
         painter.setBrush(other ? chartOtherColor() : seriesColor(index));
         painter.drawRoundedRect(QRectF(x, line * 0.35, line * 0.8, line * 0.8), 2, 2);
@@ -163,7 +163,7 @@ void UsageChart::paintEvent(QPaintEvent*) {
             if (value <= 0)
                 continue;
             const double h = plot.height() * value / geometry.axisMax;
-            const bool other = index == m_data.series.size() - 1 && m_data.series.last() == tr("Other");
+            const bool other = m_data.lastIsOther && index == m_data.series.size() - 1;
             painter.setPen(Qt::NoPen);
             painter.setBrush(other ? chartOtherColor() : seriesColor(index));
             painter.drawRect(QRectF(plot.left() + bucket * geometry.barStep + gap / 2, base - h,

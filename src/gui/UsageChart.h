@@ -20,6 +20,7 @@ public:
         std::vector<qint64> bucketStartsMs;
         qint64 bucketLengthMs = 60'000;
         QStringList series;                      // in stacking order, bottom first
+        bool lastIsOther = false;                // the last series gathers the groups not named
         std::vector<std::vector<double>> values; // [series][bucket]
         QString unit;                            // "USD", "tokens", "requests": the axis's caption
         int decimals = 0;                        // for the values on the axis and in the tooltip

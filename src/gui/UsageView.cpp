@@ -118,6 +118,9 @@ QDateTimeEdit* utcEdit(QWidget* parent, const QString& name) {
     edit->setCalendarPopup(true);
     //: Format of the usage view's range fields; the logs and the chart are in UTC.
     edit->setDisplayFormat(UsageView::tr("yyyy-MM-dd HH:mm 'UTC'"));
+    // Wide enough for the whole date and time: the default hint cuts "UTC" off in some styles.
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00 UTC")) +
+                          edit->fontMetrics().height() * 3);
     return edit;
 }
 
@@ -169,22 +172,25 @@ UsageView::UsageView(GatehouseSession* session, QWidget* parent)
     m_since->setEnabled(false);
     m_until->setEnabled(false);
 
-    auto* controls = new QHBoxLayout();
-    const auto labelled = [&](const QString& text, QWidget* field) {
+    // Two rows: what range, then how to show it. One row needed more than 1280 pixels in German.
+    auto* rangeRow = new QHBoxLayout();
+    auto* shapeRow = new QHBoxLayout();
+    const auto labelled = [this](QHBoxLayout* row, const QString& text, QWidget* field) {
         auto* label = new QLabel(text, this);
         label->setBuddy(field);
-        controls->addWidget(label);
-        controls->addWidget(field);
+        row->addWidget(label);
+        row->addWidget(field);
     };
-    labelled(tr("&Range:"), m_range);
-    labelled(tr("&From:"), m_since);
-    labelled(tr("&To:"), m_until);
-    labelled(tr("&Bars:"), m_bucket);
-    labelled(tr("&Stack by:"), m_stackBy);
-    labelled(tr("S&how:"), m_metric);
-    controls->addStretch(1);
-    controls->addWidget(m_refresh);
-    controls->addWidget(m_export);
+    labelled(rangeRow, tr("&Range:"), m_range);
+    labelled(rangeRow, tr("&From:"), m_since);
+    labelled(rangeRow, tr("&To:"), m_until);
+    rangeRow->addStretch(1);
+    rangeRow->addWidget(m_refresh);
+    labelled(shapeRow, tr("&Bars:"), m_bucket);
+    labelled(shapeRow, tr("&Stack by:"), m_stackBy);
+    labelled(shapeRow, tr("S&how:"), m_metric);
+    shapeRow->addStretch(1);
+    shapeRow->addWidget(m_export);
 
     auto* tiles = new QHBoxLayout();
     for (QLabel* label : {m_requests, m_errors, m_tokens, m_cost, m_cached, m_interventions})
@@ -214,7 +220,8 @@ UsageView::UsageView(GatehouseSession* session, QWidget* parent)
     split->setStretchFactor(1, 2);
 
     auto* layout = new QVBoxLayout(this);
-    layout->addLayout(controls);
+    layout->addLayout(rangeRow);
+    layout->addLayout(shapeRow);
     layout->addLayout(tiles);
     layout->addWidget(split, 1);
     layout->addWidget(m_reading);
@@ -360,7 +367,7 @@ void UsageView::showReport(const UsageReport& report, qint64 elapsedMs) {
     fillTopConsumers(report);
     const QLocale locale;
     QStringList notes;
-    //: %1: files, %2: MB read, %3: milliseconds
+    //: %n: log files, %1: milliseconds, %2: megabytes read from the logs themselves
     notes << tr("%n log file(s) read in %1 ms (%2 MB scanned; the rest came from their indexes).", nullptr,
                 report.reading.files)
                  .arg(elapsedMs)
@@ -455,6 +462,7 @@ void UsageView::fillChart(const UsageReport& report) {
             continue;
         if (int(data.series.size()) == namedSeries) {
             data.series.append(tr("Other"));
+            data.lastIsOther = true;
             break;
         }
         seriesOf[name] = int(data.series.size());
@@ -468,7 +476,7 @@ void UsageView::fillChart(const UsageReport& report) {
             continue;
         const auto found = seriesOf.find(groupName(row, dimension));
         const int series = found != seriesOf.end() ? found->second : int(data.series.size()) - 1;
-        if (series < 0 || (found == seriesOf.end() && data.series.last() != tr("Other")))
+        if (series < 0 || (found == seriesOf.end() && !data.lastIsOther))
             continue;
         double& value = data.values[std::size_t(series)][std::size_t(index)];
         value += metricValue(row.counters);

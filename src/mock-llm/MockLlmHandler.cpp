@@ -239,12 +239,17 @@ MockLlmHandler::MockLlmHandler(std::shared_ptr<MockLlmState> state) : m_state(st
 void MockLlmHandler::handle(HttpExchange* exchange) {
     const HttpRequest& request = exchange->request();
     const QByteArray& path = request.path;
-    if (path == "/v1/chat/completions" || path == "/chat/completions" || path == "/v1/completions") {
+    const bool completions =
+        path == "/v1/chat/completions" || path == "/chat/completions" || path == "/v1/completions";
+    const bool modelList = path == "/v1/models" || path == "/models";
+    if ((completions || modelList) && !authorised(exchange))
+        return;
+    if (completions) {
         if (request.method != "POST")
             return respondOpenAiError(exchange, 405, QStringLiteral("Use POST"), "invalid_request_error");
         return chatCompletions(exchange);
     }
-    if (path == "/v1/models" || path == "/models")
+    if (modelList)
         return models(exchange);
     if (path == "/_mock/faults")
         return faults(exchange);
@@ -252,6 +257,29 @@ void MockLlmHandler::handle(HttpExchange* exchange) {
         return stats(exchange);
     respondOpenAiError(exchange, 404, QStringLiteral("Unknown path %1").arg(QString::fromUtf8(path)),
                        "invalid_request_error");
+}
+
+bool MockLlmHandler::authorised(HttpExchange* exchange) {
+    const QString expected = m_state->apiKey();
+    if (expected.isEmpty())
+        return true;
+    const QByteArray given = exchange->request().headers.value("Authorization");
+    if (given == "Bearer " + expected.toUtf8())
+        return true;
+    // OpenAI's wording and shape, so that clients show what they would show for OpenAI's refusal.
+    const QString message =
+        given.isEmpty() ? QStringLiteral("You didn't provide an API key. You need to provide your API key in "
+                                         "an Authorization header using Bearer auth.")
+                        : QStringLiteral("Incorrect API key provided.");
+    Json error = Json::object();
+    error["message"] = message.toStdString();
+    error["type"] = "invalid_request_error";
+    error["param"] = nullptr;
+    error["code"] = given.isEmpty() ? Json(nullptr) : Json("invalid_api_key");
+    Json body = Json::object();
+    body["error"] = std::move(error);
+    respondJson(exchange, 401, body);
+    return false;
 }
 
 void MockLlmHandler::chatCompletions(HttpExchange* exchange) {

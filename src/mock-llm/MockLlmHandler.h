@@ -21,6 +21,8 @@ public:
     static constexpr int DefaultChunkDelayMs = 15;
 
 private:
+    // False, with the 401 sent, when the state expects a key and the request does not carry it.
+    bool authorised(HttpExchange* exchange);
     void chatCompletions(HttpExchange* exchange);
     void faults(HttpExchange* exchange);
     void stats(HttpExchange* exchange);

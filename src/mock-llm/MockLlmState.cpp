@@ -4,6 +4,16 @@
 
 namespace gatehouse {
 
+void MockLlmState::setApiKey(const QString& key) {
+    QMutexLocker lock(&m_mutex);
+    m_apiKey = key;
+}
+
+QString MockLlmState::apiKey() const {
+    QMutexLocker lock(&m_mutex);
+    return m_apiKey;
+}
+
 void MockLlmState::setFault(const MockFault& fault) {
     QMutexLocker lock(&m_mutex);
     m_faults.insert(fault.model, fault);

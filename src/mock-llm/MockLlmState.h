@@ -10,9 +10,14 @@
 
 namespace gatehouse {
 
-// Faults and request counts shared by every worker thread of one mock server.
+// Faults, request counts and the expected key, shared by every worker thread of one mock server.
 class MockLlmState {
 public:
+    // The key the OpenAI routes then require as "Authorization: Bearer <key>", answering 401 as OpenAI
+    // does otherwise; empty (the default): any key or none, so that the Demo provider needs none.
+    void setApiKey(const QString& key);
+    QString apiKey() const;
+
     void setFault(const MockFault& fault);
     void clearFaults();
     // The fault for `model`: its own, else the "*" one, else none.
@@ -29,6 +34,7 @@ private:
     QHash<QString, MockFault> m_faults;
     std::map<QString, qint64> m_counts;
     qint64 m_nextId = 0;
+    QString m_apiKey;
 };
 
 } // namespace gatehouse

@@ -5,6 +5,7 @@
 #include "core/ApiFactory.h"
 #include "core/ApplicationKeys.h"
 #include "core/MemorySecretStore.h"
+#include "core/PriceCatalogue.h"
 #include "core/Workspace.h"
 #include "gateway/Gateway.h"
 #include "gateway/GatewayRuntime.h"
@@ -13,15 +14,19 @@
 #include "gui/CreateApiWizard.h"
 #include "gui/DeploymentsPage.h"
 #include "gui/EndpointsPage.h"
+#include "gui/FetchedModels.h"
 #include "gui/GatehouseSession.h"
 #include "gui/GatewayView.h"
 #include "gui/MainWindow.h"
+#include "gui/PoliciesPage.h"
+#include "gui/PolicyConfigPanel.h"
 #include "gui/PublisherView.h"
 #include "mock-llm/MockFault.h"
 #include "mock-llm/MockLlmServer.h"
 #include "mock-llm/MockLlmState.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QLabel>
@@ -396,6 +401,196 @@ private Q_SLOTS:
             ++files;
         }
         QVERIFY(files >= 3); // workspace.json, api.json, a revision at least
+    }
+
+    void endpointsFetchModels() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+        MockLlmServer mock;
+        QVERIFY2(mock.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        mock.state().setApiKey(QStringLiteral("sk-mock-right"));
+        const QString apiId = createApi(workspace, QStringLiteral("mistral"), QStringLiteral("MistralChat"),
+                                        QStringLiteral("mistralchat"), mock.baseUrl(), &error);
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        MemorySecretStore secrets;
+        ApiDraft draft(&workspace, *workspace.api(apiId));
+        EndpointsPage page(&draft, &secrets);
+        page.resize(900, 700);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* production = child<QTableWidget>(&page, QStringLiteral("productionEndpoints"));
+        auto* fetch = child<QPushButton>(&page, QStringLiteral("productionFetchModels"));
+        auto* status = child<QLabel>(&page, QStringLiteral("fetchModelsStatus"));
+        auto* list = child<QListWidget>(&page, QStringLiteral("fetchedModels"));
+        QVERIFY(production && fetch && status && list);
+        QSignalSpy fetched(&page, &EndpointsPage::modelsFetched);
+
+        // Nothing selected: said so in the page, nothing asked.
+        production->clearSelection();
+        production->setCurrentItem(nullptr);
+        QTest::mouseClick(fetch, Qt::LeftButton);
+        QVERIFY(status->isVisible());
+        QVERIFY2(status->text().contains(QStringLiteral("Select")), qPrintable(status->text()));
+        QVERIFY(!list->isVisible());
+
+        // Mistral needs a key, and none is stored yet: refused before anything is sent.
+        production->selectRow(0);
+        QTest::mouseClick(fetch, Qt::LeftButton);
+        QVERIFY2(status->text().contains(QStringLiteral("has no API key")), qPrintable(status->text()));
+        QCOMPARE(fetched.count(), 0);
+
+        // The right key: the click returns at once, the answer arrives later and lists the mock's models,
+        // none of which Mistral's own list has.
+        QVERIFY2(page.setKey(defaultProduction(), QStringLiteral("sk-mock-right"), &error),
+                 qPrintable(error));
+        production->selectRow(0);
+        QTest::mouseClick(fetch, Qt::LeftButton);
+        QVERIFY2(status->text().contains(QStringLiteral("Asking")), qPrintable(status->text()));
+        QVERIFY(!list->isVisible());
+        QVERIFY(fetched.wait(15000));
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->count(), 3);
+        const QStringList expected{QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini"),
+                                   QStringLiteral("o3-mini")};
+        for (int i = 0; i < list->count(); ++i) {
+            QCOMPARE(list->item(i)->data(Qt::UserRole).toString(), expected[i]);
+            QCOMPARE(list->item(i)->data(Qt::UserRole + 1).toBool(), false);
+            QVERIFY2(list->item(i)->text().contains(QStringLiteral("not in Mistral AI's list")),
+                     qPrintable(list->item(i)->text()));
+        }
+        QVERIFY2(status->text().contains(QStringLiteral("Models at Default Production Endpoint: 3.")) &&
+                     status->text().contains(QStringLiteral("Not in Mistral AI's model list: 3.")),
+                 qPrintable(status->text()));
+        // Remembered for the router form while the app runs.
+        QCOMPARE(FetchedModels::of(workspace.directory(), apiId), expected);
+
+        // A wrong key: the upstream's refusal, with its status and its own message, inline.
+        QVERIFY2(page.setKey(defaultProduction(), QStringLiteral("sk-mock-wrong"), &error),
+                 qPrintable(error));
+        production->selectRow(0);
+        QTest::mouseClick(fetch, Qt::LeftButton);
+        QVERIFY(fetched.wait(15000));
+        QVERIFY(!list->isVisible());
+        QVERIFY2(status->text().contains(QStringLiteral("HTTP 401")) &&
+                     status->text().contains(QStringLiteral("Incorrect API key provided")),
+                 qPrintable(status->text()));
+        QVERIFY2(!status->text().contains(QStringLiteral("sk-mock-wrong")), qPrintable(status->text()));
+    }
+
+    // The Demo provider's mock:// endpoint is asked where the session serves it (its mock, started on
+    // demand), so the demo workspace's "Fetch models" works offline.
+    void endpointsFetchModelsOfTheDemoMock() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+        MockLlmServer mock;
+        QVERIFY2(mock.listen(QHostAddress::LocalHost, 0, &error), qPrintable(error));
+        const QString apiId = createApi(workspace, QStringLiteral("demo"), QStringLiteral("DemoChat"),
+                                        QStringLiteral("demochat"), QString(), &error);
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        QVERIFY(workspace.api(apiId)->endpoints.front().url.startsWith(QStringLiteral("mock://")));
+        MemorySecretStore secrets;
+        ApiDraft draft(&workspace, *workspace.api(apiId));
+        EndpointsPage page(&draft, &secrets);
+        int asked = 0;
+        const QString origin = mock.baseUrl().chopped(3); // without "/v1": mock://demo/v1 keeps its path
+        page.setMockOrigin([&] {
+            ++asked;
+            return origin;
+        });
+        page.show();
+        QSignalSpy fetched(&page, &EndpointsPage::modelsFetched);
+        child<QTableWidget>(&page, QStringLiteral("productionEndpoints"))->selectRow(0);
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("productionFetchModels")), Qt::LeftButton);
+        QVERIFY(fetched.wait(15000));
+        QCOMPARE(asked, 1);
+        auto* list = child<QListWidget>(&page, QStringLiteral("fetchedModels"));
+        QVERIFY2(list->count() == 3,
+                 qPrintable(child<QLabel>(&page, QStringLiteral("fetchModelsStatus"))->text()));
+        QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), QStringLiteral("gpt-4o"));
+    }
+
+    void routerFormOffersTheCataloguesModels() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+        const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
+                                        QStringLiteral("smartchat"), QString(), &error);
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        // A workspace price for a model the shipped prices lack, and one of another vendor.
+        PriceCatalogue prices;
+        ModelPrice price;
+        price.inputCostPerToken = 0.000002;
+        price.outputCostPerToken = 0.000008;
+        price.litellmProvider = QStringLiteral("openai");
+        price.mode = QStringLiteral("chat");
+        prices.set(QStringLiteral("gpt-4.1"), price);
+        price.litellmProvider = QStringLiteral("anthropic");
+        prices.set(QStringLiteral("claude-from-the-workspace"), price);
+        QVERIFY2(prices.writeWorkspace(workspace.directory()).ok(&error), qPrintable(error));
+        FetchedModels::remember(workspace.directory(), apiId, defaultProduction(),
+                                {QStringLiteral("ft:gpt-4o:acme")});
+
+        ApiDraft draft(&workspace, *workspace.api(apiId));
+        PoliciesPage page(&draft);
+        page.resize(1500, 1000);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        PolicyConfigPanel* panel = page.configPanel();
+        panel->openNew(QStringLiteral("POST /chat/completions"), FlowKind::Request, -1,
+                       QStringLiteral("modelWeightedRoundRobin"));
+        auto* model = child<QComboBox>(panel, QStringLiteral("productionModel0"));
+        QVERIFY(model);
+        QStringList offered;
+        for (int i = 0; i < model->count(); ++i)
+            offered.append(model->itemText(i));
+        // The provider's own list first, then the catalogue's OpenAI chat models, then the fetched ones.
+        QCOMPARE(offered.mid(0, 3), (QStringList{QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini"),
+                                                 QStringLiteral("o3-mini")}));
+        for (const QString& name : {QStringLiteral("gpt-4o-2024-11-20"), QStringLiteral("o3-mini-2025-01-31"),
+                                    QStringLiteral("gpt-4.1"), QStringLiteral("ft:gpt-4o:acme")})
+            QVERIFY2(offered.contains(name),
+                     qPrintable(name + QStringLiteral(" not in ") + offered.join(QLatin1Char(','))));
+        QVERIFY(offered.indexOf(QStringLiteral("gpt-4.1")) <
+                offered.indexOf(QStringLiteral("ft:gpt-4o:acme")));
+        for (const QString& name :
+             {QStringLiteral("claude-3-5-sonnet-latest"), QStringLiteral("claude-from-the-workspace"),
+              QStringLiteral("mistral-large-latest")})
+            QVERIFY2(!offered.contains(name), qPrintable(name));
+        QCOMPARE(offered.count(QStringLiteral("gpt-4o")), 1);
+
+        // None of them warns; a model nobody lists still does.
+        auto* rowError = child<QLabel>(panel, QStringLiteral("productionError0"));
+        for (const QString& name : {QStringLiteral("gpt-4o-2024-08-06"), QStringLiteral("gpt-4.1"),
+                                    QStringLiteral("ft:gpt-4o:acme")}) {
+            model->setCurrentText(name);
+            QVERIFY2(!rowError->isVisible(), qPrintable(name + QStringLiteral(": ") + rowError->text()));
+            QVERIFY(panel->canSave());
+        }
+        model->setCurrentText(QStringLiteral("gpt-5-imaginary"));
+        QVERIFY(rowError->isVisible());
+        QVERIFY2(rowError->text().contains(QStringLiteral("Warning")), qPrintable(rowError->text()));
+        QVERIFY(panel->canSave()); // a warning, not an error
+
+        // Saved as typed; the API's own validation (shipped prices) accepts a catalogue model too.
+        model->setCurrentText(QStringLiteral("gpt-4o-2024-08-06"));
+        QTest::mouseClick(child<QPushButton>(panel, QStringLiteral("policySaveButton")), Qt::LeftButton);
+        const Operation* chat = draft.api().operationByKey(QStringLiteral("POST /chat/completions"));
+        QVERIFY(chat);
+        QCOMPARE(chat->policies.request.size(), std::size_t(1));
+        QVERIFY2(dumpCompact(chat->policies.request.front().parameters).find("gpt-4o-2024-08-06") !=
+                     std::string::npos,
+                 dumpCompact(chat->policies.request.front().parameters).c_str());
+        QStringList warnings;
+        for (const ValidationIssue& issue : draft.validate().warnings()) {
+            if (issue.path.endsWith(QLatin1String(".model"))) // not the endpoint's missing key
+                warnings.append(issue.path + QStringLiteral(": ") + issue.message);
+        }
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
     }
 
     void deploymentsRevisionsDiffAndUndeploy() {
