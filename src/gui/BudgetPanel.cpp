@@ -138,13 +138,17 @@ BudgetPanel::BudgetPanel(GatehouseSession* session, QWidget* parent)
         removeBudget(application->budgets[std::size_t(row)].period, &error);
     });
     connect(&m_watcher, &QFutureWatcher<std::vector<double>>::finished, this, [this] {
+        if (m_refreshAgain) {
+            // The application or its budgets changed meanwhile: these figures are for the old ones.
+            m_refreshAgain = false;
+            m_loading = false;
+            refreshSpend();
+            return;
+        }
+        m_loading = false;
         m_spend = m_watcher.result();
         fillTable();
         Q_EMIT spendReady();
-        if (m_refreshAgain) {
-            m_refreshAgain = false;
-            refreshSpend();
-        }
     });
 }
 
@@ -161,6 +165,7 @@ void BudgetPanel::setApplication(const QString& applicationId) {
 }
 
 void BudgetPanel::refreshSpend() {
+    m_loading = true;
     if (m_watcher.isRunning()) {
         m_refreshAgain = true;
         return;

@@ -35,7 +35,8 @@ public:
 
     // USD spent in each budget's current window, in the order of the application's budgets.
     const std::vector<double>& spend() const { return m_spend; }
-    bool isLoading() const { return m_watcher.isRunning(); }
+    // From refreshSpend() until its figures are shown.
+    bool isLoading() const { return m_loading; }
     QTableWidget* table() const { return m_table; }
 
 Q_SIGNALS:
@@ -58,6 +59,7 @@ private:
     QFutureWatcher<std::vector<double>> m_watcher;
     std::vector<double> m_spend;
     bool m_refreshAgain = false;
+    bool m_loading = false;
 };
 
 } // namespace gatehouse

@@ -246,11 +246,15 @@ UsageView::UsageView(GatehouseSession* session, QWidget* parent)
     connect(m_export, &QPushButton::clicked, this, &UsageView::exportWithDialog);
     connect(&m_watcher, &QFutureWatcher<UsageReport>::finished, this, [this] {
         const UsageReport report = m_watcher.result();
-        showReport(report, QDateTime::currentMSecsSinceEpoch() - m_queryStartedMs);
         if (m_refreshAgain) {
+            // Asked again meanwhile: this report is for what was asked before; the next one is shown.
             m_refreshAgain = false;
+            m_loading = false;
             refresh();
+            return;
         }
+        m_loading = false;
+        showReport(report, QDateTime::currentMSecsSinceEpoch() - m_queryStartedMs);
     });
     m_autoRefresh->setInterval(autoRefreshMs);
     connect(m_autoRefresh, &QTimer::timeout, this, [this] {
@@ -339,9 +343,11 @@ UsageRequest UsageView::currentRequest() const {
 
 void UsageView::refresh() {
     if (m_watcher.isRunning()) {
+        m_loading = true;
         m_refreshAgain = true;
         return;
     }
+    m_loading = true;
     const UsageRequest request = currentRequest();
     m_queryStartedMs = QDateTime::currentMSecsSinceEpoch();
     m_reading->setText(tr("Reading the access logs..."));
@@ -448,6 +454,10 @@ void UsageView::fillChart(const UsageReport& report) {
     const qint64 firstMinute = usageBucketStartMinute(report.sinceMs / minuteMs, report.bucket);
     for (qint64 start = firstMinute * minuteMs; start < report.untilMs; start += length)
         data.bucketStartsMs.push_back(start);
+    if (data.bucketStartsMs.empty()) {
+        m_chart->setData(std::move(data));
+        return;
+    }
 
     // The series, in the order of their share of the metric over the range: the largest at the bottom.
     const UsageDimension dimension = stackBy();

@@ -44,7 +44,8 @@ public:
 
     // The last report shown, and what it was asked for.
     const UsageReport& report() const { return m_report; }
-    bool isLoading() const { return m_watcher.isRunning(); }
+    // From refresh() until its report is shown (the worker may be done before the window hears of it).
+    bool isLoading() const { return m_loading; }
     UsageChart* chart() const { return m_chart; }
     QTableWidget* topConsumers() const { return m_top; }
 
@@ -93,7 +94,8 @@ private:
     QTimer* m_autoRefresh;
     QFutureWatcher<UsageReport> m_watcher;
     qint64 m_queryStartedMs = 0;
-    bool m_refreshAgain = false; // asked again while a query ran: run once more when it ends
+    bool m_refreshAgain = false;
+    bool m_loading = false; // asked again while a query ran: run once more when it ends
     UsageReport m_report;
     UsageNames m_names;
 };

@@ -181,8 +181,9 @@ void TestUsageView::viewMatchesGatehouseCtl() {
     // The README's picture of the Usage mode comes from here, when asked for.
     if (const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !dir.isEmpty()) {
         view->setStackBy(UsageDimension::Application);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            !view->isLoading() && view->report().groupBy.front() == UsageDimension::Application, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading() && !view->report().groupBy.empty() &&
+                                     view->report().groupBy.front() == UsageDimension::Application,
+                                 60000);
         QTest::qWait(100);
         QVERIFY(window.grab().save(dir + QStringLiteral("/usage.png")));
     }
@@ -193,8 +194,9 @@ void TestUsageView::stacksBySeveralGroupsAndMetrics() {
     view.resize(1000, 700);
     view.setCustomRange(dayStartMs, dayEndMs);
     view.setStackBy(UsageDimension::Application);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !view.isLoading() && view.report().groupBy.front() == UsageDimension::Application, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && !view.report().groupBy.empty() &&
+                                 view.report().groupBy.front() == UsageDimension::Application,
+                             60000);
     const UsageReport& report = view.report();
     // Twelve applications (and the calls no application made): seven named, the rest as "Other".
     const UsageChart::Data& byApplication = view.chart()->data();
@@ -217,7 +219,8 @@ void TestUsageView::stacksBySeveralGroupsAndMetrics() {
                 top->item(row, 1)->data(Qt::UserRole).toLongLong());
 
     view.setStackBy(UsageDimension::Api);
-    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && view.report().groupBy.front() == UsageDimension::Api,
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && !view.report().groupBy.empty() &&
+                                 view.report().groupBy.front() == UsageDimension::Api,
                              60000);
     QCOMPARE(view.topConsumers()->rowCount(), 4);
     QVERIFY(view.chart()->data().series.contains(QStringLiteral("SmartChat")));
@@ -227,7 +230,8 @@ void TestUsageView::csvHoldsEveryRowExactly() {
     UsageView view(&m_demo.session());
     view.setCustomRange(dayStartMs, dayEndMs);
     view.setStackBy(UsageDimension::Model);
-    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && view.report().groupBy.front() == UsageDimension::Model &&
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && !view.report().groupBy.empty() &&
+                                 view.report().groupBy.front() == UsageDimension::Model &&
                                  view.report().sinceMs == dayStartMs,
                              60000);
     const QString path = QDir(m_demo.directory()).filePath(QStringLiteral("usage.csv"));
