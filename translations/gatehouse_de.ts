@@ -3573,6 +3573,37 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>RedisAddress</name>
+    <message>
+        <source>the Redis address must not hold a password (it would be stored in plain text): give the address without it and the password to the secret store</source>
+        <translation>die Redis-Adresse darf kein Passwort enthalten (es würde im Klartext gespeichert): Geben Sie die Adresse ohne Passwort an und das Passwort dem Geheimnisspeicher</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Redis address: write redis://host:port/db or unix:///path/to/redis.sock</source>
+        <translation>„%1“ ist keine Redis-Adresse: Schreiben Sie redis://host:port/db oder unix:///pfad/zu/redis.sock</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: a Unix socket address needs an absolute path, such as unix:///run/redis/redis-server.sock</source>
+        <translation>„%1“: Eine Unix-Socket-Adresse braucht einen absoluten Pfad, etwa unix:///run/redis/redis-server.sock</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: db must be a database number from 0 to %2</source>
+        <translation>„%1“: db muss eine Datenbanknummer von 0 bis %2 sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the Redis address names no host</source>
+        <translation>„%1“: Die Redis-Adresse nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the port must be from 1 to 65535</source>
+        <translation>„%1“: Der Port muss zwischen 1 und 65535 liegen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: the path must be a database number from 0 to %2</source>
+        <translation>„%1“: Der Pfad muss eine Datenbanknummer von 0 bis %2 sein</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
         <source>Production</source>
@@ -6305,6 +6336,53 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>APIs</source>
         <translation>APIs</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::RedisClient</name>
+    <message>
+        <source>no answer from %1 within %2 ms</source>
+        <translation>keine Antwort von %1 innerhalb von %2 ms</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: out of memory</source>
+        <translation>keine Verbindung zu %1: kein Speicher frei</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1: %2</source>
+        <translation>keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>the connection to %1 is closing</source>
+        <translation>die Verbindung zu %1 wird geschlossen</translation>
+    </message>
+    <message>
+        <source>not connected to %1</source>
+        <translation>nicht mit %1 verbunden</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection: %2</source>
+        <translation>%1 hat die Verbindung abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection</source>
+        <translation>%1 hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>lost the connection to %1: %2</source>
+        <translation>Verbindung zu %1 verloren: %2</translation>
+    </message>
+    <message>
+        <source>lost the connection to %1</source>
+        <translation>Verbindung zu %1 verloren</translation>
     </message>
 </context>
 <context>
