@@ -2136,6 +2136,22 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>must be a number above 0</source>
         <translation>muss eine Zahl über 0 sein</translation>
     </message>
+    <message>
+        <source>per minute</source>
+        <translation>pro Minute</translation>
+    </message>
+    <message>
+        <source>per hour</source>
+        <translation>pro Stunde</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>pro Tag</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>pro Monat</translation>
+    </message>
 </context>
 <context>
     <name>PolicyAttribute</name>
@@ -4634,22 +4650,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
 <context>
     <name>gatehouse::BudgetPanel</name>
     <message>
-        <source>per minute</source>
-        <translation>pro Minute</translation>
-    </message>
-    <message>
-        <source>per hour</source>
-        <translation>pro Stunde</translation>
-    </message>
-    <message>
-        <source>per day</source>
-        <translation>pro Tag</translation>
-    </message>
-    <message>
-        <source>per month</source>
-        <translation>pro Monat</translation>
-    </message>
-    <message>
         <source>&amp;Set budget</source>
         <translation>Budget &amp;festlegen</translation>
     </message>
@@ -4739,22 +4739,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>US dollars</source>
         <translation>US-Dollar</translation>
-    </message>
-    <message>
-        <source>per minute</source>
-        <translation>pro Minute</translation>
-    </message>
-    <message>
-        <source>per hour</source>
-        <translation>pro Stunde</translation>
-    </message>
-    <message>
-        <source>per day</source>
-        <translation>pro Tag</translation>
-    </message>
-    <message>
-        <source>per month</source>
-        <translation>pro Monat</translation>
     </message>
     <message>
         <source>&amp;New plan</source>

@@ -105,6 +105,20 @@ Result<PlanLimit> PlanLimit::parse(Metric metric, const QString& text) {
     return Result<PlanLimit>::success(PlanLimit{metric, *period, amount});
 }
 
+QString PlanLimit::perPeriodText(Period period) {
+    switch (period) {
+    case Period::Minute:
+        return tr("per minute");
+    case Period::Hour:
+        return tr("per hour");
+    case Period::Day:
+        return tr("per day");
+    case Period::Month:
+        return tr("per month");
+    }
+    return QString();
+}
+
 QString PlanLimit::describe() const {
     static const char* const periods[] = {"min", "hour", "day", "month"};
     const QString per = QLatin1String(periods[int(period)]);

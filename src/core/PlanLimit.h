@@ -41,6 +41,8 @@ public:
 
     // "10/min", "400/minute", "5/day", "0.5/h", "100/month": the amount and period of `metric`.
     static Result<PlanLimit> parse(Metric metric, const QString& text);
+    // "per minute", "per day": after an amount in forms and tables.
+    static QString perPeriodText(Period period);
     // "10 requests/min", "5 USD/day": for lists and messages.
     QString describe() const;
 

@@ -26,20 +26,6 @@ namespace {
 
 enum Column { BudgetColumn, SpentColumn, RemainingColumn, ProgressColumn, ResetsColumn, ColumnCount };
 
-QString periodText(PlanLimit::Period period) {
-    switch (period) {
-    case PlanLimit::Period::Minute:
-        return BudgetPanel::tr("per minute");
-    case PlanLimit::Period::Hour:
-        return BudgetPanel::tr("per hour");
-    case PlanLimit::Period::Day:
-        return BudgetPanel::tr("per day");
-    case PlanLimit::Period::Month:
-        return BudgetPanel::tr("per month");
-    }
-    return QString();
-}
-
 QString dollars(double amount) {
     // Cents for budgets; a few calls to a cheap model cost less than a cent, so small sums get more.
     return QStringLiteral("$") + QLocale().toString(amount, 'f', amount != 0 && amount < 1 ? 4 : 2);
@@ -92,7 +78,7 @@ BudgetPanel::BudgetPanel(GatehouseSession* session, QWidget* parent)
     m_period->setObjectName(QStringLiteral("budgetPeriod"));
     for (const PlanLimit::Period period : {PlanLimit::Period::Minute, PlanLimit::Period::Hour,
                                            PlanLimit::Period::Day, PlanLimit::Period::Month})
-        m_period->addItem(periodText(period), int(period));
+        m_period->addItem(PlanLimit::perPeriodText(period), int(period));
     m_period->setCurrentIndex(m_period->findData(int(PlanLimit::Period::Day)));
     m_period->setAccessibleName(tr("Budget period"));
     m_set->setObjectName(QStringLiteral("budgetSet"));
@@ -189,9 +175,9 @@ void BudgetPanel::fillTable() {
         const PlanLimit& budget = budgets[std::size_t(row)];
         const double spent = known ? m_spend[std::size_t(row)] : 0;
         const QString pending = tr("reading...");
-        m_table->setItem(
-            row, BudgetColumn,
-            new QTableWidgetItem(tr("%1 %2").arg(dollars(budget.amount), periodText(budget.period))));
+        m_table->setItem(row, BudgetColumn,
+                         new QTableWidgetItem(tr("%1 %2").arg(dollars(budget.amount),
+                                                              PlanLimit::perPeriodText(budget.period))));
         m_table->setItem(row, SpentColumn, new QTableWidgetItem(known ? dollars(spent) : pending));
         m_table->setItem(
             row, RemainingColumn,

@@ -44,20 +44,6 @@ QString metricText(PlanLimit::Metric metric) {
     return QString();
 }
 
-QString periodText(PlanLimit::Period period) {
-    switch (period) {
-    case PlanLimit::Period::Minute:
-        return BusinessPlansPage::tr("per minute");
-    case PlanLimit::Period::Hour:
-        return BusinessPlansPage::tr("per hour");
-    case PlanLimit::Period::Day:
-        return BusinessPlansPage::tr("per day");
-    case PlanLimit::Period::Month:
-        return BusinessPlansPage::tr("per month");
-    }
-    return QString();
-}
-
 constexpr PlanLimit::Metric metrics[] = {PlanLimit::Metric::Requests, PlanLimit::Metric::PromptTokens,
                                          PlanLimit::Metric::CompletionTokens, PlanLimit::Metric::TotalTokens,
                                          PlanLimit::Metric::Usd};
@@ -243,7 +229,7 @@ void BusinessPlansPage::addLimit(const PlanLimit& limit) {
     auto* period = new QComboBox(m_limits);
     period->setObjectName(QStringLiteral("businessPlanPeriod%1").arg(row));
     for (const PlanLimit::Period each : periods)
-        period->addItem(periodText(each), int(each));
+        period->addItem(PlanLimit::perPeriodText(each), int(each));
     m_limits->setCellWidget(row, metricColumn, metric);
     m_limits->setCellWidget(row, amountColumn, amount);
     m_limits->setCellWidget(row, periodColumn, period);
@@ -288,9 +274,10 @@ BusinessPlan BusinessPlansPage::formPlan(QStringList* problems) const {
             problems->append(tr("Limit %1: the amount must be above 0.").arg(row + 1));
         if (!seen.insert({int(limit.metric), int(limit.period)}).second)
             //: %2 is a metric such as "Requests", %3 a period such as "per minute".
-            problems->append(tr("Limit %1: a plan has one limit of %2 %3.")
-                                 .arg(row + 1)
-                                 .arg(metricText(limit.metric).toLower(), periodText(limit.period)));
+            problems->append(
+                tr("Limit %1: a plan has one limit of %2 %3.")
+                    .arg(row + 1)
+                    .arg(metricText(limit.metric).toLower(), PlanLimit::perPeriodText(limit.period)));
         plan.limits.push_back(limit);
     }
     if (plan.limits.empty())

@@ -301,7 +301,7 @@ UsageDimension UsageView::stackBy() const {
     return UsageDimension(m_stackBy->currentData().toInt());
 }
 
-UsageView::Metric UsageView::metric() const {
+UsageView::Metric UsageView::shownMetric() const {
     return Metric(m_metric->currentData().toInt());
 }
 
@@ -413,7 +413,7 @@ void UsageView::fillTotals(const UsageReport& report) {
 }
 
 double UsageView::metricValue(const UsageCounters& counters) const {
-    switch (metric()) {
+    switch (shownMetric()) {
     case Metric::Cost:
         return counters.costUsd();
     case Metric::Tokens:
@@ -442,7 +442,7 @@ QString UsageView::groupName(const UsageRow& row, UsageDimension dimension) cons
 void UsageView::fillChart(const UsageReport& report) {
     UsageChart::Data data;
     const qint64 length = bucketLengthMs(report.bucket);
-    const Metric shown = metric();
+    const Metric shown = shownMetric();
     data.unit = shown == Metric::Cost     ? QStringLiteral("USD")
                 : shown == Metric::Tokens ? tr("tokens")
                                           : tr("requests");

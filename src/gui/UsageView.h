@@ -64,7 +64,7 @@ protected:
 private:
     UsageRequest currentRequest() const;
     UsageDimension stackBy() const;
-    Metric metric() const;
+    Metric shownMetric() const;
     void showReport(const UsageReport& report, qint64 elapsedMs);
     void fillTotals(const UsageReport& report);
     void fillChart(const UsageReport& report);
