@@ -284,7 +284,7 @@ void TestUsageView::budgetShowsSpendInItsWindow() {
     // Today's calls: two of the application's in the last minutes, one of another application, and
     // one of the application's yesterday (outside the day window, inside the month's on most days).
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const auto record = [](qint64 timeMs, const QString& app, double cost) {
+    const auto record = [](qint64 timeMs, const QString& app, double cost) -> QByteArray {
         AccessRecord line;
         line.timeMs = timeMs;
         line.apiId = QStringLiteral("smartchat-1.0.0");
