@@ -149,13 +149,15 @@ private Q_SLOTS:
                  GuardrailVerdict::Outcome::Error);
     }
 
-    // nlohmann would read "{...}\0anything" as the object before the NUL byte; for a guardrail the body is not
-    // JSON, whichever way the path is evaluated, so a jsonPath guardrail cannot be steered past.
+    // nlohmann would read "{...}\0anything" as the object before the NUL byte; for a guardrail the body is
+    // not JSON, whichever way the path is evaluated, so a jsonPath guardrail cannot be steered past.
     void jsonFollowedByNulByteIsNotJson() {
         const QByteArray smuggled = chat + QByteArray(1, '\0') + "{\"messages\":[]}";
-        for (const char* parameters : {R"({"name":"w","min":1,"max":50,"jsonPath":"$.messages[-1].content"})",
-                                       R"({"name":"w","min":1,"max":50,"jsonPath":"$.messages[*].content"})"}) {
-            const GuardrailVerdict verdict = judge(QStringLiteral("WordCountGuardrail"), parameters, smuggled);
+        for (const char* parameters :
+             {R"({"name":"w","min":1,"max":50,"jsonPath":"$.messages[-1].content"})",
+              R"({"name":"w","min":1,"max":50,"jsonPath":"$.messages[*].content"})"}) {
+            const GuardrailVerdict verdict =
+                judge(QStringLiteral("WordCountGuardrail"), parameters, smuggled);
             QCOMPARE(verdict.outcome, GuardrailVerdict::Outcome::Error);
             QVERIFY2(verdict.error.contains(QStringLiteral("not JSON")), qPrintable(verdict.error));
         }
