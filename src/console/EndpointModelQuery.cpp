@@ -10,16 +10,6 @@
 
 namespace gatehouse {
 
-namespace {
-
-QString stringAt(const Json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? toQString(it->get_ref<const std::string&>()).trimmed()
-                                                 : QString();
-}
-
-} // namespace
-
 Result<EndpointModelQuery> EndpointModelQuery::prepare(const Api& api, const Endpoint& endpoint,
                                                        const Provider* provider, SecretStore& secrets,
                                                        const QString& mockOrigin) {
@@ -113,7 +103,7 @@ Result<std::vector<EndpointModelQuery::Model>> EndpointModelQuery::readAnswer(in
         return Failure::failure(tr("the answer of %1 has no \"data\" list of models").arg(m_shownUrl));
     std::vector<Model> models;
     for (const Json& entry : *data) {
-        const QString id = entry.is_object() ? stringAt(entry, "id") : QString();
+        const QString id = entry.is_object() ? jsonStringMember(entry, "id") : QString();
         if (!id.isEmpty())
             models.push_back({id, m_providerModels.contains(id)});
     }
@@ -129,12 +119,12 @@ QString EndpointModelQuery::upstreamMessage(int status, const QByteArray& body) 
     if (json.is_object()) {
         const auto error = json.find("error");
         if (error != json.end() && error->is_object()) {
-            const QString message = stringAt(*error, "message");
+            const QString message = jsonStringMember(*error, "message");
             if (!message.isEmpty())
                 return message;
         }
         for (const char* key : {"message", "detail", "error"}) {
-            const QString message = stringAt(json, key);
+            const QString message = jsonStringMember(json, key);
             if (!message.isEmpty())
                 return message;
         }

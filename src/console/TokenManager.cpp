@@ -14,19 +14,13 @@ namespace gatehouse {
 
 namespace {
 
-QString stringField(const Json& object, const char* name) {
-    const auto it = object.find(name);
-    return it != object.end() && it->is_string() ? toQString(it->get_ref<const std::string&>()).trimmed()
-                                                 : QString();
-}
-
 // Why the token endpoint said no: OAuth's error_description, else its error, else the start of
 // the body.
 QString refusalReason(int status, const QByteArray& body) {
     const Json json = Json::parse(body.cbegin(), body.cend(), nullptr, false);
     if (json.is_object()) {
         for (const char* field : {"error_description", "description", "message", "error"}) {
-            const QString text = stringField(json, field);
+            const QString text = jsonStringMember(json, field);
             if (!text.isEmpty())
                 return text;
         }
@@ -228,7 +222,7 @@ Result<AccessToken> TokenManager::parseAnswer(QNetworkReply* reply) const {
                                                 .arg(status)
                                                 .arg(withoutFinalStop(refusalReason(status, body))));
     const Json json = Json::parse(body.cbegin(), body.cend(), nullptr, false);
-    const QString value = json.is_object() ? stringField(json, "access_token") : QString();
+    const QString value = json.is_object() ? jsonStringMember(json, "access_token") : QString();
     if (value.isEmpty())
         return Result<AccessToken>::failure(
             tr("The token endpoint at %1 answered without an access_token.").arg(url));
@@ -236,7 +230,7 @@ Result<AccessToken> TokenManager::parseAnswer(QNetworkReply* reply) const {
     AccessToken token;
     token.value = value.toUtf8();
     token.issuedAt = QDateTime::currentDateTimeUtc();
-    token.scope = stringField(json, "scope");
+    token.scope = jsonStringMember(json, "scope");
     token.claims = decodeClaims(token.value);
     qint64 lifetime = -1;
     if (const auto expiresIn = json.find("expires_in"); expiresIn != json.end())

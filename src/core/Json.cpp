@@ -105,4 +105,12 @@ TextPosition positionOfOffset(const QByteArray& text, qsizetype byteOffset) {
     return position;
 }
 
+QString jsonStringMember(const Json& object, const char* key) {
+    if (!object.is_object())
+        return QString();
+    const auto it = object.find(key);
+    return it != object.end() && it->is_string() ? toQString(it->get_ref<const std::string&>()).trimmed()
+                                                 : QString();
+}
+
 } // namespace gatehouse

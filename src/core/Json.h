@@ -40,6 +40,10 @@ const char* jsonTypeSourceText(const Json& value);
 // undefined behaviour. Anything but a number is nullopt too.
 std::optional<qint64> jsonInteger(const Json& value);
 
+// The trimmed text of `object`'s string member `key`; empty when it is missing or not a string. For
+// reading what other servers answer (an error's message, a token), where a wrong type means "none".
+QString jsonStringMember(const Json& object, const char* key);
+
 // Where the parser stops reading `text`, counted from 1 like nlohmann's parse_error::byte. For the
 // error that carries no position: a number too large for a double ("1e400") is valid JSON syntax,
 // which nlohmann refuses with out_of_range (406) instead of a parse_error.

@@ -15,12 +15,6 @@ namespace {
 
 constexpr int maximumValidity = 10 * 365 * 24 * 3600;
 
-QString stringField(const Json& object, const char* key) {
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? toQString(it->get_ref<const std::string&>()).trimmed()
-                                                 : QString();
-}
-
 } // namespace
 
 std::vector<Command> TokenCommand::commands() {
@@ -54,17 +48,17 @@ QString TokenCommand::errorReason(int status, const QByteArray& body) {
         json = nullptr;
     }
     if (json.is_object()) {
-        const QString message = stringField(json, "message");
-        const QString description = stringField(json, "description");
+        const QString message = jsonStringMember(json, "message");
+        const QString description = jsonStringMember(json, "description");
         if (!message.isEmpty() || !description.isEmpty()) {
             if (message.isEmpty() || description.isEmpty() || message == description)
                 return message.isEmpty() ? description : message;
             return message + QStringLiteral(": ") + description;
         }
-        const QString oauthDescription = stringField(json, "error_description");
+        const QString oauthDescription = jsonStringMember(json, "error_description");
         if (!oauthDescription.isEmpty())
             return oauthDescription;
-        const QString oauthError = stringField(json, "error");
+        const QString oauthError = jsonStringMember(json, "error");
         if (!oauthError.isEmpty())
             return oauthError;
     }
@@ -127,7 +121,7 @@ void TokenCommand::run(CtlContext& context, const CommandArguments& arguments) {
     } catch (const Json::exception&) {
         throw CtlError::failure(tr("the answer of %1 is not JSON").arg(shownUrl));
     }
-    const QString token = json.is_object() ? stringField(json, "access_token") : QString();
+    const QString token = json.is_object() ? jsonStringMember(json, "access_token") : QString();
     if (token.isEmpty())
         throw CtlError::failure(tr("the answer of %1 has no access_token").arg(shownUrl));
     if (context.json())
