@@ -126,6 +126,19 @@ void whenShown(std::function<QWidget*()> find, std::function<void(QWidget*)> act
                     watched->close();
                 }
             });
+            // A dialog just shown is not yet the active window with the focus inside it; on a loaded
+            // machine (ASan in CI) the keys meant for it went to the main window. Wait for it, as a
+            // user waits to see the dialog before typing.
+            if (!shown->inherits("QMenu")) {
+                shown->activateWindow();
+                if (!QTest::qWaitFor(
+                        [shown] {
+                            QWidget* focus = QApplication::focusWidget();
+                            return focus && (focus == shown || shown->isAncestorOf(focus));
+                        },
+                        10000))
+                    qWarning("%s did not get the keyboard focus", shown->metaObject()->className());
+            }
             act(shown);
         } else if (++*attempts > 1500) { // 30 s
             timer->stop();
