@@ -18,4 +18,8 @@ QString SecretStore::azureContentSafetyKeyName() {
     return QStringLiteral("guardrail-providers/azure-content-safety");
 }
 
+QString SecretStore::redisPasswordKeyName() {
+    return QStringLiteral("shared-state/redis-password");
+}
+
 } // namespace gatehouse

@@ -32,6 +32,8 @@ public:
     static QString consumerSecretName(const QString& applicationId, const QString& keyType);
     static QString tokenSigningKeyName();
     static QString azureContentSafetyKeyName();
+    // The password of the shared-state Redis (workspace sharedState), with its ACL user if any.
+    static QString redisPasswordKeyName();
 
 protected:
     SecretStore() = default;

@@ -7,7 +7,7 @@ namespace gatehouse {
 bool WorkspaceSettings::operator==(const WorkspaceSettings& other) const {
     return gatewayHost == other.gatewayHost && gatewayPort == other.gatewayPort &&
            adminPort == other.adminPort && accessLogRetentionDays == other.accessLogRetentionDays &&
-           azureContentSafetyEndpoint == other.azureContentSafetyEndpoint;
+           azureContentSafetyEndpoint == other.azureContentSafetyEndpoint && sharedState == other.sharedState;
 }
 
 Json WorkspaceSettings::toJson() const {
@@ -18,6 +18,8 @@ Json WorkspaceSettings::toJson() const {
     json["accessLogRetentionDays"] = accessLogRetentionDays;
     if (!azureContentSafetyEndpoint.isEmpty())
         json["azureContentSafetyEndpoint"] = toStdString(azureContentSafetyEndpoint);
+    if (!sharedState.isDefault()) // a desktop workspace's file stays as it was
+        json["sharedState"] = sharedState.toJson();
     return json;
 }
 
@@ -34,6 +36,9 @@ WorkspaceSettings WorkspaceSettings::fromJson(const Json& json, const QString& p
         !settings.azureContentSafetyEndpoint.startsWith(QLatin1String("http://")))
         reader.addError(reader.childPath("azureContentSafetyEndpoint"),
                         tr("must be an http:// or https:// URL"));
+    if (const Json* shared = reader.optionalObject("sharedState"))
+        settings.sharedState =
+            SharedStateSettings::fromJson(*shared, reader.childPath("sharedState"), errors);
     for (const char* key : {"gatewayPort", "adminPort"}) {
         const Json* port = reader.optionalValue(key);
         if (port && port->is_number_integer() && port->get<qint64>() > 65535)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Json.h"
+#include "core/SharedStateSettings.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -21,6 +22,8 @@ public:
     // .azure.com"); its key is in the secret store (SecretStore::azureContentSafetyKeyName()), as WSO2
     // keeps guardrail provider credentials in its server configuration, not in the policy.
     QString azureContentSafetyEndpoint;
+    // Where replicas of the gateway share suspensions, quotas and budgets: local unless set.
+    SharedStateSettings sharedState;
 
     bool operator==(const WorkspaceSettings& other) const;
     Json toJson() const;

@@ -5,6 +5,7 @@
 #include "gateway/ErrorBody.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/HttpExchange.h"
+#include "gateway/SharedStateSession.h"
 
 #include <QDateTime>
 
@@ -28,7 +29,11 @@ QByteArray labelValue(const QString& text) {
 } // namespace
 
 AdminHandler::AdminHandler(std::shared_ptr<GatewayRuntime> runtime) : m_runtime(std::move(runtime)) {
+    if (m_runtime->sharedState().isShared())
+        m_shared = std::make_unique<SharedStateSession>(*m_runtime);
 }
+
+AdminHandler::~AdminHandler() = default;
 
 void AdminHandler::handle(HttpExchange* exchange) {
     const HttpRequest& request = exchange->request();
@@ -106,6 +111,23 @@ void AdminHandler::status(HttpExchange* exchange) {
         suspensions.push_back(std::move(row));
     }
     json["suspensions"] = std::move(suspensions);
+    const SharedStateStatus& shared = m_runtime->sharedState();
+    Json sharedJson = Json::object();
+    sharedJson["backend"] = toStdString(SharedStateSettings::backendName(shared.settings().backend));
+    if (shared.isShared()) {
+        sharedJson["url"] = toStdString(shared.settings().url); // never holds a password
+        sharedJson["keyPrefix"] = toStdString(shared.settings().keyPrefix);
+        sharedJson["failureMode"] =
+            toStdString(SharedStateSettings::failureModeName(shared.settings().failureMode));
+        sharedJson["connected"] = shared.isConnected();
+        sharedJson["liveReplicas"] = shared.liveReplicas();
+        sharedJson["replicaId"] = toStdString(shared.replicaId());
+        sharedJson["requestsCountedAlone"] = shared.fallbacks();
+        sharedJson["requestsRefused"] = shared.refusals();
+        if (!shared.isConnected())
+            sharedJson["lastError"] = toStdString(shared.lastError());
+    }
+    json["sharedState"] = std::move(sharedJson);
     respondJson(exchange, 200, json);
 }
 
@@ -128,6 +150,23 @@ void AdminHandler::metrics(HttpExchange* exchange) {
         text += "gatehouse_guardrail_interventions_total{api=\"" + labelValue(key.api) + "\",guardrail=\"" +
                 labelValue(key.guardrail) + "\",direction=\"" + labelValue(key.direction) + "\"} " +
                 QByteArray::number(count) + '\n';
+    const SharedStateStatus& shared = m_runtime->sharedState();
+    if (shared.isShared()) {
+        text += "# HELP gatehouse_shared_state_up Whether this replica reaches its shared-state Redis.\n";
+        text += "# TYPE gatehouse_shared_state_up gauge\n";
+        text += "gatehouse_shared_state_up " + QByteArray(shared.isConnected() ? "1" : "0") + '\n';
+        text +=
+            "# HELP gatehouse_shared_state_replicas Live replicas sharing the state, this one included.\n";
+        text += "# TYPE gatehouse_shared_state_replicas gauge\n";
+        text += "gatehouse_shared_state_replicas " + QByteArray::number(shared.liveReplicas()) + '\n';
+        text += "# HELP gatehouse_shared_state_fallbacks_total Quota checks Redis did not answer in time, by "
+                "what the replica did (open: counted alone; closed: refused with 503).\n";
+        text += "# TYPE gatehouse_shared_state_fallbacks_total counter\n";
+        text += "gatehouse_shared_state_fallbacks_total{outcome=\"counted_alone\"} " +
+                QByteArray::number(shared.fallbacks()) + '\n';
+        text += "gatehouse_shared_state_fallbacks_total{outcome=\"refused\"} " +
+                QByteArray::number(shared.refusals()) + '\n';
+    }
     text += "# HELP gatehouse_retried_total Requests retried on another model after a failure.\n";
     text += "# TYPE gatehouse_retried_total counter\n";
     text += "gatehouse_retried_total " + QByteArray::number(counters.retried) + '\n';
@@ -186,10 +225,18 @@ void AdminHandler::readmit(HttpExchange* exchange) {
             errorBody(QStringLiteral("400"), QStringLiteral("Bad request"),
                       QStringLiteral("Expected {\"apiId\", \"endpoint\", \"model\"}, or {} for all")));
     }
+    const SuspensionTable::Pair pair{field("apiId"), field("endpoint"), field("model")};
     if (json.empty())
         m_runtime->suspensions().clear();
     else
-        m_runtime->suspensions().readmit({field("apiId"), field("endpoint"), field("model")});
+        m_runtime->suspensions().readmit(pair);
+    if (m_shared) {
+        // Every replica hears it; this one has readmitted already, so Redis being away changes nothing here.
+        if (json.empty())
+            m_shared->suspensions().clear();
+        else
+            m_shared->suspensions().readmit(pair.sharedId(), true);
+    }
     respondJson(exchange, 200, Json::object({{"readmitted", true}}));
 }
 

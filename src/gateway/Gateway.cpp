@@ -2,11 +2,14 @@
 
 #include "core/JsonFile.h"
 #include "core/PriceCatalogue.h"
+#include "core/RedisAddress.h"
+#include "core/SecretStore.h"
 #include "core/Workspace.h"
 #include "gateway/AdminHandler.h"
 #include "gateway/GatewayHandler.h"
 #include "gateway/GatewayRuntime.h"
 #include "gateway/HttpServer.h"
+#include "gateway/SharedStateMonitor.h"
 #include "gateway/TlsCredentials.h"
 
 #include <QCoreApplication>
@@ -68,7 +71,26 @@ bool Gateway::start(const Options& options, QString* error) {
     if (!m_workspace->open(m_directory).ok(error))
         return false;
     m_builder = std::make_unique<GatewayConfigBuilder>(m_secrets, m_mockResolver);
-    m_runtime = std::make_shared<GatewayRuntime>(m_workspace->filePath(QStringLiteral("logs")));
+    const Result<SharedStateSettings> sharedState =
+        effectiveSharedState(m_workspace->settings().sharedState, options.redisUrl);
+    if (!sharedState) {
+        if (error)
+            *error = sharedState.error();
+        return false;
+    }
+    QString redisPassword;
+    if (sharedState->backend == SharedStateSettings::Backend::Redis && m_secrets) {
+        const SecretStore::ReadResult password = m_secrets->read(SecretStore::redisPasswordKeyName());
+        if (password.status == SecretStore::Status::Error) {
+            if (error)
+                *error = QStringLiteral("cannot read the Redis password from the secret store: %1")
+                             .arg(password.error);
+            return false;
+        }
+        redisPassword = password.value;
+    }
+    m_runtime = std::make_shared<GatewayRuntime>(m_workspace->filePath(QStringLiteral("logs")),
+                                                 sharedState.value(), redisPassword);
     m_signature = workspaceSignature();
     std::shared_ptr<GatewayConfig> config = m_builder->build(*m_workspace, error);
     if (!config) {
@@ -102,6 +124,11 @@ bool Gateway::start(const Options& options, QString* error) {
             return false;
         }
     }
+    if (m_runtime->sharedState().isShared()) {
+        m_runtime->sharedState().setExpectedSessions(threads + (options.enableAdmin ? 1 : 0));
+        m_sharedStateMonitor = std::make_unique<SharedStateMonitor>(m_runtime);
+        m_sharedStateMonitor->start();
+    }
     writeRuntimeFile();
     m_watchTimer->start(options.watchIntervalMs);
     m_flushTimer->start(1000);
@@ -114,10 +141,25 @@ void Gateway::stop() {
     const bool wasRunning = m_server != nullptr;
     m_server.reset();
     m_adminServer.reset();
+    m_sharedStateMonitor.reset();
     if (m_runtime)
         m_runtime->accessLog().flush();
     if (wasRunning)
         removeRuntimeFile();
+}
+
+Result<SharedStateSettings> Gateway::effectiveSharedState(const SharedStateSettings& workspace,
+                                                          const QString& redisUrl) {
+    SharedStateSettings settings = workspace;
+    if (!redisUrl.isEmpty()) {
+        settings.backend = SharedStateSettings::Backend::Redis;
+        settings.url = redisUrl;
+    }
+    if (settings.backend == SharedStateSettings::Backend::Redis) {
+        if (const Result<RedisAddress> address = RedisAddress::parse(settings.url); !address)
+            return Result<SharedStateSettings>::failure(QStringLiteral("--redis: %1").arg(address.error()));
+    }
+    return Result<SharedStateSettings>::success(settings);
 }
 
 bool Gateway::isRunning() const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Result.h"
+#include "core/SharedStateSettings.h"
 #include "gateway/GatewayConfigBuilder.h"
 #include "gateway/HttpLimits.h"
 #include "gateway/ListenAddress.h"
@@ -16,6 +18,7 @@ namespace gatehouse {
 class GatewayRuntime;
 class HttpServer;
 class SecretStore;
+class SharedStateMonitor;
 class Workspace;
 
 // The local gateway as one object: serves the deployed revisions of a workspace folder on worker
@@ -35,6 +38,9 @@ public:
         // Both set: the API listener speaks HTTPS with this PEM certificate (chain) and private key.
         QString tlsCertificateFile;
         QString tlsKeyFile;
+        // Set: share state through the Redis at this URL, whatever the workspace's sharedState says
+        // (`gatehouse-gateway --redis`).
+        QString redisUrl;
     };
 
     Gateway(QString workspaceDirectory, SecretStore* secrets, QObject* parent = nullptr);
@@ -57,6 +63,9 @@ public:
     int connectionCount() const;
     QString baseUrl() const; // "http://127.0.0.1:8280", "https://..." with TLS
     std::shared_ptr<GatewayRuntime> runtime() const { return m_runtime; }
+    // The workspace's sharedState with the --redis override applied; an error for a bad override.
+    static Result<SharedStateSettings> effectiveSharedState(const SharedStateSettings& workspace,
+                                                            const QString& redisUrl);
     // Deployments that could not be served and other configuration problems of the last build.
     QStringList problems() const;
 
@@ -78,6 +87,7 @@ private:
     std::shared_ptr<GatewayRuntime> m_runtime;
     std::unique_ptr<HttpServer> m_server;
     std::unique_ptr<HttpServer> m_adminServer;
+    std::unique_ptr<SharedStateMonitor> m_sharedStateMonitor;
     QTimer* m_watchTimer;
     QTimer* m_flushTimer;
     QByteArray m_signature;

@@ -4,10 +4,12 @@
 #include "gateway/HttpExchange.h"
 #include "gateway/Jwt.h"
 #include "gateway/ProxyCall.h"
+#include "gateway/SharedStateSession.h"
 #include "gateway/TokenEndpoint.h"
 #include "gateway/UpstreamPool.h"
 
 #include <QDateTime>
+#include <QPointer>
 
 namespace gatehouse {
 
@@ -17,6 +19,8 @@ const QString realm = QStringLiteral("Bearer realm=\"gatehouse\"");
 
 GatewayHandler::GatewayHandler(std::shared_ptr<GatewayRuntime> runtime)
     : m_runtime(std::move(runtime)), m_pool(std::make_unique<UpstreamPool>()) {
+    if (m_runtime->sharedState().isShared())
+        m_shared = std::make_unique<SharedStateSession>(*m_runtime);
 }
 
 GatewayHandler::~GatewayHandler() = default;
@@ -39,12 +43,20 @@ void GatewayHandler::handle(HttpExchange* exchange) {
     call.context.config = m_runtime->config();
     call.context.runtime = m_runtime.get();
     call.context.pool = m_pool.get();
+    call.context.shared = m_shared.get();
     const HttpRequest& request = exchange->request();
     if (request.path == "/oauth2/token")
         return TokenEndpoint::handle(exchange, *call.context.config);
     call.context.record.timeMs = QDateTime::currentMSecsSinceEpoch();
     call.context.record.clientAddress = request.peer.toString();
-    if (route(call) && authenticate(call) && authorise(call) && admit(call))
+    if (!route(call) || !authenticate(call) || !authorise(call))
+        return;
+    std::vector<QuotaCheck> checks = quotaChecks(call);
+    if (checks.empty())
+        return proxy(call);
+    if (m_shared)
+        return admitShared(std::make_unique<Call>(std::move(call)), std::move(checks));
+    if (applyDecisions(call, checks, admitLocally(checks, 1)))
         proxy(call);
 }
 
@@ -179,38 +191,91 @@ bool GatewayHandler::authorise(Call& call) {
     return true;
 }
 
-// Admit: within the subscription plan's limits.
-bool GatewayHandler::admit(Call& call) {
+// Admit: within the application's budgets (WSO2's application-level throttling, 900803) and the
+// subscription plan's limits (900804).
+std::vector<GatewayHandler::QuotaCheck> GatewayHandler::quotaChecks(const Call& call) const {
+    std::vector<QuotaCheck> checks;
     const GatewayConfig& config = *call.context.config;
     const auto application = config.applications.constFind(call.credential->applicationId);
-    if (application != config.applications.constEnd() && !application->budgets.empty()) {
-        // The application's own budget first: WSO2's application-level throttling (900803).
-        const QuotaTracker::Decision decision =
-            m_runtime->quotas().admit(QuotaTracker::applicationKey(application->id), application->budgets,
-                                      QDateTime::currentMSecsSinceEpoch());
-        if (!decision.allowed) {
-            refuse(call, decision, "900803",
-                   QStringLiteral("You have exceeded the budget of %1 for the application %2")
-                       .arg(decision.exceeded, application->name));
+    if (application != config.applications.constEnd() && !application->budgets.empty())
+        checks.push_back(
+            {QuotaTracker::applicationKey(application->id), application->budgets, application->name, true});
+    const BusinessPlan* plan = config.plan(call.planName);
+    if (plan && !plan->isUnlimited())
+        checks.push_back({call.credential->applicationId + QLatin1Char('|') + call.api->id, plan->allLimits(),
+                          plan->name, false});
+    return checks;
+}
+
+std::vector<QuotaTracker::Decision> GatewayHandler::admitLocally(const std::vector<QuotaCheck>& checks,
+                                                                 int replicas) {
+    std::vector<QuotaTracker::Decision> decisions;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const QuotaCheck& check : checks) {
+        decisions.push_back(
+            m_runtime->quotas().admit(check.key, QuotaTracker::shareOf(check.limits, replicas), now));
+        if (!decisions.back().allowed)
+            break;
+    }
+    return decisions;
+}
+
+bool GatewayHandler::applyDecisions(Call& call, const std::vector<QuotaCheck>& checks,
+                                    const std::vector<QuotaTracker::Decision>& decisions) {
+    for (std::size_t i = 0; i < checks.size() && i < decisions.size(); ++i) {
+        if (!decisions[i].allowed) {
+            if (checks[i].applicationBudget)
+                refuse(call, decisions[i], "900803",
+                       QStringLiteral("You have exceeded the budget of %1 for the application %2")
+                           .arg(decisions[i].exceeded, checks[i].subject));
+            else
+                refuse(call, decisions[i], "900804",
+                       QStringLiteral("You have exceeded your quota of %1 under the %2 plan")
+                           .arg(decisions[i].exceeded, checks[i].subject));
             return false;
         }
-        call.context.applicationBudget = true;
-        addBudgetHeaders(call.context.responseHeaders, decision);
+        if (checks[i].applicationBudget)
+            call.context.applicationBudget = true;
+        addBudgetHeaders(call.context.responseHeaders, decisions[i]);
     }
-    const BusinessPlan* plan = config.plan(call.planName);
-    if (!plan || plan->isUnlimited())
-        return true;
-    const QuotaTracker::Decision decision =
-        m_runtime->quotas().admit(call.credential->applicationId + QLatin1Char('|') + call.api->id,
-                                  plan->allLimits(), QDateTime::currentMSecsSinceEpoch());
-    if (!decision.allowed) {
-        refuse(call, decision, "900804",
-               QStringLiteral("You have exceeded your quota of %1 under the %2 plan")
-                   .arg(decision.exceeded, plan->name));
-        return false;
-    }
-    addBudgetHeaders(call.context.responseHeaders, decision);
     return true;
+}
+
+void GatewayHandler::admitShared(std::unique_ptr<Call> call, std::vector<QuotaCheck> checks) {
+    std::vector<SharedQuotaStore::Check> shared;
+    shared.reserve(checks.size());
+    for (const QuotaCheck& check : checks)
+        shared.push_back({check.key, check.limits});
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QPointer<HttpExchange> exchange(call->exchange);
+    // The callback runs on this worker's thread; the client (and so the callback) never outlives this
+    // handler. The exchange may be gone by then: the client left while Redis was asked.
+    m_shared->quotas().admit(
+        shared, now,
+        [this, exchange, now, call = std::shared_ptr<Call>(std::move(call)),
+         checks = std::move(checks)](const SharedQuotaStore::Answer& answer) {
+            if (!exchange || exchange->isAborted())
+                return;
+            SharedStateStatus& status = m_runtime->sharedState();
+            std::vector<QuotaTracker::Decision> decisions;
+            if (answer.answered) {
+                for (std::size_t i = 0; i < checks.size() && i < answer.used.size(); ++i)
+                    decisions.push_back(QuotaTracker::decide(checks[i].limits, answer.used[i], now));
+            } else if (status.settings().failureMode == SharedStateSettings::FailureMode::Closed) {
+                status.countRefusal();
+                reject(*call, 503, "900890", QStringLiteral("Quota check unavailable"),
+                       QStringLiteral("The shared quota store cannot be reached (%1) and its failure mode is "
+                                      "closed")
+                           .arg(answer.error));
+                return;
+            } else {
+                // Open: this replica counts alone, at its share of each limit.
+                status.countFallback();
+                decisions = admitLocally(checks, status.liveReplicas());
+            }
+            if (applyDecisions(*call, checks, decisions))
+                proxy(*call);
+        });
 }
 
 void GatewayHandler::addBudgetHeaders(HttpHeaders& headers, const QuotaTracker::Decision& decision) {

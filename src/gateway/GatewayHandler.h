@@ -11,11 +11,13 @@ namespace gatehouse {
 
 class GatewayRuntime;
 class HttpExchange;
+class SharedStateSession;
 class UpstreamPool;
 
 // The gateway's request pipeline, one instance per worker thread: the token endpoint, or the stages
 // route, authenticate, authorise and admit (quota), each of which continues or answers, then a
-// ProxyCall for the upstream part.
+// ProxyCall for the upstream part. With shared state in Redis, admit asks Redis on the worker's own
+// connection and the request continues when it answers (or its deadline passes).
 class GatewayHandler final : public HttpHandler {
 public:
     explicit GatewayHandler(std::shared_ptr<GatewayRuntime> runtime);
@@ -30,7 +32,20 @@ private:
     bool route(Call& call);
     bool authenticate(Call& call);
     bool authorise(Call& call);
-    bool admit(Call& call);
+    // The application's budgets (refused with 900803) or the subscription plan's limits (900804).
+    struct QuotaCheck {
+        QString key;
+        std::vector<PlanLimit> limits;
+        QString subject; // the application's or the plan's name, for the message
+        bool applicationBudget = false;
+    };
+    std::vector<QuotaCheck> quotaChecks(const Call& call) const;
+    void admit(std::unique_ptr<Call> call);
+    void admitShared(std::unique_ptr<Call> call, std::vector<QuotaCheck> checks);
+    // Applies the decisions in order: false (and answered) when one refuses.
+    bool applyDecisions(Call& call, const std::vector<QuotaCheck>& checks,
+                        const std::vector<QuotaTracker::Decision>& decisions);
+    std::vector<QuotaTracker::Decision> admitLocally(const std::vector<QuotaCheck>& checks, int replicas);
     void proxy(Call& call);
     void reject(Call& call, int status, const char* code, const QString& message, const QString& description,
                 HttpHeaders headers = {}, const Json& extra = Json());
@@ -41,6 +56,7 @@ private:
 
     std::shared_ptr<GatewayRuntime> m_runtime;
     std::unique_ptr<UpstreamPool> m_pool;
+    std::unique_ptr<SharedStateSession> m_shared; // with a Redis backend
     VerifiedTokenCache m_tokens;
 };
 

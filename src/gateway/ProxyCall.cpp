@@ -6,6 +6,7 @@
 #include "gateway/HttpExchange.h"
 #include "gateway/JsonPointer.h"
 #include "gateway/RequestBodyModel.h"
+#include "gateway/SharedStateSession.h"
 #include "gateway/StreamUsageFilter.h"
 #include "gateway/UsageEstimate.h"
 #include "gateway/UsageReader.h"
@@ -337,13 +338,11 @@ void ProxyCall::onMetaData() {
     const int status = statusAttribute.toInt();
     m_attempt->answered();
     m_context.record.upstreamLatencyMs = m_attempt->elapsedMs();
-    SuspensionTable& suspensions = m_context.runtime->suspensions();
     const qint64 suspendMs = m_routing->suspendMs(retryAfterMs(reply()->rawHeader("Retry-After")));
     if (m_target.pair) {
         m_verdictGiven = true;
         if (RoutingDecision::isFailure(status)) {
-            suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs,
-                                      QStringLiteral("HTTP %1").arg(status));
+            suspendTarget(suspendMs, QStringLiteral("HTTP %1").arg(status));
             if (const std::optional<Target> next = m_routing->next()) {
                 m_context.record.retried = true;
                 // Retry once QNAM has finished announcing this answer: tearing the reply down inside
@@ -373,10 +372,9 @@ void ProxyCall::onMetaData() {
                 exhausted = numeric && left <= 0;
             }
             if (exhausted)
-                suspensions.recordFailure(*m_target.pair, nowMs(), suspendMs,
-                                          QStringLiteral("remaining tokens 0"));
+                suspendTarget(suspendMs, QStringLiteral("remaining tokens 0"));
             else
-                suspensions.recordSuccess(*m_target.pair);
+                readmitTarget();
         }
     }
 
@@ -601,7 +599,7 @@ void ProxyCall::onFinished() {
         if (m_target.pair) {
             m_verdictGiven = true;
             const qint64 suspendMs = m_routing->suspendMs(0);
-            m_context.runtime->suspensions().recordFailure(*m_target.pair, nowMs(), suspendMs, reason);
+            suspendTarget(suspendMs, reason);
         }
         detachReply();
         retryOrFail(reason, status, code);
@@ -754,13 +752,41 @@ void ProxyCall::chargeUsage() {
     record.costReason = cost.reason;
     // Free models (cost 0) never consume a dollar budget; tokens count whatever they cost.
     if (record.totalTokens > 0 || record.costUsd > 0)
-        m_context.runtime->quotas().charge(record.applicationId + QLatin1Char('|') + m_context.api->id,
-                                           nowMs(),
-                                           {usage.promptTokens, usage.completionTokens,
-                                            qMax<qint64>(0, record.totalTokens), qMax(0.0, record.costUsd)});
+        chargeQuota(record.applicationId + QLatin1Char('|') + m_context.api->id,
+                    {usage.promptTokens, usage.completionTokens, qMax<qint64>(0, record.totalTokens),
+                     qMax(0.0, record.costUsd)});
     if (m_context.applicationBudget && record.costUsd > 0)
-        m_context.runtime->quotas().charge(QuotaTracker::applicationKey(record.applicationId), nowMs(),
-                                           {0, 0, 0, record.costUsd});
+        chargeQuota(QuotaTracker::applicationKey(record.applicationId), {0, 0, 0, record.costUsd});
+}
+
+void ProxyCall::chargeQuota(const QString& key, const QuotaTracker::Charge& charge) {
+    GatewayRuntime* runtime = m_context.runtime;
+    const qint64 now = nowMs();
+    if (!m_context.shared)
+        return runtime->quotas().charge(key, now, charge);
+    const qint64 total =
+        charge.totalTokens > 0 ? charge.totalTokens : charge.promptTokens + charge.completionTokens;
+    // Redis gone: counted here, and merged back into the shared counts when it returns. The callback
+    // may outlive this call, not the worker's session (nor so the runtime).
+    m_context.shared->quotas().add(key, now,
+                                   {0, charge.promptTokens, charge.completionTokens, total, charge.usd},
+                                   [runtime, key, now, charge](bool taken) {
+                                       if (!taken)
+                                           runtime->quotas().charge(key, now, charge);
+                                   });
+}
+
+void ProxyCall::suspendTarget(qint64 suspendMs, const QString& reason) {
+    m_context.runtime->suspensions().recordFailure(*m_target.pair, nowMs(), suspendMs, reason);
+    // Every replica hears of it (this one too, harmlessly): the deadline is Redis's, only ever extended.
+    if (m_context.shared)
+        m_context.shared->suspensions().suspend(m_target.pair->sharedId(), suspendMs);
+}
+
+void ProxyCall::readmitTarget() {
+    // Only a trial's success is news worth a Redis command; most successes are of active pairs.
+    if (m_context.runtime->suspensions().recordSuccess(*m_target.pair) && m_context.shared)
+        m_context.shared->suspensions().readmit(m_target.pair->sharedId(), false);
 }
 
 void ProxyCall::onClientAborted() {

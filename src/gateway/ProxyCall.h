@@ -4,6 +4,7 @@
 #include "gateway/GatewayConfig.h"
 #include "gateway/HttpHeaders.h"
 #include "gateway/ModelRouter.h"
+#include "gateway/QuotaTracker.h"
 #include "gateway/RequestBodyModel.h"
 #include "gateway/RoutingDecision.h"
 #include "gateway/SuspensionTable.h"
@@ -24,6 +25,7 @@ namespace gatehouse {
 
 class GatewayRuntime;
 class HttpExchange;
+class SharedStateSession;
 class UpstreamPool;
 
 // One authenticated request on its way upstream: runs the request flow, asks its RoutingDecision
@@ -42,6 +44,7 @@ public:
         QByteArray resourcePath;
         GatewayRuntime* runtime = nullptr;
         UpstreamPool* pool = nullptr;
+        SharedStateSession* shared = nullptr; // the worker's Redis session, with shared state
         AccessRecord record;
         QElapsedTimer started;
         HttpHeaders responseHeaders;    // the gateway's own on the answer (a budget's state)
@@ -69,6 +72,12 @@ private:
     // Reads the model the client asked for when a router applies, and whether it asked for a stream
     // and its usage; false when it answered 400 (a router needs a JSON object).
     bool readRequestBody();
+    // The chosen target failed (suspended here and, with shared state, on every replica) or answered
+    // well (readmitted if it was on trial).
+    void suspendTarget(qint64 suspendMs, const QString& reason);
+    void readmitTarget();
+    // Tokens and dollars of the answer, to the shared counters or this replica's.
+    void chargeQuota(const QString& key, const QuotaTracker::Charge& charge);
     void retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode);
     void startAttempt(const Target& target);
     void answerInstead(PolicyAnswer answer);

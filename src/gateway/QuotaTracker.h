@@ -2,6 +2,7 @@
 
 #include "core/BusinessPlan.h"
 #include "core/PlanLimit.h"
+#include "sharedstate/QuotaCounts.h"
 
 #include <QHash>
 #include <QString>
@@ -32,11 +33,26 @@ public:
         qint64 totalTokens = 0;
         double usd = 0;
     };
+    // One key's counts in one window still running.
+    struct WindowCounts {
+        QString key;
+        PlanLimit::Period period = PlanLimit::Period::Minute;
+        qint64 startMs = 0;
+        QuotaCounts counts;
+    };
 
     // Where an application's own budgets are counted (subscriptions are "<application>|<api>").
     static QString applicationKey(const QString& applicationId) {
         return QStringLiteral("app:") + applicationId;
     }
+
+    // The verdict on `limits` given what was `used` of each (in order) before this request: refused
+    // when any limit is used up, waiting until the last exceeded window resets.
+    static Decision decide(const std::vector<PlanLimit>& limits, const std::vector<double>& used,
+                           qint64 nowMs);
+    // Each replica's share of `limits` when `replicas` count alone (shared state unreachable): whole
+    // units for requests and tokens, at least one, so a replica never refuses everything.
+    static std::vector<PlanLimit> shareOf(const std::vector<PlanLimit>& limits, int replicas);
 
     // Counts the request when allowed.
     Decision admit(const QString& key, const std::vector<PlanLimit>& limits, qint64 nowMs);
@@ -46,6 +62,11 @@ public:
     // What `key` used of `metric` in the window of `period` holding nowMs.
     double used(const QString& key, PlanLimit::Metric metric, PlanLimit::Period period, qint64 nowMs);
     void clear();
+    // Hands over (and forgets) the counts of windows still running: what a replica counted alone while
+    // Redis was away, merged back when it returns.
+    std::vector<WindowCounts> takeAll(qint64 nowMs);
+    // Takes back what takeAll() handed over and could not be merged (if its window still runs).
+    void restore(const WindowCounts& window);
 
 private:
     struct Window {

@@ -1,5 +1,7 @@
 #include "gateway/SuspensionTable.h"
 
+#include "core/Json.h"
+
 #include <algorithm>
 #include <mutex>
 
@@ -7,6 +9,24 @@ namespace gatehouse {
 
 QString SuspensionTable::Pair::key() const {
     return apiId + QChar(0x1f) + endpointId + QChar(0x1f) + model;
+}
+
+QByteArray SuspensionTable::Pair::sharedId() const {
+    const Json id = Json::array({toStdString(apiId), toStdString(endpointId), toStdString(model)});
+    const std::string text = dumpCompact(id);
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+std::optional<SuspensionTable::Pair> SuspensionTable::Pair::fromSharedId(const QByteArray& id) {
+    const Json parts = Json::parse(id.constData(), id.constData() + id.size(), nullptr, false);
+    if (!parts.is_array() || parts.size() != 3)
+        return std::nullopt;
+    for (const Json& part : parts) {
+        if (!part.is_string())
+            return std::nullopt;
+    }
+    return Pair{toQString(parts[0].get<std::string>()), toQString(parts[1].get<std::string>()),
+                toQString(parts[2].get<std::string>())};
 }
 
 SuspensionTable::Availability SuspensionTable::availability(const Pair& pair, qint64 nowMs) const {
@@ -30,9 +50,9 @@ bool SuspensionTable::beginAttempt(const Pair& pair, qint64 nowMs) {
     return true;
 }
 
-void SuspensionTable::recordSuccess(const Pair& pair) {
+bool SuspensionTable::recordSuccess(const Pair& pair) {
     const std::lock_guard<std::mutex> lock(m_mutex);
-    m_entries.remove(pair.key());
+    return m_entries.remove(pair.key()) > 0;
 }
 
 void SuspensionTable::recordFailure(const Pair& pair, qint64 nowMs, qint64 suspendMs, const QString& error) {
@@ -54,6 +74,23 @@ void SuspensionTable::abandonAttempt(const Pair& pair) {
 
 void SuspensionTable::readmit(const Pair& pair) {
     recordSuccess(pair);
+}
+
+void SuspensionTable::applyShared(const Pair& pair, qint64 untilMs) {
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    if (untilMs <= 0) {
+        m_entries.remove(pair.key());
+        return;
+    }
+    Entry& entry = m_entries[pair.key()];
+    if (entry.untilMs >= untilMs)
+        return;
+    if (entry.failures == 0) {
+        entry.pair = pair;
+        entry.lastError = QStringLiteral("suspended by another replica");
+    }
+    entry.untilMs = untilMs;
+    entry.trialInFlight = false;
 }
 
 void SuspensionTable::clear() {

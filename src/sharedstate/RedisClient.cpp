@@ -29,6 +29,8 @@ quint64 pointerToId(void* pointer) {
 // Ids of the connection's own commands (AUTH, SELECT, PING): their answers decide whether the
 // connection is usable.
 constexpr quint64 handshakeId = 0;
+// The id of every SUBSCRIBE: hiredis calls its callback for each message on the channel.
+constexpr quint64 subscriptionId = std::numeric_limits<quint64>::max();
 
 } // namespace
 
@@ -149,7 +151,38 @@ void RedisClient::command(const QList<QByteArray>& arguments, Callback callback,
     send(arguments, id);
 }
 
+void RedisClient::subscribe(const QByteArray& channel, std::function<void(const QByteArray&)> onMessage) {
+    const bool isNew = m_subscriptions.find(channel) == m_subscriptions.end();
+    m_subscriptions[channel] = std::move(onMessage);
+    if (isNew && m_connected && m_context)
+        send({QByteArrayLiteral("SUBSCRIBE"), channel}, subscriptionId);
+}
+
+void RedisClient::sendSubscriptions() {
+    for (const auto& [channel, onMessage] : m_subscriptions)
+        send({QByteArrayLiteral("SUBSCRIBE"), channel}, subscriptionId);
+}
+
+void RedisClient::deliver(const RedisReply& reply) {
+    // ["subscribe", channel, count] once, then ["message", channel, payload] for each PUBLISH.
+    if (reply.failed || reply.type != RedisReply::Type::Array || reply.elements.size() != 3)
+        return;
+    const QByteArray& kind = reply.elements[0].text;
+    const QByteArray& channel = reply.elements[1].text;
+    if (kind == "subscribe") {
+        Q_EMIT subscribed(channel);
+        return;
+    }
+    if (kind != "message")
+        return;
+    const auto found = m_subscriptions.find(channel);
+    if (found != m_subscriptions.end())
+        found->second(reply.elements[2].text);
+}
+
 void RedisClient::finish(quint64 id, const RedisReply& reply) {
+    if (id == subscriptionId)
+        return deliver(reply);
     if (id == handshakeId) {
         if (reply.isError()) {
             dropContext(tr("%1 refused the connection: %2")
@@ -159,6 +192,7 @@ void RedisClient::finish(quint64 id, const RedisReply& reply) {
             m_backoffMs = 0;
             m_lastError.clear();
             m_connectTimer->stop();
+            sendSubscriptions();
             Q_EMIT connected();
         }
         return;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sharedstate/RedisAddress.h"
+#include "core/RedisAddress.h"
 #include "sharedstate/RedisReply.h"
 
 #include <QByteArray>
@@ -56,8 +56,15 @@ public:
     // reply, or a failed reply when there is none by the deadline (`timeoutMs`, 0: the default).
     void command(const QList<QByteArray>& arguments, Callback callback, int timeoutMs = 0);
 
+    // Receives what is PUBLISHed on `channel`, on this and every later connection (subscribed again
+    // after a reconnect; what was published in between is lost, so subscribers resync). A client
+    // that subscribes carries nothing else: Redis takes no other command on a subscribed connection.
+    void subscribe(const QByteArray& channel, std::function<void(const QByteArray& message)> onMessage);
+
 Q_SIGNALS:
     void connected();
+    // Redis confirmed a subscription (on every connection): what was published before is not heard.
+    void subscribed(const QByteArray& channel);
     // The connection was lost or could not be made; reconnecting follows.
     void disconnected(const QString& reason);
 
@@ -75,6 +82,8 @@ private:
     void expireDeadlines();
     void armDeadlineTimer();
     void handshake();
+    void sendSubscriptions();
+    void deliver(const RedisReply& reply);
     void send(const QList<QByteArray>& arguments, quint64 id);
     void setReading(bool on);
     void setWriting(bool on);
@@ -102,6 +111,7 @@ private:
     QTimer* m_connectTimer;
     QTimer* m_reconnectTimer;
     std::map<quint64, Pending> m_pending;
+    std::map<QByteArray, std::function<void(const QByteArray&)>> m_subscriptions;
     quint64 m_nextId = 1;
     int m_backoffMs = 0;
     bool m_running = false;

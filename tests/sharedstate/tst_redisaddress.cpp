@@ -1,5 +1,5 @@
 // The Redis addresses the workspace's sharedState.url and gatehouse-gateway --redis take.
-#include "sharedstate/RedisAddress.h"
+#include "core/RedisAddress.h"
 
 #include <QTest>
 

@@ -191,15 +191,31 @@ std::optional<GatewayFixture::Credentials> GatewayFixture::generateKeys(const QS
     return Credentials{applicationId, keyType, pair->consumerKey, secret.value()};
 }
 
-bool GatewayFixture::startGateway(QString* error) {
+namespace {
+// Every replica of a test alike: loopback, any free ports, two workers.
+Gateway::Options replicaOptions(const HttpLimits& limits, const QString& certificate, const QString& key,
+                                const QString& redisUrl) {
     Gateway::Options options;
     options.listen = ListenAddress{QHostAddress(QHostAddress::LocalHost), 0};
     options.admin = ListenAddress{QHostAddress(QHostAddress::LocalHost), 0};
     options.workerThreads = 2;
-    options.limits = m_limits;
-    options.tlsCertificateFile = m_tlsCertificate;
-    options.tlsKeyFile = m_tlsKey;
-    if (!m_gateway->start(options, error))
+    options.limits = limits;
+    options.tlsCertificateFile = certificate;
+    options.tlsKeyFile = key;
+    options.redisUrl = redisUrl;
+    return options;
+}
+} // namespace
+
+std::unique_ptr<Gateway> GatewayFixture::startReplica(QString* error) {
+    auto replica = std::make_unique<Gateway>(m_dir.path(), &m_secrets);
+    if (!replica->start(replicaOptions(m_limits, m_tlsCertificate, m_tlsKey, m_redisUrl), error))
+        return nullptr;
+    return replica;
+}
+
+bool GatewayFixture::startGateway(QString* error) {
+    if (!m_gateway->start(replicaOptions(m_limits, m_tlsCertificate, m_tlsKey, m_redisUrl), error))
         return false;
     if (!m_gateway->problems().isEmpty()) {
         *error = QStringLiteral("the gateway reports problems: ") +

@@ -87,7 +87,11 @@ public:
         m_tlsCertificate = certificateFile;
         m_tlsKey = keyFile;
     }
+    // Shared state through the Redis at this URL (`gatehouse-gateway --redis`); before startGateway().
+    void setRedisUrl(const QString& url) { m_redisUrl = url; }
     bool startGateway(QString* error);
+    // Another replica on the same workspace, secrets and Redis: its own workers and run-time state.
+    std::unique_ptr<Gateway> startReplica(QString* error);
     // Makes the gateway take the workspace's current state now, instead of waiting for its watcher.
     bool reloadGateway(QString* error);
 
@@ -123,6 +127,7 @@ private:
     HttpLimits m_limits;
     QString m_tlsCertificate;
     QString m_tlsKey;
+    QString m_redisUrl;
 };
 
 // The common case: one API built from `spec`, one application subscribed to it under Unlimited with

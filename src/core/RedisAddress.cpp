@@ -1,4 +1,4 @@
-#include "sharedstate/RedisAddress.h"
+#include "core/RedisAddress.h"
 
 #include <QUrl>
 #include <QUrlQuery>
