@@ -1,9 +1,12 @@
 #include "ctl/GatewayCommands.h"
 
 #include "core/JsonFile.h"
+#include "core/SecretStore.h"
+#include "core/Workspace.h"
 #include "ctl/CommandArguments.h"
 #include "ctl/CtlContext.h"
 #include "ctl/CtlError.h"
+#include "ctl/EndpointCommands.h"
 #include "ctl/HttpClient.h"
 #include "ctl/TextTable.h"
 #include "ctl/TokenCommand.h"
@@ -18,6 +21,13 @@ namespace gatehouse {
 namespace {
 
 const QString adminOption = QStringLiteral("admin");
+const QString backendOption = QStringLiteral("backend");
+const QString urlOption = QStringLiteral("url");
+const QString keyPrefixOption = QStringLiteral("key-prefix");
+const QString failureModeOption = QStringLiteral("failure-mode");
+const QString commandTimeoutOption = QStringLiteral("command-timeout");
+const QString passwordStdinOption = QStringLiteral("password-stdin");
+const QString clearPasswordOption = QStringLiteral("clear-password");
 const QString runFile = QStringLiteral("run/gateway.json");
 
 QString scalarText(const Json& value) {
@@ -95,7 +105,37 @@ std::vector<Command> GatewayCommands::commands() {
                                               "(default: the one in <workspace>/run/gateway.json)."))};
     status.needsWorkspace = false; // not with --admin
     status.run = &GatewayCommands::status;
-    return {status};
+
+    Command shared;
+    shared.words = QStringList{QStringLiteral("gateway"), QStringLiteral("shared-state")};
+    shared.synopsis = QStringLiteral("[--backend local|redis] [--url URL] [--key-prefix P] [--failure-mode "
+                                     "open|closed] [--command-timeout MS] [--password-stdin | --clear-password]");
+    shared.summary = tr("Show or set where gateway replicas share suspensions, quotas and budgets.");
+    shared.description =
+        tr("With the local backend (the default) each gateway keeps what it learns at run time to itself. "
+           "With redis, every replica serving the workspace shares suspended models, plan quotas and dollar "
+           "budgets through the Redis (or Valkey) at --url: redis://host:port/db or unix:///path?db=N. "
+           "--failure-mode open (the default) keeps serving while Redis is away, each replica counting "
+           "alone at its share of each limit; closed answers 503 to requests with a quota until it is back. "
+           "--command-timeout is how long a request waits for Redis (default 50 ms). --password-stdin "
+           "stores the password, read from the first line of standard input, in the secret store (never "
+           "in the workspace). Gateways read the setting when they start; gatehouse-gateway --redis URL "
+           "overrides it.");
+    shared.options = {
+        Command::valueOption(backendOption, QStringLiteral("local|redis"), tr("Where the state is kept.")),
+        Command::valueOption(urlOption, QStringLiteral("URL"), tr("The Redis to share it through.")),
+        Command::valueOption(keyPrefixOption, QStringLiteral("P"),
+                             tr("What every key starts with (default gatehouse:).")),
+        Command::valueOption(failureModeOption, QStringLiteral("open|closed"),
+                             tr("What replicas do while Redis cannot be reached.")),
+        Command::valueOption(commandTimeoutOption, QStringLiteral("MS"),
+                             tr("How long a request waits for Redis.")),
+        Command::flagOption(passwordStdinOption, tr("Read the password from the first line of standard input.")),
+        Command::flagOption(clearPasswordOption, tr("Remove the stored password.")),
+    };
+    shared.modifiesWorkspace = true;
+    shared.run = &GatewayCommands::sharedState;
+    return {status, shared};
 }
 
 QUrl GatewayCommands::urlOf(const QString& address) {
@@ -106,6 +146,74 @@ QUrl GatewayCommands::urlOf(const QString& address) {
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return {};
     return url;
+}
+
+void GatewayCommands::sharedState(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    WorkspaceSettings settings = workspace.settings();
+    // The options over the current settings, checked as workspace.json's sharedState is checked.
+    Json json = settings.sharedState.toJson();
+    const std::pair<const QString*, const char*> textOptions[] = {{&backendOption, "backend"},
+                                                                  {&urlOption, "url"},
+                                                                  {&keyPrefixOption, "keyPrefix"},
+                                                                  {&failureModeOption, "failureMode"}};
+    bool changed = false;
+    for (const auto& [option, key] : textOptions) {
+        if (arguments.isSet(*option)) {
+            json[key] = toStdString(arguments.value(*option).trimmed());
+            changed = true;
+        }
+    }
+    if (arguments.isSet(commandTimeoutOption)) {
+        bool numeric = false;
+        const int timeout = arguments.value(commandTimeoutOption).toInt(&numeric);
+        if (!numeric)
+            throw CtlError::usage(tr("--command-timeout must be a number of milliseconds (got \"%1\")")
+                                      .arg(arguments.value(commandTimeoutOption)));
+        json["commandTimeoutMs"] = timeout;
+        changed = true;
+    }
+    if (arguments.isSet(passwordStdinOption) && arguments.isSet(clearPasswordOption))
+        throw CtlError::usage(tr("--password-stdin and --clear-password exclude each other"));
+    QStringList errors;
+    const SharedStateSettings updated = SharedStateSettings::fromJson(json, QStringLiteral("sharedState"), &errors);
+    if (!errors.isEmpty())
+        throw CtlError::usage(errors.first());
+    QString error;
+    if (changed) {
+        settings.sharedState = updated;
+        if (!workspace.saveSettings(settings).ok(&error))
+            throw CtlError::failure(error);
+    }
+    const QString keyName = SecretStore::redisPasswordKeyName();
+    if (arguments.isSet(passwordStdinOption)) {
+        const QString password = EndpointCommands::keyFromStandardInput();
+        if (!context.secrets().write(keyName, password, &error))
+            throw CtlError::failure(
+                tr("cannot store the password in %1: %2").arg(context.secrets().description(), error));
+    }
+    if (arguments.isSet(clearPasswordOption) && !context.secrets().remove(keyName, &error))
+        throw CtlError::failure(
+            tr("cannot remove the password from %1: %2").arg(context.secrets().description(), error));
+    const SecretStore::ReadResult password = context.secrets().read(keyName);
+    const bool hasPassword = password.found() && !password.value.isEmpty();
+    const SharedStateSettings& shown = settings.sharedState;
+    if (context.json()) {
+        Json out = shown.toJson();
+        out["passwordStored"] = hasPassword;
+        context.printJson(out);
+        return;
+    }
+    if (shown.backend == SharedStateSettings::Backend::Local) {
+        context.print(tr("Shared state: local (each gateway keeps its own)"));
+        return;
+    }
+    //: %1 the Redis URL, %2 "open" or "closed", %3 milliseconds, %4 the key prefix, %5 stored or none.
+    context.print(tr("Shared state: redis at %1, failure mode %2, command timeout %3 ms, key prefix %4, "
+                     "password %5")
+                      .arg(shown.url, SharedStateSettings::failureModeName(shown.failureMode))
+                      .arg(shown.commandTimeoutMs)
+                      .arg(shown.keyPrefix, hasPassword ? tr("stored") : tr("none")));
 }
 
 QUrl GatewayCommands::adminUrl(CtlContext& context, const CommandArguments& arguments) {

@@ -14,7 +14,8 @@ class CommandArguments;
 class CtlContext;
 
 // "gateway status": what a running gatehouse-gateway reports on its admin listener (GET /status):
-// counters and the table of suspended (API, endpoint, model) pairs.
+// counters and the table of suspended (API, endpoint, model) pairs. "gateway shared-state": where
+// replicas share their run-time state (the workspace's sharedState, the Redis password).
 class GatewayCommands {
     Q_DECLARE_TR_FUNCTIONS(GatewayCommands)
 
@@ -28,6 +29,7 @@ public:
 
 private:
     static void status(CtlContext& context, const CommandArguments& arguments);
+    static void sharedState(CtlContext& context, const CommandArguments& arguments);
     static QUrl adminUrl(CtlContext& context, const CommandArguments& arguments);
     static QUrl urlOf(const QString& address);
 };

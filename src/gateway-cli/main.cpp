@@ -4,6 +4,7 @@
 #include "core/Translations.h"
 #include "core/Workspace.h"
 #include "gateway/Gateway.h"
+#include "gateway/GatewayRuntime.h"
 #include "gateway/ListenAddress.h"
 #include "mock-llm/MockLlmServer.h"
 
@@ -135,8 +136,16 @@ int main(int argc, char* argv[]) {
         QCoreApplication::translate("gatehouse-gateway",
                                     "The PEM private key of --tls-cert (not encrypted)."),
         QCoreApplication::translate("gatehouse-gateway", "file"));
+    const QCommandLineOption redisOption(
+        QStringLiteral("redis"),
+        QCoreApplication::translate("gatehouse-gateway",
+                                    "Share suspensions, quotas and budgets with the other replicas through "
+                                    "the Redis (or Valkey) at <url> (redis://host:port/db or unix:///path), "
+                                    "whatever the workspace's sharedState says. Its password is the one in "
+                                    "the secret store."),
+        QStringLiteral("url"));
     parser.addOptions({workspaceOption, listenOption, adminOption, printPortOption, secretsOption,
-                       threadsOption, maxConnectionsOption, tlsCertOption, tlsKeyOption});
+                       threadsOption, maxConnectionsOption, tlsCertOption, tlsKeyOption, redisOption});
     parser.process(app);
     raiseDescriptorLimit();
 
@@ -192,6 +201,9 @@ int main(int argc, char* argv[]) {
                     2);
     options.tlsCertificateFile = parser.value(tlsCertOption);
     options.tlsKeyFile = parser.value(tlsKeyOption);
+    options.redisUrl = parser.value(redisOption).trimmed();
+    if (parser.isSet(redisOption) && options.redisUrl.isEmpty())
+        return fail(QCoreApplication::translate("gatehouse-gateway", "--redis needs a URL"), 2);
     if (!options.listen.isLoopback())
         warn((options.tlsCertificateFile.isEmpty()
                   ? QCoreApplication::translate(
@@ -231,6 +243,16 @@ int main(int argc, char* argv[]) {
         return fail(error);
     for (const QString& problem : gateway.problems())
         warn(problem);
+    const gatehouse::SharedStateStatus& shared = gateway.runtime()->sharedState();
+    if (shared.isShared())
+        //: On standard error at start; %1 the Redis URL, %2 "open" or "closed".
+        std::fprintf(stderr, "gatehouse-gateway: %s\n",
+                     qPrintable(QCoreApplication::translate("gatehouse-gateway",
+                                                            "sharing state with other replicas through %1 "
+                                                            "(failure mode %2)")
+                                    .arg(shared.settings().url,
+                                         gatehouse::SharedStateSettings::failureModeName(
+                                             shared.settings().failureMode))));
     if (parser.isSet(printPortOption))
         std::printf("%u\n", unsigned(gateway.port()));
     else
