@@ -1130,6 +1130,75 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>the answer of %1 is not JSON</source>
         <translation>die Antwort von %1 ist kein JSON</translation>
     </message>
+    <message>
+        <source>Show or set where gateway replicas share suspensions, quotas and budgets.</source>
+        <translation>Anzeigen oder festlegen, worüber Gateway-Replikate Sperren, Kontingente und Budgets teilen.</translation>
+    </message>
+    <message>
+        <source>With the local backend (the default) each gateway keeps what it learns at run time to itself. With redis, every replica serving the workspace shares suspended models, plan quotas and dollar budgets through the Redis (or Valkey) at --url: redis://host:port/db or unix:///path?db=N. --failure-mode open (the default) keeps serving while Redis is away, each replica counting alone at its share of each limit; closed answers 503 to requests with a quota until it is back. --command-timeout is how long a request waits for Redis (default 50 ms). --password-stdin stores the password, read from the first line of standard input, in the secret store (never in the workspace). Gateways read the setting when they start; gatehouse-gateway --redis URL overrides it.</source>
+        <translation>Mit dem Backend local (Standard) behält jedes Gateway für sich, was es zur Laufzeit lernt. Mit redis teilen alle Replikate, die den Arbeitsbereich bedienen, gesperrte Modelle, Tarifkontingente und Dollar-Budgets über das Redis (oder Valkey) unter --url: redis://host:port/db oder unix:///pfad?db=N. --failure-mode open (Standard) bedient weiter, solange Redis fehlt, und jedes Replikat zählt allein mit seinem Anteil an jeder Grenze; closed beantwortet Anfragen mit Kontingent mit 503, bis es zurück ist. --command-timeout ist, wie lange eine Anfrage auf Redis wartet (Standard 50 ms). --password-stdin legt das Passwort, gelesen aus der ersten Zeile der Standardeingabe, im Geheimnisspeicher ab (nie im Arbeitsbereich). Gateways lesen die Einstellung beim Start; gatehouse-gateway --redis URL setzt sie außer Kraft.</translation>
+    </message>
+    <message>
+        <source>Where the state is kept.</source>
+        <translation>Wo der Zustand gehalten wird.</translation>
+    </message>
+    <message>
+        <source>The Redis to share it through.</source>
+        <translation>Das Redis, über das er geteilt wird.</translation>
+    </message>
+    <message>
+        <source>What every key starts with (default gatehouse:).</source>
+        <translation>Womit jeder Schlüssel beginnt (Standard gatehouse:).</translation>
+    </message>
+    <message>
+        <source>What replicas do while Redis cannot be reached.</source>
+        <translation>Was Replikate tun, solange Redis nicht erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>How long a request waits for Redis.</source>
+        <translation>Wie lange eine Anfrage auf Redis wartet.</translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input.</source>
+        <translation>Das Passwort aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>Remove the stored password.</source>
+        <translation>Das gespeicherte Passwort entfernen.</translation>
+    </message>
+    <message>
+        <source>--command-timeout must be a number of milliseconds (got &quot;%1&quot;)</source>
+        <translation>--command-timeout muss eine Anzahl Millisekunden sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>--password-stdin and --clear-password exclude each other</source>
+        <translation>--password-stdin und --clear-password schließen einander aus</translation>
+    </message>
+    <message>
+        <source>cannot store the password in %1: %2</source>
+        <translation>das Passwort kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot remove the password from %1: %2</source>
+        <translation>das Passwort kann nicht aus %1 entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Shared state: local (each gateway keeps its own)</source>
+        <translation>Geteilter Zustand: lokal (jedes Gateway behält seinen eigenen)</translation>
+    </message>
+    <message>
+        <source>Shared state: redis at %1, failure mode %2, command timeout %3 ms, key prefix %4, password %5</source>
+        <extracomment>%1 the Redis URL, %2 &quot;open&quot; or &quot;closed&quot;, %3 milliseconds, %4 the key prefix, %5 stored or none.</extracomment>
+        <translation>Geteilter Zustand: Redis unter %1, Ausfallmodus %2, Befehls-Timeout %3 ms, Schlüsselpräfix %4, Passwort %5</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
 </context>
 <context>
     <name>GuardrailBench</name>
@@ -3620,6 +3689,25 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
 </context>
 <context>
+    <name>SharedStateSettings</name>
+    <message>
+        <source>must be &quot;local&quot; or &quot;redis&quot; (got &quot;%1&quot;)</source>
+        <translation>muss „local“ oder „redis“ sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>must be at most 64 printable ASCII characters without spaces</source>
+        <translation>darf höchstens 64 druckbare ASCII-Zeichen ohne Leerzeichen haben</translation>
+    </message>
+    <message>
+        <source>must be &quot;open&quot; or &quot;closed&quot; (got &quot;%1&quot;)</source>
+        <translation>muss „open“ oder „closed“ sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>must be at most %1 ms: a slower Redis stalls every request</source>
+        <translation>darf höchstens %1 ms betragen: ein langsameres Redis hält jede Anfrage auf</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
         <source>Production</source>
@@ -4314,6 +4402,19 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>gatehouse-gateway serving %1 on %2 (admin on 127.0.0.1:%3)</source>
         <extracomment>The first line of standard output; %1 is the workspace folder, %2 the gateway&apos;s URL.</extracomment>
         <translation>gatehouse-gateway bedient %1 unter %2 (Admin unter 127.0.0.1:%3)</translation>
+    </message>
+    <message>
+        <source>Share suspensions, quotas and budgets with the other replicas through the Redis (or Valkey) at &lt;url&gt; (redis://host:port/db or unix:///path), whatever the workspace&apos;s sharedState says. Its password is the one in the secret store.</source>
+        <translation>Sperren, Kontingente und Budgets mit den anderen Replikaten über das Redis (oder Valkey) unter &lt;url&gt; teilen (redis://host:port/db oder unix:///pfad), was immer sharedState des Arbeitsbereichs sagt. Sein Passwort ist das im Geheimnisspeicher.</translation>
+    </message>
+    <message>
+        <source>--redis needs a URL</source>
+        <translation>--redis braucht eine URL</translation>
+    </message>
+    <message>
+        <source>sharing state with other replicas through %1 (failure mode %2)</source>
+        <extracomment>On standard error at start; %1 the Redis URL, %2 &quot;open&quot; or &quot;closed&quot;.</extracomment>
+        <translation>teilt den Zustand mit anderen Replikaten über %1 (Ausfallmodus %2)</translation>
     </message>
 </context>
 <context>
@@ -5282,10 +5383,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>&lt;b&gt;Gestoppt&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Running&lt;/b&gt; on %1 · admin on 127.0.0.1:%2 · %3 requests · %4 in flight</source>
-        <translation>&lt;b&gt;Läuft&lt;/b&gt; unter %1 · Admin unter 127.0.0.1:%2 · %3 Anfragen · %4 in Bearbeitung</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -5332,6 +5429,38 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Response</source>
         <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Shared state...</source>
+        <translation>Geteilter Zustand...</translation>
+    </message>
+    <message>
+        <source>Where replicas of this gateway share suspensions, quotas and budgets</source>
+        <translation>Worüber Replikate dieses Gateways Sperren, Kontingente und Budgets teilen</translation>
+    </message>
+    <message>
+        <source>state kept locally</source>
+        <translation>Zustand lokal gehalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>state shared through %1 · %n live replica(s)</source>
+        <extracomment>%1 the Redis URL; %n the replicas sharing it, this one included.</extracomment>
+        <translation>
+            <numerusform>Zustand geteilt über %1 · %n aktives Replikat</numerusform>
+            <numerusform>Zustand geteilt über %1 · %n aktive Replikate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Redis unreachable&lt;/b&gt; (%1): requests with a quota are refused</source>
+        <translation>&lt;b&gt;Redis nicht erreichbar&lt;/b&gt; (%1): Anfragen mit Kontingent werden abgewiesen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Redis unreachable&lt;/b&gt; (%1): counting locally</source>
+        <translation>&lt;b&gt;Redis nicht erreichbar&lt;/b&gt; (%1): es wird lokal gezählt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running&lt;/b&gt; on %1 · admin on 127.0.0.1:%2 · %3 requests · %4 in flight · %5</source>
+        <translation>&lt;b&gt;Läuft&lt;/b&gt; auf %1 · Admin auf 127.0.0.1:%2 · %3 Anfragen · %4 in Bearbeitung · %5</translation>
     </message>
 </context>
 <context>
@@ -6558,6 +6687,73 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Add a common entity...</source>
         <translation>Übliche Entität hinzufügen …</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::SharedStateDialog</name>
+    <message>
+        <source>Shared state</source>
+        <translation>Geteilter Zustand</translation>
+    </message>
+    <message>
+        <source>Local: each gateway keeps its own</source>
+        <translation>Lokal: jedes Gateway behält seinen eigenen</translation>
+    </message>
+    <message>
+        <source>Redis: replicas share it</source>
+        <translation>Redis: Replikate teilen ihn</translation>
+    </message>
+    <message>
+        <source>Open: keep serving, each replica counting alone</source>
+        <translation>Offen: weiter bedienen, jedes Replikat zählt allein</translation>
+    </message>
+    <message>
+        <source>Closed: answer 503 to requests with a quota</source>
+        <translation>Geschlossen: Anfragen mit Kontingent mit 503 beantworten</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>stored in %1: type to replace</source>
+        <translation>gespeichert in %1: zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>Replicas of the gateway on this workspace can share suspended models, plan quotas and dollar budgets through Redis (or Valkey). Gateways read this when they start; the one in the app restarts on OK.</source>
+        <translation>Replikate des Gateways dieses Arbeitsbereichs können gesperrte Modelle, Tarifkontingente und Dollar-Budgets über Redis (oder Valkey) teilen. Gateways lesen dies beim Start; das Gateway in der App startet bei OK neu.</translation>
+    </message>
+    <message>
+        <source>Backend:</source>
+        <translation>Backend:</translation>
+    </message>
+    <message>
+        <source>Redis URL:</source>
+        <translation>Redis-URL:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Key prefix:</source>
+        <translation>Schlüsselpräfix:</translation>
+    </message>
+    <message>
+        <source>When Redis is away:</source>
+        <translation>Wenn Redis fehlt:</translation>
+    </message>
+    <message>
+        <source>Command timeout:</source>
+        <translation>Befehls-Timeout:</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in %1: %2</source>
+        <translation>Das Passwort konnte nicht in %1 gespeichert werden: %2</translation>
     </message>
 </context>
 <context>

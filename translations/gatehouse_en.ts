@@ -93,6 +93,17 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::GatewayView</name>
+    <message numerus="yes">
+        <source>state shared through %1 · %n live replica(s)</source>
+        <extracomment>%1 the Redis URL; %n the replicas sharing it, this one included.</extracomment>
+        <translation>
+            <numerusform>state shared through %1 · %n live replica</numerusform>
+            <numerusform>state shared through %1 · %n live replicas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::MainWindow</name>
     <message numerus="yes">
         <source>Gateway %1 · %n live revision(s) · %2 req/s</source>

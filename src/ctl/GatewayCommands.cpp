@@ -108,8 +108,9 @@ std::vector<Command> GatewayCommands::commands() {
 
     Command shared;
     shared.words = QStringList{QStringLiteral("gateway"), QStringLiteral("shared-state")};
-    shared.synopsis = QStringLiteral("[--backend local|redis] [--url URL] [--key-prefix P] [--failure-mode "
-                                     "open|closed] [--command-timeout MS] [--password-stdin | --clear-password]");
+    shared.synopsis =
+        QStringLiteral("[--backend local|redis] [--url URL] [--key-prefix P] [--failure-mode "
+                       "open|closed] [--command-timeout MS] [--password-stdin | --clear-password]");
     shared.summary = tr("Show or set where gateway replicas share suspensions, quotas and budgets.");
     shared.description =
         tr("With the local backend (the default) each gateway keeps what it learns at run time to itself. "
@@ -130,7 +131,8 @@ std::vector<Command> GatewayCommands::commands() {
                              tr("What replicas do while Redis cannot be reached.")),
         Command::valueOption(commandTimeoutOption, QStringLiteral("MS"),
                              tr("How long a request waits for Redis.")),
-        Command::flagOption(passwordStdinOption, tr("Read the password from the first line of standard input.")),
+        Command::flagOption(passwordStdinOption,
+                            tr("Read the password from the first line of standard input.")),
         Command::flagOption(clearPasswordOption, tr("Remove the stored password.")),
     };
     shared.modifiesWorkspace = true;
@@ -176,7 +178,8 @@ void GatewayCommands::sharedState(CtlContext& context, const CommandArguments& a
     if (arguments.isSet(passwordStdinOption) && arguments.isSet(clearPasswordOption))
         throw CtlError::usage(tr("--password-stdin and --clear-password exclude each other"));
     QStringList errors;
-    const SharedStateSettings updated = SharedStateSettings::fromJson(json, QStringLiteral("sharedState"), &errors);
+    const SharedStateSettings updated =
+        SharedStateSettings::fromJson(json, QStringLiteral("sharedState"), &errors);
     if (!errors.isEmpty())
         throw CtlError::usage(errors.first());
     QString error;

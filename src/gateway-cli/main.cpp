@@ -246,13 +246,13 @@ int main(int argc, char* argv[]) {
     const gatehouse::SharedStateStatus& shared = gateway.runtime()->sharedState();
     if (shared.isShared())
         //: On standard error at start; %1 the Redis URL, %2 "open" or "closed".
-        std::fprintf(stderr, "gatehouse-gateway: %s\n",
-                     qPrintable(QCoreApplication::translate("gatehouse-gateway",
-                                                            "sharing state with other replicas through %1 "
-                                                            "(failure mode %2)")
-                                    .arg(shared.settings().url,
-                                         gatehouse::SharedStateSettings::failureModeName(
-                                             shared.settings().failureMode))));
+        std::fprintf(
+            stderr, "gatehouse-gateway: %s\n",
+            qPrintable(QCoreApplication::translate("gatehouse-gateway",
+                                                   "sharing state with other replicas through %1 "
+                                                   "(failure mode %2)")
+                           .arg(shared.settings().url, gatehouse::SharedStateSettings::failureModeName(
+                                                           shared.settings().failureMode))));
     if (parser.isSet(printPortOption))
         std::printf("%u\n", unsigned(gateway.port()));
     else

@@ -4,6 +4,7 @@
 #include "gateway/Gateway.h"
 #include "gateway/GatewayRuntime.h"
 #include "gui/GatehouseSession.h"
+#include "gui/SharedStateDialog.h"
 
 #include <QDateTime>
 #include <QGroupBox>
@@ -69,11 +70,15 @@ GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
                       QString::number(session->workspace()->settings().gatewayPort));
     auto* apply = new QPushButton(tr("Apply and restart"), this);
     apply->setObjectName(QStringLiteral("gatewayApplyListen"));
+    auto* sharedState = new QPushButton(tr("Shared state..."), this);
+    sharedState->setObjectName(QStringLiteral("gatewaySharedState"));
+    sharedState->setToolTip(tr("Where replicas of this gateway share suspensions, quotas and budgets"));
     auto* top = new QHBoxLayout();
     top->addWidget(m_state, 1);
     top->addWidget(new QLabel(tr("Listen on:"), this));
     top->addWidget(m_listen);
     top->addWidget(apply);
+    top->addWidget(sharedState);
 
     auto* upper = new QSplitter(Qt::Horizontal, this);
     upper->setObjectName(QStringLiteral("gatewayUpperSplitter")); // the main window remembers it by name
@@ -99,6 +104,7 @@ GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
     layout->addWidget(vertical, 1);
 
     connect(apply, &QPushButton::clicked, this, &GatewayView::applyListenAddress);
+    connect(sharedState, &QPushButton::clicked, this, &GatewayView::editSharedState);
     connect(m_listen, &QLineEdit::returnPressed, this, &GatewayView::applyListenAddress);
     connect(m_timer, &QTimer::timeout, this, &GatewayView::refresh);
     connect(session, &GatehouseSession::gatewayStateChanged, this, &GatewayView::refresh);
@@ -115,6 +121,27 @@ void GatewayView::applyListenAddress() {
     Q_EMIT statusMessage(tr("Gateway listening on %1").arg(m_session->gateway()->baseUrl()));
 }
 
+void GatewayView::editSharedState() {
+    SharedStateDialog dialog(m_session->workspace(), m_session->secrets(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    applyListenAddress(); // the gateway reads the setting when it starts
+}
+
+QString GatewayView::sharedStateText(const SharedStateStatus& shared) {
+    if (!shared.isShared())
+        return tr("state kept locally");
+    if (shared.isConnected())
+        //: %1 the Redis URL; %n the replicas sharing it, this one included.
+        return tr("state shared through %1 · %n live replica(s)", nullptr, shared.liveReplicas())
+            .arg(shared.settings().url.toHtmlEscaped());
+    return shared.settings().failureMode == SharedStateSettings::FailureMode::Closed
+               ? tr("<b>Redis unreachable</b> (%1): requests with a quota are refused")
+                     .arg(shared.lastError().toHtmlEscaped())
+               : tr("<b>Redis unreachable</b> (%1): counting locally")
+                     .arg(shared.lastError().toHtmlEscaped());
+}
+
 void GatewayView::refresh() {
     Gateway* gateway = m_session->gateway();
     if (!gateway || !gateway->isRunning()) {
@@ -124,11 +151,12 @@ void GatewayView::refresh() {
     const auto runtime = gateway->runtime();
     const auto config = runtime->config();
     const GatewayMetrics::Snapshot counters = runtime->metrics().snapshot();
-    m_state->setText(tr("<b>Running</b> on %1 · admin on 127.0.0.1:%2 · %3 requests · %4 in flight")
+    m_state->setText(tr("<b>Running</b> on %1 · admin on 127.0.0.1:%2 · %3 requests · %4 in flight · %5")
                          .arg(gateway->baseUrl())
                          .arg(gateway->adminPort())
                          .arg(counters.requests)
-                         .arg(runtime->inFlight().load()));
+                         .arg(runtime->inFlight().load())
+                         .arg(sharedStateText(runtime->sharedState())));
     m_deployments->setRowCount(int(config->apis().size()));
     for (int row = 0; row < int(config->apis().size()); ++row) {
         const auto& api = config->apis()[std::size_t(row)];

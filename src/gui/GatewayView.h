@@ -10,10 +10,12 @@ class QTimer;
 namespace gatehouse {
 
 class GatehouseSession;
+class SharedStateStatus;
 
 // The Gateway mode: whether the in-app gateway runs and where (the address can be changed and
-// applied), what is deployed, the last calls, per-model counters, and the suspension table with
-// live countdowns and "Readmit now".
+// applied), whether it shares state with other replicas and how that goes (edited in the Shared state
+// dialog), what is deployed, the last calls, per-model counters, and the suspension table with live
+// countdowns and "Readmit now".
 class GatewayView : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +32,8 @@ Q_SIGNALS:
 
 private:
     void applyListenAddress();
+    void editSharedState();
+    static QString sharedStateText(const SharedStateStatus& shared);
 
     GatehouseSession* m_session;
     QLabel* m_state;

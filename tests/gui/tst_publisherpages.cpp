@@ -2,6 +2,7 @@
 // editor's Save / "Save and deploy" state and the unsaved-changes question on close, the Endpoints
 // page's "API Key Required" warning and where the key goes, the Deployments page's revisions, diff and
 // undeploy, and the Gateway mode's suspension table, access log and model counters.
+#include "RedisServer.h"
 #include "core/ApiFactory.h"
 #include "core/ApplicationKeys.h"
 #include "core/MemorySecretStore.h"
@@ -21,6 +22,7 @@
 #include "gui/PoliciesPage.h"
 #include "gui/PolicyConfigPanel.h"
 #include "gui/PublisherView.h"
+#include "gui/SharedStateDialog.h"
 #include "mock-llm/MockFault.h"
 #include "mock-llm/MockLlmServer.h"
 #include "mock-llm/MockLlmState.h"
@@ -783,6 +785,72 @@ private Q_SLOTS:
         for (int i = 0; i < 2; ++i)
             served.append(QString::fromLatin1(chat(network, session.gateway()->baseUrl(), token).model));
         QVERIFY2(served.contains(QStringLiteral("gpt-4o")), qPrintable(served.join(QLatin1Char(','))));
+    }
+
+    // Gateway > Shared state...: problems inline and nothing saved or lost; a valid setting saved, the
+    // password in the secret store, the in-app gateway restarted on it; the view says how Redis is.
+    void sharedStateDialogAndConnectionState() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+        MemorySecretStore secrets;
+        GatehouseSession session(&workspace, &secrets);
+        QVERIFY2(session.startGateway(QStringLiteral("127.0.0.1:0"), &error), qPrintable(error));
+        MainWindow window(&session);
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.setMode(MainWindow::Mode::Gateway);
+        GatewayView* view = window.gatewayView();
+        auto* state = child<QLabel>(view, QStringLiteral("gatewayState"));
+        QTRY_VERIFY2(state->text().contains(QLatin1String("state kept locally")), qPrintable(state->text()));
+
+        test::RedisServer redis;
+        QVERIFY2(redis.start(&error, {QStringLiteral("--requirepass"), QStringLiteral("pw-of-redis")}),
+                 qPrintable(error));
+        {
+            SharedStateDialog dialog(&workspace, &secrets);
+            child<QComboBox>(&dialog, QStringLiteral("sharedStateBackend"))->setCurrentIndex(1);
+            auto* url = child<QLineEdit>(&dialog, QStringLiteral("sharedStateUrl"));
+            url->setText(QStringLiteral("redis://admin:pw-of-redis@127.0.0.1:1"));
+            child<QLineEdit>(&dialog, QStringLiteral("sharedStateKeyPrefix"))
+                ->setText(QStringLiteral("my app:"));
+            dialog.accept();
+            auto* problems = child<QLabel>(&dialog, QStringLiteral("sharedStateProblems"));
+            QVERIFY(!problems->isHidden());
+            QVERIFY2(problems->text().contains(QLatin1String("password")), qPrintable(problems->text()));
+            QVERIFY2(problems->text().contains(QLatin1String("keyPrefix")), qPrintable(problems->text()));
+            QVERIFY2(!problems->text().contains(QLatin1String("pw-of-redis")), qPrintable(problems->text()));
+            QCOMPARE(dialog.result(), int(QDialog::Rejected));
+            QCOMPARE(url->text(), QStringLiteral("redis://admin:pw-of-redis@127.0.0.1:1")); // nothing lost
+            QCOMPARE(workspace.settings().sharedState.backend, SharedStateSettings::Backend::Local);
+        }
+        // Through the button, as a user does: the dialog opens, is filled and accepted.
+        QTimer::singleShot(0, this, [&redis] {
+            auto* dialog = qobject_cast<SharedStateDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            child<QComboBox>(dialog, QStringLiteral("sharedStateBackend"))->setCurrentIndex(1);
+            child<QLineEdit>(dialog, QStringLiteral("sharedStateUrl"))->setText(redis.url());
+            child<QLineEdit>(dialog, QStringLiteral("sharedStatePassword"))
+                ->setText(QStringLiteral("pw-of-redis"));
+            dialog->accept();
+        });
+        QTest::mouseClick(child<QPushButton>(view, QStringLiteral("gatewaySharedState")), Qt::LeftButton);
+        QCOMPARE(workspace.settings().sharedState.backend, SharedStateSettings::Backend::Redis);
+        QCOMPARE(workspace.settings().sharedState.url, redis.url());
+        QCOMPARE(secrets.read(SecretStore::redisPasswordKeyName()).value, QStringLiteral("pw-of-redis"));
+        QFile file(folder.filePath(QStringLiteral("workspace.json")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("pw-of-redis"));
+        QTRY_VERIFY2_WITH_TIMEOUT(state->text().contains(QLatin1String("state shared through")) &&
+                                      state->text().contains(QLatin1String("1 live replica")),
+                                  qPrintable(state->text()), 10000);
+        redis.kill();
+        QTRY_VERIFY2_WITH_TIMEOUT(state->text().contains(QLatin1String("Redis unreachable")) &&
+                                      state->text().contains(QLatin1String("counting locally")),
+                                  qPrintable(state->text()), 10000);
     }
 };
 
