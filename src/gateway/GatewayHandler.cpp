@@ -234,8 +234,13 @@ bool GatewayHandler::applyDecisions(Call& call, const std::vector<QuotaCheck>& c
                            .arg(decisions[i].exceeded, checks[i].subject));
             return false;
         }
-        if (checks[i].applicationBudget)
+        const quint8 charged = SharedQuotaStore::periodsOf(checks[i].limits, true);
+        if (checks[i].applicationBudget) {
             call.context.applicationBudget = true;
+            call.context.budgetChargePeriods = charged;
+        } else {
+            call.context.planChargePeriods = charged;
+        }
         addBudgetHeaders(call.context.responseHeaders, decisions[i]);
     }
     return true;

@@ -754,23 +754,27 @@ void ProxyCall::chargeUsage() {
     if (record.totalTokens > 0 || record.costUsd > 0)
         chargeQuota(record.applicationId + QLatin1Char('|') + m_context.api->id,
                     {usage.promptTokens, usage.completionTokens, qMax<qint64>(0, record.totalTokens),
-                     qMax(0.0, record.costUsd)});
+                     qMax(0.0, record.costUsd)},
+                    m_context.planChargePeriods);
     if (m_context.applicationBudget && record.costUsd > 0)
-        chargeQuota(QuotaTracker::applicationKey(record.applicationId), {0, 0, 0, record.costUsd});
+        chargeQuota(QuotaTracker::applicationKey(record.applicationId), {0, 0, 0, record.costUsd},
+                    m_context.budgetChargePeriods);
 }
 
-void ProxyCall::chargeQuota(const QString& key, const QuotaTracker::Charge& charge) {
+void ProxyCall::chargeQuota(const QString& key, const QuotaTracker::Charge& charge, quint8 sharedPeriods) {
     GatewayRuntime* runtime = m_context.runtime;
     const qint64 now = nowMs();
     if (!m_context.shared)
         return runtime->quotas().charge(key, now, charge);
+    if (sharedPeriods == 0)
+        return; // no token or dollar limit to charge (an unlimited plan, or requests only)
     const qint64 total =
         charge.totalTokens > 0 ? charge.totalTokens : charge.promptTokens + charge.completionTokens;
     // Redis gone: counted here, and merged back into the shared counts when it returns. The callback
     // may outlive this call, not the worker's session (nor so the runtime).
     m_context.shared->quotas().add(key, now,
                                    {0, charge.promptTokens, charge.completionTokens, total, charge.usd},
-                                   [runtime, key, now, charge](bool taken) {
+                                   sharedPeriods, [runtime, key, now, charge](bool taken) {
                                        if (!taken)
                                            runtime->quotas().charge(key, now, charge);
                                    });

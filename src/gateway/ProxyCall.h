@@ -49,6 +49,10 @@ public:
         QElapsedTimer started;
         HttpHeaders responseHeaders;    // the gateway's own on the answer (a budget's state)
         bool applicationBudget = false; // the application has budgets of its own to charge
+        // With shared state, the windows (bits by PlanLimit::Period) the plan's and the budgets'
+        // token and dollar limits count in: only those are charged in Redis after the answer.
+        quint8 planChargePeriods = 0;
+        quint8 budgetChargePeriods = 0;
     };
 
     ProxyCall(HttpExchange* exchange, Context context);
@@ -77,7 +81,7 @@ private:
     void suspendTarget(qint64 suspendMs, const QString& reason);
     void readmitTarget();
     // Tokens and dollars of the answer, to the shared counters or this replica's.
-    void chargeQuota(const QString& key, const QuotaTracker::Charge& charge);
+    void chargeQuota(const QString& key, const QuotaTracker::Charge& charge, quint8 sharedPeriods);
     void retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode);
     void startAttempt(const Target& target);
     void answerInstead(PolicyAnswer answer);

@@ -3,6 +3,8 @@
 #include "sharedstate/RedisClient.h"
 #include "sharedstate/RedisScript.h"
 
+#include <iterator>
+
 namespace gatehouse {
 
 namespace {
@@ -13,7 +15,7 @@ constexpr PlanLimit::Period allPeriods[] = {PlanLimit::Period::Minute, PlanLimit
 // finds it.
 constexpr qint64 expiryGraceMs = 60000;
 
-// KEYS: the windows (four per check). ARGV[1]: the number of limits n; then per limit the index of its
+// KEYS: the windows (one per period the check's limits use). ARGV[1]: the number of limits n; then per limit the index of its
 // window in KEYS, its field and its amount; then the expiry (epoch ms) of each key. Refused when any
 // limit is used up; admitted requests are counted in every window. Answers {allowed, {used...}}: the
 // used amounts as strings, since Redis would cut Lua numbers to integers.
@@ -89,13 +91,17 @@ void SharedQuotaStore::admit(const std::vector<Check>& checks, qint64 nowMs,
     int limitCount = 0;
     std::vector<std::size_t> limitsPerCheck;
     for (const Check& check : checks) {
-        const int firstKey = int(keys.size()) + 1; // Lua counts from 1
+        int keyOfPeriod[std::size(allPeriods)] = {};
+        const quint8 periods = periodsOf(check.limits, false);
         for (PlanLimit::Period period : allPeriods) {
+            if (!(periods & (1u << int(period))))
+                continue;
             keys.append(windowKey(check.key, period, PlanLimit::window(period, nowMs).first));
             expiries.append(expiryOf(period, nowMs));
+            keyOfPeriod[int(period)] = int(keys.size()); // Lua counts from 1
         }
         for (const PlanLimit& limit : check.limits) {
-            limitArguments.append(QByteArray::number(firstKey + int(limit.period)));
+            limitArguments.append(QByteArray::number(keyOfPeriod[int(limit.period)]));
             limitArguments.append(fieldOf(limit.metric));
             limitArguments.append(QByteArray::number(limit.amount, 'g', 17));
             ++limitCount;
@@ -131,13 +137,29 @@ void SharedQuotaStore::admit(const std::vector<Check>& checks, qint64 nowMs,
         m_timeoutMs);
 }
 
-void SharedQuotaStore::add(const QString& key, qint64 nowMs, const QuotaCounts& counts,
+quint8 SharedQuotaStore::periodsOf(const std::vector<PlanLimit>& limits, bool chargedOnly) {
+    quint8 periods = 0;
+    for (const PlanLimit& limit : limits) {
+        if (!chargedOnly || limit.metric != PlanLimit::Metric::Requests)
+            periods |= quint8(1u << int(limit.period));
+    }
+    return periods;
+}
+
+void SharedQuotaStore::add(const QString& key, qint64 nowMs, const QuotaCounts& counts, quint8 periods,
                            std::function<void(bool)> done) {
     QList<QByteArray> keys;
     QList<QByteArray> expiries;
     for (PlanLimit::Period period : allPeriods) {
+        if (!(periods & (1u << int(period))))
+            continue;
         keys.append(windowKey(key, period, PlanLimit::window(period, nowMs).first));
         expiries.append(expiryOf(period, nowMs));
+    }
+    if (keys.isEmpty()) {
+        if (done)
+            done(true);
+        return;
     }
     addToKeys(keys, expiries, counts, std::move(done));
 }

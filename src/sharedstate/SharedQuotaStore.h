@@ -34,14 +34,19 @@ public:
 
     // Admits (and counts) the request when every limit of every check has room.
     void admit(const std::vector<Check>& checks, qint64 nowMs, std::function<void(const Answer&)> done);
-    // Adds to every window of `key` holding nowMs. `done` (optional) learns whether Redis took it.
-    void add(const QString& key, qint64 nowMs, const QuotaCounts& counts,
+    // Adds to the windows of `key` holding nowMs, of the periods in `periods` (bits by PlanLimit::Period).
+    // `done` (optional) learns whether Redis took it.
+    void add(const QString& key, qint64 nowMs, const QuotaCounts& counts, quint8 periods,
              std::function<void(bool)> done = {});
     // Adds to one window (counts a replica made alone while Redis was away).
     void addToWindow(const QString& key, PlanLimit::Period period, qint64 windowStartMs,
                      const QuotaCounts& counts, std::function<void(bool)> done = {});
 
     QByteArray windowKey(const QString& key, PlanLimit::Period period, qint64 windowStartMs) const;
+    // The periods (bits by PlanLimit::Period) that `limits` count in; with `chargedOnly`, only those of
+    // token and dollar limits, the ones an answer is charged to. Only these windows are kept in Redis:
+    // a plan of requests per minute costs one key, and no charge after the answer.
+    static quint8 periodsOf(const std::vector<PlanLimit>& limits, bool chargedOnly);
     static QByteArray fieldOf(PlanLimit::Metric metric);
 
 private:

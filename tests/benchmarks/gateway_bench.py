@@ -62,6 +62,8 @@ GOALS = [
     ("guardrail_added_p50_us_c1", "guardrails: added p50 at 1 connection, 4 KiB prompt", "us", 30, False),
     ("guardrail_rps_ratio_c64", "guardrails: requests/s vs none at 64 connections", "x", 0.85, True),
     ("guardrail_added_ttfb_us", "guardrails: added time to first event (response regex)", "us", 1000, False),
+    ("shared_added_p50_us_c1", "shared state (Redis): added p50 at 1 connection, plan checked", "us", 150, False),
+    ("shared_rps_ratio_c64", "shared state (Redis): requests/s vs local at 64 connections", "x", 0.8, True),
 ]
 
 
@@ -214,6 +216,11 @@ class Bench:
         self.ctl("subscribe", "--app", "BenchApp", "--api", "SmartChat", "--plan", "Unlimited")
         self.ctl("subscribe", "--app", "BenchApp", "--api", "GuardedChat", "--plan", "Unlimited")
         self.ctl("keys", "generate", "--app", "BenchApp", "--type", "production")
+        # The shared-state case: a plan checked (and counted) on every request, never reached.
+        self.ctl("plan", "create", "--name", "BenchQuota", "--requests", "1000000000/min")
+        self.ctl("app", "create", "--name", "QuotaApp")
+        self.ctl("subscribe", "--app", "QuotaApp", "--api", "SmartChat", "--plan", "BenchQuota")
+        self.ctl("keys", "generate", "--app", "QuotaApp", "--type", "production")
         gateway, out = self.spawn([self.bin["gateway"], "--workspace", self.workspace, "--secrets-file",
                                    self.secrets, "--listen", "127.0.0.1:0", "--admin", "0",
                                    "--print-port"], "gateway")
@@ -311,7 +318,8 @@ http {{
             return [self.nginx.pid] + children(self.nginx.pid)
         return [self.processes[0].pid]
 
-    def wrk(self, url, connections, seconds, body=SEED_BODY, script_name="seed"):
+    def wrk(self, url, connections, seconds, body=SEED_BODY, script_name="seed", token=None):
+        token = token or self.token
         script = f"{self.work}/{script_name}.lua"
         if not os.path.exists(script):
             with open(script, "w", encoding="utf-8") as f:
@@ -319,7 +327,7 @@ http {{
 wrk.method = "POST"
 wrk.body = '{body}'
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer {self.token}"
+wrk.headers["Authorization"] = "Bearer {token}"
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('WRKJSON {{"p50_us":%d,"p99_us":%d,"requests":%d,"duration_us":%d,' ..
@@ -405,6 +413,55 @@ end
         self.results["guardrail_ttfb_us"] = {"plain_p50": round(statistics.median(plain)),
                                              "guarded_p50": round(statistics.median(guarded))}
         self.results["guardrail_added_ttfb_us"] = round(statistics.median(guarded) - statistics.median(plain))
+
+    def run_shared_state(self):
+        """A business plan checked and counted on every request, its counters in the gateway's memory
+        ("local", the gateway above) or in Redis ("redis": a second gateway on the same workspace
+        with --redis, every request one Lua script away), rounds interleaved."""
+        redis = shutil.which("redis-server") or "/usr/bin/redis-server"
+        if not os.access(redis, os.X_OK):
+            log("redis-server is missing: the shared-state case is skipped")
+            return
+        port = free_port()
+        self.spawn([redis, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                    "--dir", self.work], "redis")
+        gateway, out = self.spawn([self.bin["gateway"], "--workspace", self.workspace, "--secrets-file",
+                                   self.secrets, "--listen", "127.0.0.1:0", "--admin", "0", "--print-port",
+                                   "--redis", f"redis://127.0.0.1:{port}/0"], "gateway-redis")
+        redis_gateway_port = int(self.first_line(gateway, out, "gateway-redis"))
+        token = self.ctl("token", "--app", "QuotaApp", "--type", "production", "--gateway",
+                         f"http://127.0.0.1:{self.gateway_port}")
+        urls = {"local": f"http://127.0.0.1:{self.gateway_port}{GATEWAY_PATH}",
+                "redis": f"http://127.0.0.1:{redis_gateway_port}{GATEWAY_PATH}"}
+        saved, self.token = self.token, token
+        try:
+            deadline = time.monotonic() + 10
+            while True:  # until the workers have their Redis connections (counted alone before)
+                status, body = self.post(urls["redis"], SEED_BODY)
+                if status == 200 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+            if status != 200:
+                fail(f"the gateway with Redis does not answer: {status} {body[:200]!r}")
+            time.sleep(1)
+        finally:
+            self.token = saved
+        rounds = 1 if self.args.quick else 3
+        seconds = 3 if self.args.quick else 10
+        runs = {"local": {"c1": [], "c64": []}, "redis": {"c1": [], "c64": []}}
+        for round_index in range(rounds):
+            for connections, key in ((1, "c1"), (64, "c64")):
+                for name, url in urls.items():
+                    log(f"shared state round {round_index + 1}/{rounds}: {name} at {connections} connection(s)")
+                    runs[name][key].append(self.wrk(url, connections, seconds, SEED_BODY, "quota", token))
+        summary = {name: {key: {"p50_us": statistics.median(s["p50_us"] for s in samples),
+                                "rps": round(statistics.median(s["rps"] for s in samples), 1),
+                                "errors": sum(s["socket_errors"] + s["non2xx"] for s in samples)}
+                          for key, samples in keys.items()} for name, keys in runs.items()}
+        self.results["shared_state"] = summary
+        self.results["shared_added_p50_us_c1"] = summary["redis"]["c1"]["p50_us"] - summary["local"]["c1"]["p50_us"]
+        self.results["shared_rps_ratio_c64"] = round(summary["redis"]["c64"]["rps"] / summary["local"]["c64"]["rps"], 3)
+        gateway.send_signal(signal.SIGTERM)
 
     # ----- streaming, fan-out ---------------------------------------------------------------------
 
@@ -697,6 +754,7 @@ def main():
         bench.run_throughput()
         bench.run_streaming()
         bench.run_guardrails()
+        bench.run_shared_state()
         bench.run_fanout()
         bench.run_micro()
         bench.run_app()
