@@ -46,6 +46,21 @@ static const char* const policycatalogueStrings[] = {
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSONPath of the strings to mask. Empty: every string of the payload."), // PIIMaskingRegex.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Redact PII"), // PIIMaskingRegex.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Replace found values with ***** for good instead of restoring them in the response."), // PIIMaskingRegex.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Prompt Decorator"), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Adds fixed text before or after the prompt at a JSONPath, or fixed messages (a system prompt) at the start or the end of the conversation, to every request."), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Decorator Name"), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The name of the prompt decorator policy, for tracking."), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Prompt Decorator Configuration"), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "{\"decoration\":\"text\"} to put text before or after the string at the JSON path (with a space between), or {\"decoration\":[{\"role\":\"system\",\"content\":\"...\"}]} to put messages into the list at the JSON path."), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Where the decoration goes: $.messages for messages, $.messages[-1].content for text added to the last prompt."), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Append Decorated Content"), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Put the decoration after the content instead of before it."), // PromptDecorator.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Prompt Template"), // PromptTemplate.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Fills named prompts: a message holding template://name?variable=value (values percent-encoded) becomes that template's prompt with its [[variable]] placeholders filled. A reference to an unknown template or without a value for one of its variables is refused with 400 and the reason."), // PromptTemplate.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Template Name"), // PromptTemplate.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The name of the prompt template policy, for tracking and in error messages."), // PromptTemplate.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Prompt Template Configuration"), // PromptTemplate.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The templates, as a JSON list: [{\"name\":\"translate\",\"prompt\":\"Translate [[text]] into [[lang]].\"}]. Names are letters, digits, '_' and '-'."), // PromptTemplate.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Regex Guardrail"), // RegexGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the regular expression is found in the content; with invert, intervenes when it is found (a deny list). Answers 446 when it intervenes."), // RegexGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Regex Pattern"), // RegexGuardrail.json

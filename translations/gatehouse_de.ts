@@ -2647,6 +2647,66 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>For a streamed answer, send an SSE comment line (&quot;: x-llm-cost=0.0000423100 x-llm-cost-status=calculated&quot;) before data: [DONE]. SSE clients and the OpenAI SDKs ignore comments.</source>
         <translation>Bei einer gestreamten Antwort eine SSE-Kommentarzeile (&quot;: x-llm-cost=0.0000423100 x-llm-cost-status=calculated&quot;) vor data: [DONE] senden. SSE-Clients und die OpenAI-SDKs ignorieren Kommentare.</translation>
     </message>
+    <message>
+        <source>Prompt Decorator</source>
+        <translation>Prompt-Dekorierer</translation>
+    </message>
+    <message>
+        <source>Adds fixed text before or after the prompt at a JSONPath, or fixed messages (a system prompt) at the start or the end of the conversation, to every request.</source>
+        <translation>Fügt jeder Anfrage festen Text vor oder nach dem Prompt an einem JSONPath hinzu, oder feste Nachrichten (einen System-Prompt) am Anfang oder Ende der Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>Decorator Name</source>
+        <translation>Name des Dekorierers</translation>
+    </message>
+    <message>
+        <source>The name of the prompt decorator policy, for tracking.</source>
+        <translation>Der Name der Prompt-Dekorierer-Richtlinie, zur Nachverfolgung.</translation>
+    </message>
+    <message>
+        <source>Prompt Decorator Configuration</source>
+        <translation>Konfiguration des Prompt-Dekorierers</translation>
+    </message>
+    <message>
+        <source>{&quot;decoration&quot;:&quot;text&quot;} to put text before or after the string at the JSON path (with a space between), or {&quot;decoration&quot;:[{&quot;role&quot;:&quot;system&quot;,&quot;content&quot;:&quot;...&quot;}]} to put messages into the list at the JSON path.</source>
+        <translation>{&quot;decoration&quot;:&quot;text&quot;}, um Text vor oder nach die Zeichenkette am JSON-Pfad zu setzen (mit einem Leerzeichen dazwischen), oder {&quot;decoration&quot;:[{&quot;role&quot;:&quot;system&quot;,&quot;content&quot;:&quot;...&quot;}]}, um Nachrichten in die Liste am JSON-Pfad einzufügen.</translation>
+    </message>
+    <message>
+        <source>Where the decoration goes: $.messages for messages, $.messages[-1].content for text added to the last prompt.</source>
+        <translation>Wohin die Dekoration kommt: $.messages für Nachrichten, $.messages[-1].content für Text am letzten Prompt.</translation>
+    </message>
+    <message>
+        <source>Append Decorated Content</source>
+        <translation>Dekoration anhängen</translation>
+    </message>
+    <message>
+        <source>Put the decoration after the content instead of before it.</source>
+        <translation>Die Dekoration hinter den Inhalt setzen statt davor.</translation>
+    </message>
+    <message>
+        <source>Prompt Template</source>
+        <translation>Prompt-Vorlage</translation>
+    </message>
+    <message>
+        <source>Fills named prompts: a message holding template://name?variable=value (values percent-encoded) becomes that template&apos;s prompt with its [[variable]] placeholders filled. A reference to an unknown template or without a value for one of its variables is refused with 400 and the reason.</source>
+        <translation>Füllt benannte Prompts: Eine Nachricht mit template://name?variable=wert (Werte prozentkodiert) wird zum Prompt dieser Vorlage mit ausgefüllten [[variable]]-Platzhaltern. Ein Verweis auf eine unbekannte Vorlage oder ohne Wert für eine ihrer Variablen wird mit 400 und dem Grund abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Template Name</source>
+        <translation>Name der Vorlage</translation>
+    </message>
+    <message>
+        <source>The name of the prompt template policy, for tracking and in error messages.</source>
+        <translation>Der Name der Prompt-Vorlagen-Richtlinie, zur Nachverfolgung und in Fehlermeldungen.</translation>
+    </message>
+    <message>
+        <source>Prompt Template Configuration</source>
+        <translation>Konfiguration der Prompt-Vorlagen</translation>
+    </message>
+    <message>
+        <source>The templates, as a JSON list: [{&quot;name&quot;:&quot;translate&quot;,&quot;prompt&quot;:&quot;Translate [[text]] into [[lang]].&quot;}]. Names are letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Die Vorlagen als JSON-Liste: [{&quot;name&quot;:&quot;translate&quot;,&quot;prompt&quot;:&quot;Translate [[text]] into [[lang]].&quot;}]. Namen bestehen aus Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>PolicyCommands</name>
@@ -3254,6 +3314,72 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PromptDecoration</name>
+    <message>
+        <source>is not JSON (from byte %1)</source>
+        <translation>ist kein JSON (ab Byte %1)</translation>
+    </message>
+    <message>
+        <source>must be {&quot;decoration&quot;: &quot;text&quot;} or {&quot;decoration&quot;: [{&quot;role&quot;: ..., &quot;content&quot;: ...}]}</source>
+        <translation>muss {&quot;decoration&quot;: &quot;text&quot;} oder {&quot;decoration&quot;: [{&quot;role&quot;: ..., &quot;content&quot;: ...}]} sein</translation>
+    </message>
+    <message>
+        <source>the decoration is longer than %1 bytes</source>
+        <translation>die Dekoration ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>decoration is empty</source>
+        <translation>decoration ist leer</translation>
+    </message>
+    <message>
+        <source>decoration lists no message</source>
+        <translation>decoration enthält keine Nachricht</translation>
+    </message>
+    <message>
+        <source>decoration[%1] must be {&quot;role&quot;: ..., &quot;content&quot;: ...}</source>
+        <translation>decoration[%1] muss {&quot;role&quot;: ..., &quot;content&quot;: ...} sein</translation>
+    </message>
+    <message>
+        <source>decoration[%1].role is empty: give system, user or assistant</source>
+        <translation>decoration[%1].role ist leer: geben Sie system, user oder assistant an</translation>
+    </message>
+</context>
+<context>
+    <name>PromptTemplates</name>
+    <message>
+        <source>is not JSON (from byte %1)</source>
+        <translation>ist kein JSON (ab Byte %1)</translation>
+    </message>
+    <message>
+        <source>must list at least one template: [{&quot;name&quot;: ..., &quot;prompt&quot;: ...}]</source>
+        <translation>muss mindestens eine Vorlage enthalten: [{&quot;name&quot;: ..., &quot;prompt&quot;: ...}]</translation>
+    </message>
+    <message>
+        <source>lists %1 templates; at most %2 are allowed</source>
+        <translation>enthält %1 Vorlagen; höchstens %2 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>[%1] must be {&quot;name&quot;: ..., &quot;prompt&quot;: ...}</source>
+        <translation>[%1] muss {&quot;name&quot;: ..., &quot;prompt&quot;: ...} sein</translation>
+    </message>
+    <message>
+        <source>[%1].name &quot;%2&quot; must be letters, digits, &apos;_&apos; and &apos;-&apos;: template://%2?... could not reach it</source>
+        <translation>[%1].name „%2“ darf nur Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos; enthalten: template://%2?... könnte sie nicht erreichen</translation>
+    </message>
+    <message>
+        <source>[%1].name: &quot;%2&quot; is there twice</source>
+        <translation>[%1].name: „%2“ kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>[%1].prompt is empty</source>
+        <translation>[%1].prompt ist leer</translation>
+    </message>
+    <message>
+        <source>[%1].prompt is longer than %2 characters</source>
+        <translation>[%1].prompt ist länger als %2 Zeichen</translation>
     </message>
 </context>
 <context>
@@ -6222,6 +6348,41 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::PromptPreview</name>
+    <message>
+        <source>Example request:</source>
+        <translation>Beispielanfrage:</translation>
+    </message>
+    <message>
+        <source>The model receives:</source>
+        <translation>Das Modell erhält:</translation>
+    </message>
+    <message>
+        <source>The example request is not JSON.</source>
+        <translation>Die Beispielanfrage ist kein JSON.</translation>
+    </message>
+    <message>
+        <source>The templates: %1</source>
+        <translation>Die Vorlagen: %1</translation>
+    </message>
+    <message>
+        <source>The client gets 400: %1</source>
+        <translation>Der Client erhält 400: %1</translation>
+    </message>
+    <message>
+        <source>The decoration: %1</source>
+        <translation>Die Dekoration: %1</translation>
+    </message>
+    <message>
+        <source>The JSON path: %1</source>
+        <translation>Der JSON-Pfad: %1</translation>
+    </message>
+    <message>
+        <source>The client gets 500 (900967): %1</source>
+        <translation>Der Client erhält 500 (900967): %1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 #include "core/JsonSchemaValidator.h"
 #include "core/PiiEntity.h"
 #include "core/PriceCatalogue.h"
+#include "core/PromptDecoration.h"
+#include "core/PromptTemplates.h"
 #include "core/ProviderModels.h"
 #include "core/Wso2AttributeCodec.h"
 
@@ -49,6 +51,14 @@ QString formatError(const QString& format, const Json& value) {
         // The path already ends in piiEntities: "piiEntities[0].piiRegex: ..." becomes "[0].piiRegex: ...".
         const QString prefix = QStringLiteral("piiEntities");
         return entities.error().startsWith(prefix) ? entities.error().mid(prefix.size()) : entities.error();
+    }
+    if (format == QLatin1String("promptTemplates")) {
+        Result<PromptTemplates> templates = PromptTemplates::parse(value);
+        return templates ? QString() : templates.error();
+    }
+    if (format == QLatin1String("promptDecoration")) {
+        Result<PromptDecoration> decoration = PromptDecoration::parse(value);
+        return decoration ? QString() : decoration.error();
     }
     return {};
 }

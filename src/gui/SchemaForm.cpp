@@ -1,6 +1,7 @@
 #include "gui/SchemaForm.h"
 
 #include "core/PolicyDefinition.h"
+#include "gui/PromptPreview.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -26,7 +27,9 @@ SchemaForm::SchemaForm(const PolicyDefinition& definition, QWidget* parent) : QW
         switch (attribute.type) {
         case Type::String: {
             field.multiline = attribute.format == QLatin1String("jsonSchema") ||
-                              attribute.format == QLatin1String("piiEntities");
+                              attribute.format == QLatin1String("piiEntities") ||
+                              attribute.format == QLatin1String("promptTemplates") ||
+                              attribute.format == QLatin1String("promptDecoration");
             if (field.multiline) {
                 auto* text = new QPlainTextEdit(this);
                 text->setPlaceholderText(attribute.description);
@@ -93,6 +96,13 @@ SchemaForm::SchemaForm(const PolicyDefinition& definition, QWidget* parent) : QW
         layout->addRow(QString(), field.error);
         m_fields.push_back(field);
     }
+    if (definition.name == QLatin1String("PromptTemplate") ||
+        definition.name == QLatin1String("PromptDecorator")) {
+        m_preview = new PromptPreview(definition.name, this);
+        layout->addRow(m_preview);
+        connect(this, &SchemaForm::changed, m_preview, [this] { m_preview->setParameters(parameters()); });
+        m_preview->setParameters(parameters());
+    }
 }
 
 void SchemaForm::setParameters(const Json& parameters) {
@@ -131,6 +141,8 @@ void SchemaForm::setParameters(const Json& parameters) {
             break;
         }
     }
+    if (m_preview)
+        m_preview->setParameters(this->parameters());
 }
 
 Json SchemaForm::parameters() const {

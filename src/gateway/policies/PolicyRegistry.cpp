@@ -6,6 +6,8 @@
 #include "gateway/policies/LlmCostPolicy.h"
 #include "gateway/policies/ModelRouterPolicy.h"
 #include "gateway/policies/PiiMaskingPolicy.h"
+#include "gateway/policies/PromptDecoratorPolicy.h"
+#include "gateway/policies/PromptTemplatePolicy.h"
 #include "gateway/policies/UrlGuardrailPolicy.h"
 
 #include <algorithm>
@@ -31,6 +33,8 @@ const PolicyRegistry& PolicyRegistry::builtin() {
         {QStringLiteral("URLGuardrail"), &UrlGuardrailPolicy::build},
         {QStringLiteral("AzureContentSafetyContentModeration"), &AzureContentSafetyPolicy::build},
         {QStringLiteral("LLMCost"), &LlmCostPolicy::build},
+        {QStringLiteral("PromptTemplate"), &PromptTemplatePolicy::build},
+        {QStringLiteral("PromptDecorator"), &PromptDecoratorPolicy::build},
     });
     return registry;
 }
