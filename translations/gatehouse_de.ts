@@ -1135,10 +1135,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Anzeigen oder festlegen, worüber Gateway-Replikate Sperren, Kontingente und Budgets teilen.</translation>
     </message>
     <message>
-        <source>With the local backend (the default) each gateway keeps what it learns at run time to itself. With redis, every replica serving the workspace shares suspended models, plan quotas and dollar budgets through the Redis (or Valkey) at --url: redis://host:port/db or unix:///path?db=N. --failure-mode open (the default) keeps serving while Redis is away, each replica counting alone at its share of each limit; closed answers 503 to requests with a quota until it is back. --command-timeout is how long a request waits for Redis (default 50 ms). --password-stdin stores the password, read from the first line of standard input, in the secret store (never in the workspace). Gateways read the setting when they start; gatehouse-gateway --redis URL overrides it.</source>
-        <translation>Mit dem Backend local (Standard) behält jedes Gateway für sich, was es zur Laufzeit lernt. Mit redis teilen alle Replikate, die den Arbeitsbereich bedienen, gesperrte Modelle, Tarifkontingente und Dollar-Budgets über das Redis (oder Valkey) unter --url: redis://host:port/db oder unix:///pfad?db=N. --failure-mode open (Standard) bedient weiter, solange Redis fehlt, und jedes Replikat zählt allein mit seinem Anteil an jeder Grenze; closed beantwortet Anfragen mit Kontingent mit 503, bis es zurück ist. --command-timeout ist, wie lange eine Anfrage auf Redis wartet (Standard 50 ms). --password-stdin legt das Passwort, gelesen aus der ersten Zeile der Standardeingabe, im Geheimnisspeicher ab (nie im Arbeitsbereich). Gateways lesen die Einstellung beim Start; gatehouse-gateway --redis URL setzt sie außer Kraft.</translation>
-    </message>
-    <message>
         <source>Where the state is kept.</source>
         <translation>Wo der Zustand gehalten wird.</translation>
     </message>
@@ -1187,17 +1183,37 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Geteilter Zustand: lokal (jedes Gateway behält seinen eigenen)</translation>
     </message>
     <message>
-        <source>Shared state: redis at %1, failure mode %2, command timeout %3 ms, key prefix %4, password %5</source>
-        <extracomment>%1 the Redis URL, %2 &quot;open&quot; or &quot;closed&quot;, %3 milliseconds, %4 the key prefix, %5 stored or none.</extracomment>
-        <translation>Geteilter Zustand: Redis unter %1, Ausfallmodus %2, Befehls-Timeout %3 ms, Schlüsselpräfix %4, Passwort %5</translation>
-    </message>
-    <message>
         <source>stored</source>
         <translation>gespeichert</translation>
     </message>
     <message>
         <source>none</source>
         <translation>keins</translation>
+    </message>
+    <message>
+        <source>With the local backend (the default) each gateway keeps what it learns at run time to itself. With redis, every replica serving the workspace shares suspended models, plan quotas and dollar budgets through the Redis (or Valkey) at --url: redis://host:port/db or unix:///path?db=N. --failure-mode open (the default) keeps serving while Redis is away, each replica counting alone at its share of each limit; closed answers 503 to requests with a quota until it is back. --command-timeout is how long a request waits for Redis (default 50 ms). --strict-rotation on makes balanced operations take their turn from one counter in Redis (one command per request), so a weighted rotation is exact across replicas; off (the default), each replica rotates on its own. --password-stdin stores the password, read from the first line of standard input, in the secret store (never in the workspace). Gateways read the setting when they start; gatehouse-gateway --redis URL overrides it.</source>
+        <translation>Mit dem Backend local (Standard) behält jedes Gateway für sich, was es zur Laufzeit lernt. Mit redis teilen alle Replikate, die den Arbeitsbereich bedienen, gesperrte Modelle, Tarifkontingente und Dollar-Budgets über das Redis (oder Valkey) unter --url: redis://host:port/db oder unix:///pfad?db=N. --failure-mode open (Standard) bedient weiter, solange Redis fehlt, und jedes Replikat zählt allein mit seinem Anteil an jeder Grenze; closed beantwortet Anfragen mit Kontingent mit 503, bis es zurück ist. --command-timeout ist, wie lange eine Anfrage auf Redis wartet (Standard 50 ms). Mit --strict-rotation on nehmen ausgeglichene Operationen ihren Zug von einem Zähler in Redis (ein Befehl pro Anfrage), sodass eine gewichtete Rotation über Replikate hinweg exakt ist; mit off (Standard) rotiert jedes Replikat für sich. --password-stdin legt das Passwort, gelesen aus der ersten Zeile der Standardeingabe, im Geheimnisspeicher ab (nie im Arbeitsbereich). Gateways lesen die Einstellung beim Start; gatehouse-gateway --redis URL setzt sie außer Kraft.</translation>
+    </message>
+    <message>
+        <source>Share the weighted rotation across replicas (one command per request).</source>
+        <translation>Die gewichtete Rotation über Replikate teilen (ein Befehl pro Anfrage).</translation>
+    </message>
+    <message>
+        <source>--strict-rotation must be on or off (got &quot;%1&quot;)</source>
+        <translation>--strict-rotation muss on oder off sein (angegeben: „%1“)</translation>
+    </message>
+    <message>
+        <source>Shared state: redis at %1, failure mode %2, command timeout %3 ms, key prefix %4, password %5, rotation %6</source>
+        <extracomment>%1 the Redis URL, %2 &quot;open&quot; or &quot;closed&quot;, %3 milliseconds, %4 the key prefix, %5 stored or none, %6 shared or per replica.</extracomment>
+        <translation>Geteilter Zustand: Redis unter %1, Ausfallmodus %2, Befehls-Timeout %3 ms, Schlüsselpräfix %4, Passwort %5, Rotation %6</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>geteilt</translation>
+    </message>
+    <message>
+        <source>per replica</source>
+        <translation>je Replikat</translation>
     </message>
 </context>
 <context>
@@ -6915,6 +6931,14 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>The password could not be stored in %1: %2</source>
         <translation>Das Passwort konnte nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Share the weighted rotation too (one Redis command per request)</source>
+        <translation>Auch die gewichtete Rotation teilen (ein Redis-Befehl pro Anfrage)</translation>
+    </message>
+    <message>
+        <source>Off, each replica rotates on its own: the shares still hold to within a request per replica.</source>
+        <translation>Aus: Jedes Replikat rotiert für sich; die Anteile stimmen dennoch bis auf eine Anfrage je Replikat.</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,8 @@ constexpr int maxCommandTimeoutMs = 10000;
 
 bool SharedStateSettings::operator==(const SharedStateSettings& other) const {
     return backend == other.backend && url == other.url && keyPrefix == other.keyPrefix &&
-           failureMode == other.failureMode && commandTimeoutMs == other.commandTimeoutMs;
+           failureMode == other.failureMode && commandTimeoutMs == other.commandTimeoutMs &&
+           strictRotation == other.strictRotation;
 }
 
 QString SharedStateSettings::backendName(Backend backend) {
@@ -35,6 +36,7 @@ Json SharedStateSettings::toJson() const {
     json["keyPrefix"] = toStdString(keyPrefix);
     json["failureMode"] = toStdString(failureModeName(failureMode));
     json["commandTimeoutMs"] = commandTimeoutMs;
+    json["strictRotation"] = strictRotation;
     return json;
 }
 
@@ -70,6 +72,7 @@ SharedStateSettings SharedStateSettings::fromJson(const Json& json, const QStrin
         reader.addError(
             reader.childPath("commandTimeoutMs"),
             tr("must be at most %1 ms: a slower Redis stalls every request").arg(maxCommandTimeoutMs));
+    settings.strictRotation = reader.optionalBool("strictRotation", false);
     return settings;
 }
 

@@ -27,6 +27,9 @@ public:
     FailureMode failureMode = FailureMode::Open;
     // A Redis command not answered by then counts as Redis being down for that request.
     int commandTimeoutMs = 50;
+    // Balanced operations take their turn from one counter in Redis (one INCR per request), so the
+    // weighted sequence is exact across replicas; off, each replica keeps its own, as every peer does.
+    bool strictRotation = false;
 
     bool operator==(const SharedStateSettings& other) const;
     bool operator!=(const SharedStateSettings& other) const { return !(*this == other); }

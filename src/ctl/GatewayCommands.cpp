@@ -28,6 +28,7 @@ const QString failureModeOption = QStringLiteral("failure-mode");
 const QString commandTimeoutOption = QStringLiteral("command-timeout");
 const QString passwordStdinOption = QStringLiteral("password-stdin");
 const QString clearPasswordOption = QStringLiteral("clear-password");
+const QString strictRotationOption = QStringLiteral("strict-rotation");
 const QString runFile = QStringLiteral("run/gateway.json");
 
 QString scalarText(const Json& value) {
@@ -110,18 +111,22 @@ std::vector<Command> GatewayCommands::commands() {
     shared.words = QStringList{QStringLiteral("gateway"), QStringLiteral("shared-state")};
     shared.synopsis =
         QStringLiteral("[--backend local|redis] [--url URL] [--key-prefix P] [--failure-mode "
-                       "open|closed] [--command-timeout MS] [--password-stdin | --clear-password]");
+                       "open|closed] [--command-timeout MS] [--strict-rotation on|off] [--password-stdin | "
+                       "--clear-password]");
     shared.summary = tr("Show or set where gateway replicas share suspensions, quotas and budgets.");
-    shared.description =
-        tr("With the local backend (the default) each gateway keeps what it learns at run time to itself. "
-           "With redis, every replica serving the workspace shares suspended models, plan quotas and dollar "
-           "budgets through the Redis (or Valkey) at --url: redis://host:port/db or unix:///path?db=N. "
-           "--failure-mode open (the default) keeps serving while Redis is away, each replica counting "
-           "alone at its share of each limit; closed answers 503 to requests with a quota until it is back. "
-           "--command-timeout is how long a request waits for Redis (default 50 ms). --password-stdin "
-           "stores the password, read from the first line of standard input, in the secret store (never "
-           "in the workspace). Gateways read the setting when they start; gatehouse-gateway --redis URL "
-           "overrides it.");
+    shared.description = tr(
+        "With the local backend (the default) each gateway keeps what it learns at run time to itself. "
+        "With redis, every replica serving the workspace shares suspended models, plan quotas and dollar "
+        "budgets through the Redis (or Valkey) at --url: redis://host:port/db or unix:///path?db=N. "
+        "--failure-mode open (the default) keeps serving while Redis is away, each replica counting "
+        "alone at its share of each limit; closed answers 503 to requests with a quota until it is back. "
+        "--command-timeout is how long a request waits for Redis (default 50 ms). --strict-rotation on "
+        "makes balanced operations take their turn from one counter in Redis (one command per request), so "
+        "a weighted rotation is exact across replicas; off (the default), each replica rotates on its own. "
+        "--password-stdin "
+        "stores the password, read from the first line of standard input, in the secret store (never "
+        "in the workspace). Gateways read the setting when they start; gatehouse-gateway --redis URL "
+        "overrides it.");
     shared.options = {
         Command::valueOption(backendOption, QStringLiteral("local|redis"), tr("Where the state is kept.")),
         Command::valueOption(urlOption, QStringLiteral("URL"), tr("The Redis to share it through.")),
@@ -131,6 +136,8 @@ std::vector<Command> GatewayCommands::commands() {
                              tr("What replicas do while Redis cannot be reached.")),
         Command::valueOption(commandTimeoutOption, QStringLiteral("MS"),
                              tr("How long a request waits for Redis.")),
+        Command::valueOption(strictRotationOption, QStringLiteral("on|off"),
+                             tr("Share the weighted rotation across replicas (one command per request).")),
         Command::flagOption(passwordStdinOption,
                             tr("Read the password from the first line of standard input.")),
         Command::flagOption(clearPasswordOption, tr("Remove the stored password.")),
@@ -175,6 +182,13 @@ void GatewayCommands::sharedState(CtlContext& context, const CommandArguments& a
         json["commandTimeoutMs"] = timeout;
         changed = true;
     }
+    if (arguments.isSet(strictRotationOption)) {
+        const QString value = arguments.value(strictRotationOption).trimmed();
+        if (value != QLatin1String("on") && value != QLatin1String("off"))
+            throw CtlError::usage(tr("--strict-rotation must be on or off (got \"%1\")").arg(value));
+        json["strictRotation"] = value == QLatin1String("on");
+        changed = true;
+    }
     if (arguments.isSet(passwordStdinOption) && arguments.isSet(clearPasswordOption))
         throw CtlError::usage(tr("--password-stdin and --clear-password exclude each other"));
     QStringList errors;
@@ -211,12 +225,14 @@ void GatewayCommands::sharedState(CtlContext& context, const CommandArguments& a
         context.print(tr("Shared state: local (each gateway keeps its own)"));
         return;
     }
-    //: %1 the Redis URL, %2 "open" or "closed", %3 milliseconds, %4 the key prefix, %5 stored or none.
+    //: %1 the Redis URL, %2 "open" or "closed", %3 milliseconds, %4 the key prefix, %5 stored or none,
+    //: %6 shared or per replica.
     context.print(tr("Shared state: redis at %1, failure mode %2, command timeout %3 ms, key prefix %4, "
-                     "password %5")
+                     "password %5, rotation %6")
                       .arg(shown.url, SharedStateSettings::failureModeName(shown.failureMode))
                       .arg(shown.commandTimeoutMs)
-                      .arg(shown.keyPrefix, hasPassword ? tr("stored") : tr("none")));
+                      .arg(shown.keyPrefix, hasPassword ? tr("stored") : tr("none"),
+                           shown.strictRotation ? tr("shared") : tr("per replica")));
 }
 
 QUrl GatewayCommands::adminUrl(CtlContext& context, const CommandArguments& arguments) {

@@ -119,6 +119,7 @@ void AdminHandler::status(HttpExchange* exchange) {
         sharedJson["keyPrefix"] = toStdString(shared.settings().keyPrefix);
         sharedJson["failureMode"] =
             toStdString(SharedStateSettings::failureModeName(shared.settings().failureMode));
+        sharedJson["strictRotation"] = shared.settings().strictRotation;
         sharedJson["connected"] = shared.isConnected();
         sharedJson["liveReplicas"] = shared.liveReplicas();
         sharedJson["replicaId"] = toStdString(shared.replicaId());

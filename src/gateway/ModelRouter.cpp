@@ -15,6 +15,9 @@ ModelRouter::ModelRouter(ModelRouterConfig config, QString signature)
         for (const Target& target : targets)
             weights.push_back(target.weight);
         m_balancers[std::size_t(stage)].setWeights(weights);
+        // Weights with a long cycle (0.001 against 999.999) are cut at 100,000 picks: the shares stay
+        // within a thousandth of the configured ones.
+        m_cycles[std::size_t(stage)] = m_balancers[std::size_t(stage)].cycle(100000);
     }
 }
 

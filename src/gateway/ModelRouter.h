@@ -45,13 +45,26 @@ public:
         const std::lock_guard<std::mutex> lock(m_mutex);
         return m_balancers[std::size_t(stage)].pick(std::forward<Eligible>(eligible));
     }
+    // The strict shared rotation's pick: the target at `position` of the weighted cycle, or the first
+    // eligible one after it (a suspended model's turn goes to the next in the cycle). -1 when none.
+    template <typename Eligible> int pickAt(Stage stage, qint64 position, Eligible&& eligible) const {
+        const std::vector<int>& cycle = m_cycles[std::size_t(stage)];
+        const std::size_t size = cycle.size();
+        for (std::size_t step = 0; step < size; ++step) {
+            const int index = cycle[(std::size_t(position) + step) % size];
+            if (eligible(std::size_t(index)))
+                return index;
+        }
+        return -1;
+    }
 
 private:
     ModelRouterConfig m_config;
     QString m_signature;
     std::array<std::vector<Target>, 2> m_targets;
     std::array<SmoothWeightedRoundRobin, 2> m_balancers;
-    std::mutex m_mutex; // a pthread mutex, which ThreadSanitizer follows (see README)
+    std::array<std::vector<int>, 2> m_cycles; // one weighted cycle per key type, read-only
+    std::mutex m_mutex;                       // a pthread mutex, which ThreadSanitizer follows (see README)
 };
 
 } // namespace gatehouse

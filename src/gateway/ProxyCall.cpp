@@ -197,6 +197,26 @@ void ProxyCall::callUpstream() {
                       [] { return QDateTime::currentMSecsSinceEpoch(); });
     if (!readRequestBody())
         return;
+    if (m_context.shared && m_routing->balances() &&
+        m_context.runtime->sharedState().settings().strictRotation) {
+        // The strict shared rotation: this request's turn comes from Redis; without an answer in time
+        // it takes this replica's own next turn.
+        const QByteArray rotation = m_context.api->id.toUtf8() + '|' + m_context.operation->key.toUtf8() +
+                                    '|' + stageName(m_context.stage).toUtf8();
+        m_context.shared->rotation().next(rotation,
+                                          [self = QPointer<ProxyCall>(this)](std::optional<qint64> position) {
+                                              if (!self || self->m_done)
+                                                  return;
+                                              if (position)
+                                                  self->m_routing->setSharedPosition(*position);
+                                              self->routeFirst();
+                                          });
+        return;
+    }
+    routeFirst();
+}
+
+void ProxyCall::routeFirst() {
     const std::optional<Target> first = m_routing->first();
     if (!first) {
         allPairsSuspended();

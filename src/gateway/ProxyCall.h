@@ -76,6 +76,8 @@ private:
     // Reads the model the client asked for when a router applies, and whether it asked for a stream
     // and its usage; false when it answered 400 (a router needs a JSON object).
     bool readRequestBody();
+    // The first attempt, once the request's model is read (and its turn known, with a shared rotation).
+    void routeFirst();
     // The chosen target failed (suspended here and, with shared state, on every replica) or answered
     // well (readmitted if it was on trial).
     void suspendTarget(qint64 suspendMs, const QString& reason);

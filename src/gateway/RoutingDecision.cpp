@@ -89,13 +89,16 @@ std::optional<RoutingDecision::Target> RoutingDecision::pickBalanced() {
     std::vector<bool> excluded(targets.size(), false);
     for (std::size_t attempt = 0; attempt <= targets.size(); ++attempt) {
         const qint64 now = m_clock();
-        const int index = m_balancer->pick(m_stage, [&](std::size_t i) {
+        const auto eligible = [&](std::size_t i) {
             if (excluded[i] || !m_api.endpoint(targets[i].endpointId))
                 return false;
             const SuspensionTable::Pair pair = pairOf(targets[i]);
             return !tried(pair) &&
                    m_suspensions.availability(pair, now) != SuspensionTable::Availability::Suspended;
-        });
+        };
+        const int index = m_sharedPosition && m_attempts == 0
+                              ? m_balancer->pickAt(m_stage, *m_sharedPosition, eligible)
+                              : m_balancer->pick(m_stage, eligible);
         if (index < 0)
             return std::nullopt;
         const ModelRouter::Target& candidate = targets[std::size_t(index)];

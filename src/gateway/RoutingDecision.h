@@ -35,6 +35,12 @@ public:
     // no balancer, no router applies after all (routes() turns false and the body goes unchanged).
     void setRequestedModel(const QString& model);
 
+    // Whether a balancer (round robin, weighted round robin) picks the first target.
+    bool balances() const { return m_balancer != nullptr; }
+    // The strict shared rotation: the first pick takes the target at `position` of the weighted cycle
+    // instead of this replica's own next one.
+    void setSharedPosition(qint64 position) { m_sharedPosition = position; }
+
     // The first target; nullopt when every candidate pair is suspended (503 with Retry-After).
     std::optional<Target> first();
     // Whether another attempt may follow a failed one (a balancer retries once when its policy
@@ -68,6 +74,7 @@ private:
     Clock m_clock;
     ModelRouter* m_balancer = nullptr; // round robin / weighted round robin
     ModelRouter* m_failover = nullptr;
+    std::optional<qint64> m_sharedPosition; // for the first pick only
     bool m_inChain = false;
     std::size_t m_chainIndex = 0;
     qint64 m_chainDeadlineMs = 0;

@@ -2,6 +2,7 @@
 
 #include "sharedstate/RedisClient.h"
 #include "sharedstate/SharedQuotaStore.h"
+#include "sharedstate/SharedRotation.h"
 #include "sharedstate/SharedSuspensionStore.h"
 
 #include <memory>
@@ -22,6 +23,7 @@ public:
 
     SharedQuotaStore& quotas() { return m_quotas; }
     SharedSuspensionStore& suspensions() { return m_suspensions; }
+    SharedRotation& rotation() { return m_rotation; }
     RedisClient& client() { return *m_client; }
 
     static RedisClient::Options clientOptions(GatewayRuntime& runtime);
@@ -30,6 +32,7 @@ private:
     std::unique_ptr<RedisClient> m_client;
     SharedQuotaStore m_quotas;
     SharedSuspensionStore m_suspensions;
+    SharedRotation m_rotation;
     SharedStateStatus* m_status = nullptr;
     bool m_counted = false; // counted among the status's connected sessions
 };

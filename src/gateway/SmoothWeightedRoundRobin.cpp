@@ -32,4 +32,24 @@ void SmoothWeightedRoundRobin::reset() {
     m_scores.assign(m_weights.size(), 0);
 }
 
+std::vector<int> SmoothWeightedRoundRobin::cycle(std::size_t limit) const {
+    SmoothWeightedRoundRobin fresh;
+    fresh.m_weights = m_weights;
+    fresh.reset();
+    std::vector<int> picks;
+    const auto atStart = [&fresh] {
+        return std::all_of(fresh.m_scores.begin(), fresh.m_scores.end(),
+                           [](std::int64_t s) { return s == 0; });
+    };
+    while (picks.size() < limit) {
+        const int pick = fresh.pick();
+        if (pick < 0)
+            break;
+        picks.push_back(pick);
+        if (atStart())
+            break;
+    }
+    return picks;
+}
+
 } // namespace gatehouse

@@ -43,6 +43,11 @@ public:
 
     void reset();
 
+    // One whole cycle of picks from a fresh state with every candidate eligible (after it the scores
+    // are back where they started), at most `limit` picks long: the sequence a strict shared rotation
+    // indexes with its counter. 50/50 gives {0, 1}; 3:1 gives {0, 0, 1, 0}.
+    std::vector<int> cycle(std::size_t limit) const;
+
 private:
     std::vector<std::int64_t> m_weights;
     std::vector<std::int64_t> m_scores;

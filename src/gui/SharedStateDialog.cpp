@@ -3,6 +3,7 @@
 #include "core/SecretStore.h"
 #include "core/Workspace.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -16,7 +17,10 @@ namespace gatehouse {
 SharedStateDialog::SharedStateDialog(Workspace* workspace, SecretStore* secrets, QWidget* parent)
     : QDialog(parent), m_workspace(workspace), m_secrets(secrets), m_backend(new QComboBox(this)),
       m_url(new QLineEdit(this)), m_keyPrefix(new QLineEdit(this)), m_failureMode(new QComboBox(this)),
-      m_commandTimeout(new QSpinBox(this)), m_password(new QLineEdit(this)), m_problems(new QLabel(this)) {
+      m_commandTimeout(new QSpinBox(this)),
+      m_strictRotation(
+          new QCheckBox(tr("Share the weighted rotation too (one Redis command per request)"), this)),
+      m_password(new QLineEdit(this)), m_problems(new QLabel(this)) {
     setObjectName(QStringLiteral("sharedStateDialog"));
     setWindowTitle(tr("Shared state"));
     const SharedStateSettings current = workspace->settings().sharedState;
@@ -41,6 +45,10 @@ SharedStateDialog::SharedStateDialog(Workspace* workspace, SecretStore* secrets,
     m_commandTimeout->setRange(0, 60000);
     m_commandTimeout->setSuffix(tr(" ms"));
     m_commandTimeout->setValue(current.commandTimeoutMs);
+    m_strictRotation->setObjectName(QStringLiteral("sharedStateStrictRotation"));
+    m_strictRotation->setChecked(current.strictRotation);
+    m_strictRotation->setToolTip(tr("Off, each replica rotates on its own: the shares still hold to within a "
+                                    "request per replica."));
     m_password->setObjectName(QStringLiteral("sharedStatePassword"));
     m_password->setEchoMode(QLineEdit::Password);
     const SecretStore::ReadResult stored = secrets->read(SecretStore::redisPasswordKeyName());
@@ -68,6 +76,7 @@ SharedStateDialog::SharedStateDialog(Workspace* workspace, SecretStore* secrets,
     form->addRow(tr("Key prefix:"), m_keyPrefix);
     form->addRow(tr("When Redis is away:"), m_failureMode);
     form->addRow(tr("Command timeout:"), m_commandTimeout);
+    form->addRow(QString(), m_strictRotation);
     form->addRow(m_problems);
     form->addRow(buttons);
     setMinimumWidth(520);
@@ -79,8 +88,8 @@ SharedStateDialog::SharedStateDialog(Workspace* workspace, SecretStore* secrets,
 
 void SharedStateDialog::updateFields() {
     const bool redis = m_backend->currentData().toInt() == int(SharedStateSettings::Backend::Redis);
-    for (QWidget* field :
-         std::initializer_list<QWidget*>{m_url, m_password, m_keyPrefix, m_failureMode, m_commandTimeout})
+    for (QWidget* field : std::initializer_list<QWidget*>{m_url, m_password, m_keyPrefix, m_failureMode,
+                                                          m_commandTimeout, m_strictRotation})
         field->setEnabled(redis);
 }
 
@@ -94,6 +103,7 @@ SharedStateSettings SharedStateDialog::settings(QStringList* problems) const {
     json["failureMode"] = toStdString(SharedStateSettings::failureModeName(
         SharedStateSettings::FailureMode(m_failureMode->currentData().toInt())));
     json["commandTimeoutMs"] = m_commandTimeout->value();
+    json["strictRotation"] = m_strictRotation->isChecked();
     QStringList errors;
     const SharedStateSettings settings = SharedStateSettings::fromJson(json, QString(), &errors);
     for (QString& error : errors)

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -37,6 +38,7 @@ private:
     QLineEdit* m_keyPrefix;
     QComboBox* m_failureMode;
     QSpinBox* m_commandTimeout;
+    QCheckBox* m_strictRotation;
     QLineEdit* m_password;
     QLabel* m_problems;
     bool m_passwordStored = false;

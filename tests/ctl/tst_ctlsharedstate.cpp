@@ -62,11 +62,11 @@ private Q_SLOTS:
     }
 
     void setThenShowAsJson() {
-        CtlRun run =
-            ctl({QStringLiteral("gateway"), QStringLiteral("shared-state"), QStringLiteral("--backend"),
-                 QStringLiteral("redis"), QStringLiteral("--url"), QStringLiteral("redis://127.0.0.1:6390/2"),
-                 QStringLiteral("--failure-mode"), QStringLiteral("closed"),
-                 QStringLiteral("--command-timeout"), QStringLiteral("80")});
+        CtlRun run = ctl({QStringLiteral("gateway"), QStringLiteral("shared-state"),
+                          QStringLiteral("--backend"), QStringLiteral("redis"), QStringLiteral("--url"),
+                          QStringLiteral("redis://127.0.0.1:6390/2"), QStringLiteral("--failure-mode"),
+                          QStringLiteral("closed"), QStringLiteral("--command-timeout"), QStringLiteral("80"),
+                          QStringLiteral("--strict-rotation"), QStringLiteral("on")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
         run = ctl(
             {QStringLiteral("gateway"), QStringLiteral("shared-state"), QStringLiteral("--password-stdin")},
@@ -80,6 +80,7 @@ private Q_SLOTS:
         QVERIFY(shown["failureMode"] == Json("closed"));
         QVERIFY(shown["commandTimeoutMs"] == Json(80));
         QVERIFY(shown["keyPrefix"] == Json("gatehouse:"));
+        QVERIFY(shown["strictRotation"] == Json(true));
         QVERIFY(shown["passwordStored"] == Json(true));
         QFile workspace(m_workspace + QStringLiteral("/workspace.json"));
         QVERIFY(workspace.open(QIODevice::ReadOnly));
@@ -106,6 +107,9 @@ private Q_SLOTS:
         QTest::newRow("timeout not a number")
             << QStringList{QStringLiteral("--command-timeout"), QStringLiteral("fast")}
             << QStringLiteral("number of milliseconds");
+        QTest::newRow("strict rotation neither on nor off")
+            << QStringList{QStringLiteral("--strict-rotation"), QStringLiteral("yes")}
+            << QStringLiteral("on or off");
         QTest::newRow("prefix with a space")
             << QStringList{QStringLiteral("--key-prefix"), QStringLiteral("my app:")}
             << QStringLiteral("without spaces");

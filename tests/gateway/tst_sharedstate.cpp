@@ -286,6 +286,36 @@ private Q_SLOTS:
         QVERIFY(sentToIt);
     }
 
+    // Each replica rotates on its own by default: three replicas' first picks are all gpt-4o. With the
+    // strict shared rotation, one counter in Redis gives the weighted sequence across them.
+    void strictSharedRotationAlternatesAcrossReplicas() {
+        GatewayFixture::ApiSpec spec;
+        spec.chatPolicies = {weighted(30)};
+        QString error;
+        {
+            Cluster perReplica;
+            QVERIFY2(perReplica.start(requestPlan(QStringLiteral("Plenty"), 100000), spec, &error),
+                     qPrintable(error));
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(modelOf(perReplica.chat(i)), QStringLiteral("gpt-4o"));
+        }
+        WorkspaceSettings settings;
+        settings.sharedState.strictRotation = true;
+        Cluster strict;
+        QVERIFY2(strict.start(requestPlan(QStringLiteral("Plenty"), 100000), spec, &error, {}, &settings),
+                 qPrintable(error));
+        QStringList models;
+        for (int i = 0; i < 8; ++i)
+            models.append(modelOf(strict.chat(i % 3)));
+        const QStringList alternating{QStringLiteral("gpt-4o"), QStringLiteral("gpt-4o-mini")};
+        for (int i = 0; i < models.size(); ++i)
+            QVERIFY2(models[i] == alternating[i % 2], qPrintable(models.join(QStringLiteral(", "))));
+        // The turn comes from Redis: without it, each replica takes its own next one.
+        strict.redis.kill();
+        QVERIFY(QTest::qWaitFor([&] { return !strict.runtimeOf(1).sharedState().isConnected(); }, 5000));
+        QCOMPARE(strict.chat(1).status, 200);
+    }
+
     // A message lost with a dropped subscription: the twice-a-second resync heals it within 1 s.
     void lostMessageIsHealedByTheResync() {
         Cluster cluster;

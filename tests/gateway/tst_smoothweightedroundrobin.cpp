@@ -68,6 +68,26 @@ private Q_SLOTS:
         QCOMPARE(balancer.pick([](std::size_t) { return false; }), -1);
     }
 
+    // The strict shared rotation indexes this cycle with a counter in Redis: it is the sequence the
+    // balancer itself produces from a fresh start, exactly one cycle long, with the shares exact.
+    void cycleIsOneWholeFreshSequence() {
+        const SmoothWeightedRoundRobin threeToOne({3, 1});
+        QCOMPARE(threeToOne.cycle(1000), (std::vector<int>{0, 0, 1, 0}));
+        QCOMPARE(SmoothWeightedRoundRobin({50, 50}).cycle(1000), (std::vector<int>{0, 1}));
+        SmoothWeightedRoundRobin balancer({0.2, 0.3, 0.5});
+        const std::vector<int> cycle = balancer.cycle(1000);
+        QCOMPARE(cycle.size(), std::size_t(10));
+        std::vector<int> counts(3, 0);
+        for (std::size_t i = 0; i < cycle.size(); ++i) {
+            QCOMPARE(balancer.pick(), cycle[i]); // what the balancer picks, in order
+            ++counts[std::size_t(cycle[i])];
+        }
+        QCOMPARE(counts, (std::vector<int>{2, 3, 5}));
+        // A cycle longer than the limit is cut there; no candidate, no cycle.
+        QCOMPARE(SmoothWeightedRoundRobin({0.001, 999.999}).cycle(50).size(), std::size_t(50));
+        QVERIFY(SmoothWeightedRoundRobin({0, 0}).cycle(10).empty());
+    }
+
     void stateStaysBoundedOverManyPicks() {
         SmoothWeightedRoundRobin balancer({1e12, 1});
         for (int i = 0; i < 1000000; ++i)

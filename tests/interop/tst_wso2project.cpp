@@ -112,6 +112,7 @@ private Q_SLOTS:
     void importTypesWso2StringNumbersAndBooleans();
     void gatehouseOnlyBufferStreamIsLeftOutWithAWarning_data();
     void gatehouseOnlyBufferStreamIsLeftOutWithAWarning();
+    void promptPoliciesRoundTripUnchanged();
 
 private:
     std::unique_ptr<Workspace> openWorkspace(const QString& name);
@@ -790,6 +791,50 @@ void TestWso2Project::gatehouseOnlyBufferStreamIsLeftOutWithAWarning() {
                         {"jsonPath", "$.choices[0].message.content"},
                         {"invert", true}};
     QVERIFY2(exportedGuardrail["parameters"] == expected, dumpCompact(exportedGuardrail).c_str());
+}
+
+// WSO2's PromptTemplate and PromptDecorator travel as WSO2 writes them: their configurations as the
+// strings of JSON they are, no warning, and back unchanged.
+void TestWso2Project::promptPoliciesRoundTripUnchanged() {
+    auto source = openWorkspace(QStringLiteral("source"));
+    Api api = seedApi(*source);
+    api.apiPolicies.request.push_back(
+        guardrail(QStringLiteral("PromptTemplate"), QStringLiteral("v1.0"),
+                  Json{{"name", "Translator"},
+                       {"promptTemplateConfig",
+                        R"([{"name":"translate","prompt":"Translate [[text]] into [[lang]]."}])"}}));
+    api.operationByKey(chat)->policies.request.push_back(guardrail(
+        QStringLiteral("PromptDecorator"), QStringLiteral("v1.0"),
+        Json{{"name", "Persona"},
+             {"promptDecoratorConfig", R"({"decoration":[{"role":"system","content":"Be exact."}]})"},
+             {"jsonPath", "$.messages"},
+             {"append", true}}));
+    QString error;
+    QVERIFY2(source->saveApi(api).ok(&error), qPrintable(error));
+    const QString folder = m_dir->filePath(QStringLiteral("out"));
+    const Result<Wso2ExportResult> exported = Wso2Project::exportApi(*source, api.id, folder);
+    QVERIFY2(exported.ok(), qPrintable(exported.error()));
+    QVERIFY2(exported->warnings.isEmpty(), qPrintable(exported->warnings.join(QLatin1Char('\n'))));
+    const Result<Json> document = YamlDocument::parse(
+        readFile(QDir(folder).filePath(QStringLiteral("api.yaml"))), QStringLiteral("api.yaml"));
+    QVERIFY2(document.ok(), qPrintable(document.error()));
+    const Json& templates = document.value()["data"]["apiPolicies"]["request"][1];
+    QVERIFY(templates["policyName"] == Json("PromptTemplate"));
+    QVERIFY(templates["parameters"]["promptTemplateConfig"] ==
+            api.apiPolicies.request[1].parameters["promptTemplateConfig"]);
+
+    auto target = openWorkspace(QStringLiteral("target"));
+    const Result<Wso2ImportResult> imported = Wso2Project::importApi(*target, folder);
+    QVERIFY2(imported.ok(), qPrintable(imported.error()));
+    QVERIFY2(!imported->unmapped.join(QLatin1Char('\n')).contains(QLatin1String("Prompt")),
+             qPrintable(imported->unmapped.join(QLatin1Char('\n'))));
+    const Api* copy = target->api(imported->apiId);
+    QVERIFY(copy);
+    QVERIFY2(copy->apiPolicies.request.at(1) == api.apiPolicies.request.at(1),
+             qPrintable(describe(copy->apiPolicies.request.at(1))));
+    QVERIFY2(copy->operationByKey(chat)->policies.request.at(1) ==
+                 api.operationByKey(chat)->policies.request.at(1),
+             qPrintable(describe(copy->operationByKey(chat)->policies.request.at(1))));
 }
 
 QTEST_GUILESS_MAIN(TestWso2Project)
