@@ -12,31 +12,11 @@
 set -euo pipefail
 bin=${1:?usage: cluster.sh BUILD_DIR [--check]}/src
 mode=${2:-run}
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
+script=cluster
+# shellcheck source=replicas-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/replicas-lib.sh"
 redis=$(command -v redis-server || echo /usr/bin/redis-server)
-[ -x "$nginx" ] || { echo "cluster: nginx is missing (apt-get install nginx-light; ./dev deps does)" >&2; exit 1; }
-[ -x "$redis" ] || { echo "cluster: redis-server is missing (apt-get install redis-server; ./dev deps does)" >&2; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-cluster.XXXXXX")
-W=$work/workspace
-S=$work/secrets.json
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "cluster: FAIL: $*" >&2; exit 1; }
-
-first_line() { # waits for a background program's first line of output (its port)
-    for _ in $(seq 1 200); do
-        [ -s "$1" ] && { head -n 1 "$1"; return 0; }
-        sleep 0.05
-    done
-    fail "no port printed in $1: $(cat "$1" "$1.err" 2>/dev/null)"
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-ctl() { "$bin/ctl/gatehouse-ctl" --workspace "$W" --secrets-file "$S" "$@"; }
+[ -x "$redis" ] || fail "redis-server is missing (apt-get install redis-server; ./dev deps does)"
 status_of() { curl -s "http://127.0.0.1:$1/status"; }
 
 # Redis for the cluster alone: its own port, nothing written to disk.
@@ -51,72 +31,12 @@ for _ in $(seq 1 100); do
     sleep 0.05
 done
 
-"$bin/mock-llm/gatehouse-mock-llm" --listen 127.0.0.1:0 --print-port >"$work/mock.out" 2>"$work/mock.out.err" &
-pids+=($!)
-MOCK=$(first_line "$work/mock.out")
-
-# The seed, made once in the shared workspace, and the state shared through Redis.
-ctl api create --name SmartChat --context smartchat --version 1.0.0 \
-    --provider openai --production-url "http://127.0.0.1:$MOCK/v1" --production-key sk-cluster >/dev/null
-ctl policy attach --api SmartChat --operation "POST /chat/completions" \
-    --flow request --policy modelWeightedRoundRobin \
-    --params "{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint','weight':50},{'model':'gpt-4o-mini','endpointId':'default_production_endpoint','weight':50}],'sandbox':[],'suspendDuration':30}" >/dev/null
-ctl deploy --api SmartChat >/dev/null
+start_mock
 ctl plan create --name TenPerMinute --requests 10/min >/dev/null
-ctl app create --name SmartChatApp >/dev/null
-ctl subscribe --app SmartChatApp --api SmartChat --plan TenPerMinute >/dev/null
-ctl keys generate --app SmartChatApp --type production >/dev/null
+seed_workspace TenPerMinute
 ctl gateway shared-state --backend redis --url "redis://127.0.0.1:$REDIS/0" >/dev/null
-
-ports=()
-admins=()
-for replica in 1 2 3; do
-    admin=$(free_port)
-    "$bin/gateway-cli/gatehouse-gateway" --workspace "$W" --secrets-file "$S" --listen 127.0.0.1:0 \
-        --admin "$admin" --print-port >"$work/gw$replica.out" 2>"$work/gw$replica.out.err" &
-    pids+=($!)
-    ports+=("$(first_line "$work/gw$replica.out")")
-    admins+=("$admin")
-done
-
-NGINX=$(free_port)
-mkdir -p "$work/nginx"
-user=""
-[ "$(id -u)" -eq 0 ] && user="user root;"
-cat >"$work/nginx/nginx.conf" <<CONF
-$user
-worker_processes 1;
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path $work/nginx/body;
-    proxy_temp_path $work/nginx/proxy;
-    upstream gatehouse {
-        server 127.0.0.1:${ports[0]};
-        server 127.0.0.1:${ports[1]};
-        server 127.0.0.1:${ports[2]};
-        keepalive 16;
-    }
-    server {
-        listen 127.0.0.1:$NGINX;
-        location / {
-            proxy_pass http://gatehouse;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_buffering off;
-        }
-    }
-}
-CONF
-"$nginx" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
-pids+=($!)
-for _ in $(seq 1 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$NGINX/" && break
-    sleep 0.05
-done
+start_replicas 3
+start_nginx
 
 live_replicas() { status_of "$1" | python3 -c 'import json,sys; s=json.load(sys.stdin)["sharedState"]; print(s["liveReplicas"] if s.get("connected") else 0)'; }
 for admin in "${admins[@]}"; do

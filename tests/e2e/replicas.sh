@@ -3,100 +3,18 @@
 # nginx round-robin proxy on loopback (the recipe in README "Running several gateways"). Passes when
 # a token from the token endpoint (through nginx) works on every replica, the proxied calls reach all
 # three and split over the seed's two models, and a new deployment reaches every replica without a
-# restart. Suspension and quotas are per replica, as in WSO2 without a traffic manager.
+# restart. Without shared state, suspensions and quotas are per replica, as in WSO2 without a traffic
+# manager; cluster.sh runs the same picture sharing them through Redis.
 set -euo pipefail
 bin=${1:?usage: replicas.sh BUILD_DIR}/src
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$nginx" ] || { echo "replicas: nginx is missing (apt-get install nginx-light; ./dev test does)" >&2; exit 1; }
-work=$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-replicas.XXXXXX")
-W=$work/workspace
-S=$work/secrets.json
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "replicas: FAIL: $*" >&2; exit 1; }
+script=replicas
+# shellcheck source=replicas-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/replicas-lib.sh"
 
-first_line() { # waits for a background program's first line of output (its port)
-    for _ in $(seq 1 200); do
-        [ -s "$1" ] && { head -n 1 "$1"; return 0; }
-        sleep 0.05
-    done
-    fail "no port printed in $1: $(cat "$1" "$1.err" 2>/dev/null)"
-}
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-ctl() { "$bin/ctl/gatehouse-ctl" --workspace "$W" --secrets-file "$S" "$@"; }
-
-"$bin/mock-llm/gatehouse-mock-llm" --listen 127.0.0.1:0 --print-port >"$work/mock.out" 2>"$work/mock.out.err" &
-pids+=($!)
-MOCK=$(first_line "$work/mock.out")
-
-# The seed, made once in the shared workspace.
-ctl api create --name SmartChat --context smartchat --version 1.0.0 \
-    --provider openai --production-url "http://127.0.0.1:$MOCK/v1" --production-key sk-replica-test >/dev/null
-ctl policy attach --api SmartChat --operation "POST /chat/completions" \
-    --flow request --policy modelWeightedRoundRobin \
-    --params "{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint','weight':50},{'model':'gpt-4o-mini','endpointId':'default_production_endpoint','weight':50}],'sandbox':[],'suspendDuration':30}" >/dev/null
-ctl deploy --api SmartChat >/dev/null
-ctl app create --name SmartChatApp >/dev/null
-ctl subscribe --app SmartChatApp --api SmartChat --plan Unlimited >/dev/null
-ctl keys generate --app SmartChatApp --type production >/dev/null
-
-# Three replicas on the same workspace and secrets file, each with its own port and admin port.
-ports=()
-admins=()
-for replica in 1 2 3; do
-    admin=$(free_port)
-    "$bin/gateway-cli/gatehouse-gateway" --workspace "$W" --secrets-file "$S" --listen 127.0.0.1:0 \
-        --admin "$admin" --print-port >"$work/gw$replica.out" 2>"$work/gw$replica.out.err" &
-    pids+=($!)
-    ports+=("$(first_line "$work/gw$replica.out")")
-    admins+=("$admin")
-done
-
-# nginx in front: round robin over the replicas with keep-alive upstream connections, no buffering
-# (streams pass through as they come).
-NGINX=$(free_port)
-mkdir -p "$work/nginx"
-user=""
-[ "$(id -u)" -eq 0 ] && user="user root;"
-cat >"$work/nginx/nginx.conf" <<CONF
-$user
-worker_processes 1;
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path $work/nginx/body;
-    proxy_temp_path $work/nginx/proxy;
-    upstream gatehouse {
-        server 127.0.0.1:${ports[0]};
-        server 127.0.0.1:${ports[1]};
-        server 127.0.0.1:${ports[2]};
-        keepalive 16;
-    }
-    server {
-        listen 127.0.0.1:$NGINX;
-        location / {
-            proxy_pass http://gatehouse;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_buffering off;
-        }
-    }
-}
-CONF
-"$nginx" -p "$work/nginx" -c "$work/nginx/nginx.conf" -e "$work/nginx/error.log" &
-pids+=($!)
-for _ in $(seq 1 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$NGINX/" && break
-    sleep 0.05
-done
+start_mock
+seed_workspace Unlimited
+start_replicas 3
+start_nginx
 
 # A token from whichever replica nginx picks is valid on every replica: they share the signing key.
 TOKEN=$(ctl token --app SmartChatApp --type production --gateway "http://127.0.0.1:$NGINX")
