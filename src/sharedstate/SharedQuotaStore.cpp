@@ -15,9 +15,9 @@ constexpr PlanLimit::Period allPeriods[] = {PlanLimit::Period::Minute, PlanLimit
 // finds it.
 constexpr qint64 expiryGraceMs = 60000;
 
-// KEYS: the windows (one per period the check's limits use). ARGV[1]: the number of limits n; then per limit the index of its
-// window in KEYS, its field and its amount; then the expiry (epoch ms) of each key. Refused when any
-// limit is used up; admitted requests are counted in every window. Answers {allowed, {used...}}: the
+// KEYS: the windows (one per period the check's limits use). ARGV[1]: the number of limits n; then per limit
+// the index of its window in KEYS, its field and its amount; then the expiry (epoch ms) of each key. Refused
+// when any limit is used up; admitted requests are counted in every window. Answers {allowed, {used...}}: the
 // used amounts as strings, since Redis would cut Lua numbers to integers.
 const RedisScript admitScript(QByteArrayLiteral(R"lua(
 local n = tonumber(ARGV[1])
