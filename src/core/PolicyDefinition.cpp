@@ -80,6 +80,7 @@ Result<PolicyDefinition> PolicyDefinition::fromJson(const Json& json) {
     definition.apiTypes = reader.optionalStringList("apiTypes");
     definition.exclusiveGroup = reader.optionalString("exclusiveGroup");
     definition.router = reader.optionalString("router");
+    definition.gatehouseOnly = reader.optionalBool("gatehouseOnly", false);
     if (const Json* list = reader.optionalArray("attributes")) {
         for (std::size_t i = 0; i < list->size(); ++i)
             definition.attributes.push_back(PolicyAttribute::fromJson(

@@ -30,6 +30,8 @@ public:
     QString exclusiveGroup;
     // Non-empty for the model routers: "modelRoundRobin", "modelWeightedRoundRobin", "modelFailover".
     QString router;
+    // Gatehouse's own policy, unknown to WSO2: left out of WSO2 exports, with a warning.
+    bool gatehouseOnly = false;
     std::vector<PolicyAttribute> attributes;
 
     bool isModelRouter() const { return !router.isEmpty(); }

@@ -47,6 +47,13 @@ Json AccessRecord::toJson() const {
         json["guardrailKind"] = guardrailKind.toStdString();
         json["guardrailDirection"] = guardrailDirection.toStdString();
     }
+    if (!cache.isEmpty()) {
+        json["cache"] = cache.toStdString();
+        if (savedTokens >= 0)
+            json["savedTokens"] = savedTokens;
+        if (savedCostUsd >= 0)
+            json["savedCostUsd"] = Json::parse(formatCostUsd(savedCostUsd));
+    }
     json["client"] = clientAddress.toStdString();
     return json;
 }
@@ -226,6 +233,18 @@ std::string AccessRecord::toJsonLine() const {
         appendQuoted(out, guardrailKind);
         appendMember(out, "guardrailDirection");
         appendQuoted(out, guardrailDirection);
+    }
+    if (!cache.isEmpty()) {
+        appendMember(out, "cache");
+        appendQuoted(out, cache);
+        if (savedTokens >= 0) {
+            appendMember(out, "savedTokens");
+            appendCount(out, savedTokens);
+        }
+        if (savedCostUsd >= 0) {
+            appendMember(out, "savedCostUsd");
+            out += formatCostUsd(savedCostUsd);
+        }
     }
     appendMember(out, "client");
     appendQuoted(out, clientAddress);

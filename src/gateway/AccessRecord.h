@@ -43,6 +43,11 @@ struct AccessRecord {
     QString guardrail;
     QString guardrailKind;
     QString guardrailDirection;
+    // With a response cache on the operation: "hit", "miss" or "bypass". A hit spent nothing upstream;
+    // savedTokens and savedCostUsd say what the answer it replayed had cost (-1: none).
+    QString cache;
+    qint64 savedTokens = -1;
+    double savedCostUsd = -1;
     QString clientAddress;
 
     Json toJson() const;

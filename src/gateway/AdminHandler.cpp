@@ -95,6 +95,16 @@ void AdminHandler::status(HttpExchange* exchange) {
                                  {"direction", key.direction.toStdString()},
                                  {"count", count}});
     countersJson["guardrailInterventions"] = std::move(interventions);
+    Json cache = Json::array();
+    for (const auto& [api, totals] : counters.cacheByApi)
+        cache.push_back({{"api", api.toStdString()},
+                         {"hits", totals.hits},
+                         {"misses", totals.misses},
+                         {"bypasses", totals.bypasses},
+                         {"hitRate", std::round(totals.hitRate() * 10000) / 10000},
+                         {"savedTokens", totals.savedTokens},
+                         {"savedCostUsd", Json::parse(formatCostUsd(totals.savedCostUsd))}});
+    countersJson["responseCache"] = std::move(cache);
     json["counters"] = std::move(countersJson);
     Json suspensions = Json::array();
     for (const SuspensionTable::Entry& entry : m_runtime->suspensions().entries(now)) {
@@ -151,6 +161,25 @@ void AdminHandler::metrics(HttpExchange* exchange) {
         text += "gatehouse_guardrail_interventions_total{api=\"" + labelValue(key.api) + "\",guardrail=\"" +
                 labelValue(key.guardrail) + "\",direction=\"" + labelValue(key.direction) + "\"} " +
                 QByteArray::number(count) + '\n';
+    text += "# HELP gatehouse_cache_lookups_total Response cache answers by API: hit, miss or bypass.\n";
+    text += "# TYPE gatehouse_cache_lookups_total counter\n";
+    for (const auto& [api, totals] : counters.cacheByApi) {
+        const std::pair<const char*, qint64> results[] = {
+            {"hit", totals.hits}, {"miss", totals.misses}, {"bypass", totals.bypasses}};
+        for (const auto& [result, count] : results)
+            text += "gatehouse_cache_lookups_total{api=\"" + labelValue(api) + "\",result=\"" +
+                    QByteArray(result) + "\"} " + QByteArray::number(count) + '\n';
+    }
+    text += "# HELP gatehouse_cache_hit_ratio Response cache hits among lookups, by API.\n";
+    text += "# TYPE gatehouse_cache_hit_ratio gauge\n";
+    for (const auto& [api, totals] : counters.cacheByApi)
+        text += "gatehouse_cache_hit_ratio{api=\"" + labelValue(api) + "\"} " +
+                QByteArray::number(totals.hitRate(), 'f', 4) + '\n';
+    text += "# HELP gatehouse_cache_saved_tokens_total Tokens the response cache's hits did not spend.\n";
+    text += "# TYPE gatehouse_cache_saved_tokens_total counter\n";
+    for (const auto& [api, totals] : counters.cacheByApi)
+        text += "gatehouse_cache_saved_tokens_total{api=\"" + labelValue(api) + "\"} " +
+                QByteArray::number(totals.savedTokens) + '\n';
     const SharedStateStatus& shared = m_runtime->sharedState();
     if (shared.isShared()) {
         text += "# HELP gatehouse_shared_state_up Whether this replica reaches its shared-state Redis.\n";

@@ -29,6 +29,18 @@ void GatewayMetrics::record(const AccessRecord& record) {
         usage.reasoningTokens += qMax<qint64>(0, record.reasoningTokens);
         usage.costUsd += qMax(0.0, record.costUsd);
     }
+    if (!record.cache.isEmpty()) {
+        Snapshot::CacheTotals& cache = m_data.cacheByApi[record.apiName];
+        if (record.cache == QLatin1String("hit")) {
+            cache.hits += 1;
+            cache.savedTokens += qMax<qint64>(0, record.savedTokens);
+            cache.savedCostUsd += qMax(0.0, record.savedCostUsd);
+        } else if (record.cache == QLatin1String("miss")) {
+            cache.misses += 1;
+        } else {
+            cache.bypasses += 1;
+        }
+    }
     if (!record.guardrail.isEmpty() || !record.guardrailKind.isEmpty())
         m_data.interventions[{record.apiName, record.guardrail, record.guardrailDirection}] += 1;
 }

@@ -52,6 +52,17 @@ public:
             double costUsd = 0;
         };
         std::map<UsageKey, UsageTotals> usage;
+        // The response cache's lookups by API, and what its hits saved.
+        struct CacheTotals {
+            qint64 hits = 0;
+            qint64 misses = 0;
+            qint64 bypasses = 0;
+            qint64 savedTokens = 0;
+            double savedCostUsd = 0;
+            // Hits among the lookups (bypasses are not lookups), 0..1.
+            double hitRate() const { return hits + misses > 0 ? double(hits) / double(hits + misses) : 0.0; }
+        };
+        std::map<QString, CacheTotals> cacheByApi;
     };
 
     void record(const AccessRecord& record);

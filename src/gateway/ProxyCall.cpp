@@ -6,10 +6,12 @@
 #include "gateway/HttpExchange.h"
 #include "gateway/JsonPointer.h"
 #include "gateway/RequestBodyModel.h"
+#include "gateway/ResponseCacheKey.h"
 #include "gateway/SharedStateSession.h"
 #include "gateway/StreamUsageFilter.h"
 #include "gateway/UsageEstimate.h"
 #include "gateway/UsageReader.h"
+#include "gateway/policies/ResponseCachePolicy.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -134,6 +136,8 @@ void ProxyCall::fail(int status, const QString& code, const QString& message, co
     if (m_done)
         return;
     m_done = true;
+    if (!m_cacheStatus.isEmpty())
+        headers.set("X-Cache-Status", m_cacheStatus);
     respondError(m_exchange, m_context.operation, m_context.runtime, m_context.record, m_context.started,
                  status, code, message, description, std::move(headers));
 }
@@ -157,6 +161,7 @@ void ProxyCall::start() {
     m_forwardHeaders.set("Accept-Encoding", encoding.isEmpty() ? QByteArray("identity") : encoding);
     m_queryForward = request.query;
     m_requestBody = request.body;
+    prepareCache();
     runRequestFlow();
 }
 
@@ -227,6 +232,8 @@ void ProxyCall::routeFirst() {
              QStringLiteral("%1 has no %2 endpoint").arg(m_context.api->name, stageName(m_context.stage)));
         return;
     }
+    if (lookUpCache(*first))
+        return;
     startAttempt(*first);
 }
 
@@ -468,7 +475,7 @@ void ProxyCall::onMetaData() {
         return;
     }
     m_declaredLength = contentLength;
-    m_exchange->beginResponse(status, headers, contentLength);
+    beginClientResponse(status, headers, contentLength);
 }
 
 void ProxyCall::answerInstead(PolicyAnswer answer) {
@@ -479,6 +486,8 @@ void ProxyCall::answerInstead(PolicyAnswer answer) {
         for (const RuntimePolicy& policy : m_context.operation->flows.fault)
             policy->onFault(answer.headers);
     }
+    if (!m_cacheStatus.isEmpty())
+        answer.headers.set("X-Cache-Status", m_cacheStatus);
     m_exchange->respond(answer.status, answer.headers, answer.body);
     m_context.record.status = answer.status;
     m_context.record.errorCode = answer.errorCode;
@@ -522,11 +531,12 @@ void ProxyCall::releaseHeldResponse() {
     if (m_streaming && m_filtersUsageChunk)
         m_heldBody = StreamUsageFilter::withoutUsageChunks(m_heldBody);
     m_declaredLength = m_heldBody.size();
-    m_exchange->beginResponse(m_context.record.status, m_heldHeaders, m_declaredLength);
-    m_exchange->writeBody(m_heldBody);
+    beginClientResponse(m_context.record.status, m_heldHeaders, m_declaredLength);
+    sendBody(m_heldBody);
     m_heldBody.clear();
     m_exchange->endResponse();
     finish();
+    keepInCache();
 }
 
 void ProxyCall::onReadyRead() {
@@ -566,7 +576,7 @@ void ProxyCall::pump() {
                     break;
             }
             if (!data.isEmpty())
-                m_exchange->writeBody(data);
+                sendBody(data);
             if (!m_streamObservers.empty())
                 data = original; // usage is counted on what the upstream sent
             if (stop) {
@@ -687,10 +697,11 @@ void ProxyCall::onFinished() {
             }
         }
         if (!tail.isEmpty())
-            m_exchange->writeBody(tail);
+            sendBody(tail);
     }
     m_exchange->endResponse();
     finish();
+    keepInCache();
 }
 
 void ProxyCall::noteIntervention(const PolicyIntervention& intervention) {
@@ -821,6 +832,7 @@ void ProxyCall::onClientAborted() {
     if (m_committed && m_declaredLength >= 0 && m_exchange &&
         m_exchange->bodyBytesSent() >= m_declaredLength) {
         finish();
+        keepInCache();
         return;
     }
     m_done = true;
@@ -834,6 +846,204 @@ void ProxyCall::onClientAborted() {
     m_context.runtime->metrics().record(m_context.record);
     m_context.runtime->accessLog().append(m_context.record);
     detachReply();
+}
+
+void ProxyCall::prepareCache() {
+    for (const RuntimePolicy& policy : m_context.operation->flows.request) {
+        if ((m_cache = policy->responseCache()))
+            break;
+    }
+    if (!m_cache)
+        return;
+    // Until the lookup: a request the request flow answers, or one the cache may not serve, bypasses it.
+    setCacheStatus(QByteArrayLiteral("Bypass"));
+    const HttpRequest& request = m_exchange->request();
+    if (request.isHead())
+        return;
+    bool noStore = false;
+    bool noCache = false;
+    for (const QByteArray& directive : request.headers.value("Cache-Control").split(',')) {
+        const QByteArray name = directive.trimmed().toLower();
+        noStore = noStore || name == "no-store";
+        noCache = noCache || name == "no-cache";
+    }
+    noCache = noCache || request.headers.value("Pragma").trimmed().toLower() == "no-cache";
+    if (noStore)
+        return;
+    const std::optional<QByteArray> digest = ResponseCacheKey::bodyDigest(request.body);
+    if (!digest)
+        return; // no JSON object: nothing to key it by
+    m_clientBody = request.body;
+    m_clientDigest = *digest;
+    m_cacheReads = !noCache;
+    m_cacheStores = true;
+}
+
+bool ProxyCall::lookUpCache(const Target& first) {
+    if (!m_cacheReads && !m_cacheStores)
+        return false;
+    if (m_requestBody.constData() == m_clientBody.constData() || m_requestBody == m_clientBody) {
+        m_upstreamDigest = m_clientDigest;
+    } else if (const std::optional<QByteArray> digest = ResponseCacheKey::bodyDigest(m_requestBody)) {
+        m_upstreamDigest = *digest;
+    } else {
+        m_cacheReads = m_cacheStores = false; // the request flow made something else of it
+        return false;
+    }
+    if (!m_cacheReads)
+        return false; // no-cache: the fresh answer replaces what was kept
+    setCacheStatus(QByteArrayLiteral("Miss"));
+    const QByteArray key = cacheKey(first);
+    if (!m_context.shared) {
+        if (const std::shared_ptr<const CachedAnswer> answer = m_cache->store().find(key, nowMs())) {
+            answerFromCache(first, *answer);
+            return true;
+        }
+        return false;
+    }
+    // Redis's answer comes on this worker's loop; meanwhile the target's claim is held as a queued
+    // retry's would be (and given back if the client leaves).
+    m_pendingTarget = first;
+    m_context.shared->responseCache().find(
+        cacheScope(), key, [self = QPointer<ProxyCall>(this)](std::optional<QByteArray> bytes) {
+            if (!self)
+                return;
+            const std::optional<Target> target = std::exchange(self->m_pendingTarget, std::nullopt);
+            if (!target)
+                return;
+            if (self->m_done) {
+                if (target->pair)
+                    self->m_context.runtime->suspensions().abandonAttempt(*target->pair);
+                return;
+            }
+            const std::optional<CachedAnswer> answer =
+                bytes ? CachedAnswer::parse(*bytes) : std::optional<CachedAnswer>();
+            if (answer)
+                self->answerFromCache(*target, *answer);
+            else
+                self->startAttempt(*target);
+        });
+    return true;
+}
+
+void ProxyCall::setCacheStatus(const QByteArray& status) {
+    m_cacheStatus = status;
+    m_context.record.cache = QString::fromLatin1(status).toLower();
+}
+
+QByteArray ProxyCall::cacheKey(const Target& target) const {
+    ResponseCacheKey::Parts parts;
+    parts.apiId = m_context.api->id;
+    parts.operation = m_context.operation->key;
+    parts.stage = m_context.stage;
+    parts.endpointId = target.endpoint->id;
+    parts.endpointUrl = target.endpoint->baseUrl;
+    parts.model = target.model;
+    parts.query = m_queryForward;
+    parts.clientDigest = m_clientDigest;
+    parts.upstreamDigest = m_upstreamDigest;
+    return ResponseCacheKey::of(parts);
+}
+
+QByteArray ProxyCall::cacheScope() const {
+    return m_context.api->id.toUtf8() + '|' + m_context.operation->key.toUtf8() + '|' +
+           stageName(m_context.stage).toUtf8();
+}
+
+void ProxyCall::answerFromCache(const Target& target, const CachedAnswer& answer) {
+    if (target.pair) // claimed by routing, never tried
+        m_context.runtime->suspensions().abandonAttempt(*target.pair);
+    m_done = true;
+    setCacheStatus(QByteArrayLiteral("Hit"));
+    HttpHeaders headers = answer.headers;
+    headers.set("X-Cache-Status", m_cacheStatus);
+    headers.set("Age", QByteArray::number(qMax<qint64>(0, (nowMs() - answer.storedAtMs) / 1000)));
+    for (const auto& [name, value] : m_context.responseHeaders.fields())
+        headers.set(name, value);
+    if (headers.contains("x-llm-cost")) { // LLMCost's headers: this answer cost nothing
+        headers.set("x-llm-cost", QByteArray::fromStdString(formatCostUsd(0)));
+        headers.set("x-llm-cost-status", "calculated");
+    }
+    if (answer.streamed) {
+        // Replayed as it was sent: a chunked stream of the same events.
+        m_exchange->beginResponse(answer.status, headers, -1);
+        m_exchange->writeBody(answer.body);
+        m_exchange->endResponse();
+    } else {
+        m_exchange->respond(answer.status, headers, answer.body);
+    }
+    AccessRecord& record = m_context.record;
+    record.model = target.model.isEmpty() ? answer.model : target.model;
+    record.endpointId = target.endpoint->id;
+    record.status = answer.status;
+    record.streamed = answer.streamed;
+    record.savedTokens = answer.totalTokens;
+    record.savedCostUsd = answer.costUsd;
+    record.costUsd = 0;
+    record.costStatus = QStringLiteral("calculated");
+    record.costReason = QStringLiteral("answered from the response cache");
+    record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
+    m_context.runtime->metrics().record(record);
+    m_context.runtime->accessLog().append(record);
+}
+
+void ProxyCall::beginClientResponse(int status, HttpHeaders& headers, qint64 contentLength) {
+    if (!m_cacheStatus.isEmpty())
+        headers.set("X-Cache-Status", m_cacheStatus);
+    bool upstreamForbids = false;
+    for (const QByteArray& directive : headers.value("Cache-Control").split(',')) {
+        const QByteArray name = directive.trimmed().toLower();
+        upstreamForbids = upstreamForbids || name == "no-store" || name == "private";
+    }
+    m_cacheCapturing = m_cacheStores && status >= 200 && status < 300 && !upstreamForbids &&
+                       !m_exchange->request().isHead();
+    if (m_cacheCapturing) {
+        m_cacheCapture = CachedAnswer();
+        m_cacheCapture.status = status;
+        m_cacheCapture.streamed = m_streaming;
+        m_cacheCapture.headers = headers;
+        // Per call, not per answer: set again on each hit.
+        m_cacheCapture.headers.remove("X-Cache-Status");
+        for (const auto& [name, value] : m_context.responseHeaders.fields())
+            m_cacheCapture.headers.remove(name);
+    }
+    m_exchange->beginResponse(status, headers, contentLength);
+}
+
+void ProxyCall::sendBody(const QByteArray& data) {
+    m_exchange->writeBody(data);
+    if (!m_cacheCapturing)
+        return;
+    if (m_cacheCapture.body.size() + data.size() > ResponseCachePolicy::maxAnswerBytes) {
+        m_cacheCapturing = false; // too large to keep: it passes through
+        m_cacheCapture = CachedAnswer();
+        return;
+    }
+    m_cacheCapture.body += data;
+}
+
+void ProxyCall::keepInCache() {
+    if (!std::exchange(m_cacheCapturing, false) || !m_cache)
+        return;
+    const AccessRecord& record = m_context.record;
+    // A guardrail that stopped a stream, or an upstream that broke it off, leaves an answer that is not
+    // the one to give again.
+    if (!record.guardrail.isEmpty() || !record.guardrailKind.isEmpty() || !record.errorCode.isEmpty())
+        return;
+    CachedAnswer& answer = m_cacheCapture;
+    answer.model = record.model;
+    answer.totalTokens = qMax<qint64>(0, record.totalTokens);
+    answer.costUsd = qMax(0.0, record.costUsd);
+    answer.storedAtMs = nowMs();
+    const QByteArray key = cacheKey(m_target);
+    if (m_context.shared) {
+        m_context.shared->responseCache().insert(cacheScope(), key, answer.serialize(), m_cache->ttlMs(),
+                                                 qint64(m_cache->maxEntries()));
+    } else {
+        const qint64 expiresAtMs = answer.storedAtMs + m_cache->ttlMs();
+        m_cache->store().insert(key, std::make_shared<const CachedAnswer>(std::move(answer)), expiresAtMs);
+    }
+    m_cacheCapture = CachedAnswer();
 }
 
 } // namespace gatehouse

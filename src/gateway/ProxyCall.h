@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gateway/AccessRecord.h"
+#include "gateway/CachedAnswer.h"
 #include "gateway/GatewayConfig.h"
 #include "gateway/HttpHeaders.h"
 #include "gateway/ModelRouter.h"
@@ -25,6 +26,7 @@ namespace gatehouse {
 
 class GatewayRuntime;
 class HttpExchange;
+class ResponseCachePolicy;
 class SharedStateSession;
 class UpstreamPool;
 
@@ -86,6 +88,19 @@ private:
     void chargeQuota(const QString& key, const QuotaTracker::Charge& charge, quint8 sharedPeriods);
     void retryOrFail(const QString& reason, int fallbackStatus, const QString& fallbackCode);
     void startAttempt(const Target& target);
+    // The response cache: whether this call may read or fill it (the client's Cache-Control, a JSON
+    // body), the lookup once the first target is known (true when it answers or looks up), the
+    // answer replayed, and the answer kept once it went out whole.
+    void prepareCache();
+    bool lookUpCache(const Target& first);
+    void setCacheStatus(const QByteArray& status);
+    QByteArray cacheKey(const Target& target) const;
+    QByteArray cacheScope() const;
+    void answerFromCache(const Target& target, const CachedAnswer& answer);
+    void keepInCache();
+    // The answer's head and body to the client, through the cache's capture.
+    void beginClientResponse(int status, HttpHeaders& headers, qint64 contentLength);
+    void sendBody(const QByteArray& data);
     void answerInstead(PolicyAnswer answer);
     // The request flow from policy m_nextPolicy on, then the upstream; an asynchronous policy resumes it.
     void runRequestFlow();
@@ -142,6 +157,16 @@ private:
     HttpHeaders m_heldHeaders;
     QByteArray m_heldBody;
     std::vector<std::unique_ptr<StreamObserver>> m_streamObservers; // this call's, for a streamed answer
+
+    const ResponseCachePolicy* m_cache = nullptr; // the operation's response cache, if it has one
+    bool m_cacheReads = false;                    // the client takes an answer from the cache
+    bool m_cacheStores = false;                   // the client's answer may be kept
+    QByteArray m_cacheStatus;                     // X-Cache-Status: Hit, Miss or Bypass
+    QByteArray m_clientBody;                      // as the client sent it, to see if the flow changed it
+    QByteArray m_clientDigest;
+    QByteArray m_upstreamDigest;
+    bool m_cacheCapturing = false; // what the client gets is kept, to be stored when it ends well
+    CachedAnswer m_cacheCapture;
 };
 
 } // namespace gatehouse

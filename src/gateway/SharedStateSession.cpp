@@ -24,7 +24,9 @@ SharedStateSession::SharedStateSession(GatewayRuntime& runtime)
       m_suspensions(*m_client, runtime.sharedState().settings().keyPrefix.toUtf8(),
                     runtime.sharedState().settings().commandTimeoutMs),
       m_rotation(*m_client, runtime.sharedState().settings().keyPrefix.toUtf8(),
-                 runtime.sharedState().settings().commandTimeoutMs) {
+                 runtime.sharedState().settings().commandTimeoutMs),
+      m_responseCache(*m_client, runtime.sharedState().settings().keyPrefix.toUtf8(),
+                      runtime.sharedState().settings().commandTimeoutMs) {
     SharedStateStatus* status = &runtime.sharedState();
     QObject::connect(m_client.get(), &RedisClient::connected, m_client.get(), [this, status] {
         m_counted = true;

@@ -2,6 +2,7 @@
 
 #include "sharedstate/RedisClient.h"
 #include "sharedstate/SharedQuotaStore.h"
+#include "sharedstate/SharedResponseCache.h"
 #include "sharedstate/SharedRotation.h"
 #include "sharedstate/SharedSuspensionStore.h"
 
@@ -24,6 +25,7 @@ public:
     SharedQuotaStore& quotas() { return m_quotas; }
     SharedSuspensionStore& suspensions() { return m_suspensions; }
     SharedRotation& rotation() { return m_rotation; }
+    SharedResponseCache& responseCache() { return m_responseCache; }
     RedisClient& client() { return *m_client; }
 
     static RedisClient::Options clientOptions(GatewayRuntime& runtime);
@@ -33,6 +35,7 @@ private:
     SharedQuotaStore m_quotas;
     SharedSuspensionStore m_suspensions;
     SharedRotation m_rotation;
+    SharedResponseCache m_responseCache;
     SharedStateStatus* m_status = nullptr;
     bool m_counted = false; // counted among the status's connected sessions
 };

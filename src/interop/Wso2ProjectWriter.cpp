@@ -178,6 +178,13 @@ Json Wso2ProjectWriter::flowsJson(const PolicyFlows& flows, const QString& scope
             const PolicyAttachment& attachment = attachments[i];
             const PolicyDefinition* definition = PolicyCatalogue::builtin().find(attachment.policyName);
             const QString path = QStringLiteral("%1.%2[%3]").arg(scopePath, flowKindName(kind)).arg(i);
+            if (definition && definition->gatehouseOnly) {
+                // WSO2 refuses a project naming a policy it does not know: the project imports there
+                // without it.
+                m_warnings.append(tr("%1: %2 is Gatehouse's own policy, left out (WSO2 has no equivalent)")
+                                      .arg(path, attachment.policyName));
+                continue;
+            }
             Json entry = Json::object();
             entry["policyName"] = toStdString(attachment.policyName);
             entry["policyVersion"] = toStdString(attachment.policyVersion);

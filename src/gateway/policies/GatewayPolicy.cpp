@@ -58,4 +58,8 @@ ModelRouter* GatewayPolicy::modelRouter() const {
     return nullptr;
 }
 
+const ResponseCachePolicy* GatewayPolicy::responseCache() const {
+    return nullptr;
+}
+
 } // namespace gatehouse

@@ -15,6 +15,7 @@ class QObject;
 namespace gatehouse {
 
 class ModelRouter;
+class ResponseCachePolicy;
 struct RuntimeApi;
 struct RuntimeOperation;
 
@@ -117,6 +118,9 @@ public:
 
     // The model router this policy configures, if it is one: routing reads it before the first attempt.
     virtual ModelRouter* modelRouter() const;
+    // The response cache this policy is, if it is one: the gateway looks answers up once routing has
+    // chosen a model, and keeps them after the response flow.
+    virtual const ResponseCachePolicy* responseCache() const;
 
 protected:
     GatewayPolicy() = default;

@@ -8,6 +8,7 @@
 #include "gateway/policies/PiiMaskingPolicy.h"
 #include "gateway/policies/PromptDecoratorPolicy.h"
 #include "gateway/policies/PromptTemplatePolicy.h"
+#include "gateway/policies/ResponseCachePolicy.h"
 #include "gateway/policies/UrlGuardrailPolicy.h"
 
 #include <algorithm>
@@ -35,6 +36,7 @@ const PolicyRegistry& PolicyRegistry::builtin() {
         {QStringLiteral("LLMCost"), &LlmCostPolicy::build},
         {QStringLiteral("PromptTemplate"), &PromptTemplatePolicy::build},
         {QStringLiteral("PromptDecorator"), &PromptDecoratorPolicy::build},
+        {QStringLiteral("ResponseCache"), &ResponseCachePolicy::build},
     });
     return registry;
 }
