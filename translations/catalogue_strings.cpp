@@ -65,6 +65,12 @@ static const char* const policycatalogueStrings[] = {
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the regular expression is found in the content; with invert, intervenes when it is found (a deny list). Answers 446 when it intervenes."), // RegexGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Regex Pattern"), // RegexGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The regular expression searched for in the content (PCRE, as Java's for common patterns)."), // RegexGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Response Cache"), // ResponseCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Answers a request that was answered before from the cache: the same API, operation, stage, chosen model and endpoint, and the same request body (system prompt, history, tools and generation parameters) after the request flow. Only 2xx answers are kept; streamed answers are replayed as streams. Clients skip it with Cache-Control: no-cache (not read) or no-store (neither read nor kept). Every answer says X-Cache-Status: Hit, Miss or Bypass. Gatehouse's own policy: left out of WSO2 exports, with a warning."), // ResponseCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Time to live (seconds)"), // ResponseCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "How long an answer is served from the cache after it was kept."), // ResponseCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Maximum entries"), // ResponseCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "How many answers are kept; the least recently used one makes room for a new one. Answers larger than 1 MiB are never kept."), // ResponseCache.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Sentence Count Guardrail"), // SentenceCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the content has between min and max sentences (split on . ! and ?). Answers 446 when it intervenes."), // SentenceCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Minimum sentences"), // SentenceCountGuardrail.json

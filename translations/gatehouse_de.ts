@@ -2723,6 +2723,30 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>The templates, as a JSON list: [{&quot;name&quot;:&quot;translate&quot;,&quot;prompt&quot;:&quot;Translate [[text]] into [[lang]].&quot;}]. Names are letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
         <translation>Die Vorlagen als JSON-Liste: [{&quot;name&quot;:&quot;translate&quot;,&quot;prompt&quot;:&quot;Translate [[text]] into [[lang]].&quot;}]. Namen bestehen aus Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;.</translation>
     </message>
+    <message>
+        <source>Response Cache</source>
+        <translation>Antwort-Cache</translation>
+    </message>
+    <message>
+        <source>Answers a request that was answered before from the cache: the same API, operation, stage, chosen model and endpoint, and the same request body (system prompt, history, tools and generation parameters) after the request flow. Only 2xx answers are kept; streamed answers are replayed as streams. Clients skip it with Cache-Control: no-cache (not read) or no-store (neither read nor kept). Every answer says X-Cache-Status: Hit, Miss or Bypass. Gatehouse&apos;s own policy: left out of WSO2 exports, with a warning.</source>
+        <translation>Beantwortet eine schon einmal beantwortete Anfrage aus dem Cache: dieselbe API, Operation, Stufe, dasselbe gewählte Modell und derselbe Endpunkt und derselbe Anfragetext (Systemprompt, Verlauf, Werkzeuge und Generierungsparameter) nach dem Anfragefluss. Nur 2xx-Antworten werden behalten; gestreamte Antworten werden als Streams wiedergegeben. Clients umgehen ihn mit Cache-Control: no-cache (nicht gelesen) oder no-store (weder gelesen noch behalten). Jede Antwort nennt X-Cache-Status: Hit, Miss oder Bypass. Eine eigene Richtlinie von Gatehouse: wird in WSO2-Exporten mit einer Warnung weggelassen.</translation>
+    </message>
+    <message>
+        <source>Time to live (seconds)</source>
+        <translation>Lebensdauer (Sekunden)</translation>
+    </message>
+    <message>
+        <source>How long an answer is served from the cache after it was kept.</source>
+        <translation>Wie lange eine Antwort aus dem Cache ausgeliefert wird, nachdem sie behalten wurde.</translation>
+    </message>
+    <message>
+        <source>Maximum entries</source>
+        <translation>Höchstzahl der Einträge</translation>
+    </message>
+    <message>
+        <source>How many answers are kept; the least recently used one makes room for a new one. Answers larger than 1 MiB are never kept.</source>
+        <translation>Wie viele Antworten behalten werden; die am längsten nicht genutzte macht einer neuen Platz. Antworten über 1 MiB werden nie behalten.</translation>
+    </message>
 </context>
 <context>
     <name>PolicyCommands</name>
@@ -3912,11 +3936,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Tokens, Kosten, Anfragen und Fehler aus den Zugriffsprotokollen des Gateways summieren.</translation>
     </message>
     <message>
-        <source>Sums the access logs of the workspace&apos;s gateway (&lt;workspace&gt;/logs) over a time range: requests, errors, prompt, completion, cached and total tokens, and cost in USD, per group and time bucket, the largest cost first. --since and --until take a time back from now (30m, 24h, 7d, 2w), &quot;now&quot;, or an ISO 8601 date or time (2026-12-07, 2026-12-07T05:00:00Z; UTC unless it names an offset); the range is read in whole minutes. --group-by takes any of api, app and model, comma-separated; --bucket cuts the range into UTC minutes, hours or days. Each log gets an index next to it (access-YYYYMMDD.jsonl.idx), so later runs read only what was appended. With --json: {&quot;since&quot;, &quot;until&quot;, &quot;bucket&quot;, &quot;groupBy&quot;, &quot;rows&quot;: [{&quot;start&quot; (with a bucket), &quot;api&quot; and &quot;apiId&quot;, &quot;app&quot; and &quot;appId&quot;, &quot;model&quot; (those grouped by), &quot;requests&quot;, &quot;errors&quot;, &quot;promptTokens&quot;, &quot;completionTokens&quot;, &quot;cachedTokens&quot;, &quot;reasoningTokens&quot;, &quot;totalTokens&quot;, &quot;costUsd&quot;, &quot;cachedShare&quot;, &quot;estimatedCosts&quot;, &quot;estimatedUsage&quot;, &quot;notCalculatedCosts&quot;, &quot;interventions&quot;}], &quot;totals&quot;: {the same counts}}.</source>
-        <extracomment>Keep the option values (30m, 24h, 7d, api, app, model, none, minute, hour, day) and the JSON member names in English.</extracomment>
-        <translation>Summiert die Zugriffsprotokolle des Gateways des Arbeitsbereichs (&lt;workspace&gt;/logs) über einen Zeitraum: Anfragen, Fehler, Prompt-, Completion-, Cache- und Gesamt-Tokens sowie Kosten in USD, je Gruppe und Zeitabschnitt, die höchsten Kosten zuerst. --since und --until nehmen eine Zeit zurück ab jetzt (30m, 24h, 7d, 2w), &quot;now&quot; oder ein Datum oder eine Zeit nach ISO 8601 (2026-12-07, 2026-12-07T05:00:00Z; UTC, wenn kein Versatz angegeben ist); der Zeitraum wird in ganzen Minuten gelesen. --group-by nimmt beliebige von api, app und model, durch Kommas getrennt; --bucket teilt den Zeitraum in UTC-Minuten, -Stunden oder -Tage. Jedes Protokoll erhält daneben einen Index (access-YYYYMMDD.jsonl.idx), sodass spätere Aufrufe nur lesen, was hinzugekommen ist. Mit --json: {&quot;since&quot;, &quot;until&quot;, &quot;bucket&quot;, &quot;groupBy&quot;, &quot;rows&quot;: [{&quot;start&quot; (mit Zeitabschnitt), &quot;api&quot; und &quot;apiId&quot;, &quot;app&quot; und &quot;appId&quot;, &quot;model&quot; (die gruppierten), &quot;requests&quot;, &quot;errors&quot;, &quot;promptTokens&quot;, &quot;completionTokens&quot;, &quot;cachedTokens&quot;, &quot;reasoningTokens&quot;, &quot;totalTokens&quot;, &quot;costUsd&quot;, &quot;cachedShare&quot;, &quot;estimatedCosts&quot;, &quot;estimatedUsage&quot;, &quot;notCalculatedCosts&quot;, &quot;interventions&quot;}], &quot;totals&quot;: {dieselben Zahlen}}.</translation>
-    </message>
-    <message>
         <source>Start of the range: 30m, 24h, 7d, 2w back from now, or an ISO 8601 time (default: 24h).</source>
         <translation>Beginn des Zeitraums: 30m, 24h, 7d, 2w zurück ab jetzt oder eine Zeit nach ISO 8601 (Standard: 24h).</translation>
     </message>
@@ -4019,6 +4038,11 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>No cost calculated (no price for the model): %1 calls</source>
         <extracomment>%1 is a number of calls.</extracomment>
         <translation>Keine Kosten berechnet (kein Preis für das Modell): %1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>Sums the access logs of the workspace&apos;s gateway (&lt;workspace&gt;/logs) over a time range: requests, errors, prompt, completion, cached and total tokens, and cost in USD, per group and time bucket, the largest cost first. --since and --until take a time back from now (30m, 24h, 7d, 2w), &quot;now&quot;, or an ISO 8601 date or time (2026-12-07, 2026-12-07T05:00:00Z; UTC unless it names an offset); the range is read in whole minutes. --group-by takes any of api, app and model, comma-separated; --bucket cuts the range into UTC minutes, hours or days. Each log gets an index next to it (access-YYYYMMDD.jsonl.idx), so later runs read only what was appended. With --json: {&quot;since&quot;, &quot;until&quot;, &quot;bucket&quot;, &quot;groupBy&quot;, &quot;rows&quot;: [{&quot;start&quot; (with a bucket), &quot;api&quot; and &quot;apiId&quot;, &quot;app&quot; and &quot;appId&quot;, &quot;model&quot; (those grouped by), &quot;requests&quot;, &quot;errors&quot;, &quot;promptTokens&quot;, &quot;completionTokens&quot;, &quot;cachedTokens&quot;, &quot;reasoningTokens&quot;, &quot;totalTokens&quot;, &quot;costUsd&quot;, &quot;cachedShare&quot;, &quot;estimatedCosts&quot;, &quot;estimatedUsage&quot;, &quot;notCalculatedCosts&quot;, &quot;interventions&quot;, &quot;cacheHits&quot;, &quot;savedTokens&quot;, &quot;savedCostUsd&quot;}], &quot;totals&quot;: {the same counts}}.</source>
+        <extracomment>Keep the option values (30m, 24h, 7d, api, app, model, none, minute, hour, day) and the JSON member names in English.</extracomment>
+        <translation>Summiert die Zugriffsprotokolle des Gateways des Arbeitsbereichs (&lt;workspace&gt;/logs) über einen Zeitraum: Anfragen, Fehler, Prompt-, Completion-, Cache- und Gesamt-Tokens sowie Kosten in USD, je Gruppe und Zeitabschnitt, die höchsten Kosten zuerst. --since und --until nehmen eine Zeit zurück ab jetzt (30m, 24h, 7d, 2w), &quot;now&quot; oder ein Datum oder eine Zeit nach ISO 8601 (2026-12-07, 2026-12-07T05:00:00Z; UTC, wenn kein Versatz angegeben ist); der Zeitraum wird in ganzen Minuten gelesen. --group-by nimmt beliebige von api, app und model, durch Kommas getrennt; --bucket teilt den Zeitraum in UTC-Minuten, -Stunden oder -Tage. Jedes Protokoll erhält daneben einen Index (access-YYYYMMDD.jsonl.idx), sodass spätere Aufrufe nur lesen, was hinzugekommen ist. Mit --json: {&quot;since&quot;, &quot;until&quot;, &quot;bucket&quot;, &quot;groupBy&quot;, &quot;rows&quot;: [{&quot;start&quot; (mit Zeitabschnitt), &quot;api&quot; und &quot;apiId&quot;, &quot;app&quot; und &quot;appId&quot;, &quot;model&quot; (die gruppierten), &quot;requests&quot;, &quot;errors&quot;, &quot;promptTokens&quot;, &quot;completionTokens&quot;, &quot;cachedTokens&quot;, &quot;reasoningTokens&quot;, &quot;totalTokens&quot;, &quot;costUsd&quot;, &quot;cachedShare&quot;, &quot;estimatedCosts&quot;, &quot;estimatedUsage&quot;, &quot;notCalculatedCosts&quot;, &quot;interventions&quot;, &quot;cacheHits&quot;, &quot;savedTokens&quot;, &quot;savedCostUsd&quot;}], &quot;totals&quot;: {dieselben Zahlen}}.</translation>
     </message>
 </context>
 <context>
@@ -4237,6 +4261,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>%1: Gatehouse-only setting left out (WSO2 has no equivalent)</source>
         <translation>%1: Nur in Gatehouse vorhandene Einstellung weggelassen (WSO2 hat keine Entsprechung)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is Gatehouse&apos;s own policy, left out (WSO2 has no equivalent)</source>
+        <translation>%1: %2 ist eine eigene Richtlinie von Gatehouse und wurde weggelassen (WSO2 hat keine Entsprechung)</translation>
     </message>
 </context>
 <context>
@@ -5604,6 +5632,34 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>&lt;b&gt;Running&lt;/b&gt; on %1 · admin on 127.0.0.1:%2 · %3 requests · %4 in flight · %5</source>
         <translation>&lt;b&gt;Läuft&lt;/b&gt; auf %1 · Admin auf 127.0.0.1:%2 · %3 Anfragen · %4 in Bearbeitung · %5</translation>
     </message>
+    <message>
+        <source>Hit rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Bypassed</source>
+        <translation>Umgangen</translation>
+    </message>
+    <message>
+        <source>Tokens saved</source>
+        <translation>Eingesparte Tokens</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>How often the response cache answered, per API</source>
+        <translation>Wie oft der Antwort-Cache geantwortet hat, je API</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::GuardrailBenchPanel</name>
@@ -6779,6 +6835,26 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>%1 prompt + %2 completion = %3 tokens</source>
         <translation>%1 Prompt + %2 Completion = %3 Token</translation>
     </message>
+    <message>
+        <source>Hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Miss</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Bypass</source>
+        <translation>Umgangen</translation>
+    </message>
+    <message>
+        <source>X-Cache-Status: %1</source>
+        <translation>X-Cache-Status: %1</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::RouterTargetList</name>
@@ -7185,6 +7261,17 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>Results cleared</source>
         <translation>Ergebnisse geleert</translation>
     </message>
+    <message numerus="yes">
+        <source> · %n answered from the cache</source>
+        <translation>
+            <numerusform> · %n aus dem Cache beantwortet</numerusform>
+            <numerusform> · %n aus dem Cache beantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answered from the response cache: the model was not called.</source>
+        <translation>Aus dem Antwort-Cache beantwortet: das Modell wurde nicht aufgerufen.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::UsageChart</name>
@@ -7425,6 +7512,11 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Usage exported to %1</source>
         <translation>Verbrauch nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>tokens saved by %1 cache hits ($%2)</source>
+        <extracomment>%1 answers the response cache gave; %2 what the model would have charged for them.</extracomment>
+        <translation>Tokens durch %1 Cache-Treffer eingespart (%2 $)</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,13 @@
             <numerusform>%n more requests queued</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %n answered from the cache</source>
+        <translation>
+            <numerusform> · %n answered from the cache</numerusform>
+            <numerusform> · %n answered from the cache</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::UsageView</name>

@@ -50,6 +50,7 @@ struct InvokeResult {
     double latencyMs = 0;   // until the last byte
     double firstByteMs = 0; // until the first body byte (time to first token for streams)
     QString model;          // X-Gatehouse-Model, else the body's "model"
+    QString cacheStatus;    // X-Cache-Status: "Hit", "Miss" or "Bypass" with a response cache
     QString errorCode;      // the gateway's {"code"} on errors
     QString errorMessage;   // its "message"/"description", or the network error
     qint64 promptTokens = -1;

@@ -288,6 +288,7 @@ void RequestRunner::fillResult(Call* call, bool stopped) {
     if (reply) {
         result.headers = reply->rawHeaderPairs();
         result.model = QString::fromUtf8(reply->rawHeader("X-Gatehouse-Model")).trimmed();
+        result.cacheStatus = QString::fromLatin1(reply->rawHeader("X-Cache-Status")).trimmed();
     }
     Json body;
     if (!call->sse)

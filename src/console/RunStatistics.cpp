@@ -36,6 +36,8 @@ void RunStatistics::add(const InvokeResult& result) {
     ++m_count;
     if (isFailure(result))
         ++m_errors;
+    if (result.cacheStatus == QLatin1String("Hit"))
+        ++m_cacheHits;
     m_latency.add(result.latencyMs);
     ++m_statusCounts[result.status];
     if (!result.model.isEmpty()) {
@@ -112,6 +114,7 @@ Json RunStatistics::toJson(bool includeResults, const std::vector<InvokeResult>&
     json["statusCounts"] = std::move(statusCounts);
     json["latencyMs"] = std::move(latency);
     json["requestsPerSecond"] = std::round(requestsPerSecond() * 100.0) / 100.0;
+    json["cacheHits"] = m_cacheHits;
     if (includeResults) {
         // In request order, whatever order the answers came back in.
         std::vector<const InvokeResult*> ordered;
@@ -132,6 +135,7 @@ Json RunStatistics::toJson(bool includeResults, const std::vector<InvokeResult>&
             entry["promptTokens"] = orNull(result.promptTokens);
             entry["completionTokens"] = orNull(result.completionTokens);
             entry["totalTokens"] = orNull(result.totalTokens);
+            entry["cache"] = orNull(result.cacheStatus);
             list.push_back(std::move(entry));
         }
         json["results"] = std::move(list);

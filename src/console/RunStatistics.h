@@ -25,6 +25,8 @@ public:
     int count() const { return m_count; }
     // Results without an HTTP answer, with a status of 400 or more, or broken off.
     int errors() const { return m_errors; }
+    // Results the response cache answered (X-Cache-Status: Hit).
+    int cacheHits() const { return m_cacheHits; }
     // count() over the span from the first request's start to the last one's end; 0 before any.
     double requestsPerSecond() const;
     double spanMs() const;
@@ -40,10 +42,11 @@ public:
     std::vector<QString> models() const;
     std::vector<int> histogram(int buckets) const { return m_latency.histogram(buckets); }
 
-    // {"byModel": {...}, "statusCounts": {"200": N}, "latencyMs": {"min","avg","p50","p90","p99","max"},
+    // {"byModel": {...}, "statusCounts": {"200": N}, "cacheHits": N, "latencyMs":
+    // {"min","avg","p50","p90","p99","max"},
     //  "requestsPerSecond": x[, "results": [...]]}; with includeResults, one entry per result:
     // index, status, latencyMs, model, errorCode, promptTokens, completionTokens, totalTokens
-    // (null where unknown).
+    // and cache (X-Cache-Status), null where unknown.
     Json toJson(bool includeResults, const std::vector<InvokeResult>& results) const;
 
     static bool isFailure(const InvokeResult& result);
@@ -51,6 +54,7 @@ public:
 private:
     int m_count = 0;
     int m_errors = 0;
+    int m_cacheHits = 0;
     qint64 m_firstStartMs = 0;
     double m_lastEndMs = 0;
     LatencyStatistics m_latency;

@@ -49,6 +49,9 @@ Json countersJson(const UsageCounters& counters) {
     json["estimatedUsage"] = counters.estimatedUsage;
     json["notCalculatedCosts"] = counters.notCalculatedCosts;
     json["interventions"] = counters.interventions;
+    json["cacheHits"] = counters.cacheHits;
+    json["savedTokens"] = counters.savedTokens;
+    json["savedCostUsd"] = counters.savedCostUsd();
     return json;
 }
 
@@ -83,7 +86,8 @@ std::vector<Command> UsageCommands::commands() {
            "bucket), \"api\" and \"apiId\", \"app\" and \"appId\", \"model\" (those grouped by), "
            "\"requests\", \"errors\", \"promptTokens\", \"completionTokens\", \"cachedTokens\", "
            "\"reasoningTokens\", \"totalTokens\", \"costUsd\", \"cachedShare\", \"estimatedCosts\", "
-           "\"estimatedUsage\", \"notCalculatedCosts\", \"interventions\"}], \"totals\": {the same "
+           "\"estimatedUsage\", \"notCalculatedCosts\", \"interventions\", \"cacheHits\", \"savedTokens\", "
+           "\"savedCostUsd\"}], \"totals\": {the same "
            "counts}}.");
     usage.options = {
         Command::valueOption(sinceOption, QStringLiteral("TIME"),

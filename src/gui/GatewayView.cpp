@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -56,6 +57,9 @@ GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
       m_models(makeTable(this, QStringLiteral("gatewayModelCounters"), {tr("Model"), tr("Requests")})),
       m_interventions(makeTable(this, QStringLiteral("gatewayGuardrailCounters"),
                                 {tr("Guardrail"), tr("API"), tr("Direction"), tr("Interventions")})),
+      m_cache(makeTable(
+          this, QStringLiteral("gatewayCacheCounters"),
+          {tr("API"), tr("Hit rate"), tr("Hits"), tr("Misses"), tr("Bypassed"), tr("Tokens saved")})),
       m_suspensions(
           makeTable(this, QStringLiteral("gatewaySuspensions"),
                     {tr("API"), tr("Endpoint"), tr("Model"), tr("Failures"), tr("Recovers in"), tr("")})),
@@ -89,6 +93,8 @@ GatewayView::GatewayView(GatehouseSession* session, QWidget* parent)
     counts->addTab(m_models, tr("Per model"));
     counts->addTab(m_interventions, tr("Guardrails"));
     counts->setTabToolTip(1, tr("Calls a guardrail blocked or cut off, per guardrail"));
+    counts->addTab(m_cache, tr("Cache"));
+    counts->setTabToolTip(2, tr("How often the response cache answered, per API"));
     upper->addWidget(boxed(this, tr("Requests"), counts));
     upper->addWidget(boxed(this, tr("Suspended (endpoint, model) pairs"), m_suspensions));
     // The suspensions have six columns, the others two or three: equal thirds made them scroll.
@@ -184,6 +190,25 @@ void GatewayView::refresh() {
         auto* countItem = new QTableWidgetItem();
         countItem->setData(Qt::DisplayRole, count);
         m_interventions->setItem(row++, 3, countItem);
+    }
+    m_cache->setRowCount(int(counters.cacheByApi.size()));
+    row = 0;
+    const QLocale locale;
+    for (const auto& [api, totals] : counters.cacheByApi) {
+        m_cache->setItem(row, 0, new QTableWidgetItem(api));
+        auto* rate =
+            new QTableWidgetItem(totals.hits + totals.misses > 0
+                                     ? locale.toString(totals.hitRate() * 100, 'f', 1) + QLatin1Char('%')
+                                     : QStringLiteral("–"));
+        rate->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_cache->setItem(row, 1, rate);
+        const qint64 figures[] = {totals.hits, totals.misses, totals.bypasses, totals.savedTokens};
+        for (int column = 0; column < 4; ++column) {
+            auto* item = new QTableWidgetItem();
+            item->setData(Qt::DisplayRole, figures[column]);
+            m_cache->setItem(row, 2 + column, item);
+        }
+        ++row;
     }
     const std::vector<AccessRecord> recent = runtime->accessLog().recent(200);
     m_log->setRowCount(int(recent.size()));

@@ -26,6 +26,7 @@ public:
     QTableWidget* accessLogTable() const { return m_log; }
     QTableWidget* modelTable() const { return m_models; }
     QTableWidget* interventionTable() const { return m_interventions; }
+    QTableWidget* cacheTable() const { return m_cache; }
 
 Q_SIGNALS:
     void statusMessage(const QString& message);
@@ -42,6 +43,7 @@ private:
     QTableWidget* m_log;
     QTableWidget* m_models;
     QTableWidget* m_interventions;
+    QTableWidget* m_cache; // the response cache's hit rate per API
     QTableWidget* m_suspensions;
     QTimer* m_timer;
 };

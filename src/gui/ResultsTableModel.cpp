@@ -14,6 +14,16 @@ QString tokens(const InvokeResult& result) {
 }
 } // namespace
 
+QString ResultsTableModel::cacheStatusText(const QString& status) {
+    if (status == QLatin1String("Hit"))
+        return tr("Hit");
+    if (status == QLatin1String("Miss"))
+        return tr("Miss");
+    if (status == QLatin1String("Bypass"))
+        return tr("Bypass");
+    return status;
+}
+
 void ResultsTableModel::append(const InvokeResult& result) {
     beginInsertRows({}, int(m_results.size()), int(m_results.size()));
     InvokeResult stored = result;
@@ -54,6 +64,8 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
             return QString::number(result.latencyMs, 'f', 1);
         case ModelColumn:
             return result.model;
+        case CacheColumn:
+            return cacheStatusText(result.cacheStatus);
         case TokensColumn:
             return tokens(result);
         case ErrorColumn:
@@ -65,6 +77,11 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::ForegroundRole && index.column() == StatusColumn && result.isError())
         return QBrush(QColor(0xc6, 0x28, 0x28));
+    if (role == Qt::ForegroundRole && index.column() == CacheColumn &&
+        result.cacheStatus == QLatin1String("Hit"))
+        return QBrush(QColor(0x2e, 0x7d, 0x32));
+    if (role == Qt::ToolTipRole && index.column() == CacheColumn && !result.cacheStatus.isEmpty())
+        return tr("X-Cache-Status: %1").arg(result.cacheStatus);
     if (role == Qt::ToolTipRole && index.column() == TokensColumn && result.totalTokens >= 0)
         return tr("%1 prompt + %2 completion = %3 tokens")
             .arg(result.promptTokens)
@@ -87,6 +104,8 @@ QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Latency (ms)");
     case ModelColumn:
         return tr("Model");
+    case CacheColumn:
+        return tr("Cache");
     case TokensColumn:
         return tr("Tokens");
     case ErrorColumn:

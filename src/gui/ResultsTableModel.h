@@ -8,8 +8,8 @@
 namespace gatehouse {
 
 // The console's per-request table: #, the model that answered (what a routing run is about, so it
-// comes first), status, latency, tokens (prompt/completion), error. Results are appended as they
-// arrive (constant work each), so a 1000-request run keeps the UI responsive.
+// comes first), status, latency, whether the response cache answered, tokens (prompt/completion), error.
+// Results are appended as they arrive (constant work each), so a 1000-request run keeps the UI responsive.
 class ResultsTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -18,6 +18,7 @@ public:
         ModelColumn,
         StatusColumn,
         LatencyColumn,
+        CacheColumn,
         TokensColumn,
         ErrorColumn,
         ColumnCount
@@ -28,6 +29,8 @@ public:
     void append(const InvokeResult& result);
     void clear();
     const InvokeResult* result(int row) const;
+    // X-Cache-Status in the user's language ("Hit", "Miss", "Bypass"); empty without a cache.
+    static QString cacheStatusText(const QString& status);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

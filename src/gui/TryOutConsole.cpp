@@ -592,16 +592,19 @@ void TryOutConsole::refreshCharts() {
             ? QString()
             : tr("%1 requests · %2 errors · %3 req/s · min %4 · avg %5 · p50 %6 · p90 %7 · p99 %8 · max "
                  "%9 ms · %10")
-                  .arg(m_statistics.count())
-                  .arg(m_statistics.errors())
-                  .arg(m_statistics.requestsPerSecond(), 0, 'f', 1)
-                  .arg(latency.min(), 0, 'f', 1)
-                  .arg(latency.mean(), 0, 'f', 1)
-                  .arg(latency.percentile(50), 0, 'f', 1)
-                  .arg(latency.percentile(90), 0, 'f', 1)
-                  .arg(latency.percentile(99), 0, 'f', 1)
-                  .arg(latency.max(), 0, 'f', 1)
-                  .arg(statuses.join(QStringLiteral(", "))));
+                      .arg(m_statistics.count())
+                      .arg(m_statistics.errors())
+                      .arg(m_statistics.requestsPerSecond(), 0, 'f', 1)
+                      .arg(latency.min(), 0, 'f', 1)
+                      .arg(latency.mean(), 0, 'f', 1)
+                      .arg(latency.percentile(50), 0, 'f', 1)
+                      .arg(latency.percentile(90), 0, 'f', 1)
+                      .arg(latency.percentile(99), 0, 'f', 1)
+                      .arg(latency.max(), 0, 'f', 1)
+                      .arg(statuses.join(QStringLiteral(", "))) +
+                  (m_statistics.cacheHits() > 0
+                       ? tr(" · %n answered from the cache", nullptr, m_statistics.cacheHits())
+                       : QString()));
 }
 
 void TryOutConsole::showResult(int row) {
@@ -613,6 +616,8 @@ void TryOutConsole::showResult(int row) {
     QString text;
     if (const std::optional<QString> notice = GuardrailNotice::of(result->status, result->body))
         text = *notice + QStringLiteral("\n\n");
+    if (result->cacheStatus == QLatin1String("Hit"))
+        text = tr("Answered from the response cache: the model was not called.") + QStringLiteral("\n\n");
     text += QStringLiteral("HTTP %1 · %2 ms").arg(result->status).arg(result->latencyMs, 0, 'f', 1);
     if (result->firstByteMs > 0)
         text += tr(" · first byte after %1 ms").arg(result->firstByteMs, 0, 'f', 1);

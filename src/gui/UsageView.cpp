@@ -136,7 +136,8 @@ UsageView::UsageView(GatehouseSession* session, QWidget* parent)
       m_errors(tile(this, QStringLiteral("usageErrors"))),
       m_tokens(tile(this, QStringLiteral("usageTokens"))), m_cost(tile(this, QStringLiteral("usageCost"))),
       m_cached(tile(this, QStringLiteral("usageCached"))),
-      m_interventions(tile(this, QStringLiteral("usageInterventions"))), m_reading(new QLabel(this)),
+      m_interventions(tile(this, QStringLiteral("usageInterventions"))),
+      m_saved(tile(this, QStringLiteral("usageSaved"))), m_reading(new QLabel(this)),
       m_chart(new UsageChart(this)), m_top(new QTableWidget(this)), m_autoRefresh(new QTimer(this)) {
     setObjectName(QStringLiteral("usageView"));
 
@@ -193,7 +194,7 @@ UsageView::UsageView(GatehouseSession* session, QWidget* parent)
     shapeRow->addWidget(m_export);
 
     auto* tiles = new QHBoxLayout();
-    for (QLabel* label : {m_requests, m_errors, m_tokens, m_cost, m_cached, m_interventions})
+    for (QLabel* label : {m_requests, m_errors, m_tokens, m_cost, m_cached, m_interventions, m_saved})
         tiles->addWidget(label, 1);
 
     m_top->setObjectName(QStringLiteral("usageTopConsumers"));
@@ -410,6 +411,12 @@ void UsageView::fillTotals(const UsageReport& report) {
     m_cached->setText(tileText(locale.toString(100.0 * totals.cachedShare(), 'f', 1) + QStringLiteral(" %"),
                                tr("of prompt tokens from the cache")));
     m_interventions->setText(tileText(locale.toString(totals.interventions), tr("guardrail interventions")));
+    //: %1 answers the response cache gave; %2 what the model would have charged for them.
+    m_saved->setText(
+        tileText(locale.toString(totals.savedTokens),
+                 tr("tokens saved by %1 cache hits ($%2)")
+                     .arg(locale.toString(totals.cacheHits))
+                     .arg(locale.toString(totals.savedCostUsd(), 'f', totals.savedCostUsd() < 1 ? 4 : 2))));
 }
 
 double UsageView::metricValue(const UsageCounters& counters) const {
@@ -543,7 +550,8 @@ bool UsageView::exportCsv(const QString& path, QString* error) const {
     QString text =
         QStringLiteral("start,api,apiId,app,appId,model,requests,errors,promptTokens,completionTokens,"
                        "cachedTokens,reasoningTokens,totalTokens,costUsd,estimatedCosts,"
-                       "estimatedUsage,notCalculatedCosts,interventions\n");
+                       "estimatedUsage,notCalculatedCosts,interventions,cacheHits,savedTokens,"
+                       "savedCostUsd\n");
     const auto grouped = [this](UsageDimension dimension) {
         return std::find(m_report.groupBy.begin(), m_report.groupBy.end(), dimension) !=
                m_report.groupBy.end();
@@ -561,9 +569,10 @@ bool UsageView::exportCsv(const QString& path, QString* error) const {
                                     c.reasoningTokens, c.totalTokens})
             fields << QString::number(number);
         fields << exactUsd(c.costE10);
-        for (const qint64 number :
-             {c.estimatedCosts, c.estimatedUsage, c.notCalculatedCosts, c.interventions})
+        for (const qint64 number : {c.estimatedCosts, c.estimatedUsage, c.notCalculatedCosts, c.interventions,
+                                    c.cacheHits, c.savedTokens})
             fields << QString::number(number);
+        fields << exactUsd(c.savedCostE10);
         for (QString& field : fields)
             field = csvField(field);
         text += fields.join(QLatin1Char(',')) + QLatin1Char('\n');

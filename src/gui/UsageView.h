@@ -88,6 +88,7 @@ private:
     QLabel* m_cost;
     QLabel* m_cached;
     QLabel* m_interventions;
+    QLabel* m_saved; // what the response cache's hits did not spend
     QLabel* m_reading;
     UsageChart* m_chart;
     QTableWidget* m_top;

@@ -31,6 +31,9 @@ struct AccessLogRecord {
     bool usageEstimated = false; // "usage":"estimated": the gateway counted the tokens itself
     bool hasErrorCode = false;
     bool guardrailIntervened = false; // a guardrail answered or stopped the call
+    bool cacheHit = false;            // "cache":"hit": the response cache answered
+    qint64 savedTokens = -1;          // what the replayed answer had cost, in tokens
+    qint64 savedCostE10 = -1;         // ... and in 1e-10 USD
 
     bool isError() const { return status >= 400 || hasErrorCode; }
     double costUsd() const { return costE10 < 0 ? -1.0 : double(costE10) / 1e10; }

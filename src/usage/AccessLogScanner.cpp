@@ -41,6 +41,9 @@ enum class Field : quint8 {
     ErrorCode,
     Guardrail,
     GuardrailKind,
+    Cache,
+    SavedTokens,
+    SavedCostUsd,
 };
 
 template <std::size_t N> bool equals(const char* key, const char (&name)[N]) {
@@ -59,6 +62,8 @@ Field fieldOf(const char* key, std::size_t size) {
             return Field::ApiId;
         if (equals(key, "model"))
             return Field::Model;
+        if (equals(key, "cache"))
+            return Field::Cache;
         return equals(key, "usage") ? Field::Usage : Field::Unknown;
     case 6:
         return equals(key, "status") ? Field::Status : Field::Unknown;
@@ -73,10 +78,14 @@ Field fieldOf(const char* key, std::size_t size) {
     case 11:
         if (equals(key, "application"))
             return Field::Application;
+        if (equals(key, "savedTokens"))
+            return Field::SavedTokens;
         return equals(key, "totalTokens") ? Field::TotalTokens : Field::Unknown;
     case 12:
         if (equals(key, "promptTokens"))
             return Field::PromptTokens;
+        if (equals(key, "savedCostUsd"))
+            return Field::SavedCostUsd;
         return equals(key, "cachedTokens") ? Field::CachedTokens : Field::Unknown;
     case 13:
         return equals(key, "guardrailKind") ? Field::GuardrailKind : Field::Unknown;
@@ -481,7 +490,8 @@ const char* AccessLogScanner::parseRecord(const char* begin, const char* end, Ac
     record.cachedTokens = record.reasoningTokens = -1;
     record.costE10 = -1;
     record.costStatus = AccessLogRecord::CostStatus::None;
-    record.usageEstimated = record.hasErrorCode = record.guardrailIntervened = false;
+    record.usageEstimated = record.hasErrorCode = record.guardrailIntervened = record.cacheHit = false;
+    record.savedTokens = record.savedCostE10 = -1;
 
     bool haveTime = false;
     std::string keyBuffer;
@@ -588,6 +598,16 @@ const char* AccessLogScanner::parseRecord(const char* begin, const char* end, Ac
         case Field::GuardrailKind:
             p = readText(p, end, text, valueBuffer, isNull);
             record.guardrailIntervened = record.guardrailIntervened || (!isNull && !text.empty());
+            break;
+        case Field::Cache:
+            p = readText(p, end, text, valueBuffer, isNull);
+            record.cacheHit = !isNull && text == "hit";
+            break;
+        case Field::SavedTokens:
+            p = readCount(p, end, record.savedTokens);
+            break;
+        case Field::SavedCostUsd:
+            p = readCost(p, end, record.savedCostE10);
             break;
         }
         if (!p)

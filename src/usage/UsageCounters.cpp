@@ -17,6 +17,9 @@ void UsageCounters::add(const UsageCounters& other) {
     estimatedUsage += other.estimatedUsage;
     notCalculatedCosts += other.notCalculatedCosts;
     interventions += other.interventions;
+    cacheHits += other.cacheHits;
+    savedTokens += other.savedTokens;
+    savedCostE10 += other.savedCostE10;
 }
 
 void UsageCounters::add(const AccessLogRecord& record) {
@@ -35,6 +38,11 @@ void UsageCounters::add(const AccessLogRecord& record) {
     estimatedUsage += record.usageEstimated ? 1 : 0;
     notCalculatedCosts += record.costStatus == AccessLogRecord::CostStatus::NotCalculated ? 1 : 0;
     interventions += record.guardrailIntervened ? 1 : 0;
+    if (record.cacheHit) {
+        ++cacheHits;
+        savedTokens += record.savedTokens > 0 ? record.savedTokens : 0;
+        savedCostE10 += record.savedCostE10 > 0 ? record.savedCostE10 : 0;
+    }
 }
 
 double UsageCounters::cachedShare() const {
@@ -42,8 +50,9 @@ double UsageCounters::cachedShare() const {
 }
 
 std::array<qint64, UsageCounters::FieldCount> UsageCounters::fields() const {
-    return {requests,        errors,  promptTokens,   completionTokens, totalTokens,        cachedTokens,
-            reasoningTokens, costE10, estimatedCosts, estimatedUsage,   notCalculatedCosts, interventions};
+    return {requests,           errors,          promptTokens, completionTokens, totalTokens,
+            cachedTokens,       reasoningTokens, costE10,      estimatedCosts,   estimatedUsage,
+            notCalculatedCosts, interventions,   cacheHits,    savedTokens,      savedCostE10};
 }
 
 UsageCounters UsageCounters::fromFields(const std::array<qint64, FieldCount>& fields) {
@@ -60,6 +69,9 @@ UsageCounters UsageCounters::fromFields(const std::array<qint64, FieldCount>& fi
     counters.estimatedUsage = fields[9];
     counters.notCalculatedCosts = fields[10];
     counters.interventions = fields[11];
+    counters.cacheHits = fields[12];
+    counters.savedTokens = fields[13];
+    counters.savedCostE10 = fields[14];
     return counters;
 }
 

@@ -22,13 +22,17 @@ struct UsageCounters {
     qint64 estimatedUsage = 0;     // requests whose token counts the gateway estimated
     qint64 notCalculatedCosts = 0; // requests whose costStatus is "not_calculated" (no price known)
     qint64 interventions = 0;      // guardrail interventions
+    qint64 cacheHits = 0;          // requests the response cache answered
+    qint64 savedTokens = 0;        // tokens those answers had cost when the model gave them
+    qint64 savedCostE10 = 0;       // ... and their cost, in 1e-10 USD
 
-    static constexpr int FieldCount = 12;
+    static constexpr int FieldCount = 15;
 
     void add(const UsageCounters& other);
     void add(const AccessLogRecord& record);
 
     double costUsd() const { return double(costE10) / 1e10; }
+    double savedCostUsd() const { return double(savedCostE10) / 1e10; }
     // The share of prompt tokens read from the cache, 0..1 (0 without prompt tokens).
     double cachedShare() const;
 

@@ -131,8 +131,10 @@ public:
     // Buckets as Writer::buckets wrote them, each passed to `sink`; groups must be below `groups`.
     template <typename Sink> void buckets(std::size_t groups, Sink&& sink) {
         const quint64 count = varint();
-        // Each bucket takes at least 14 bytes: a count beyond that is damage, not a reason to allocate.
-        if (!m_ok || count > quint64(m_end - m_p) / 14) {
+        // Each bucket takes at least a byte per field, its minute and its group: a count beyond that
+        // is damage, not a reason to allocate.
+        constexpr quint64 minimumBucketBytes = UsageCounters::FieldCount + 2;
+        if (!m_ok || count > quint64(m_end - m_p) / minimumBucketBytes) {
             fail();
             return;
         }

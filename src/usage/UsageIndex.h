@@ -70,7 +70,7 @@ public:
     const std::vector<UsageBuckets::Bucket>& minuteBuckets();
 
     // Format version of the sidecar; another version is rebuilt.
-    static constexpr quint32 FormatVersion = 1;
+    static constexpr quint32 FormatVersion = 2; // 2: the response cache's hits and savings
 
 private:
     struct Header;

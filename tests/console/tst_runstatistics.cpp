@@ -182,12 +182,14 @@ private Q_SLOTS:
         InvokeResult failed = result(2, 3, QString(), 401);
         failed.errorCode = QStringLiteral("900901");
         results.push_back(failed);
+        results[0].cacheStatus = QStringLiteral("Hit");
         for (const InvokeResult& each : results)
             statistics.add(each);
 
         const Json json = statistics.toJson(true, results);
         QCOMPARE(keysOf(json),
-                 (Keys{"byModel", "statusCounts", "latencyMs", "requestsPerSecond", "results"}));
+                 (Keys{"byModel", "statusCounts", "latencyMs", "requestsPerSecond", "cacheHits", "results"}));
+        QCOMPARE(json["cacheHits"].get<int>(), 1);
         QVERIFY(json["byModel"] == Json::parse(R"({"gpt-4o": 1, "gpt-4o-mini": 1})"));
         QVERIFY(json["statusCounts"] == Json::parse(R"({"200": 2, "401": 1})"));
         QCOMPARE(keysOf(json["latencyMs"]), (Keys{"min", "avg", "p50", "p90", "p99", "max"}));
@@ -196,20 +198,22 @@ private Q_SLOTS:
         QCOMPARE(list.size(), std::size_t(3));
         for (const Json& entry : list)
             QCOMPARE(keysOf(entry), (Keys{"index", "status", "latencyMs", "model", "errorCode",
-                                          "promptTokens", "completionTokens", "totalTokens"}));
+                                          "promptTokens", "completionTokens", "totalTokens", "cache"}));
         // In request order, latencies to the microsecond, unknown values null.
         QCOMPARE(list[0]["index"].get<int>(), 0);
         QCOMPARE(list[1]["latencyMs"].get<double>(), 12.346);
         QVERIFY(list[1]["model"] == Json("gpt-4o-mini"));
         QVERIFY(list[1]["errorCode"] == Json(nullptr));
         QCOMPARE(list[1]["totalTokens"].get<int>(), 17);
+        QVERIFY(list[1]["cache"] == Json("Hit"));
+        QVERIFY(list[0]["cache"] == Json(nullptr));
         QCOMPARE(list[2]["status"].get<int>(), 401);
         QVERIFY(list[2]["errorCode"] == Json("900901"));
         QVERIFY(list[2]["model"] == Json(nullptr));
         QVERIFY(list[2]["promptTokens"] == Json(nullptr));
 
         QCOMPARE(keysOf(statistics.toJson(false, results)),
-                 (Keys{"byModel", "statusCounts", "latencyMs", "requestsPerSecond"}));
+                 (Keys{"byModel", "statusCounts", "latencyMs", "requestsPerSecond", "cacheHits"}));
     }
 
     void exportJsonIsTheStatisticsWithResults() {

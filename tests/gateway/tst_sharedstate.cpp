@@ -316,6 +316,56 @@ private Q_SLOTS:
         QCOMPARE(strict.chat(1).status, 200);
     }
 
+    // With shared state the response cache is Redis's: an answer one replica kept, every replica
+    // serves; the least recently used beyond maxEntries go for all of them; Redis away is a miss.
+    void responseCacheIsSharedByEveryReplica() {
+        PolicyAttachment cache;
+        cache.policyName = QStringLiteral("ResponseCache");
+        cache.policyVersion = QStringLiteral("v1.0");
+        cache.parameters = {{"ttl", 3600}, {"maxEntries", 2}};
+        GatewayFixture::ApiSpec spec;
+        spec.chatPolicies = {cache};
+        QString error;
+        Cluster cluster;
+        QVERIFY2(cluster.start(requestPlan(QStringLiteral("Plenty"), 100000), spec, &error),
+                 qPrintable(error));
+        const auto ask = [&](int replica, const char* prompt) {
+            const QByteArray body =
+                QByteArrayLiteral("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                                  "\"content\":\"") +
+                prompt + "\"}]}";
+            return cluster.chat(replica, body);
+        };
+        const TestResponse first = ask(0, "shared?");
+        QCOMPARE(first.header("X-Cache-Status"), QByteArray("Miss"));
+        // Kept when the answer ended: the other replicas find it once Redis has it.
+        TestResponse second;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                second = ask(1, "shared?");
+                return second.header("X-Cache-Status") == "Hit";
+            },
+            5000));
+        QCOMPARE(second.body, first.body);
+        QCOMPARE(ask(2, "shared?").header("X-Cache-Status"), QByteArray("Hit"));
+        QCOMPARE(redisCommand(cluster.redis.url(), {"ZCARD", "gatehouse:cache-lru:" + cluster.apiId.toUtf8() +
+                                                                 "|POST /chat/completions|production"})
+                     .integer,
+                 1);
+        // Two more answers: the least recently used of three goes, on every replica.
+        QCOMPARE(ask(1, "second").header("X-Cache-Status"), QByteArray("Miss"));
+        QTest::qWait(50);
+        QCOMPARE(ask(2, "third").header("X-Cache-Status"), QByteArray("Miss"));
+        QTest::qWait(50);
+        QCOMPARE(ask(0, "shared?").header("X-Cache-Status"), QByteArray("Miss"));
+        // Redis gone: every request is answered, from the model.
+        cluster.redis.kill();
+        QVERIFY(QTest::qWaitFor([&] { return !cluster.runtimeOf(0).sharedState().isConnected(); }, 5000));
+        const TestResponse alone = ask(0, "third");
+        QCOMPARE(alone.status, 200);
+        QCOMPARE(alone.header("X-Cache-Status"), QByteArray("Miss"));
+    }
+
     // A message lost with a dropped subscription: the twice-a-second resync heals it within 1 s.
     void lostMessageIsHealedByTheResync() {
         Cluster cluster;

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -213,6 +214,50 @@ private Q_SLOTS:
         for (int row = 0; row < log->rowCount(); ++row)
             refusedRows += cell(log, row, 4) == QLatin1String("446") ? 1 : 0;
         QCOMPARE(refusedRows, 2);
+    }
+
+    // The response cache's hit rate per API is in the Gateway view, next to the guardrails' counts.
+    void gatewayViewShowsTheCacheHitRate() {
+        test::DemoSession demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(error));
+        Workspace& workspace = demo.workspace();
+        GatehouseSession& session = demo.session();
+        Api api = *workspace.findApi(QStringLiteral("SmartChat"));
+        PolicyAttachment cache;
+        cache.policyName = QStringLiteral("ResponseCache");
+        cache.policyVersion = QStringLiteral("v1.0");
+        cache.parameters = {{"ttl", 3600}, {"maxEntries", 100}};
+        Operation* operation = api.operationByKey(QStringLiteral("POST /chat/completions"));
+        QVERIFY(operation);
+        operation->policies.request.push_back(cache);
+        QVERIFY2(workspace.saveApi(api).ok(&error), qPrintable(error));
+        const Result<Revision> revision = session.deploy(api.id, QStringLiteral("cache"));
+        QVERIFY2(revision, qPrintable(revision ? QString() : revision.error()));
+
+        MainWindow window(&session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_3));
+        auto* view = window.findChild<GatewayView*>(QStringLiteral("gatewayView"));
+        QVERIFY(view);
+        QTableWidget* table = view->cacheTable();
+        QCOMPARE(table->objectName(), QStringLiteral("gatewayCacheCounters"));
+        QCOMPARE(table->rowCount(), 0);
+
+        QNetworkAccessManager network;
+        const QByteArray token = accessToken(workspace, demo.secrets(), session, network, api.id, &error);
+        QVERIFY2(!token.isEmpty(), qPrintable(error));
+        for (int i = 0; i < 3; ++i) {
+            const HttpAnswer answer = chat(network, session, token, QStringLiteral("Say this is a test!"));
+            QVERIFY2(answer.status == 200, answer.body.constData());
+        }
+        QTRY_COMPARE(table->rowCount(), 1);
+        QCOMPARE(cell(table, 0, 0), QStringLiteral("SmartChat"));
+        QTRY_COMPARE(cell(table, 0, 2), QStringLiteral("2")); // hits
+        QCOMPARE(cell(table, 0, 3), QStringLiteral("1"));     // the miss that filled it
+        QCOMPARE(cell(table, 0, 1), QLocale().toString(200.0 / 3, 'f', 1) + QLatin1Char('%'));
+        QVERIFY(cell(table, 0, 5).toLongLong() > 0); // tokens saved
     }
 
     void unreadableFilesAreShownNotHidden() {

@@ -242,13 +242,14 @@ void TestUsageView::csvHoldsEveryRowExactly() {
     const QList<QByteArray> lines = file.readAll().split('\n');
     QCOMPARE(lines.first(), QByteArray("start,api,apiId,app,appId,model,requests,errors,promptTokens,"
                                        "completionTokens,cachedTokens,reasoningTokens,totalTokens,costUsd,"
-                                       "estimatedCosts,estimatedUsage,notCalculatedCosts,interventions"));
+                                       "estimatedCosts,estimatedUsage,notCalculatedCosts,interventions,"
+                                       "cacheHits,savedTokens,savedCostUsd"));
     QCOMPARE(lines.size(), qsizetype(view.report().rows.size()) + 2); // the header, and the last newline
     qint64 requests = 0;
     qint64 cost = 0;
     for (int index = 1; index < lines.size() - 1; ++index) {
         const QList<QByteArray> fields = lines[index].split(',');
-        QCOMPARE(fields.size(), qsizetype(18));
+        QCOMPARE(fields.size(), qsizetype(21));
         QVERIFY(fields[0].startsWith(trafficDay.toString(Qt::ISODate).toLatin1()));
         requests += fields[6].toLongLong();
         // Ten decimals, as the log has them: summing the text gives the exact total.

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void exportWritesTheApictlLayout();
     void exportContainsNoSecret();
     void gatehouseOnlySettingsAreLeftOutWithAWarning();
+    void gatehouseOnlyPolicyIsLeftOutWithAWarning();
     void namedEndpointsTravelInEndpointsYaml();
     void importsAWso2ExportedProject();
     void importReportsWhatItCannotMap();
@@ -311,6 +312,29 @@ void TestWso2Project::gatehouseOnlySettingsAreLeftOutWithAWarning() {
     QVERIFY(exported->warnings.filter(QStringLiteral("retryOnFailure")).size() == 1);
     QVERIFY(exported->warnings.filter(QStringLiteral("connectTimeoutMs")).size() == 1);
     QVERIFY(!readFile(QDir(folder).filePath(QStringLiteral("api.yaml"))).contains("retryOnFailure"));
+}
+
+// ResponseCache is Gatehouse's own: WSO2 would refuse a project naming it, so the export leaves it
+// out and says so; the policies around it travel as they are.
+void TestWso2Project::gatehouseOnlyPolicyIsLeftOutWithAWarning() {
+    auto workspace = openWorkspace(QStringLiteral("ws"));
+    Api api = seedApi(*workspace);
+    PolicyAttachment cache;
+    cache.policyName = QStringLiteral("ResponseCache");
+    cache.policyVersion = QStringLiteral("v1.0");
+    cache.parameters = {{"ttl", 600}, {"maxEntries", 50}};
+    api.operationByKey(chat)->policies.request.push_back(cache);
+    QString error;
+    QVERIFY(workspace->saveApi(api).ok(&error));
+    const QString folder = m_dir->filePath(QStringLiteral("out"));
+    const Result<Wso2ExportResult> exported = Wso2Project::exportApi(*workspace, api.id, folder);
+    QVERIFY2(exported.ok(), qPrintable(exported.error()));
+    QCOMPARE(exported->warnings.size(), 1);
+    QVERIFY2(exported->warnings.first().contains(QStringLiteral("ResponseCache")),
+             qPrintable(exported->warnings.first()));
+    const QByteArray yaml = readFile(QDir(folder).filePath(QStringLiteral("api.yaml")));
+    QVERIFY(!yaml.contains("ResponseCache"));
+    QVERIFY(yaml.contains("modelWeightedRoundRobin"));
 }
 
 void TestWso2Project::namedEndpointsTravelInEndpointsYaml() {

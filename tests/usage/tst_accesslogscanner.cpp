@@ -273,6 +273,14 @@ void TestAccessLogScanner::agreesWithTheGatewaysWriter() {
         written.guardrail = random.bounded(4) == 0 ? QStringLiteral("Jailbreak") : QString();
         written.guardrailKind = written.guardrail.isEmpty() ? QString() : QStringLiteral("RegexGuardrail");
         written.streamed = random.bounded(2) == 0;
+        const int cacheCase = int(random.bounded(4)); // none, hit, miss, bypass
+        const char* const cacheResults[] = {"", "hit", "miss", "bypass"};
+        written.cache = QString::fromLatin1(cacheResults[cacheCase]);
+        const qint64 savedUnits = qint64(random.bounded(100'000'000LL));
+        if (cacheCase == 1) {
+            written.savedTokens = random.bounded(100'000);
+            written.savedCostUsd = double(savedUnits) / 1e10;
+        }
         const std::string line = written.toJsonLine();
         AccessLogRecord read;
         QVERIFY2(parse(line, read), line.c_str());
@@ -293,6 +301,13 @@ void TestAccessLogScanner::agreesWithTheGatewaysWriter() {
                  written.costStatus == QLatin1String("calculated"));
         QCOMPARE(read.isError(), written.status >= 400 || !written.errorCode.isEmpty());
         QCOMPARE(read.guardrailIntervened, !written.guardrail.isEmpty());
+        QCOMPARE(read.cacheHit, cacheCase == 1);
+        QCOMPARE(read.savedTokens, cacheCase == 1 ? written.savedTokens : qint64(-1));
+        QCOMPARE(read.savedCostE10, cacheCase == 1 ? savedUnits : qint64(-1));
+        UsageCounters counted;
+        counted.add(read);
+        QCOMPARE(counted.cacheHits, qint64(cacheCase == 1 ? 1 : 0));
+        QCOMPARE(counted.savedTokens, cacheCase == 1 ? written.savedTokens : qint64(0));
     }
 }
 
