@@ -36,7 +36,8 @@ std::optional<CachedAnswer> CachedAnswer::parse(const QByteArray& bytes) {
     qint64 totalTokens = 0;
     qint64 storedAtMs = 0;
     quint32 fieldCount = 0;
-    in >> status >> answer.streamed >> answer.model >> totalTokens >> answer.costUsd >> storedAtMs >> fieldCount;
+    in >> status >> answer.streamed >> answer.model >> totalTokens >> answer.costUsd >> storedAtMs >>
+        fieldCount;
     if (in.status() != QDataStream::Ok || fieldCount > headerLimit || status < 100 || status > 599)
         return std::nullopt;
     answer.status = status;

@@ -995,8 +995,8 @@ void ProxyCall::beginClientResponse(int status, HttpHeaders& headers, qint64 con
         const QByteArray name = directive.trimmed().toLower();
         upstreamForbids = upstreamForbids || name == "no-store" || name == "private";
     }
-    m_cacheCapturing = m_cacheStores && status >= 200 && status < 300 && !upstreamForbids &&
-                       !m_exchange->request().isHead();
+    m_cacheCapturing =
+        m_cacheStores && status >= 200 && status < 300 && !upstreamForbids && !m_exchange->request().isHead();
     if (m_cacheCapturing) {
         m_cacheCapture = CachedAnswer();
         m_cacheCapture.status = status;

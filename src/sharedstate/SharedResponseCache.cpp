@@ -44,7 +44,8 @@ SharedResponseCache::SharedResponseCache(RedisClient& client, QByteArray keyPref
 void SharedResponseCache::find(const QByteArray& scope, const QByteArray& key,
                                std::function<void(std::optional<QByteArray>)> done) {
     findScript.run(
-        m_client, {m_prefix + QByteArrayLiteral("cache:") + key, m_prefix + QByteArrayLiteral("cache-lru:") + scope},
+        m_client,
+        {m_prefix + QByteArrayLiteral("cache:") + key, m_prefix + QByteArrayLiteral("cache-lru:") + scope},
         {},
         [done = std::move(done)](const RedisReply& reply) {
             if (reply.type != RedisReply::Type::String)
@@ -56,11 +57,11 @@ void SharedResponseCache::find(const QByteArray& scope, const QByteArray& key,
 
 void SharedResponseCache::insert(const QByteArray& scope, const QByteArray& key, const QByteArray& answer,
                                  qint64 ttlMs, qint64 maxEntries) {
-    insertScript.run(m_client,
-                     {m_prefix + QByteArrayLiteral("cache:") + key,
-                      m_prefix + QByteArrayLiteral("cache-lru:") + scope},
-                     {answer, QByteArray::number(ttlMs), QByteArray::number(maxEntries)},
-                     [](const RedisReply&) {}, m_timeoutMs);
+    insertScript.run(
+        m_client,
+        {m_prefix + QByteArrayLiteral("cache:") + key, m_prefix + QByteArrayLiteral("cache-lru:") + scope},
+        {answer, QByteArray::number(ttlMs), QByteArray::number(maxEntries)}, [](const RedisReply&) {},
+        m_timeoutMs);
 }
 
 } // namespace gatehouse

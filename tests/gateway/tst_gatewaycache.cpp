@@ -67,7 +67,8 @@ private:
     }
 
     static TestResponse ask(Scenario& scenario, const QByteArray& body, HeaderList headers = {}) {
-        return scenario.fixture.chat(scenario.token, body, QStringLiteral("/smartchat/1.0.0"), std::move(headers));
+        return scenario.fixture.chat(scenario.token, body, QStringLiteral("/smartchat/1.0.0"),
+                                     std::move(headers));
     }
 
     static GatewayMetrics::Snapshot::CacheTotals cacheTotals(Scenario& scenario) {
@@ -124,20 +125,22 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("original");
         QTest::addColumn<QByteArray>("variant");
         const Json user = message("user", "Summarise our refund policy.");
-        QTest::newRow("system prompt") << conversation(Json::array({message("system", "You are terse."), user}))
-                                       << conversation(Json::array({message("system", "You are a pirate."), user}));
-        QTest::newRow("history") << conversation(Json::array(
-                                        {message("user", "We sell shoes."), message("assistant", "Noted."), user}))
-                                 << conversation(Json::array(
-                                        {message("user", "We sell cars."), message("assistant", "Noted."), user}));
+        QTest::newRow("system prompt")
+            << conversation(Json::array({message("system", "You are terse."), user}))
+            << conversation(Json::array({message("system", "You are a pirate."), user}));
+        QTest::newRow("history") << conversation(Json::array({message("user", "We sell shoes."),
+                                                              message("assistant", "Noted."), user}))
+                                 << conversation(Json::array({message("user", "We sell cars."),
+                                                              message("assistant", "Noted."), user}));
         QTest::newRow("temperature") << conversation(Json::array({user}), {{"temperature", 0}})
                                      << conversation(Json::array({user}), {{"temperature", 1.2}});
-        QTest::newRow("tools") << conversation(Json::array({user}),
-                                               {{"tools", Json::array({{{"type", "function"},
-                                                                        {"function", {{"name", "lookup"}}}}})}})
-                               << conversation(Json::array({user}),
-                                               {{"tools", Json::array({{{"type", "function"},
-                                                                        {"function", {{"name", "refund"}}}}})}});
+        QTest::newRow("tools")
+            << conversation(
+                   Json::array({user}),
+                   {{"tools", Json::array({{{"type", "function"}, {"function", {{"name", "lookup"}}}}})}})
+            << conversation(
+                   Json::array({user}),
+                   {{"tools", Json::array({{{"type", "function"}, {"function", {{"name", "refund"}}}}})}});
         QTest::newRow("streamed or not") << conversation(Json::array({user}), {{"stream", false}})
                                          << conversation(Json::array({user}), {{"stream", true}});
     }
@@ -157,7 +160,8 @@ private Q_SLOTS:
     void theChosenModelIsPartOfTheKey() {
         Scenario scenario;
         QString error;
-        GatewayFixture::ApiSpec spec = specWith(GatewayFixture::router(QStringLiteral("modelRoundRobin"), twoModels));
+        GatewayFixture::ApiSpec spec =
+            specWith(GatewayFixture::router(QStringLiteral("modelRoundRobin"), twoModels));
         spec.chatPolicies.push_back(cachePolicy());
         QVERIFY2(scenario.setUp(spec, &error), qPrintable(error));
         const QByteArray body = question("Name a prime number.");
@@ -183,9 +187,8 @@ private Q_SLOTS:
         spec.context = QStringLiteral("otherchat");
         const QString otherApi = m_scenario.fixture.addApi(spec, &error);
         QVERIFY2(!otherApi.isEmpty(), qPrintable(error));
-        const auto credentials = m_scenario.fixture.addApplication(QStringLiteral("OtherApp"), {otherApi},
-                                                                   QStringLiteral("Unlimited"), Stage::Production,
-                                                                   &error);
+        const auto credentials = m_scenario.fixture.addApplication(
+            QStringLiteral("OtherApp"), {otherApi}, QStringLiteral("Unlimited"), Stage::Production, &error);
         QVERIFY2(credentials, qPrintable(error));
         QVERIFY2(m_scenario.fixture.reloadGateway(&error), qPrintable(error));
         const QByteArray token = m_scenario.fixture.token(*credentials, &error);
@@ -234,7 +237,8 @@ private Q_SLOTS:
 
     // A stream is kept as the client got it and replayed as a stream.
     void streamedAnswerIsReplayedAsAStream() {
-        const QByteArray body = conversation(Json::array({message("user", "Stream me a haiku.")}), {{"stream", true}});
+        const QByteArray body =
+            conversation(Json::array({message("user", "Stream me a haiku.")}), {{"stream", true}});
         const TestResponse first = ask(m_scenario, body);
         QVERIFY2(first.status == 200, qPrintable(first.describe()));
         QCOMPARE(first.header("X-Cache-Status"), QByteArray("Miss"));
@@ -281,7 +285,8 @@ private Q_SLOTS:
         RecordingUpstream upstream;
         QString error;
         QVERIFY2(upstream.listen(&error), qPrintable(error));
-        upstream.setResponse(200, plainAnswer, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}});
+        upstream.setResponse(200, plainAnswer,
+                             {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}});
         GatewayFixture::ApiSpec spec = specWith(cachePolicy());
         spec.productionUrl = upstream.origin() + QStringLiteral("/v1");
         Scenario scenario;

@@ -27,7 +27,8 @@ PolicyBuildResult ResponseCachePolicy::build(const PolicyBuildInput& input) {
     const Json& parameters = input.attachment.parameters;
     const std::optional<qint64> ttl = wholeParameter(parameters, "ttl", defaultTtlSeconds);
     if (!ttl || *ttl < 1)
-        return PolicyBuildResult::failure(QStringLiteral("ttl: must be a whole number of seconds, 1 or more"));
+        return PolicyBuildResult::failure(
+            QStringLiteral("ttl: must be a whole number of seconds, 1 or more"));
     const std::optional<qint64> maxEntries =
         wholeParameter(parameters, "maxEntries", qint64(defaultMaxEntries));
     if (!maxEntries || *maxEntries < 1)
