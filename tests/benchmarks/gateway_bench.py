@@ -42,6 +42,10 @@ GUARDRAILS = [
      "{'name':'Length','min':1,'max':8192,'jsonPath':'$.messages[-1].content'}"),
     ("response", "RegexGuardrail", "{'name':'No secrets','regex':'(?i)password','invert':true}"),
 ]
+# The response cache case: the seed API again, with ResponseCache after the router; once warm, every
+# request of the benchmark is a hit (one entry per model of the rotation).
+CACHED_PATH = "/cachedchat/1.0.0/chat/completions"
+CACHE_PARAMS = "{'ttl':3600,'maxEntries':1000}"
 DIRECT_PATH = "/v1/chat/completions"
 WRR_PARAMS = ("{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint','weight':50},"
               "{'model':'gpt-4o-mini','endpointId':'default_production_endpoint','weight':50}],"
@@ -64,6 +68,8 @@ GOALS = [
     ("guardrail_added_ttfb_us", "guardrails: added time to first event (response regex)", "us", 1000, False),
     ("shared_added_p50_us_c1", "shared state (Redis): added p50 at 1 connection, plan checked", "us", 150, False),
     ("shared_rps_ratio_c64", "shared state (Redis): requests/s vs local at 64 connections", "x", 0.8, True),
+    ("cache_hit_added_p50_us_c1", "cache hit: added p50 at 1 connection vs the direct mock", "us", 50, False),
+    ("cache_hit_vs_nginx_rps_c64", "cache hit: requests/s vs nginx proxying at 64 connections", "x", 1.0, True),
 ]
 
 
@@ -212,9 +218,17 @@ class Bench:
             self.ctl("policy", "attach", "--api", "GuardedChat", "--operation", "POST /chat/completions",
                      "--flow", flow, "--policy", policy, "--params", params)
         self.ctl("deploy", "--api", "GuardedChat")
+        self.ctl("api", "create", "--name", "CachedChat", "--context", "cachedchat", "--version", "1.0.0",
+                 "--provider", "openai", "--production-url", f"{self.mock_url}/v1",
+                 "--production-key", "sk-bench")
+        for policy, params in (("modelWeightedRoundRobin", WRR_PARAMS), ("ResponseCache", CACHE_PARAMS)):
+            self.ctl("policy", "attach", "--api", "CachedChat", "--operation", "POST /chat/completions",
+                     "--flow", "request", "--policy", policy, "--params", params)
+        self.ctl("deploy", "--api", "CachedChat")
         self.ctl("app", "create", "--name", "BenchApp")
         self.ctl("subscribe", "--app", "BenchApp", "--api", "SmartChat", "--plan", "Unlimited")
         self.ctl("subscribe", "--app", "BenchApp", "--api", "GuardedChat", "--plan", "Unlimited")
+        self.ctl("subscribe", "--app", "BenchApp", "--api", "CachedChat", "--plan", "Unlimited")
         self.ctl("keys", "generate", "--app", "BenchApp", "--type", "production")
         # The shared-state case: a plan checked (and counted) on every request, never reached.
         self.ctl("plan", "create", "--name", "BenchQuota", "--requests", "1000000000/min")
@@ -301,6 +315,17 @@ http {{
                 return response.status, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.read()
+
+    def post_headers(self, url, body):
+        """Like post(), with the answer's headers (names in lower case) instead of its body."""
+        request = urllib.request.Request(url, data=body.encode(), method="POST", headers={
+            "Content-Type": "application/json", "Authorization": f"Bearer {self.token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                response.read()
+                return response.status, {k.lower(): v for k, v in response.headers.items()}
+        except urllib.error.HTTPError as error:
+            return error.code, {k.lower(): v for k, v in error.headers.items()}
 
     def mock_fault(self, fault):
         request = urllib.request.Request(f"{self.mock_url}/_mock/faults", method="POST" if fault else "DELETE",
@@ -462,6 +487,35 @@ end
         self.results["shared_added_p50_us_c1"] = summary["redis"]["c1"]["p50_us"] - summary["local"]["c1"]["p50_us"]
         self.results["shared_rps_ratio_c64"] = round(summary["redis"]["c64"]["rps"] / summary["local"]["c64"]["rps"], 3)
         gateway.send_signal(signal.SIGTERM)
+
+    def run_cache(self):
+        """Cache hits of the response cache next to the direct mock and nginx proxying to it, rounds
+        interleaved: a hit is answered by the gateway alone, so it should cost about what the mock's
+        own answer does, and go faster than any proxy that has to ask the mock."""
+        url = f"http://127.0.0.1:{self.gateway_port}{CACHED_PATH}"
+        for _ in range(4):  # fills the entries of both models of the rotation
+            status, body = self.post(url, SEED_BODY)
+            if status != 200:
+                fail(f"the cached API does not answer: {status} {body[:200]!r}")
+        status, headers = self.post_headers(url, SEED_BODY)
+        if status != 200 or headers.get("x-cache-status") != "Hit":
+            fail(f"the cached API does not answer from its cache: {status} {headers}")
+        urls = {"direct": self.targets["direct"], "cache hit": url, "nginx": self.targets["nginx"]}
+        rounds = 1 if self.args.quick else 3
+        seconds = 3 if self.args.quick else 10
+        runs = {name: {"c1": [], "c64": []} for name in urls}
+        for round_index in range(rounds):
+            for connections, key in ((1, "c1"), (64, "c64")):
+                for name, target in urls.items():
+                    log(f"cache round {round_index + 1}/{rounds}: {name} at {connections} connection(s)")
+                    runs[name][key].append(self.wrk(target, connections, seconds))
+        summary = {name: {key: {"p50_us": statistics.median(s["p50_us"] for s in samples),
+                                "rps": round(statistics.median(s["rps"] for s in samples), 1),
+                                "errors": sum(s["socket_errors"] + s["non2xx"] for s in samples)}
+                          for key, samples in keys.items()} for name, keys in runs.items()}
+        self.results["cache"] = summary
+        self.results["cache_hit_added_p50_us_c1"] = summary["cache hit"]["c1"]["p50_us"] - summary["direct"]["c1"]["p50_us"]
+        self.results["cache_hit_vs_nginx_rps_c64"] = round(summary["cache hit"]["c64"]["rps"] / summary["nginx"]["c64"]["rps"], 3)
 
     # ----- streaming, fan-out ---------------------------------------------------------------------
 
@@ -755,6 +809,7 @@ def main():
         bench.run_streaming()
         bench.run_guardrails()
         bench.run_shared_state()
+        bench.run_cache()
         bench.run_fanout()
         bench.run_micro()
         bench.run_app()
