@@ -25,7 +25,15 @@ bool DemoWorkspace::populate(Workspace& workspace, QString* error) {
         QStringLiteral("The Gatehouse tutorial API: chat completions on the offline Demo "
                        "provider. Attach Model Weighted Round Robin to POST /chat/completions.");
     request.sandboxUrl = demo->defaultBaseUrl;
-    return workspace.saveApi(ApiFactory::createAiApi(*demo, request)).ok(error);
+    if (!workspace.saveApi(ApiFactory::createAiApi(*demo, request)).ok(error))
+        return false;
+    // The semantic policies work offline here: the mock embeds text too.
+    if (!workspace.settings().embeddings.isConfigured()) {
+        WorkspaceSettings settings = workspace.settings();
+        settings.embeddings.endpoint = QLatin1String(EmbeddingSettings::demoEndpoint);
+        return workspace.saveSettings(settings).ok(error);
+    }
+    return true;
 }
 
 QString DemoWorkspace::defaultDirectory() {

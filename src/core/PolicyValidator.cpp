@@ -56,6 +56,13 @@ QString formatError(const QString& format, const Json& value) {
         Result<PromptTemplates> templates = PromptTemplates::parse(value);
         return templates ? QString() : templates.error();
     }
+    if (format == QLatin1String("decimal")) {
+        bool numeric = false;
+        const double number = text.trimmed().toDouble(&numeric);
+        return numeric && std::isfinite(number) && number >= 0
+                   ? QString()
+                   : PolicyValidator::tr("must be a decimal number of 0 or more, such as \"0.32\"");
+    }
     if (format == QLatin1String("promptDecoration")) {
         Result<PromptDecoration> decoration = PromptDecoration::parse(value);
         return decoration ? QString() : decoration.error();

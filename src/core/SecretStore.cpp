@@ -18,6 +18,10 @@ QString SecretStore::azureContentSafetyKeyName() {
     return QStringLiteral("guardrail-providers/azure-content-safety");
 }
 
+QString SecretStore::embeddingKeyName() {
+    return QStringLiteral("embedding-provider/key");
+}
+
 QString SecretStore::redisPasswordKeyName() {
     return QStringLiteral("shared-state/redis-password");
 }

@@ -34,6 +34,8 @@ public:
     static QString azureContentSafetyKeyName();
     // The password of the shared-state Redis (workspace sharedState), with its ACL user if any.
     static QString redisPasswordKeyName();
+    // The key of the workspace's embedding provider (workspace embeddings).
+    static QString embeddingKeyName();
 
 protected:
     SecretStore() = default;

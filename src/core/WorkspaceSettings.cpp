@@ -7,7 +7,8 @@ namespace gatehouse {
 bool WorkspaceSettings::operator==(const WorkspaceSettings& other) const {
     return gatewayHost == other.gatewayHost && gatewayPort == other.gatewayPort &&
            adminPort == other.adminPort && accessLogRetentionDays == other.accessLogRetentionDays &&
-           azureContentSafetyEndpoint == other.azureContentSafetyEndpoint && sharedState == other.sharedState;
+           azureContentSafetyEndpoint == other.azureContentSafetyEndpoint && sharedState == other.sharedState &&
+           embeddings == other.embeddings;
 }
 
 Json WorkspaceSettings::toJson() const {
@@ -20,6 +21,8 @@ Json WorkspaceSettings::toJson() const {
         json["azureContentSafetyEndpoint"] = toStdString(azureContentSafetyEndpoint);
     if (!sharedState.isDefault()) // a desktop workspace's file stays as it was
         json["sharedState"] = sharedState.toJson();
+    if (embeddings.isConfigured())
+        json["embeddings"] = embeddings.toJson();
     return json;
 }
 
@@ -39,6 +42,8 @@ WorkspaceSettings WorkspaceSettings::fromJson(const Json& json, const QString& p
     if (const Json* shared = reader.optionalObject("sharedState"))
         settings.sharedState =
             SharedStateSettings::fromJson(*shared, reader.childPath("sharedState"), errors);
+    if (const Json* embeddings = reader.optionalObject("embeddings"))
+        settings.embeddings = EmbeddingSettings::fromJson(*embeddings, reader.childPath("embeddings"), errors);
     for (const char* key : {"gatewayPort", "adminPort"}) {
         const Json* port = reader.optionalValue(key);
         if (port && port->is_number_integer() && port->get<qint64>() > 65535)

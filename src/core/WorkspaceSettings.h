@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/EmbeddingSettings.h"
 #include "core/Json.h"
 #include "core/SharedStateSettings.h"
 
@@ -24,6 +25,8 @@ public:
     QString azureContentSafetyEndpoint;
     // Where replicas of the gateway share suspensions, quotas and budgets: local unless set.
     SharedStateSettings sharedState;
+    // What the semantic policies embed text with: none unless set (the demo workspace uses the mock).
+    EmbeddingSettings embeddings;
 
     bool operator==(const WorkspaceSettings& other) const;
     Json toJson() const;

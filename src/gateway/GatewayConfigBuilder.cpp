@@ -194,6 +194,27 @@ std::shared_ptr<GatewayConfig> GatewayConfigBuilder::build(const Workspace& work
             config->problems.append(
                 QStringLiteral("the Azure Content Safety key cannot be read: %1").arg(keyError));
     }
+    const EmbeddingSettings& embeddings = workspace.settings().embeddings;
+    if (embeddings.isConfigured()) {
+        QString url = embeddings.endpoint;
+        if (url.startsWith(QLatin1String("mock://"))) {
+            const QString origin = m_mockResolver ? m_mockResolver() : QString();
+            const qsizetype pathStart = url.indexOf(QLatin1Char('/'), 7);
+            url = origin.isEmpty() ? QString() : origin + (pathStart < 0 ? QString() : url.mid(pathStart));
+            if (url.isEmpty())
+                config->problems.append(QStringLiteral(
+                    "the embedding provider is the built-in mock, which is not available here"));
+        }
+        while (url.endsWith(QLatin1Char('/')))
+            url.chop(1);
+        m_providers.embeddings.url = url;
+        m_providers.embeddings.model = embeddings.model;
+        QString keyError;
+        m_providers.embeddings.key = readSecret(SecretStore::embeddingKeyName(), QString(), &keyError);
+        if (!keyError.isEmpty())
+            config->problems.append(
+                QStringLiteral("the embedding provider's key cannot be read: %1").arg(keyError));
+    }
     for (const Deployment& deployment : workspace.deployments()) {
         if (auto api = compileApi(workspace, deployment.apiId, deployment.revision, &config->problems))
             config->addApi(std::move(api));

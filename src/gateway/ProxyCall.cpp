@@ -849,11 +849,16 @@ void ProxyCall::onClientAborted() {
 }
 
 void ProxyCall::prepareCache() {
+    // One cache per call: the exact one when an operation has both.
     for (const RuntimePolicy& policy : m_context.operation->flows.request) {
         if ((m_cache = policy->responseCache()))
             break;
     }
-    if (!m_cache)
+    for (const RuntimePolicy& policy : m_context.operation->flows.request) {
+        if (m_cache || (m_semantic = policy->semanticCache()))
+            break;
+    }
+    if (!m_cache && !m_semantic)
         return;
     // Until the lookup: a request the request flow answers, or one the cache may not serve, bypasses it.
     setCacheStatus(QByteArrayLiteral("Bypass"));
@@ -870,11 +875,18 @@ void ProxyCall::prepareCache() {
     noCache = noCache || request.headers.value("Pragma").trimmed().toLower() == "no-cache";
     if (noStore)
         return;
-    const std::optional<QByteArray> digest = ResponseCacheKey::bodyDigest(request.body);
-    if (!digest)
-        return; // no JSON object: nothing to key it by
-    m_clientBody = request.body;
-    m_clientDigest = *digest;
+    if (m_semantic) {
+        m_clientQuery = m_semantic->queryOf(request.body);
+        if (!m_clientQuery || !m_semantic->provider().isConfigured())
+            return; // no text to compare, or nothing to embed it with
+        m_clientBody = request.body;
+    } else {
+        const std::optional<QByteArray> digest = ResponseCacheKey::bodyDigest(request.body);
+        if (!digest)
+            return; // no JSON object: nothing to key it by
+        m_clientBody = request.body;
+        m_clientDigest = *digest;
+    }
     m_cacheReads = !noCache;
     m_cacheStores = true;
 }
@@ -882,6 +894,8 @@ void ProxyCall::prepareCache() {
 bool ProxyCall::lookUpCache(const Target& first) {
     if (!m_cacheReads && !m_cacheStores)
         return false;
+    if (m_semantic)
+        return lookUpSemanticCache(first);
     if (m_requestBody.constData() == m_clientBody.constData() || m_requestBody == m_clientBody) {
         m_upstreamDigest = m_clientDigest;
     } else if (const std::optional<QByteArray> digest = ResponseCacheKey::bodyDigest(m_requestBody)) {
@@ -943,6 +957,67 @@ QByteArray ProxyCall::cacheKey(const Target& target) const {
     parts.clientDigest = m_clientDigest;
     parts.upstreamDigest = m_upstreamDigest;
     return ResponseCacheKey::of(parts);
+}
+
+bool ProxyCall::lookUpSemanticCache(const Target& first) {
+    const bool unchanged =
+        m_requestBody.constData() == m_clientBody.constData() || m_requestBody == m_clientBody;
+    const std::optional<SemanticCachePolicy::Query> upstream =
+        unchanged ? m_clientQuery : m_semantic->queryOf(m_requestBody);
+    if (!upstream || upstream->text != m_clientQuery->text) {
+        // The request flow changed the text compared by meaning (masked it, filled a template): an
+        // answer to a near text could hold another client's values. Only an exact cache is safe then.
+        m_cacheReads = m_cacheStores = false;
+        return false;
+    }
+    ResponseCacheKey::Parts parts;
+    parts.apiId = m_context.api->id;
+    parts.operation = m_context.operation->key;
+    parts.stage = m_context.stage;
+    parts.endpointId = first.endpoint->id;
+    parts.endpointUrl = first.endpoint->baseUrl;
+    parts.model = first.model;
+    parts.query = m_queryForward;
+    parts.clientDigest = m_clientQuery->restDigest;
+    parts.upstreamDigest = upstream->restDigest;
+    m_semanticScope = ResponseCacheKey::of(parts);
+    m_cacheTarget = first;
+    if (m_cacheReads)
+        setCacheStatus(QByteArrayLiteral("Miss"));
+    // The embedding comes on this worker's loop; meanwhile the target's claim is held as a queued
+    // retry's would be (and given back if the client leaves).
+    m_pendingTarget = first;
+    EmbeddingClient::embed(
+        m_semantic->provider(), m_clientQuery->text, this,
+        [self = QPointer<ProxyCall>(this)](Result<std::vector<float>> embedding) {
+            if (!self)
+                return;
+            const std::optional<Target> target = std::exchange(self->m_pendingTarget, std::nullopt);
+            if (!target)
+                return;
+            if (self->m_done) {
+                if (target->pair)
+                    self->m_context.runtime->suspensions().abandonAttempt(*target->pair);
+                return;
+            }
+            if (!embedding) {
+                // Served as if there were no cache: the answer is neither looked up nor kept.
+                self->m_cacheStores = false;
+                self->startAttempt(*target);
+                return;
+            }
+            self->m_embedding = embedding.take();
+            if (self->m_cacheReads) {
+                const std::optional<SemanticCacheStore::Hit> hit = self->m_semantic->store().find(
+                    self->m_semanticScope, self->m_embedding, self->m_semantic->threshold(), self->nowMs());
+                if (hit) {
+                    self->answerFromCache(*target, *hit->answer);
+                    return;
+                }
+            }
+            self->startAttempt(*target);
+        });
+    return true;
 }
 
 QByteArray ProxyCall::cacheScope() const {
@@ -1023,7 +1098,7 @@ void ProxyCall::sendBody(const QByteArray& data) {
 }
 
 void ProxyCall::keepInCache() {
-    if (!std::exchange(m_cacheCapturing, false) || !m_cache)
+    if (!std::exchange(m_cacheCapturing, false) || (!m_cache && !m_semantic))
         return;
     const AccessRecord& record = m_context.record;
     // A guardrail that stopped a stream, or an upstream that broke it off, leaves an answer that is not
@@ -1035,6 +1110,15 @@ void ProxyCall::keepInCache() {
     answer.totalTokens = qMax<qint64>(0, record.totalTokens);
     answer.costUsd = qMax(0.0, record.costUsd);
     answer.storedAtMs = nowMs();
+    if (m_semantic) {
+        if (m_embedding.empty() || m_target.endpoint != m_cacheTarget.endpoint ||
+            m_target.model != m_cacheTarget.model)
+            return;
+        const qint64 expiresAtMs = answer.storedAtMs + m_semantic->ttlMs();
+        m_semantic->store().insert(m_semanticScope, m_embedding,
+                                   std::make_shared<const CachedAnswer>(std::move(answer)), expiresAtMs);
+        return;
+    }
     const QByteArray key = cacheKey(m_target);
     if (m_context.shared) {
         m_context.shared->responseCache().insert(cacheScope(), key, answer.serialize(), m_cache->ttlMs(),

@@ -11,6 +11,7 @@
 #include "gateway/SuspensionTable.h"
 #include "gateway/UpstreamAttempt.h"
 #include "gateway/policies/GatewayPolicy.h"
+#include "gateway/policies/SemanticCachePolicy.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -93,6 +94,7 @@ private:
     // answer replayed, and the answer kept once it went out whole.
     void prepareCache();
     bool lookUpCache(const Target& first);
+    bool lookUpSemanticCache(const Target& first);
     void setCacheStatus(const QByteArray& status);
     QByteArray cacheKey(const Target& target) const;
     QByteArray cacheScope() const;
@@ -166,6 +168,14 @@ private:
     QByteArray m_clientDigest;
     QByteArray m_upstreamDigest;
     bool m_cacheCapturing = false; // what the client gets is kept, to be stored when it ends well
+    // SemanticCache instead: what the client's body is to it, the scope a hit must share, the
+    // embedding of the compared text, and the target it was looked up for (a failover's answer is not
+    // kept under another model's scope).
+    const SemanticCachePolicy* m_semantic = nullptr;
+    std::optional<SemanticCachePolicy::Query> m_clientQuery;
+    QByteArray m_semanticScope;
+    std::vector<float> m_embedding;
+    Target m_cacheTarget;
     CachedAnswer m_cacheCapture;
 };
 

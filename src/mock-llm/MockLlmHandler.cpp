@@ -2,6 +2,7 @@
 
 #include "core/Json.h"
 #include "gateway/HttpExchange.h"
+#include "mock-llm/MockEmbedding.h"
 #include "mock-llm/MockLlmState.h"
 
 #include <QDateTime>
@@ -242,8 +243,14 @@ void MockLlmHandler::handle(HttpExchange* exchange) {
     const bool completions =
         path == "/v1/chat/completions" || path == "/chat/completions" || path == "/v1/completions";
     const bool modelList = path == "/v1/models" || path == "/models";
-    if ((completions || modelList) && !authorised(exchange))
+    const bool embeddingsPath = path == "/v1/embeddings" || path == "/embeddings";
+    if ((completions || modelList || embeddingsPath) && !authorised(exchange))
         return;
+    if (embeddingsPath) {
+        if (request.method != "POST")
+            return respondOpenAiError(exchange, 405, QStringLiteral("Use POST"), "invalid_request_error");
+        return embeddings(exchange);
+    }
     if (completions) {
         if (request.method != "POST")
             return respondOpenAiError(exchange, 405, QStringLiteral("Use POST"), "invalid_request_error");
@@ -325,6 +332,64 @@ void MockLlmHandler::chatCompletions(HttpExchange* exchange) {
     auto* responder =
         new ChatResponder(exchange, std::move(chat), m_state->faultFor(modelName), m_state->nextId());
     responder->start();
+}
+
+void MockLlmHandler::embeddings(HttpExchange* exchange) {
+    const QByteArray& body = exchange->request().body;
+    const Json request = Json::parse(body.cbegin(), body.cend(), nullptr, false);
+    if (!request.is_object())
+        return respondOpenAiError(exchange, 400, QStringLiteral("The body must be a JSON object"),
+                                  "invalid_request_error");
+    const auto model = request.find("model");
+    if (model == request.end() || !model->is_string() || model->get_ref<const std::string&>().empty())
+        return respondOpenAiError(exchange, 400, QStringLiteral("you must provide a model parameter"),
+                                  "invalid_request_error");
+    // OpenAI's input: a string or a list of strings (token arrays are not a text to the mock).
+    QStringList inputs;
+    const auto input = request.find("input");
+    if (input != request.end() && input->is_string()) {
+        inputs.append(toQString(input->get_ref<const std::string&>()));
+    } else if (input != request.end() && input->is_array() && !input->empty() && input->size() <= 2048) {
+        for (const Json& item : *input) {
+            if (!item.is_string())
+                return respondOpenAiError(exchange, 400,
+                                          QStringLiteral("'input' must be a string or a list of strings"),
+                                          "invalid_request_error");
+            inputs.append(toQString(item.get_ref<const std::string&>()));
+        }
+    } else {
+        return respondOpenAiError(exchange, 400,
+                                  QStringLiteral("'input' must be a string or a list of 1 to 2048 strings"),
+                                  "invalid_request_error");
+    }
+    int dimensions = MockEmbedding::defaultDimensions;
+    if (const auto wanted = request.find("dimensions"); wanted != request.end()) {
+        const std::optional<qint64> value = jsonInteger(*wanted);
+        if (!wanted->is_number_integer() || !value || *value < 1 || *value > MockEmbedding::maxDimensions)
+            return respondOpenAiError(exchange, 400,
+                                      QStringLiteral("'dimensions' must be a whole number from 1 to %1")
+                                          .arg(MockEmbedding::maxDimensions),
+                                      "invalid_request_error");
+        dimensions = int(*value);
+    }
+    const QString modelName = toQString(model->get_ref<const std::string&>());
+    m_state->countRequest(modelName);
+    Json data = Json::array();
+    qint64 tokens = 0;
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        Json entry = Json::object();
+        entry["object"] = "embedding";
+        entry["index"] = i;
+        entry["embedding"] = MockEmbedding::embed(inputs[i], dimensions);
+        data.push_back(std::move(entry));
+        tokens += countWords(inputs[i]);
+    }
+    Json answer = Json::object();
+    answer["object"] = "list";
+    answer["data"] = std::move(data);
+    answer["model"] = model->get<std::string>();
+    answer["usage"] = {{"prompt_tokens", tokens}, {"total_tokens", tokens}};
+    respondJson(exchange, 200, answer);
 }
 
 void MockLlmHandler::faults(HttpExchange* exchange) {

@@ -24,6 +24,8 @@ private:
     // False, with the 401 sent, when the state expects a key and the request does not carry it.
     bool authorised(HttpExchange* exchange);
     void chatCompletions(HttpExchange* exchange);
+    // OpenAI's POST /v1/embeddings, with MockEmbedding's deterministic vectors.
+    void embeddings(HttpExchange* exchange);
     void faults(HttpExchange* exchange);
     void stats(HttpExchange* exchange);
     void models(HttpExchange* exchange);

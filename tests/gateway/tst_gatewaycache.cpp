@@ -5,6 +5,7 @@
 #include "GatewayFixture.h"
 #include "RecordingUpstream.h"
 #include "core/Json.h"
+#include "core/Workspace.h"
 #include "gateway/AccessLog.h"
 #include "gateway/Gateway.h"
 #include "gateway/GatewayRuntime.h"
@@ -48,6 +49,29 @@ const char* const plainAnswer =
     R"({"role":"assistant","content":"fine"}}],"usage":{"prompt_tokens":3,"completion_tokens":1,)"
     R"("total_tokens":4}})";
 const char* const jailbreakGuard = "(?i)ignore all previous instructions";
+
+PolicyAttachment semanticPolicy(qint64 ttlSeconds = 3600) {
+    PolicyAttachment attachment;
+    attachment.policyName = QStringLiteral("SemanticCache");
+    attachment.policyVersion = QStringLiteral("v1.0");
+    // As WSO2 writes it: the threshold as a string.
+    attachment.parameters = {{"name", "FAQ cache"},
+                             {"threshold", "0.32"},
+                             {"jsonPath", "$.messages[-1].content"},
+                             {"ttl", ttlSeconds}};
+    return attachment;
+}
+
+// A scenario whose workspace embeds with the mock's /v1/embeddings.
+bool setUpSemantic(Scenario& scenario, const GatewayFixture::ApiSpec& spec, QString* error) {
+    if (!scenario.setUp(spec, error))
+        return false;
+    WorkspaceSettings settings = scenario.fixture.workspace().settings();
+    settings.embeddings.endpoint = scenario.fixture.mockUrl(QStringLiteral("/v1")).toString();
+    if (!scenario.fixture.workspace().saveSettings(settings).ok(error))
+        return false;
+    return scenario.fixture.reloadGateway(error);
+}
 
 } // namespace
 
@@ -297,6 +321,74 @@ private Q_SLOTS:
         QCOMPARE(upstream.requests().size(), 2);
         const TestResponse notJson = ask(scenario, "not json at all");
         QCOMPARE(notJson.header("X-Cache-Status"), QByteArray("Bypass"));
+    }
+
+    // SemanticCache: a paraphrase that keeps the content words is the same question; the same words
+    // with their meaning turned around are not, at WSO2's default threshold.
+    void semanticCacheTellsAParaphraseFromANegation() {
+        Scenario scenario;
+        QString error;
+        QVERIFY2(setUpSemantic(scenario, specWith(semanticPolicy()), &error), qPrintable(error));
+        const TestResponse first = ask(scenario, question("How do I enable two-factor authentication?"));
+        QVERIFY2(first.status == 200, qPrintable(first.describe()));
+        QCOMPARE(first.header("X-Cache-Status"), QByteArray("Miss"));
+        const TestResponse paraphrase = ask(scenario, question("Please enable two factor authentication"));
+        QCOMPARE(paraphrase.header("X-Cache-Status"), QByteArray("Hit"));
+        QCOMPARE(paraphrase.body, first.body);
+        const TestResponse negation = ask(scenario, question("How do I disable two-factor authentication?"));
+        QCOMPARE(negation.header("X-Cache-Status"), QByteArray("Miss"));
+        QVERIFY(negation.body != first.body);
+        QCOMPARE(
+            ask(scenario, question("Disable two factor authentication, please")).header("X-Cache-Status"),
+            QByteArray("Hit"));
+    }
+
+    // Only the last prompt is compared by meaning: a different system prompt or earlier turn is
+    // another conversation, however alike its last question is.
+    void semanticCacheNeedsTheSameConversation() {
+        Scenario scenario;
+        QString error;
+        QVERIFY2(setUpSemantic(scenario, specWith(semanticPolicy()), &error), qPrintable(error));
+        const Json question = message("user", "What is our refund window?");
+        const QByteArray shop =
+            conversation(Json::array({message("system", "You answer for a shoe shop."), question}));
+        const QByteArray bank =
+            conversation(Json::array({message("system", "You answer for a bank."), question}));
+        const QByteArray later = conversation(
+            Json::array({message("system", "You answer for a shoe shop."), message("user", "I bought boots."),
+                         message("assistant", "Noted."), question}));
+        QCOMPARE(ask(scenario, shop).header("X-Cache-Status"), QByteArray("Miss"));
+        QCOMPARE(ask(scenario, shop).header("X-Cache-Status"), QByteArray("Hit"));
+        QCOMPARE(ask(scenario, bank).header("X-Cache-Status"), QByteArray("Miss"));
+        QCOMPARE(ask(scenario, later).header("X-Cache-Status"), QByteArray("Miss"));
+        // Other parameters are part of the conversation too.
+        const QByteArray creative =
+            conversation(Json::array({message("system", "You answer for a shoe shop."), question}),
+                         {{"temperature", 1.5}});
+        QCOMPARE(ask(scenario, creative).header("X-Cache-Status"), QByteArray("Miss"));
+    }
+
+    void semanticEntriesExpireAndErrorsAreNotKept() {
+        Scenario scenario;
+        QString error;
+        QVERIFY2(setUpSemantic(scenario, specWith(semanticPolicy(1)), &error), qPrintable(error));
+        QVERIFY2(scenario.fixture.setFault(R"({"model":"*","status":503})", &error), qPrintable(error));
+        QCOMPARE(ask(scenario, question("Is the service up?")).status, 503);
+        QVERIFY2(scenario.fixture.clearFaults(&error), qPrintable(error));
+        QCOMPARE(ask(scenario, question("Is the service up?")).header("X-Cache-Status"), QByteArray("Miss"));
+        QCOMPARE(ask(scenario, question("is the service up")).header("X-Cache-Status"), QByteArray("Hit"));
+        QTest::qWait(1100);
+        QCOMPARE(ask(scenario, question("Is the service up?")).header("X-Cache-Status"), QByteArray("Miss"));
+    }
+
+    // Without an embedding provider the semantic cache steps aside; requests are answered as usual.
+    void semanticCacheWithoutEmbeddingsBypasses() {
+        Scenario scenario;
+        QString error;
+        QVERIFY2(scenario.setUp(specWith(semanticPolicy()), &error), qPrintable(error));
+        const TestResponse response = ask(scenario, question("Anyone there?"));
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.header("X-Cache-Status"), QByteArray("Bypass"));
     }
 
     // A request the request flow answers never reached the cache.

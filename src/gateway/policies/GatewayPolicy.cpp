@@ -62,4 +62,8 @@ const ResponseCachePolicy* GatewayPolicy::responseCache() const {
     return nullptr;
 }
 
+const SemanticCachePolicy* GatewayPolicy::semanticCache() const {
+    return nullptr;
+}
+
 } // namespace gatehouse

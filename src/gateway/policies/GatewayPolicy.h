@@ -16,6 +16,7 @@ namespace gatehouse {
 
 class ModelRouter;
 class ResponseCachePolicy;
+class SemanticCachePolicy;
 struct RuntimeApi;
 struct RuntimeOperation;
 
@@ -121,6 +122,8 @@ public:
     // The response cache this policy is, if it is one: the gateway looks answers up once routing has
     // chosen a model, and keeps them after the response flow.
     virtual const ResponseCachePolicy* responseCache() const;
+    // The semantic cache this policy is, if it is one (found on the request flow), likewise.
+    virtual const SemanticCachePolicy* semanticCache() const;
 
 protected:
     GatewayPolicy() = default;

@@ -9,6 +9,7 @@
 #include "gateway/policies/PromptDecoratorPolicy.h"
 #include "gateway/policies/PromptTemplatePolicy.h"
 #include "gateway/policies/ResponseCachePolicy.h"
+#include "gateway/policies/SemanticCachePolicy.h"
 #include "gateway/policies/UrlGuardrailPolicy.h"
 
 #include <algorithm>
@@ -37,6 +38,7 @@ const PolicyRegistry& PolicyRegistry::builtin() {
         {QStringLiteral("PromptTemplate"), &PromptTemplatePolicy::build},
         {QStringLiteral("PromptDecorator"), &PromptDecoratorPolicy::build},
         {QStringLiteral("ResponseCache"), &ResponseCachePolicy::build},
+        {QStringLiteral("SemanticCache"), &SemanticCachePolicy::build},
     });
     return registry;
 }

@@ -4,6 +4,7 @@
 #include "core/PolicyDefinition.h"
 #include "core/PriceCatalogue.h"
 #include "core/Result.h"
+#include "gateway/EmbeddingClient.h"
 #include "gateway/policies/GatewayPolicy.h"
 
 #include <QString>
@@ -21,6 +22,7 @@ namespace gatehouse {
 struct GuardrailProviders {
     QString azureContentSafetyEndpoint;
     QByteArray azureContentSafetyKey;
+    EmbeddingProvider embeddings; // for the semantic policies; none unless the workspace names one
 };
 
 struct PolicyBuildInput {
