@@ -12,11 +12,23 @@ constexpr std::size_t graphSearchEf = 64;        // candidates kept while search
 constexpr std::size_t graphCandidates = 8;       // nearest answers looked at (some may have expired)
 
 float squaredDistance(const float* a, const float* b, std::size_t dimensions) {
+    // Eight independent sums, so that the compiler keeps them in vector registers (a single running
+    // sum has to be added in order, one lane at a time, without -ffast-math).
+    float lanes[8] = {};
+    std::size_t i = 0;
+    for (; i + 8 <= dimensions; i += 8) {
+        for (std::size_t lane = 0; lane < 8; ++lane) {
+            const float difference = a[i + lane] - b[i + lane];
+            lanes[lane] += difference * difference;
+        }
+    }
     float sum = 0;
-    for (std::size_t i = 0; i < dimensions; ++i) {
+    for (; i < dimensions; ++i) {
         const float difference = a[i] - b[i];
         sum += difference * difference;
     }
+    for (const float lane : lanes)
+        sum += lane;
     return sum;
 }
 } // namespace

@@ -20,7 +20,7 @@ namespace gatehouse {
 // query over 100,000 vectors in well under a millisecond. Not thread-safe: its owner locks.
 class VectorIndex {
 public:
-    static constexpr std::size_t exactLimit = 4096;
+    static constexpr std::size_t exactLimit = 2048;
 
     explicit VectorIndex(std::size_t dimensions);
     ~VectorIndex();
