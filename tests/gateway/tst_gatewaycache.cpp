@@ -49,6 +49,9 @@ const char* const plainAnswer =
     R"({"role":"assistant","content":"fine"}}],"usage":{"prompt_tokens":3,"completion_tokens":1,)"
     R"("total_tokens":4}})";
 const char* const jailbreakGuard = "(?i)ignore all previous instructions";
+const char* const embedOne = R"({"model":"text-embedding-3-small","input":"Reset my password"})";
+const char* const embedTwo = R"({"model":"m","input":["a b","c d"],"dimensions":32})";
+const char* const embedNumber = R"({"model":"m","input":42})";
 
 PolicyAttachment semanticPolicy(qint64 ttlSeconds = 3600) {
     PolicyAttachment attachment;
@@ -389,6 +392,27 @@ private Q_SLOTS:
         const TestResponse response = ask(scenario, question("Anyone there?"));
         QCOMPARE(response.status, 200);
         QCOMPARE(response.header("X-Cache-Status"), QByteArray("Bypass"));
+    }
+
+    // The mock speaks OpenAI's embeddings API, so the semantic policies and the demo work offline.
+    void mockServesOpenAiEmbeddings() {
+        const QUrl url = m_scenario.fixture.mockUrl(QStringLiteral("/v1/embeddings"));
+        const TestResponse one = sendRequest(TestRequest::postJson(url, embedOne, "sk-test"));
+        QVERIFY2(one.status == 200, qPrintable(one.describe()));
+        const Json answer = Json::parse(one.body.cbegin(), one.body.cend(), nullptr, false);
+        QVERIFY(answer["object"] == Json("list"));
+        QCOMPARE(answer["data"][0]["embedding"].size(), std::size_t(256));
+        QVERIFY(answer["usage"]["prompt_tokens"].get<int>() > 0);
+        const TestResponse again = sendRequest(TestRequest::postJson(url, embedOne, "sk-test"));
+        QCOMPARE(again.body, one.body); // deterministic
+        const TestResponse batch = sendRequest(TestRequest::postJson(url, embedTwo, "sk-test"));
+        const Json batched = Json::parse(batch.body.cbegin(), batch.body.cend(), nullptr, false);
+        QCOMPARE(batched["data"].size(), std::size_t(2));
+        QCOMPARE(batched["data"][1]["embedding"].size(), std::size_t(32));
+        QVERIFY(batched["data"][1]["index"] == Json(1));
+        const TestResponse refused = sendRequest(TestRequest::postJson(url, embedNumber, "sk-test"));
+        QCOMPARE(refused.status, 400);
+        QVERIFY2(refused.body.contains("input"), refused.body.constData());
     }
 
     // A request the request flow answers never reached the cache.

@@ -2,6 +2,7 @@
 // negations far (the distances the SemanticCache test relies on), VectorIndex finds the same nearest
 // vectors in its exact and its graph form, and SemanticCacheStore keeps scopes apart, expires
 // answers and drops the oldest beyond its capacity.
+#include "gateway/EmbeddingClient.h"
 #include "gateway/SemanticCacheStore.h"
 #include "gateway/VectorIndex.h"
 #include "mock-llm/MockEmbedding.h"
@@ -39,6 +40,15 @@ std::shared_ptr<const CachedAnswer> answer(const char* body) {
     cached->body = body;
     return cached;
 }
+
+// moc 6.4 misreads raw string literals in a class body: the answers live here.
+const char* const goodEmbeddingAnswer = R"({"data":[{"embedding":[0.6,0.8]}]})";
+const char* const badEmbeddingAnswers[] = {"not json",
+                                           "{}",
+                                           R"({"data":[]})",
+                                           R"({"data":[{"embedding":[]}]})",
+                                           R"({"data":[{"embedding":[1,"two"]}]})",
+                                           R"({"data":[{"embedding":{}}]})"};
 
 } // namespace
 
@@ -132,6 +142,15 @@ private Q_SLOTS:
         store.insert("shop", MockEmbedding::embed(QStringLiteral("refund window"), 64), answer("new"), 5000);
         QVERIFY(!store.find("shop", vector, 0.32f, 1000));
         QCOMPARE(store.size(), std::size_t(1));
+    }
+
+    // What a provider answers is checked before it is compared with anything.
+    void embeddingAnswersAreChecked() {
+        const auto vector = EmbeddingClient::parseAnswer(goodEmbeddingAnswer);
+        QVERIFY(vector);
+        QCOMPARE(vector.value(), (std::vector<float>{0.6f, 0.8f}));
+        for (const char* bad : badEmbeddingAnswers)
+            QVERIFY2(!EmbeddingClient::parseAnswer(bad), bad);
     }
 
     void storeDropsTheOldestBeyondItsCapacity() {
