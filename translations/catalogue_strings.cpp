@@ -71,6 +71,14 @@ static const char* const policycatalogueStrings[] = {
     QT_TRANSLATE_NOOP("PolicyCatalogue", "How long an answer is served from the cache after it was kept."), // ResponseCache.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Maximum entries"), // ResponseCache.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "How many answers are kept; the least recently used one makes room for a new one. Answers larger than 1 MiB are never kept."), // ResponseCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Semantic Cache"), // SemanticCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Answers a request from the cache when an earlier one meant the same: the text at the JSON path (the last prompt) is embedded with the workspace's embedding provider and compared by L2 distance with the texts of earlier requests. A hit also needs everything else to be equal: the API, operation, chosen model and endpoint, system prompt, earlier turns and parameters. Only 2xx answers are kept; Cache-Control no-cache and no-store are honoured; X-Cache-Status says Hit, Miss or Bypass."), // SemanticCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Semantic Cache Policy Name"), // SemanticCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The name of the semantic cache policy, for tracking and referencing this policy instance."), // SemanticCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Threshold"), // SemanticCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The largest L2 distance between two embeddings that still counts as the same question: 0 is the same text, 2 opposite (for unit-length embeddings)."), // SemanticCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "What is compared by meaning ($.messages[-1].content: the last prompt). Everything else in the request must be equal for a hit. Empty: the whole payload is compared."), // SemanticCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "How many answers are kept; the oldest make room for new ones."), // SemanticCache.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Sentence Count Guardrail"), // SentenceCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the content has between min and max sentences (split on . ! and ?). Answers 446 when it intervenes."), // SentenceCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Minimum sentences"), // SentenceCountGuardrail.json

@@ -756,6 +756,80 @@
     </message>
 </context>
 <context>
+    <name>EmbeddingCommands</name>
+    <message>
+        <source>Show or set the embedding provider the semantic policies use.</source>
+        <translation>Den Embedding-Anbieter der semantischen Richtlinien anzeigen oder festlegen.</translation>
+    </message>
+    <message>
+        <source>SemanticCache turns the text it compares into vectors with an OpenAI-compatible embeddings endpoint: POST &lt;endpoint&gt;/embeddings. --endpoint sets it (https://api.openai.com/v1, or mock://demo/v1 for the built-in mock, which the demo workspace uses); --model the model (default text-embedding-3-small); --key-stdin stores its key, read from the first line of standard input, in the secret store (never in the workspace); --clear removes the provider and its key. Without options it shows them. Deploy again, or restart the gateway, for it to use a change.</source>
+        <translation>SemanticCache wandelt den verglichenen Text mit einem OpenAI-kompatiblen Embeddings-Endpunkt in Vektoren um: POST &lt;endpoint&gt;/embeddings. --endpoint legt ihn fest (https://api.openai.com/v1 oder mock://demo/v1 für den eingebauten Mock, den der Demo-Arbeitsbereich nutzt); --model das Modell (Standard text-embedding-3-small); --key-stdin legt seinen Schlüssel, gelesen aus der ersten Zeile der Standardeingabe, im Geheimnisspeicher ab (nie im Arbeitsbereich); --clear entfernt den Anbieter und seinen Schlüssel. Ohne Optionen zeigt es sie an. Erneut bereitstellen oder das Gateway neu starten, damit es eine Änderung nutzt.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s base URL.</source>
+        <translation>Die Basis-URL des Endpunkts.</translation>
+    </message>
+    <message>
+        <source>The embedding model.</source>
+        <translation>Das Embedding-Modell.</translation>
+    </message>
+    <message>
+        <source>Read the key from the first line of standard input.</source>
+        <translation>Den Schlüssel aus der ersten Zeile der Standardeingabe lesen.</translation>
+    </message>
+    <message>
+        <source>Forget the provider and its key.</source>
+        <translation>Den Anbieter und seinen Schlüssel vergessen.</translation>
+    </message>
+    <message>
+        <source>cannot remove the key from %1: %2</source>
+        <translation>der Schlüssel kann nicht aus %1 entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>--endpoint %1 (got &quot;%2&quot;)</source>
+        <translation>--endpoint %1 (angegeben: „%2“)</translation>
+    </message>
+    <message>
+        <source>--model needs a model name</source>
+        <translation>--model braucht einen Modellnamen</translation>
+    </message>
+    <message>
+        <source>cannot store the key in %1: %2</source>
+        <translation>der Schlüssel kann nicht in %1 gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Embeddings: %1, model %2, key %3</source>
+        <translation>Embeddings: %1, Modell %2, Schlüssel %3</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Embeddings: no provider set (the semantic policies let every request through)</source>
+        <translation>Embeddings: kein Anbieter festgelegt (die semantischen Richtlinien lassen jede Anfrage durch)</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingSettings</name>
+    <message>
+        <source>must be an http:// or https:// URL such as https://api.openai.com/v1 (or mock://demo/v1)</source>
+        <translation>muss eine http://- oder https://-URL wie https://api.openai.com/v1 sein (oder mock://demo/v1)</translation>
+    </message>
+    <message>
+        <source>must not carry credentials: the key is kept in the secret store</source>
+        <translation>darf keine Zugangsdaten enthalten: der Schlüssel liegt im Geheimnisspeicher</translation>
+    </message>
+    <message>
+        <source>must name the embedding model</source>
+        <translation>muss das Embedding-Modell nennen</translation>
+    </message>
+</context>
+<context>
     <name>Endpoint</name>
     <message>
         <source>must be &quot;production&quot; or &quot;sandbox&quot; (got &quot;%1&quot;)</source>
@@ -2747,6 +2821,38 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>How many answers are kept; the least recently used one makes room for a new one. Answers larger than 1 MiB are never kept.</source>
         <translation>Wie viele Antworten behalten werden; die am längsten nicht genutzte macht einer neuen Platz. Antworten über 1 MiB werden nie behalten.</translation>
     </message>
+    <message>
+        <source>Semantic Cache</source>
+        <translation>Semantischer Cache</translation>
+    </message>
+    <message>
+        <source>Answers a request from the cache when an earlier one meant the same: the text at the JSON path (the last prompt) is embedded with the workspace&apos;s embedding provider and compared by L2 distance with the texts of earlier requests. A hit also needs everything else to be equal: the API, operation, chosen model and endpoint, system prompt, earlier turns and parameters. Only 2xx answers are kept; Cache-Control no-cache and no-store are honoured; X-Cache-Status says Hit, Miss or Bypass.</source>
+        <translation>Beantwortet eine Anfrage aus dem Cache, wenn eine frühere dasselbe meinte: der Text am JSON-Pfad (der letzte Prompt) wird mit dem Embedding-Anbieter des Arbeitsbereichs eingebettet und per L2-Abstand mit den Texten früherer Anfragen verglichen. Ein Treffer verlangt außerdem, dass alles andere gleich ist: API, Operation, gewähltes Modell und gewählter Endpunkt, Systemprompt, frühere Gesprächsrunden und Parameter. Nur 2xx-Antworten werden behalten; Cache-Control no-cache und no-store werden beachtet; X-Cache-Status nennt Hit, Miss oder Bypass.</translation>
+    </message>
+    <message>
+        <source>Semantic Cache Policy Name</source>
+        <translation>Name der Semantic-Cache-Richtlinie</translation>
+    </message>
+    <message>
+        <source>The name of the semantic cache policy, for tracking and referencing this policy instance.</source>
+        <translation>Der Name der Semantic-Cache-Richtlinie, zum Nachverfolgen und Verweisen auf diese Instanz.</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>The largest L2 distance between two embeddings that still counts as the same question: 0 is the same text, 2 opposite (for unit-length embeddings).</source>
+        <translation>Der größte L2-Abstand zwischen zwei Embeddings, der noch als dieselbe Frage gilt: 0 ist derselbe Text, 2 das Gegenteil (bei Embeddings der Länge eins).</translation>
+    </message>
+    <message>
+        <source>What is compared by meaning ($.messages[-1].content: the last prompt). Everything else in the request must be equal for a hit. Empty: the whole payload is compared.</source>
+        <translation>Was nach Bedeutung verglichen wird ($.messages[-1].content: der letzte Prompt). Alles andere in der Anfrage muss für einen Treffer gleich sein. Leer: die ganze Nutzlast wird verglichen.</translation>
+    </message>
+    <message>
+        <source>How many answers are kept; the oldest make room for new ones.</source>
+        <translation>Wie viele Antworten behalten werden; die ältesten machen neuen Platz.</translation>
+    </message>
 </context>
 <context>
     <name>PolicyCommands</name>
@@ -3051,6 +3157,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>must not be above %1 (%2)</source>
         <translation>darf nicht über %1 (%2) liegen</translation>
+    </message>
+    <message>
+        <source>must be a decimal number of 0 or more, such as &quot;0.32&quot;</source>
+        <translation>muss eine Dezimalzahl von 0 oder mehr sein, etwa „0.32“</translation>
     </message>
 </context>
 <context>

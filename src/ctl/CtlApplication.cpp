@@ -7,6 +7,7 @@
 #include "ctl/CtlError.h"
 #include "ctl/CtlOutput.h"
 #include "ctl/DeployCommands.h"
+#include "ctl/EmbeddingCommands.h"
 #include "ctl/EndpointCommands.h"
 #include "ctl/GatewayCommands.h"
 #include "ctl/GuardrailCommands.h"
@@ -74,8 +75,9 @@ CtlApplication::CtlApplication() {
          {ApiCommands::commands(), EndpointCommands::commands(), PolicyCommands::commands(),
           DeployCommands::commands(), ApplicationCommands::commands(), KeyCommands::commands(),
           TokenCommand::commands(), InvokeCommand::commands(), GatewayCommands::commands(),
-          GuardrailCommands::commands(), InteropCommands::commands(), ProviderCommands::commands(),
-          PriceCommands::commands(), PlanCommands::commands(), UsageCommands::commands()}) {
+          GuardrailCommands::commands(), EmbeddingCommands::commands(), InteropCommands::commands(),
+          ProviderCommands::commands(), PriceCommands::commands(), PlanCommands::commands(),
+          UsageCommands::commands()}) {
         for (Command& command : group)
             m_commands.push_back(std::move(command));
     }

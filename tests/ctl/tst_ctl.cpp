@@ -73,6 +73,7 @@ private Q_SLOTS:
     void guardrailAttachRefusesBadPatterns();
     void guardrailTestExitCodes();
     void plansWithSeveralLimits();
+    void embeddingProviderKeepsItsKeySecret();
 
 private:
     CtlRun ctl(const QStringList& arguments, const QByteArray& input = {}, bool withWorkspace = true,
@@ -1285,6 +1286,36 @@ void TestCtl::plansWithSeveralLimits() {
     run = ctl({QStringLiteral("plan"), QStringLiteral("show"), QStringLiteral("--name"),
                QStringLiteral("10PerMin")});
     QCOMPARE(run.exitCode, 1);
+}
+
+// The semantic policies' embedding provider: set, shown, refused with one line, its key in the secret
+// store and nowhere in the workspace.
+void TestCtl::embeddingProviderKeepsItsKeySecret() {
+    CtlRun run = ctl({QStringLiteral("embeddings")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains("no provider set"), run.out.constData());
+    run = ctl({QStringLiteral("embeddings"), QStringLiteral("--endpoint"),
+               QStringLiteral("https://api.openai.com/v1"), QStringLiteral("--model"),
+               QStringLiteral("text-embedding-3-large"), QStringLiteral("--key-stdin")},
+              "sk-embed-secret\n");
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    run = ctl({QStringLiteral("--json"), QStringLiteral("embeddings")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+    const Json shown = parseJson(run.out);
+    QVERIFY2(shown["endpoint"] == Json("https://api.openai.com/v1"), run.out.constData());
+    QVERIFY(shown["model"] == Json("text-embedding-3-large"));
+    QVERIFY(shown["keyStored"] == Json(true));
+    for (const auto& [path, content] : workspaceFiles())
+        QVERIFY2(!content.contains("sk-embed-secret"), qPrintable(path));
+    QVERIFY(dumpCompact(secretsFile()).find("sk-embed-secret") != std::string::npos);
+    run = ctl(
+        {QStringLiteral("embeddings"), QStringLiteral("--endpoint"), QStringLiteral("ftp://example.com")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("--endpoint must be an http:// or https:// URL"), run.err.constData());
+    QCOMPARE(run.err.count('\n'), 1);
+    run = ctl({QStringLiteral("embeddings"), QStringLiteral("--clear")});
+    QVERIFY2(run.exitCode == 0 && run.out.contains("no provider set"), qPrintable(run.describe()));
+    QVERIFY(dumpCompact(secretsFile()).find("sk-embed-secret") == std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestCtl)

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void exportContainsNoSecret();
     void gatehouseOnlySettingsAreLeftOutWithAWarning();
     void gatehouseOnlyPolicyIsLeftOutWithAWarning();
+    void semanticCacheRoundTripsOnBothFlows();
     void namedEndpointsTravelInEndpointsYaml();
     void importsAWso2ExportedProject();
     void importReportsWhatItCannotMap();
@@ -859,6 +860,54 @@ void TestWso2Project::promptPoliciesRoundTripUnchanged() {
     QVERIFY2(copy->operationByKey(chat)->policies.request.at(1) ==
                  api.operationByKey(chat)->policies.request.at(1),
              qPrintable(describe(copy->operationByKey(chat)->policies.request.at(1))));
+}
+
+// SemanticCache as WSO2 places it, on the request and the response flow with its threshold as a
+// string, travels both ways unchanged; Gatehouse's own ttl and maxEntries stay home, with a warning
+// only when they differ from their defaults.
+void TestWso2Project::semanticCacheRoundTripsOnBothFlows() {
+    auto source = openWorkspace(QStringLiteral("source"));
+    Api api = seedApi(*source);
+    const Json parameters{
+        {"name", "FAQ cache"}, {"threshold", "0.35"}, {"jsonPath", "$.messages[-1].content"}};
+    Operation* operation = api.operationByKey(chat);
+    operation->policies.request.push_back(
+        guardrail(QStringLiteral("SemanticCache"), QStringLiteral("v1.0"), parameters));
+    operation->policies.response.push_back(
+        guardrail(QStringLiteral("SemanticCache"), QStringLiteral("v1.0"), parameters));
+    QString error;
+    QVERIFY2(source->saveApi(api).ok(&error), qPrintable(error));
+    const QString folder = m_dir->filePath(QStringLiteral("out"));
+    const Result<Wso2ExportResult> exported = Wso2Project::exportApi(*source, api.id, folder);
+    QVERIFY2(exported.ok(), qPrintable(exported.error()));
+    QVERIFY2(exported->warnings.isEmpty(), qPrintable(exported->warnings.join(QLatin1Char('\n'))));
+    const Result<Json> document = YamlDocument::parse(
+        readFile(QDir(folder).filePath(QStringLiteral("api.yaml"))), QStringLiteral("api.yaml"));
+    QVERIFY2(document.ok(), qPrintable(document.error()));
+    const Json* exportedChat = exportedOperation(document.value()["data"], "POST", "/chat/completions");
+    QVERIFY(exportedChat);
+    const Json& request = (*exportedChat)["operationPolicies"]["request"];
+    const Json& cache = request[request.size() - 1];
+    QVERIFY(cache["policyName"] == Json("SemanticCache"));
+    QVERIFY2(cache["parameters"] == parameters, dumpCompact(cache).c_str());
+    QVERIFY((*exportedChat)["operationPolicies"]["response"][0]["policyName"] == Json("SemanticCache"));
+
+    auto target = openWorkspace(QStringLiteral("target"));
+    const Result<Wso2ImportResult> imported = Wso2Project::importApi(*target, folder);
+    QVERIFY2(imported.ok(), qPrintable(imported.error()));
+    const Api* copy = target->api(imported->apiId);
+    QVERIFY(copy);
+    QVERIFY(copy->operationByKey(chat)->policies.request.back() == operation->policies.request.back());
+    QVERIFY(copy->operationByKey(chat)->policies.response.back() == operation->policies.response.back());
+
+    // A ttl of its own is Gatehouse's: left out, and said so.
+    operation->policies.request.back().parameters["ttl"] = 600;
+    QVERIFY2(source->saveApi(api).ok(&error), qPrintable(error));
+    const Result<Wso2ExportResult> again =
+        Wso2Project::exportApi(*source, api.id, m_dir->filePath(QStringLiteral("again")));
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(again->warnings.size(), 1);
+    QVERIFY2(again->warnings.first().contains(QStringLiteral("ttl")), qPrintable(again->warnings.first()));
 }
 
 QTEST_GUILESS_MAIN(TestWso2Project)
