@@ -79,6 +79,14 @@ static const char* const policycatalogueStrings[] = {
     QT_TRANSLATE_NOOP("PolicyCatalogue", "The largest L2 distance between two embeddings that still counts as the same question: 0 is the same text, 2 opposite (for unit-length embeddings)."), // SemanticCache.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "What is compared by meaning ($.messages[-1].content: the last prompt). Everything else in the request must be equal for a hit. Empty: the whole payload is compared."), // SemanticCache.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "How many answers are kept; the oldest make room for new ones."), // SemanticCache.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Semantic Prompt Guardrail"), // SemanticPromptGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Compares the content by meaning with allowed and denied prompts (embeddings from the workspace's provider, cosine similarity x 100 against the threshold). A denied prompt that matches intervenes; with allowed prompts, one of them must match. Answers 446 when it intervenes."), // SemanticPromptGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Semantic Rules"), // SemanticPromptGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The allowed and denied prompts, as JSON: {\"allowPrompts\": [...], \"denyPrompts\": [...]} (at most 100 each)."), // SemanticPromptGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Similarity Threshold"), // SemanticPromptGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "How similar (0-100, cosine similarity x 100) the content must be to a prompt to match it."), // SemanticPromptGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "The JSONPath of what to inspect ($.messages[-1].content: the last prompt; $.choices[0].message.content: the answer). Empty: the whole payload."), // SemanticPromptGuardrail.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Include which prompt matched (or which were required) in the error response."), // SemanticPromptGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Sentence Count Guardrail"), // SentenceCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Passes when the content has between min and max sentences (split on . ! and ?). Answers 446 when it intervenes."), // SentenceCountGuardrail.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Minimum sentences"), // SentenceCountGuardrail.json
@@ -134,6 +142,10 @@ static const char* const policycatalogueStrings[] = {
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Relative share of the traffic; 0 takes the model out of rotation."), // modelWeightedRoundRobin.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Remove Header"), // removeHeader.json
     QT_TRANSLATE_NOOP("PolicyCatalogue", "Removes a header from the message passing through the flow."), // removeHeader.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Semantic Model Routing"), // semanticRouting.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Routes each request to the model and endpoint of the route whose example utterances it resembles most (cosine similarity of embeddings from the workspace's provider, at least the route's score threshold), and to the default model otherwise."), // semanticRouting.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Semantic Route Configurations"), // semanticRouting.json
+    QT_TRANSLATE_NOOP("PolicyCatalogue", "Per stage, routes of {model, endpointId, utterances, scorethreshold (0-1, default 0.90)} and a defaultModel {model, endpointId}; path.contentpath is what is compared ($.messages[-1].content)."), // semanticRouting.json
 };
 
 static const char* const providercatalogueStrings[] = {

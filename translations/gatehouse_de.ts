@@ -2853,6 +2853,54 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>How many answers are kept; the oldest make room for new ones.</source>
         <translation>Wie viele Antworten behalten werden; die ältesten machen neuen Platz.</translation>
     </message>
+    <message>
+        <source>Semantic Prompt Guardrail</source>
+        <translation>Semantische Prompt-Schutzregel</translation>
+    </message>
+    <message>
+        <source>Compares the content by meaning with allowed and denied prompts (embeddings from the workspace&apos;s provider, cosine similarity x 100 against the threshold). A denied prompt that matches intervenes; with allowed prompts, one of them must match. Answers 446 when it intervenes.</source>
+        <translation>Vergleicht den Inhalt nach Bedeutung mit erlaubten und verbotenen Prompts (Embeddings vom Anbieter des Arbeitsbereichs, Kosinus-Ähnlichkeit x 100 gegen den Schwellenwert). Ein passender verbotener Prompt greift ein; mit erlaubten Prompts muss einer von ihnen passen. Antwortet 446, wenn sie eingreift.</translation>
+    </message>
+    <message>
+        <source>Semantic Rules</source>
+        <translation>Semantische Regeln</translation>
+    </message>
+    <message>
+        <source>The allowed and denied prompts, as JSON: {&quot;allowPrompts&quot;: [...], &quot;denyPrompts&quot;: [...]} (at most 100 each).</source>
+        <translation>Die erlaubten und verbotenen Prompts als JSON: {&quot;allowPrompts&quot;: [...], &quot;denyPrompts&quot;: [...]} (je höchstens 100).</translation>
+    </message>
+    <message>
+        <source>Similarity Threshold</source>
+        <translation>Ähnlichkeitsschwelle</translation>
+    </message>
+    <message>
+        <source>How similar (0-100, cosine similarity x 100) the content must be to a prompt to match it.</source>
+        <translation>Wie ähnlich (0-100, Kosinus-Ähnlichkeit x 100) der Inhalt einem Prompt sein muss, um zu ihm zu passen.</translation>
+    </message>
+    <message>
+        <source>The JSONPath of what to inspect ($.messages[-1].content: the last prompt; $.choices[0].message.content: the answer). Empty: the whole payload.</source>
+        <translation>Der JSONPath dessen, was geprüft wird ($.messages[-1].content: der letzte Prompt; $.choices[0].message.content: die Antwort). Leer: die ganze Nutzlast.</translation>
+    </message>
+    <message>
+        <source>Include which prompt matched (or which were required) in the error response.</source>
+        <translation>In der Fehlerantwort nennen, welcher Prompt gepasst hat (oder welche verlangt waren).</translation>
+    </message>
+    <message>
+        <source>Semantic Model Routing</source>
+        <translation>Semantisches Modell-Routing</translation>
+    </message>
+    <message>
+        <source>Routes each request to the model and endpoint of the route whose example utterances it resembles most (cosine similarity of embeddings from the workspace&apos;s provider, at least the route&apos;s score threshold), and to the default model otherwise.</source>
+        <translation>Leitet jede Anfrage an Modell und Endpunkt der Route, deren Beispielformulierungen sie am meisten ähnelt (Kosinus-Ähnlichkeit der Embeddings vom Anbieter des Arbeitsbereichs, mindestens der Schwellenwert der Route), sonst an das Standardmodell.</translation>
+    </message>
+    <message>
+        <source>Semantic Route Configurations</source>
+        <translation>Semantische Routenkonfiguration</translation>
+    </message>
+    <message>
+        <source>Per stage, routes of {model, endpointId, utterances, scorethreshold (0-1, default 0.90)} and a defaultModel {model, endpointId}; path.contentpath is what is compared ($.messages[-1].content).</source>
+        <translation>Je Stufe Routen aus {model, endpointId, utterances, scorethreshold (0-1, Standard 0.90)} und ein defaultModel {model, endpointId}; path.contentpath ist, was verglichen wird ($.messages[-1].content).</translation>
+    </message>
 </context>
 <context>
     <name>PolicyCommands</name>
@@ -3962,6 +4010,112 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>&quot;%1&quot;: the path must be a database number from 0 to %2</source>
         <translation>„%1“: Der Pfad muss eine Datenbanknummer von 0 bis %2 sein</translation>
+    </message>
+</context>
+<context>
+    <name>SemanticRoutingConfig</name>
+    <message>
+        <source>is not JSON (from byte %1)</source>
+        <translation>ist kein JSON (ab Byte %1)</translation>
+    </message>
+    <message>
+        <source>must be {&quot;production&quot;: ..., &quot;sandbox&quot;: ..., &quot;path&quot;: {&quot;contentpath&quot;: ...}}</source>
+        <translation>muss {&quot;production&quot;: ..., &quot;sandbox&quot;: ..., &quot;path&quot;: {&quot;contentpath&quot;: ...}} sein</translation>
+    </message>
+    <message>
+        <source>must configure the production or the sandbox stage</source>
+        <translation>muss die Produktions- oder die Sandbox-Stufe konfigurieren</translation>
+    </message>
+    <message>
+        <source>path.contentpath: %1</source>
+        <translation>path.contentpath: %1</translation>
+    </message>
+    <message>
+        <source>path must be {&quot;contentpath&quot;: &quot;$.messages[-1].content&quot;}</source>
+        <translation>path muss {&quot;contentpath&quot;: &quot;$.messages[-1].content&quot;} sein</translation>
+    </message>
+    <message>
+        <source>%1 must be {&quot;model&quot;: ..., &quot;endpointId&quot;: ...}</source>
+        <translation>%1 muss {&quot;model&quot;: ..., &quot;endpointId&quot;: ...} sein</translation>
+    </message>
+    <message>
+        <source>%1.model is required</source>
+        <translation>%1.model ist erforderlich</translation>
+    </message>
+    <message>
+        <source>%1.endpointId is required</source>
+        <translation>%1.endpointId ist erforderlich</translation>
+    </message>
+    <message>
+        <source>%1 must be {&quot;defaultModel&quot;: ..., &quot;routes&quot;: [...]}</source>
+        <translation>%1 muss {&quot;defaultModel&quot;: ..., &quot;routes&quot;: [...]} sein</translation>
+    </message>
+    <message>
+        <source>%1.routes must be a list</source>
+        <translation>%1.routes muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>%1.routes lists %2 routes; at most %3 are allowed</source>
+        <translation>%1.routes nennt %2 Routen; höchstens %3 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>%1 needs a model and an endpointId</source>
+        <translation>%1 braucht ein model und eine endpointId</translation>
+    </message>
+    <message>
+        <source>%1.utterances must list at least one phrase</source>
+        <translation>%1.utterances muss mindestens eine Formulierung nennen</translation>
+    </message>
+    <message>
+        <source>%1.utterances lists %2 phrases; at most %3 are allowed</source>
+        <translation>%1.utterances nennt %2 Formulierungen; höchstens %3 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>%1.utterances[%2] must be a phrase of 1 to %3 characters</source>
+        <translation>%1.utterances[%2] muss eine Formulierung von 1 bis %3 Zeichen sein</translation>
+    </message>
+    <message>
+        <source>%1.scorethreshold must be a number from 0 to 1, such as &quot;0.85&quot;</source>
+        <translation>%1.scorethreshold muss eine Zahl von 0 bis 1 sein, etwa „0.85“</translation>
+    </message>
+    <message>
+        <source>%1.defaultModel is required: it takes the requests no route matches</source>
+        <translation>%1.defaultModel ist erforderlich: es nimmt die Anfragen, zu denen keine Route passt</translation>
+    </message>
+</context>
+<context>
+    <name>SemanticRules</name>
+    <message>
+        <source>%1 must be a list of prompts</source>
+        <translation>%1 muss eine Liste von Prompts sein</translation>
+    </message>
+    <message>
+        <source>%1 lists %2 prompts; at most %3 are allowed</source>
+        <translation>%1 nennt %2 Prompts; höchstens %3 sind erlaubt</translation>
+    </message>
+    <message>
+        <source>%1[%2] must be a prompt (a non-empty string)</source>
+        <translation>%1[%2] muss ein Prompt sein (ein nicht leerer Text)</translation>
+    </message>
+    <message>
+        <source>%1[%2] is longer than %3 characters</source>
+        <translation>%1[%2] ist länger als %3 Zeichen</translation>
+    </message>
+    <message>
+        <source>is not JSON (from byte %1)</source>
+        <translation>ist kein JSON (ab Byte %1)</translation>
+    </message>
+    <message>
+        <source>must be {&quot;allowPrompts&quot;: [...], &quot;denyPrompts&quot;: [...]}</source>
+        <translation>muss {&quot;allowPrompts&quot;: [...], &quot;denyPrompts&quot;: [...]} sein</translation>
+    </message>
+    <message>
+        <source>has an unknown member %1 (allowPrompts and denyPrompts are known)</source>
+        <translation>hat ein unbekanntes Element %1 (bekannt sind allowPrompts und denyPrompts)</translation>
+    </message>
+    <message>
+        <source>must list at least one prompt in allowPrompts or denyPrompts</source>
+        <translation>muss mindestens einen Prompt in allowPrompts oder denyPrompts nennen</translation>
     </message>
 </context>
 <context>
@@ -5760,7 +5914,7 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     </message>
     <message>
         <source>Tokens saved</source>
-        <translation>Eingesparte Tokens</translation>
+        <translation>Gespart</translation>
     </message>
     <message>
         <source>Cache</source>

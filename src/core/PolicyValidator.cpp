@@ -8,6 +8,8 @@
 #include "core/PriceCatalogue.h"
 #include "core/PromptDecoration.h"
 #include "core/PromptTemplates.h"
+#include "core/SemanticRoutingConfig.h"
+#include "core/SemanticRules.h"
 #include "core/ProviderModels.h"
 #include "core/Wso2AttributeCodec.h"
 
@@ -55,6 +57,14 @@ QString formatError(const QString& format, const Json& value) {
     if (format == QLatin1String("promptTemplates")) {
         Result<PromptTemplates> templates = PromptTemplates::parse(value);
         return templates ? QString() : templates.error();
+    }
+    if (format == QLatin1String("semanticRouting")) {
+        Result<SemanticRoutingConfig> config = SemanticRoutingConfig::parse(value);
+        return config ? QString() : config.error();
+    }
+    if (format == QLatin1String("semanticRules")) {
+        Result<SemanticRules> rules = SemanticRules::parse(value);
+        return rules ? QString() : rules.error();
     }
     if (format == QLatin1String("decimal")) {
         bool numeric = false;

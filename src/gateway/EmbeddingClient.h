@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <vector>
 
@@ -26,11 +27,17 @@ struct EmbeddingProvider {
 class EmbeddingClient {
 public:
     using Done = std::function<void(Result<std::vector<float>>)>;
+    using DoneAll = std::function<void(Result<std::vector<std::vector<float>>>)>;
     static constexpr int timeoutMs = 5000;
 
     static void embed(const EmbeddingProvider& provider, const QString& text, QObject* owner, Done done);
+    // Several texts in one call; the vectors in the texts' order.
+    static void embedAll(const EmbeddingProvider& provider, const QStringList& texts, QObject* owner,
+                         DoneAll done);
     // The first vector of an OpenAI embeddings answer, or why there is none.
     static Result<std::vector<float>> parseAnswer(const QByteArray& body);
+    // Every vector of an answer, by its "index", which must cover 0..count-1.
+    static Result<std::vector<std::vector<float>>> parseAnswers(const QByteArray& body, std::size_t count);
 };
 
 } // namespace gatehouse

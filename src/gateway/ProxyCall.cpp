@@ -222,6 +222,20 @@ void ProxyCall::callUpstream() {
 }
 
 void ProxyCall::routeFirst() {
+    if (const std::optional<PolicyCallState::RoutedTarget>& routed = m_callState.routedTarget()) {
+        // semanticRouting chose: its endpoint must be one of this stage's.
+        const RuntimeEndpoint* endpoint = m_context.api->endpoint(routed->endpointId);
+        if (!endpoint || endpoint->stage != m_context.stage) {
+            fail(503, QStringLiteral("101503"), QStringLiteral("No endpoint"),
+                 QStringLiteral("semanticRouting chose endpoint %1, which %2 has not for %3 keys")
+                     .arg(routed->endpointId, m_context.api->name, stageName(m_context.stage)));
+            return;
+        }
+        const Target target{endpoint, routed->model, std::nullopt};
+        if (!lookUpCache(target))
+            startAttempt(target);
+        return;
+    }
     const std::optional<Target> first = m_routing->first();
     if (!first) {
         allPairsSuspended();
@@ -238,7 +252,8 @@ void ProxyCall::routeFirst() {
 }
 
 bool ProxyCall::readRequestBody() {
-    const bool routes = m_routing->routes();
+    const bool routedByMeaning = m_callState.routedTarget().has_value();
+    const bool routes = m_routing->routes() || routedByMeaning;
     // OpenAI-style providers count a stream's tokens only when asked: the gateway reads whether the
     // client asked, and asks for it otherwise.
     const bool countsStreams = m_context.api->provider.streamUsage == Provider::StreamUsage::WhenAsked;
@@ -259,7 +274,9 @@ bool ProxyCall::readRequestBody() {
         return false;
     }
     m_requestedModel = body.requestedModel();
-    if (routes) {
+    if (routedByMeaning) {
+        m_rewritesModel = true;
+    } else if (routes) {
         m_routing->setRequestedModel(m_requestedModel);
         // Else failover does not apply to this model: the model goes as the client named it.
         m_rewritesModel = m_routing->routes();

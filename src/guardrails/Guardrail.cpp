@@ -131,6 +131,7 @@ GuardrailVerdict Guardrail::evaluateText(const QString& text, GuardrailDirection
 GuardrailVerdict Guardrail::verdictOf(const Judgement& judgement, GuardrailDirection direction) const {
     GuardrailVerdict verdict = verdictFor(direction);
     verdict.assessment = judgement.assessment;
+    verdict.assessmentDetails = judgement.details;
     if (!judgement.error.isEmpty()) {
         verdict.outcome = GuardrailVerdict::Outcome::Error;
         verdict.error = judgement.error;

@@ -30,6 +30,7 @@ public:
         bool passes = true;
         QString assessment; // what was found, in WSO2's words where WSO2 has them
         QString error;      // non-empty: the guardrail could not judge (answers 900967)
+        Json details;       // an object for the guardrails whose WSO2 assessments are objects
     };
 
     explicit Guardrail(GuardrailSettings settings);

@@ -4,6 +4,7 @@
 #include "guardrails/CountGuardrail.h"
 #include "guardrails/JsonSchemaGuardrail.h"
 #include "guardrails/RegexGuardrail.h"
+#include "guardrails/SemanticPromptGuardrail.h"
 #include "guardrails/UrlGuardrail.h"
 
 namespace gatehouse {
@@ -15,7 +16,8 @@ const QStringList& GuardrailFactory::kinds() {
                                    QStringLiteral("SentenceCountGuardrail"),
                                    QStringLiteral("ContentLengthGuardrail"),
                                    QStringLiteral("URLGuardrail"),
-                                   QStringLiteral("AzureContentSafetyContentModeration")};
+                                   QStringLiteral("AzureContentSafetyContentModeration"),
+                                   QStringLiteral("SemanticPromptGuardrail")};
     return names;
 }
 
@@ -35,6 +37,8 @@ Result<std::shared_ptr<const Guardrail>> GuardrailFactory::build(const QString& 
         return UrlGuardrail::build(parameters);
     if (kind == QLatin1String("AzureContentSafetyContentModeration"))
         return AzureContentSafetyGuardrail::build(parameters);
+    if (kind == QLatin1String("SemanticPromptGuardrail"))
+        return SemanticPromptGuardrail::build(parameters);
     return Result<std::shared_ptr<const Guardrail>>::failure(
         QStringLiteral("%1 is not a guardrail").arg(kind));
 }

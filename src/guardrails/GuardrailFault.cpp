@@ -10,7 +10,9 @@ QByteArray GuardrailFault::interventionBody(const GuardrailVerdict& verdict, Gua
     message["action"] = "GUARDRAIL_INTERVENED";
     message["actionReason"] = verdict.actionReason.toStdString();
     message["direction"] = directionName(direction).toStdString();
-    if (verdict.showAssessment && !verdict.assessment.isEmpty())
+    if (verdict.showAssessment && verdict.assessmentDetails.is_object())
+        message["assessments"] = verdict.assessmentDetails;
+    else if (verdict.showAssessment && !verdict.assessment.isEmpty())
         message["assessments"] = verdict.assessment.toStdString();
     Json body = Json::object();
     body["code"] = interventionCode.toStdString();

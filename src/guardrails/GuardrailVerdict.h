@@ -18,11 +18,12 @@ struct GuardrailVerdict {
     enum class Outcome { Pass, Intervene, Error };
 
     Outcome outcome = Outcome::Pass;
-    QString guardrailName; // the attachment's `name`, WSO2's interveningGuardrail
-    QString kind;          // the catalogue name, "RegexGuardrail"
-    QString type;          // WSO2's type string, "REGEX_GUARDRAIL"
-    QString actionReason;  // for Intervene
-    QString assessment;    // what the guardrail found, whether or not showAssessment sends it
+    QString guardrailName;  // the attachment's `name`, WSO2's interveningGuardrail
+    QString kind;           // the catalogue name, "RegexGuardrail"
+    QString type;           // WSO2's type string, "REGEX_GUARDRAIL"
+    QString actionReason;   // for Intervene
+    QString assessment;     // what the guardrail found, whether or not showAssessment sends it
+    Json assessmentDetails; // sent instead of `assessment` when it is an object (as WSO2 sends some)
     bool showAssessment = false;
     QString error; // for Error: what went wrong, for the description, the log and the test bench
 

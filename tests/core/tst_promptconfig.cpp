@@ -5,6 +5,8 @@
 #include "core/PolicyCatalogue.h"
 #include "core/PromptDecoration.h"
 #include "core/PromptTemplates.h"
+#include "core/SemanticRoutingConfig.h"
+#include "core/SemanticRules.h"
 
 #include <QTest>
 
@@ -104,6 +106,12 @@ private Q_SLOTS:
     }
 
     // The catalogue knows both, on the request flow only, with WSO2's attribute names.
+    void semanticRulesAcceptTheObjectAndWso2sString();
+    void semanticRulesRefusals_data();
+    void semanticRulesRefusals();
+    void semanticRoutingRefusals_data();
+    void semanticRoutingRefusals();
+
     void catalogueEntries() {
         const PolicyCatalogue& catalogue = PolicyCatalogue::builtin();
         const PolicyDefinition* templates = catalogue.find(QStringLiteral("PromptTemplate"));
@@ -117,6 +125,80 @@ private Q_SLOTS:
         QVERIFY(!decorator->allowsFlow(FlowKind::Response));
     }
 };
+
+// SemanticPromptGuardrail's rules: the object or WSO2's string of it, bounded, every prompt a text.
+void TestPromptConfig::semanticRulesAcceptTheObjectAndWso2sString() {
+    const Json rules = Json::parse(R"({"allowPrompts":["billing"],"denyPrompts":["passwords"]})");
+    for (const Json& value : {rules, Json(dumpCompact(rules))}) {
+        const Result<SemanticRules> parsed = SemanticRules::parse(value);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QCOMPARE(parsed->allowPrompts, QStringList{QStringLiteral("billing")});
+        QCOMPARE(parsed->denyPrompts, QStringList{QStringLiteral("passwords")});
+    }
+}
+
+void TestPromptConfig::semanticRulesRefusals_data() {
+    QTest::addColumn<QByteArray>("rules");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("nothing to compare")
+        << QByteArray(R"({"allowPrompts":[],"denyPrompts":[]})") << QStringLiteral("at least one prompt");
+    QTest::newRow("a number") << QByteArray(R"({"denyPrompts":["a",7]})")
+                              << QStringLiteral("denyPrompts[1] must be a prompt");
+    QTest::newRow("misspelt") << QByteArray(R"({"denyPrompt":["a"]})")
+                              << QStringLiteral("unknown member denyPrompt");
+    QTest::newRow("not a list") << QByteArray(R"({"allowPrompts":"a"})")
+                                << QStringLiteral("allowPrompts must be a list");
+    QTest::newRow("not json") << QByteArray(R"("{allowPrompts")") << QStringLiteral("is not JSON");
+    QByteArray many = "{\"denyPrompts\":[";
+    for (int i = 0; i <= SemanticRules::maxPrompts; ++i)
+        many += (i ? ",\"p" : "\"p") + QByteArray::number(i) + '"';
+    many += "]}";
+    QTest::newRow("too many") << many << QStringLiteral("at most 100");
+}
+
+void TestPromptConfig::semanticRulesRefusals() {
+    QFETCH(QByteArray, rules);
+    QFETCH(QString, message);
+    const Result<SemanticRules> parsed = SemanticRules::parse(Json::parse(rules.constData()));
+    QVERIFY(!parsed);
+    QVERIFY2(parsed.error().contains(message), qPrintable(parsed.error()));
+}
+
+// semanticRouting's configuration, WSO2's shape: what is refused, with the path to it.
+void TestPromptConfig::semanticRoutingRefusals_data() {
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("routes without a default")
+        << QByteArray(R"({"production":{"routes":[{"model":"m","endpointId":"e","utterances":["a"]}]}})")
+        << QStringLiteral("production.defaultModel is required");
+    QTest::newRow("no utterance") << QByteArray(
+                                         R"({"production":{"defaultModel":{"model":"m","endpointId":"e"},)"
+                                         R"("routes":[{"model":"m","endpointId":"e","utterances":[]}]}})")
+                                  << QStringLiteral("production.routes[0].utterances must list");
+    QTest::newRow("threshold not a number")
+        << QByteArray(
+               R"({"production":{"defaultModel":{"model":"m","endpointId":"e"},)"
+               R"("routes":[{"model":"m","endpointId":"e","utterances":["a"],"scorethreshold":"high"}]}})")
+        << QStringLiteral("scorethreshold must be a number from 0 to 1");
+    QTest::newRow("default without endpoint")
+        << QByteArray(R"({"sandbox":{"defaultModel":{"model":"m"}}})")
+        << QStringLiteral("sandbox.defaultModel.endpointId is required");
+    QTest::newRow("nothing configured") << QByteArray(R"({"production":{},"sandbox":{}})")
+                                        << QStringLiteral("must configure the production or the sandbox");
+    QTest::newRow("bad path") << QByteArray(
+                                     R"({"production":{"defaultModel":{"model":"m","endpointId":"e"}},)"
+                                     R"("path":{"contentpath":"messages"}})")
+                              << QStringLiteral("path.contentpath");
+}
+
+void TestPromptConfig::semanticRoutingRefusals() {
+    QFETCH(QByteArray, config);
+    QFETCH(QString, message);
+    const Result<SemanticRoutingConfig> parsed =
+        SemanticRoutingConfig::parse(Json::parse(config.constData()));
+    QVERIFY(!parsed);
+    QVERIFY2(parsed.error().contains(message), qPrintable(parsed.error()));
+}
 
 QTEST_GUILESS_MAIN(TestPromptConfig)
 #include "tst_promptconfig.moc"

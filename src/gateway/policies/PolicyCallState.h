@@ -33,10 +33,20 @@ public:
     void setRequestBody(const QByteArray& body) { m_requestBody = body; }
     const QByteArray& requestBody() const { return m_requestBody; }
 
+    // Where semanticRouting sent the call: the model and the endpoint (of the call's stage) that
+    // routing then takes instead of its own choice.
+    struct RoutedTarget {
+        QString model;
+        QString endpointId;
+    };
+    void setRoutedTarget(RoutedTarget target) { m_routedTarget = std::move(target); }
+    const std::optional<RoutedTarget>& routedTarget() const { return m_routedTarget; }
+
 private:
     PiiVault m_piiVault;
     std::optional<GuardrailPayload> m_payload;
     QByteArray m_requestBody;
+    std::optional<RoutedTarget> m_routedTarget;
 };
 
 } // namespace gatehouse

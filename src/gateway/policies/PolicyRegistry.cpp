@@ -10,6 +10,8 @@
 #include "gateway/policies/PromptTemplatePolicy.h"
 #include "gateway/policies/ResponseCachePolicy.h"
 #include "gateway/policies/SemanticCachePolicy.h"
+#include "gateway/policies/SemanticPromptGuardPolicy.h"
+#include "gateway/policies/SemanticRoutingPolicy.h"
 #include "gateway/policies/UrlGuardrailPolicy.h"
 
 #include <algorithm>
@@ -39,6 +41,8 @@ const PolicyRegistry& PolicyRegistry::builtin() {
         {QStringLiteral("PromptDecorator"), &PromptDecoratorPolicy::build},
         {QStringLiteral("ResponseCache"), &ResponseCachePolicy::build},
         {QStringLiteral("SemanticCache"), &SemanticCachePolicy::build},
+        {QStringLiteral("SemanticPromptGuardrail"), &SemanticPromptGuardPolicy::build},
+        {QStringLiteral("semanticRouting"), &SemanticRoutingPolicy::build},
     });
     return registry;
 }
