@@ -45,6 +45,18 @@ std::string dumpPretty(const Json& value) {
     return value.dump(2, ' ', false, Json::error_handler_t::replace);
 }
 
+std::optional<qint64> jsonWholeMember(const Json& object, const char* key, qint64 fallback) {
+    if (!object.is_object() || !object.contains(key) || object[key].is_null())
+        return fallback;
+    const Json& value = object[key];
+    if (value.is_string()) {
+        bool numeric = false;
+        const qint64 number = toQString(value.get<std::string>()).trimmed().toLongLong(&numeric);
+        return numeric ? std::optional<qint64>(number) : std::nullopt;
+    }
+    return jsonInteger(value);
+}
+
 std::optional<qint64> jsonInteger(const Json& value) {
     if (value.is_number_integer()) {
         // An unsigned beyond qint64 does not fit either.

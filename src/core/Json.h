@@ -40,6 +40,10 @@ const char* jsonTypeSourceText(const Json& value);
 // undefined behaviour. Anything but a number is nullopt too.
 std::optional<qint64> jsonInteger(const Json& value);
 
+// A whole-number member of a policy's parameters, as Gatehouse writes it or as a string of digits
+// (WSO2's habit): `fallback` when missing or null, nothing when it is neither.
+std::optional<qint64> jsonWholeMember(const Json& object, const char* key, qint64 fallback);
+
 // The trimmed text of `object`'s string member `key`; empty when it is missing or not a string. For
 // reading what other servers answer (an error's message, a token), where a wrong type means "none".
 QString jsonStringMember(const Json& object, const char* key);

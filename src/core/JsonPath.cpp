@@ -1,5 +1,7 @@
 #include "core/JsonPath.h"
 
+#include <QStringList>
+
 namespace gatehouse {
 
 namespace {
@@ -113,6 +115,19 @@ std::vector<Json*> JsonPath::selectMutable(Json& document) const {
     std::vector<Json*> out;
     walk(document, 0, out);
     return out;
+}
+
+QString JsonPath::textOf(const std::vector<const Json*>& values) {
+    QStringList texts;
+    for (const Json* value : values) {
+        QString text = value->is_string() ? toQString(value->get_ref<const std::string&>())
+                                          : toQString(dumpCompact(*value));
+        text = text.trimmed();
+        if (text.size() >= 2 && text.startsWith(QLatin1Char('"')) && text.endsWith(QLatin1Char('"')))
+            text = text.mid(1, text.size() - 2).trimmed();
+        texts.append(text);
+    }
+    return texts.join(QLatin1Char('\n')).trimmed();
 }
 
 } // namespace gatehouse

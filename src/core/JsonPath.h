@@ -22,6 +22,9 @@ public:
     std::vector<const Json*> select(const Json& document) const;
     // The same values as writable references, for policies that rewrite what they inspect.
     std::vector<Json*> selectMutable(Json& document) const;
+    // What WSO2 compares or inspects of the selected values: a string as it is, anything else as its
+    // JSON text; one pair of surrounding quotes stripped, trimmed; several values one per line.
+    static QString textOf(const std::vector<const Json*>& values);
 
     struct Step {
         enum class Kind { Key, Index, Wildcard } kind = Kind::Key;

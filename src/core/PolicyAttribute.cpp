@@ -80,11 +80,10 @@ PolicyAttribute PolicyAttribute::fromJson(const Json& json, const QString& path,
     attribute.encoding = reader.optionalString("encoding");
     attribute.gatehouseOnly = reader.optionalBool("gatehouseOnly", false);
     attribute.format = reader.optionalString("format");
-    static const QStringList formats{QStringLiteral("regex"),           QStringLiteral("jsonPath"),
-                                     QStringLiteral("jsonSchema"),      QStringLiteral("piiEntities"),
-                                     QStringLiteral("promptTemplates"), QStringLiteral("promptDecoration"),
-                                     QStringLiteral("decimal"),         QStringLiteral("semanticRules"),
-                                     QStringLiteral("semanticRouting")};
+    static const QStringList formats{
+        QStringLiteral("regex"),       QStringLiteral("jsonPath"),        QStringLiteral("jsonSchema"),
+        QStringLiteral("piiEntities"), QStringLiteral("promptTemplates"), QStringLiteral("promptDecoration"),
+        QStringLiteral("decimal"),     QStringLiteral("semanticRules"),   QStringLiteral("semanticRouting")};
     if (!attribute.format.isEmpty() && !formats.contains(attribute.format))
         reader.addError(reader.childPath("format"), tr("unknown format \"%1\"").arg(attribute.format));
     attribute.notAbove = reader.optionalString("notAbove");

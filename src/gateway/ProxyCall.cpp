@@ -939,14 +939,9 @@ bool ProxyCall::lookUpCache(const Target& first) {
         cacheScope(), key, [self = QPointer<ProxyCall>(this)](std::optional<QByteArray> bytes) {
             if (!self)
                 return;
-            const std::optional<Target> target = std::exchange(self->m_pendingTarget, std::nullopt);
+            const std::optional<Target> target = self->resumePendingTarget();
             if (!target)
                 return;
-            if (self->m_done) {
-                if (target->pair)
-                    self->m_context.runtime->suspensions().abandonAttempt(*target->pair);
-                return;
-            }
             const std::optional<CachedAnswer> answer =
                 bytes ? CachedAnswer::parse(*bytes) : std::optional<CachedAnswer>();
             if (answer)
@@ -962,7 +957,7 @@ void ProxyCall::setCacheStatus(const QByteArray& status) {
     m_context.record.cache = QString::fromLatin1(status).toLower();
 }
 
-QByteArray ProxyCall::cacheKey(const Target& target) const {
+ResponseCacheKey::Parts ProxyCall::cacheParts(const Target& target) const {
     ResponseCacheKey::Parts parts;
     parts.apiId = m_context.api->id;
     parts.operation = m_context.operation->key;
@@ -971,9 +966,25 @@ QByteArray ProxyCall::cacheKey(const Target& target) const {
     parts.endpointUrl = target.endpoint->baseUrl;
     parts.model = target.model;
     parts.query = m_queryForward;
+    return parts;
+}
+
+QByteArray ProxyCall::cacheKey(const Target& target) const {
+    ResponseCacheKey::Parts parts = cacheParts(target);
     parts.clientDigest = m_clientDigest;
     parts.upstreamDigest = m_upstreamDigest;
     return ResponseCacheKey::of(parts);
+}
+
+std::optional<ProxyCall::Target> ProxyCall::resumePendingTarget() {
+    std::optional<Target> target = std::exchange(m_pendingTarget, std::nullopt);
+    if (target && m_done) {
+        // The call ended while it waited (the client left): the claim routing made goes back.
+        if (target->pair)
+            m_context.runtime->suspensions().abandonAttempt(*target->pair);
+        return std::nullopt;
+    }
+    return target;
 }
 
 bool ProxyCall::lookUpSemanticCache(const Target& first) {
@@ -987,14 +998,7 @@ bool ProxyCall::lookUpSemanticCache(const Target& first) {
         m_cacheReads = m_cacheStores = false;
         return false;
     }
-    ResponseCacheKey::Parts parts;
-    parts.apiId = m_context.api->id;
-    parts.operation = m_context.operation->key;
-    parts.stage = m_context.stage;
-    parts.endpointId = first.endpoint->id;
-    parts.endpointUrl = first.endpoint->baseUrl;
-    parts.model = first.model;
-    parts.query = m_queryForward;
+    ResponseCacheKey::Parts parts = cacheParts(first);
     parts.clientDigest = m_clientQuery->restDigest;
     parts.upstreamDigest = upstream->restDigest;
     m_semanticScope = ResponseCacheKey::of(parts);
@@ -1009,14 +1013,9 @@ bool ProxyCall::lookUpSemanticCache(const Target& first) {
         [self = QPointer<ProxyCall>(this)](Result<std::vector<float>> embedding) {
             if (!self)
                 return;
-            const std::optional<Target> target = std::exchange(self->m_pendingTarget, std::nullopt);
+            const std::optional<Target> target = self->resumePendingTarget();
             if (!target)
                 return;
-            if (self->m_done) {
-                if (target->pair)
-                    self->m_context.runtime->suspensions().abandonAttempt(*target->pair);
-                return;
-            }
             if (!embedding) {
                 // Served as if there were no cache: the answer is neither looked up nor kept.
                 self->m_cacheStores = false;

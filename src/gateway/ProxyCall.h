@@ -7,6 +7,7 @@
 #include "gateway/ModelRouter.h"
 #include "gateway/QuotaTracker.h"
 #include "gateway/RequestBodyModel.h"
+#include "gateway/ResponseCacheKey.h"
 #include "gateway/RoutingDecision.h"
 #include "gateway/SuspensionTable.h"
 #include "gateway/UpstreamAttempt.h"
@@ -96,7 +97,10 @@ private:
     bool lookUpCache(const Target& first);
     bool lookUpSemanticCache(const Target& first);
     void setCacheStatus(const QByteArray& status);
+    ResponseCacheKey::Parts cacheParts(const Target& target) const; // all but the body digests
     QByteArray cacheKey(const Target& target) const;
+    // The target a lookup held while it waited, unless the call ended meanwhile (its claim given back).
+    std::optional<Target> resumePendingTarget();
     QByteArray cacheScope() const;
     void answerFromCache(const Target& target, const CachedAnswer& answer);
     void keepInCache();

@@ -2,22 +2,6 @@
 
 namespace gatehouse {
 
-namespace {
-// A whole number parameter, as Gatehouse writes it or as a string (WSO2's habit); `fallback` when
-// missing, nothing when unusable.
-std::optional<qint64> wholeParameter(const Json& parameters, const char* key, qint64 fallback) {
-    if (!parameters.is_object() || !parameters.contains(key) || parameters[key].is_null())
-        return fallback;
-    const Json& value = parameters[key];
-    if (value.is_string()) {
-        bool numeric = false;
-        const qint64 number = toQString(value.get<std::string>()).trimmed().toLongLong(&numeric);
-        return numeric ? std::optional<qint64>(number) : std::nullopt;
-    }
-    return jsonInteger(value);
-}
-} // namespace
-
 ResponseCachePolicy::ResponseCachePolicy(qint64 ttlMs, std::size_t maxEntries,
                                          std::shared_ptr<ResponseCacheStore> store)
     : m_ttlMs(ttlMs), m_maxEntries(maxEntries), m_store(std::move(store)) {
@@ -25,12 +9,12 @@ ResponseCachePolicy::ResponseCachePolicy(qint64 ttlMs, std::size_t maxEntries,
 
 PolicyBuildResult ResponseCachePolicy::build(const PolicyBuildInput& input) {
     const Json& parameters = input.attachment.parameters;
-    const std::optional<qint64> ttl = wholeParameter(parameters, "ttl", defaultTtlSeconds);
+    const std::optional<qint64> ttl = jsonWholeMember(parameters, "ttl", defaultTtlSeconds);
     if (!ttl || *ttl < 1)
         return PolicyBuildResult::failure(
             QStringLiteral("ttl: must be a whole number of seconds, 1 or more"));
     const std::optional<qint64> maxEntries =
-        wholeParameter(parameters, "maxEntries", qint64(defaultMaxEntries));
+        jsonWholeMember(parameters, "maxEntries", qint64(defaultMaxEntries));
     if (!maxEntries || *maxEntries < 1)
         return PolicyBuildResult::failure(QStringLiteral("maxEntries: must be a whole number, 1 or more"));
     // A redeployment keeps what was cached here: the keys name everything an answer depends on.

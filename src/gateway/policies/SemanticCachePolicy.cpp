@@ -6,32 +6,6 @@
 
 namespace gatehouse {
 
-namespace {
-
-std::optional<qint64> wholeParameter(const Json& parameters, const char* key, qint64 fallback) {
-    if (!parameters.is_object() || !parameters.contains(key) || parameters[key].is_null())
-        return fallback;
-    const Json& value = parameters[key];
-    if (value.is_string()) {
-        bool numeric = false;
-        const qint64 number = toQString(value.get<std::string>()).trimmed().toLongLong(&numeric);
-        return numeric ? std::optional<qint64>(number) : std::nullopt;
-    }
-    return jsonInteger(value);
-}
-
-// WSO2's text extraction: a string as it is, anything else as its JSON text; quotes stripped, trimmed.
-QString textOf(const Json& value) {
-    QString text =
-        value.is_string() ? toQString(value.get_ref<const std::string&>()) : toQString(dumpCompact(value));
-    text = text.trimmed();
-    if (text.size() >= 2 && text.startsWith(QLatin1Char('"')) && text.endsWith(QLatin1Char('"')))
-        text = text.mid(1, text.size() - 2).trimmed();
-    return text;
-}
-
-} // namespace
-
 SemanticCachePolicy::SemanticCachePolicy(float threshold, std::optional<JsonPath> path, qint64 ttlMs,
                                          std::size_t /*maxEntries*/, EmbeddingProvider provider,
                                          std::shared_ptr<SemanticCacheStore> store)
@@ -60,11 +34,11 @@ PolicyBuildResult SemanticCachePolicy::build(const PolicyBuildInput& input) {
             return PolicyBuildResult::failure(QStringLiteral("jsonPath: %1").arg(compiled.error()));
         path = compiled.take();
     }
-    const std::optional<qint64> ttl = wholeParameter(parameters, "ttl", 3600);
+    const std::optional<qint64> ttl = jsonWholeMember(parameters, "ttl", 3600);
     if (!ttl || *ttl < 1)
         return PolicyBuildResult::failure(
             QStringLiteral("ttl: must be a whole number of seconds, 1 or more"));
-    const std::optional<qint64> maxEntries = wholeParameter(parameters, "maxEntries", 10000);
+    const std::optional<qint64> maxEntries = jsonWholeMember(parameters, "maxEntries", 10000);
     if (!maxEntries || *maxEntries < 1)
         return PolicyBuildResult::failure(QStringLiteral("maxEntries: must be a whole number, 1 or more"));
     EmbeddingProvider provider = input.providers ? input.providers->embeddings : EmbeddingProvider();
@@ -102,12 +76,9 @@ std::optional<SemanticCachePolicy::Query> SemanticCachePolicy::queryOf(const QBy
         return query;
     }
     const std::vector<Json*> selected = m_path->selectMutable(document);
-    QStringList texts;
-    for (Json* value : selected) {
-        texts.append(textOf(*value));
+    query.text = JsonPath::textOf(std::vector<const Json*>(selected.begin(), selected.end()));
+    for (Json* value : selected)
         *value = nullptr; // the rest must be equal: this is what is compared by meaning instead
-    }
-    query.text = texts.join(QLatin1Char('\n')).trimmed();
     if (query.text.isEmpty())
         return std::nullopt;
     const std::optional<QByteArray> rest =

@@ -17,19 +17,6 @@ QStringList utterancesOf(const SemanticRoutingConfig::StageConfig& stage) {
     return all;
 }
 
-// WSO2's text extraction: a string as it is, anything else as its JSON text; quotes stripped, trimmed.
-QString textOf(const std::vector<const Json*>& values) {
-    QStringList texts;
-    for (const Json* value : values) {
-        QString text = value->is_string() ? toQString(value->get_ref<const std::string&>())
-                                          : toQString(dumpCompact(*value));
-        text = text.trimmed();
-        if (text.size() >= 2 && text.startsWith(QLatin1Char('"')) && text.endsWith(QLatin1Char('"')))
-            text = text.mid(1, text.size() - 2).trimmed();
-        texts.append(text);
-    }
-    return texts.join(QLatin1Char('\n')).trimmed();
-}
 } // namespace
 
 PolicyBuildResult SemanticRoutingPolicy::build(const PolicyBuildInput& input) {
@@ -65,7 +52,7 @@ void SemanticRoutingPolicy::decideRequest(PolicyRequest& request, PolicyDecision
         return done(std::nullopt); // this key type's requests are not routed by meaning
     const SemanticRoutingConfig::Target fallback = *stage.defaultTarget;
     const Json document = Json::parse(request.body.cbegin(), request.body.cend(), nullptr, false);
-    const QString text = document.is_discarded() ? QString() : textOf(m_path.select(document));
+    const QString text = document.is_discarded() ? QString() : JsonPath::textOf(m_path.select(document));
     if (text.isEmpty() || stage.routes.empty()) {
         request.call.setRoutedTarget({fallback.model, fallback.endpointId});
         return done(std::nullopt);
