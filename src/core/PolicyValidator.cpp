@@ -8,9 +8,9 @@
 #include "core/PriceCatalogue.h"
 #include "core/PromptDecoration.h"
 #include "core/PromptTemplates.h"
+#include "core/ProviderModels.h"
 #include "core/SemanticRoutingConfig.h"
 #include "core/SemanticRules.h"
-#include "core/ProviderModels.h"
 #include "core/Wso2AttributeCodec.h"
 
 #include <QHash>

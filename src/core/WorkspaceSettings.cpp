@@ -7,8 +7,8 @@ namespace gatehouse {
 bool WorkspaceSettings::operator==(const WorkspaceSettings& other) const {
     return gatewayHost == other.gatewayHost && gatewayPort == other.gatewayPort &&
            adminPort == other.adminPort && accessLogRetentionDays == other.accessLogRetentionDays &&
-           azureContentSafetyEndpoint == other.azureContentSafetyEndpoint && sharedState == other.sharedState &&
-           embeddings == other.embeddings;
+           azureContentSafetyEndpoint == other.azureContentSafetyEndpoint &&
+           sharedState == other.sharedState && embeddings == other.embeddings;
 }
 
 Json WorkspaceSettings::toJson() const {
@@ -43,7 +43,8 @@ WorkspaceSettings WorkspaceSettings::fromJson(const Json& json, const QString& p
         settings.sharedState =
             SharedStateSettings::fromJson(*shared, reader.childPath("sharedState"), errors);
     if (const Json* embeddings = reader.optionalObject("embeddings"))
-        settings.embeddings = EmbeddingSettings::fromJson(*embeddings, reader.childPath("embeddings"), errors);
+        settings.embeddings =
+            EmbeddingSettings::fromJson(*embeddings, reader.childPath("embeddings"), errors);
     for (const char* key : {"gatewayPort", "adminPort"}) {
         const Json* port = reader.optionalValue(key);
         if (port && port->is_number_integer() && port->get<qint64>() > 65535)
