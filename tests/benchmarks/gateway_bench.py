@@ -101,6 +101,22 @@ def cpu_seconds(pids):
     return total / ticks
 
 
+def thread_context_switches(pid):
+    """Voluntary and involuntary context switches of all of a process's threads so far."""
+    voluntary = involuntary = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{task}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("voluntary_ctxt_switches:"):
+                        voluntary += int(line.split()[1])
+                    elif line.startswith("nonvoluntary_ctxt_switches:"):
+                        involuntary += int(line.split()[1])
+        except OSError:
+            pass  # a thread that ended meanwhile
+    return voluntary, involuntary
+
+
 def children(pid):
     try:
         with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as listing:
@@ -567,6 +583,69 @@ end
             scale = {"ns": 1, "us": 1e3, "ms": 1e6}[entry.get("time_unit", "ns")]
             self.results["micro"][entry["name"]] = {"ns": round(entry["real_time"] * scale, 1)}
 
+    def run_profile(self, folder):
+        """Where a request's time goes, at 1 and at 64 connections, for the gateway and nginx: context
+        switches and syscalls per request (from /proc and strace -c), and a perf cpu-clock profile of
+        the gateway (perf counters are not available on every VM; cpu-clock sampling is)."""
+        os.makedirs(folder, exist_ok=True)
+        seconds = 3 if self.args.quick else 8
+        summary = {}
+        for name in ("gateway", "nginx"):
+            for connections, key in ((1, "c1"), (64, "c64")):
+                url = self.targets[name]
+                pids = self.serving_pids(name)
+                # 1. Context switches per request, without any tracer attached.
+                before = [thread_context_switches(pid) for pid in pids]
+                figures = self.wrk(url, connections, seconds)
+                after = [thread_context_switches(pid) for pid in pids]
+                requests = max(1, figures["requests"])
+                voluntary = sum(a[0] - b[0] for a, b in zip(after, before)) / requests
+                involuntary = sum(a[1] - b[1] for a, b in zip(after, before)) / requests
+                # 2. Syscalls per request (strace slows the process down; the counts are what matter).
+                trace = f"{folder}/strace-{name}-{key}.txt"
+                strace = subprocess.Popen(["strace", "-c", "-f", "-o", trace] +
+                                          [arg for pid in pids for arg in ("-p", str(pid))],
+                                          stderr=subprocess.DEVNULL)
+                time.sleep(0.5)
+                traced = self.wrk(url, connections, seconds)
+                strace.send_signal(signal.SIGINT)
+                strace.wait(timeout=30)
+                syscalls = strace_total(trace) / max(1, traced["requests"])
+                entry = {"rps": round(figures["rps"]), "p50_us": figures["p50_us"],
+                         "voluntary_switches_per_request": round(voluntary, 2),
+                         "involuntary_switches_per_request": round(involuntary, 2),
+                         "syscalls_per_request": round(syscalls, 1)}
+                # 3. A cpu-clock profile of the gateway.
+                if name == "gateway" and shutil.which("perf"):
+                    data = f"{folder}/perf-{key}.data"
+                    perf = subprocess.Popen(["perf", "record", "-e", "cpu-clock", "-F", "4999", "-g", "-o", data,
+                                             "-p", str(self.gateway.pid)],
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    time.sleep(0.5)
+                    self.wrk(url, connections, seconds)
+                    perf.send_signal(signal.SIGINT)
+                    perf.wait(timeout=60)
+                    with open(f"{folder}/perf-{key}-self.txt", "w", encoding="utf-8") as out:
+                        subprocess.run(["perf", "report", "-i", data, "--no-children", "--stdio",
+                                        "--sort", "dso,symbol", "-g", "none", "--percent-limit", "0.3"],
+                                       stdout=out, stderr=subprocess.DEVNULL)
+                    with open(f"{folder}/perf-{key}-dso.txt", "w", encoding="utf-8") as out:
+                        subprocess.run(["perf", "report", "-i", data, "--no-children", "--stdio",
+                                        "--sort", "dso", "-g", "none"], stdout=out, stderr=subprocess.DEVNULL)
+                summary.setdefault(name, {})[key] = entry
+                log(f"profile {name} {key}: {entry}")
+        # 4. A few requests of the gateway in full (every syscall with its file descriptor), to tell the
+        # client's, the upstream's, the access log's and the event loop's own calls apart.
+        strace = subprocess.Popen(["strace", "-f", "-tt", "-o", f"{folder}/strace-gateway-c1-calls.txt",
+                                   "-p", str(self.gateway.pid)], stderr=subprocess.DEVNULL)
+        time.sleep(0.5)
+        self.wrk(self.targets["gateway"], 1, 1)
+        strace.send_signal(signal.SIGINT)
+        strace.wait(timeout=30)
+        with open(f"{folder}/summary.json", "w", encoding="utf-8") as f:
+            json.dump(summary, f, indent=2)
+        print(json.dumps(summary, indent=2))
+
     def run_app(self):
         if not os.access(self.bin["app"], os.X_OK):
             return
@@ -646,6 +725,19 @@ end
             for name, figures in self.results["micro"].items():
                 lines.append(f"| {name} | {figures['ns']} |")
         print("\n".join(lines))
+
+
+def strace_total(path):
+    """The number of syscalls on strace -c's "total" line."""
+    try:
+        with open(path, encoding="utf-8") as report:
+            for line in report:
+                fields = line.split()
+                if fields and fields[-1] == "total":
+                    return int(fields[3])
+    except OSError:
+        pass
+    return 0
 
 
 def free_port():
@@ -797,6 +889,9 @@ def main():
     parser.add_argument("--quick", action="store_true", help="about a minute: one short round")
     parser.add_argument("--json", metavar="FILE", help="write the figures to FILE as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs, workspace)")
+    parser.add_argument("--profile", metavar="DIR",
+                        help="instead of the benchmark: profile the gateway and nginx (perf, strace, "
+                             "context switches) at 1 and 64 connections into DIR")
     args = parser.parse_args()
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -805,6 +900,9 @@ def main():
     started = time.monotonic()
     try:
         bench.start()
+        if args.profile:
+            bench.run_profile(os.path.abspath(args.profile))
+            return
         bench.run_throughput()
         bench.run_streaming()
         bench.run_guardrails()
