@@ -1,5 +1,7 @@
 #include "gateway/HttpServer.h"
 
+#include "gateway/EpollEventDispatcher.h"
+
 #include "gateway/HttpHandler.h"
 #include "gateway/HttpWorker.h"
 #include "gateway/TcpListener.h"
@@ -32,6 +34,8 @@ void HttpServer::startWorkers() {
     for (int i = 0; i < m_threadCount; ++i) {
         auto* thread = new QThread();
         thread->setObjectName(QStringLiteral("http-worker-%1").arg(i));
+        // epoll instead of glib's poll loop: see EpollEventDispatcher (the thread owns it).
+        thread->setEventDispatcher(new EpollEventDispatcher());
         auto* worker = new HttpWorker(m_factory, m_limits, &m_admitted, m_tls);
         worker->moveToThread(thread);
         thread->start();

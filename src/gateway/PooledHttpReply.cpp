@@ -1,5 +1,7 @@
 #include "gateway/PooledHttpReply.h"
 
+#include "gateway/SocketWrite.h"
+
 #include "gateway/UpstreamConnectionPool.h"
 
 #include <QNetworkProxy>
@@ -135,17 +137,32 @@ void PooledHttpReply::openConnection() {
         connect(m_socket, &QTcpSocket::disconnected, this, &PooledHttpReply::onSocketClosed);
     m_socketConnections[3] =
         connect(m_socket, &QTcpSocket::errorOccurred, this, &PooledHttpReply::onSocketError);
+    // What the kernel did not take at once leaves with the socket's buffer, and ends here.
     m_socketConnections[4] = connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (m_socket && m_socket->bytesToWrite() == 0 && !m_requestBytes.isEmpty()) {
-            if (!m_reusedSocket || m_retriedStale)
-                m_requestBytes.clear(); // a fresh connection is never retried: the bytes are not needed
-            Q_EMIT requestSent();
-        }
+        if (m_socket && m_socket->bytesToWrite() == 0 && !m_requestBytes.isEmpty())
+            requestWritten();
     });
 }
 
 void PooledHttpReply::sendRequest() {
-    m_socket->write(m_requestBytes);
+    const QByteArrayView parts[] = {m_requestBytes};
+    if (writeToSocketNow(m_socket, parts, 1) < m_requestBytes.size())
+        return;
+    // All of it went at once (no bytesWritten follows). Said on the next pass: a pooled socket sends
+    // from the constructor, before the caller has connected to requestSent().
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (!m_requestBytes.isEmpty())
+                requestWritten();
+        },
+        Qt::QueuedConnection);
+}
+
+void PooledHttpReply::requestWritten() {
+    if (!m_reusedSocket || m_retriedStale)
+        m_requestBytes.clear(); // a fresh connection is never retried: the bytes are not needed
+    Q_EMIT requestSent();
 }
 
 void PooledHttpReply::readSocket() {

@@ -45,6 +45,7 @@ private:
     void openConnection();
     void connectSocket();
     void sendRequest();
+    void requestWritten();
     void readSocket();
     void onSocketError();
     void onSocketClosed();
