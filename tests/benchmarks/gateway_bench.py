@@ -47,6 +47,10 @@ GUARDRAILS = [
 CACHED_PATH = "/cachedchat/1.0.0/chat/completions"
 CACHE_PARAMS = "{'ttl':3600,'maxEntries':1000}"
 DIRECT_PATH = "/v1/chat/completions"
+# The peer row: Portkey's open-source gateway from npm, pinned (and its web framework with it, as
+# shared/reference/peers-and-performance.md ran it).
+PORTKEY_VERSION = "1.15.2"
+PORTKEY_PINS = ["hono@4.9.7", "@hono/node-server@1.13.5"]
 WRR_PARAMS = ("{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint','weight':50},"
               "{'model':'gpt-4o-mini','endpointId':'default_production_endpoint','weight':50}],"
               "'sandbox':[],'suspendDuration':30}")
@@ -55,7 +59,9 @@ WRR_PARAMS = ("{'production':[{'model':'gpt-4o','endpointId':'default_production
 GOALS = [
     ("added_p50_us_c1", "added latency p50 at 1 connection", "us", 250, False),
     ("gateway_rps_c64", "requests/s at 64 connections", "req/s", 15000, True),
-    ("gateway_vs_nginx_rps_c64", "requests/s vs nginx at 64 connections", "x", 0.3, True),
+    ("gateway_vs_nginx_rps_c64", "requests/s vs nginx at 64 connections (same worker count)", "x", 0.9, True),
+    ("added_p50_vs_nginx_c1", "added p50 at 1 connection vs nginx's added p50", "x", 2.0, False),
+    ("cpu_vs_nginx_c64", "CPU per request at 64 connections vs nginx's", "x", 2.0, False),
     ("gateway_rss_mb_idle", "RSS idle", "MB", 30, False),
     ("gateway_rss_mb_load", "RSS under 64-connection load", "MB", 80, False),
     ("streams_1000_rss_mb", "RSS with 1000 open streams", "MB", 120, False),
@@ -251,9 +257,12 @@ class Bench:
         self.ctl("app", "create", "--name", "QuotaApp")
         self.ctl("subscribe", "--app", "QuotaApp", "--api", "SmartChat", "--plan", "BenchQuota")
         self.ctl("keys", "generate", "--app", "QuotaApp", "--type", "production")
+        # The gateway's worker threads and nginx's worker processes: the same count, one per core.
+        self.workers = os.cpu_count() or 1
+        log(f"gateway worker threads: {self.workers}, nginx worker processes: {self.workers}")
         gateway, out = self.spawn([self.bin["gateway"], "--workspace", self.workspace, "--secrets-file",
                                    self.secrets, "--listen", "127.0.0.1:0", "--admin", "0",
-                                   "--print-port"], "gateway")
+                                   "--threads", str(self.workers), "--print-port"], "gateway")
         self.gateway = gateway
         self.gateway_port = int(self.first_line(gateway, out, "gateway"))
         self.token = self.ctl("token", "--app", "BenchApp", "--type", "production", "--gateway",
@@ -275,11 +284,12 @@ class Bench:
         conf = f"{self.work}/nginx.conf"
         user = f"user {os.environ.get('USER', 'root')};" if os.geteuid() == 0 else ""
         # The same job as the gateway's seed route, minus the JSON work: a weighted (50/50) upstream
-        # with pooled keep-alive connections, one worker per core, an access log like the gateway's.
+        # with pooled keep-alive connections, as many workers as the gateway has threads, an access log
+        # like the gateway's.
         with open(conf, "w", encoding="utf-8") as f:
             f.write(f"""
 {user}
-worker_processes auto;
+worker_processes {self.workers};
 daemon off;
 pid {self.work}/nginx.pid;
 error_log {self.work}/nginx-error.log warn;
@@ -359,16 +369,19 @@ http {{
             return [self.nginx.pid] + children(self.nginx.pid)
         return [self.processes[0].pid]
 
-    def wrk(self, url, connections, seconds, body=SEED_BODY, script_name="seed", token=None):
+    def wrk(self, url, connections, seconds, body=SEED_BODY, script_name="seed", token=None, extra_headers=None):
         token = token or self.token
         script = f"{self.work}/{script_name}.lua"
         if not os.path.exists(script):
+            extra = "".join(f'wrk.headers["{name}"] = {lua_string(value)}\n'
+                            for name, value in (extra_headers or {}).items())
             with open(script, "w", encoding="utf-8") as f:
                 f.write(f"""
 wrk.method = "POST"
 wrk.body = '{body}'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer {token}"
+{extra}
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('WRKJSON {{"p50_us":%d,"p99_us":%d,"requests":%d,"duration_us":%d,' ..
@@ -646,6 +659,59 @@ end
             json.dump(summary, f, indent=2)
         print(json.dumps(summary, indent=2))
 
+    def run_portkey(self):
+        """Portkey's open-source gateway (npm, pinned) as a peer: the same 50/50 load balance with the
+        model overridden, over the same mock. Skipped, with a notice, when npm or the registry is not
+        reachable."""
+        peers = self.results.setdefault("peers", {})
+        name = f"Portkey OSS {PORTKEY_VERSION}"
+        npm, node = shutil.which("npm"), shutil.which("node")
+        if not npm or not node:
+            log("npm or node is missing: the Portkey peer row is skipped")
+            peers[name] = {"skipped": "npm or node missing"}
+            return
+        folder = f"{self.work}/portkey"
+        os.makedirs(folder, exist_ok=True)
+        install = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--prefix", folder,
+                                  f"@portkey-ai/gateway@{PORTKEY_VERSION}", *PORTKEY_PINS],
+                                 capture_output=True, text=True, timeout=300)
+        server = f"{folder}/node_modules/@portkey-ai/gateway/build/start-server.js"
+        if install.returncode != 0 or not os.path.exists(server):
+            log(f"npm could not install Portkey (no registry?): the peer row is skipped")
+            peers[name] = {"skipped": "npm install failed"}
+            return
+        port = free_port()
+        process, _ = self.spawn([node, server, f"--port={port}", "--headless"], "portkey")
+        url = f"http://127.0.0.1:{port}/v1/chat/completions"
+        config = json.dumps({"strategy": {"mode": "loadbalance"}, "targets": [
+            {"provider": "openai", "custom_host": f"{self.mock_url}/v1", "api_key": "sk-bench", "weight": 0.5,
+             "override_params": {"model": model}} for model in ("gpt-4o", "gpt-4o-mini")]})
+        headers = {"Content-Type": "application/json", "x-portkey-config": config}
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                request = urllib.request.Request(url, data=SEED_BODY.encode(), method="POST", headers=headers)
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except (OSError, urllib.error.HTTPError):
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                log("Portkey did not answer: the peer row is skipped")
+                peers[name] = {"skipped": "did not start"}
+                return
+            time.sleep(0.2)
+        seconds = 3 if self.args.quick else 10
+        figures = {}
+        with RssSampler(process.pid) as sampler:
+            for connections, key in ((1, "c1"), (64, "c64")):
+                log(f"peer {name} at {connections} connection(s), {seconds} s")
+                figures[key] = self.wrk(url, connections, seconds, script_name="portkey",
+                                        extra_headers={"x-portkey-config": config})
+        peers[name] = {"c1": figures["c1"], "c64": figures["c64"], "rss_mb": round(sampler.peak(), 1),
+                       "errors": sum(f["socket_errors"] + f["non2xx"] for f in figures.values())}
+        process.terminate()
+
     def run_app(self):
         if not os.access(self.bin["app"], os.X_OK):
             return
@@ -689,6 +755,14 @@ end
         r["added_p50_us_c1"] = cases["gateway"]["c1"]["p50_us"] - cases["direct"]["c1"]["p50_us"]
         r["gateway_rps_c64"] = cases["gateway"]["c64"]["rps"]
         r["gateway_vs_nginx_rps_c64"] = round(cases["gateway"]["c64"]["rps"] / cases["nginx"]["c64"]["rps"], 3)
+        r["workers"] = {"gateway_threads": self.workers, "nginx_worker_processes": self.workers}
+        # What each proxy adds to the direct call at one connection, and the gateway's share against
+        # nginx's (not defined when nginx's added time is within noise of nothing).
+        nginx_added = cases["nginx"]["c1"]["p50_us"] - cases["direct"]["c1"]["p50_us"]
+        r["nginx_added_p50_us_c1"] = nginx_added
+        r["added_p50_vs_nginx_c1"] = round(r["added_p50_us_c1"] / nginx_added, 2) if nginx_added >= 5 else None
+        nginx_cpu = cases["nginx"]["c64"]["cpu_us_per_request"]
+        r["cpu_vs_nginx_c64"] = round(cases["gateway"]["c64"]["cpu_us_per_request"] / nginx_cpu, 2) if nginx_cpu else None
         r["ratios"] = {
             key: {
                 "gateway/direct p50": round(cases["gateway"][key]["p50_us"] / cases["direct"][key]["p50_us"], 2),
@@ -711,6 +785,20 @@ end
         for key in ("c1", "c64"):
             ratios = self.results["ratios"][key]
             lines.append(f"| ratio {key} | " + ", ".join(f"{k} {v}" for k, v in ratios.items()) + " | | | | | | | |")
+        workers = self.results["workers"]
+        lines.append(f"\ngateway worker threads: {workers['gateway_threads']}, "
+                     f"nginx worker processes: {workers['nginx_worker_processes']}")
+        peers = self.results.get("peers", {})
+        if peers:
+            lines += ["", "| peer | c1 p50 us | c1 req/s | c64 p50 us | c64 req/s | RSS MB | errors |",
+                      "|---|---:|---:|---:|---:|---:|---:|"]
+            for name, figures in peers.items():
+                if "skipped" in figures:
+                    lines.append(f"| {name} | skipped: {figures['skipped']} | | | | | |")
+                    continue
+                c1, c64 = figures["c1"], figures["c64"]
+                lines.append(f"| {name} | {c1['p50_us']:.0f} | {c1['rps']:.0f} | {c64['p50_us']:.0f} | "
+                             f"{c64['rps']:.0f} | {figures['rss_mb']:.0f} | {figures['errors']} |")
         lines += ["", "| goal | measured | target | verdict |", "|---|---:|---:|---|"]
         for key, label, unit, limit, higher in GOALS:
             value = self.results.get(key)
@@ -725,6 +813,14 @@ end
             for name, figures in self.results["micro"].items():
                 lines.append(f"| {name} | {figures['ns']} |")
         print("\n".join(lines))
+
+
+def lua_string(text):
+    """A Lua long-bracket string literal holding `text` as it is."""
+    level = 0
+    while f"]{'=' * level}]" in text:
+        level += 1
+    return f"[{'=' * level}[{text}]{'=' * level}]"
 
 
 def strace_total(path):
@@ -910,6 +1006,7 @@ def main():
         bench.run_cache()
         bench.run_fanout()
         bench.run_micro()
+        bench.run_portkey()
         bench.run_app()
         bench.results["machine"] = bench.machine()
         bench.results["wall_s"] = round(time.monotonic() - started, 1)
