@@ -3,16 +3,14 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QThread>
-
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <climits>
-#include <vector>
-
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
+#include <vector>
 
 namespace gatehouse {
 
@@ -290,8 +288,8 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags) {
     const bool posted = m_wakeUpPending.exchange(false);
     QCoreApplication::sendPostedEvents();
 
-    const bool mayWait = (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.load() &&
-                         !m_wakeUpPending.load();
+    const bool mayWait =
+        (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.load() && !m_wakeUpPending.load();
     if (mayWait)
         Q_EMIT aboutToBlock();
     if (m_interrupted.load())

@@ -2,7 +2,6 @@
 
 #include <QAbstractEventDispatcher>
 #include <QHash>
-
 #include <atomic>
 #include <cstdint>
 #include <map>

@@ -1,7 +1,6 @@
 #include "gateway/HttpServer.h"
 
 #include "gateway/EpollEventDispatcher.h"
-
 #include "gateway/HttpHandler.h"
 #include "gateway/HttpWorker.h"
 #include "gateway/TcpListener.h"

@@ -1,7 +1,6 @@
 #include "gateway/PooledHttpReply.h"
 
 #include "gateway/SocketWrite.h"
-
 #include "gateway/UpstreamConnectionPool.h"
 
 #include <QNetworkProxy>

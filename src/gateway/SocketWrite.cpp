@@ -1,10 +1,8 @@
 #include "gateway/SocketWrite.h"
 
 #include <QSslSocket>
-
 #include <algorithm>
 #include <cerrno>
-
 #include <sys/socket.h>
 #include <sys/uio.h>
 
@@ -17,8 +15,8 @@ constexpr std::size_t maxParts = 8;
 qint64 writeToSocketNow(QTcpSocket* socket, const QByteArrayView* parts, std::size_t count) {
     qint64 written = 0;
     const qintptr descriptor = socket->socketDescriptor();
-    if (descriptor >= 0 && socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() == 0 &&
-        !qobject_cast<QSslSocket*>(socket)) {
+    if (descriptor >= 0 && socket->state() == QAbstractSocket::ConnectedState &&
+        socket->bytesToWrite() == 0 && !qobject_cast<QSslSocket*>(socket)) {
         iovec vectors[maxParts];
         const std::size_t used = std::min(count, maxParts);
         for (std::size_t i = 0; i < used; ++i) {

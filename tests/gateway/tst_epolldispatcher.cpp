@@ -9,10 +9,8 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
-
 #include <atomic>
 #include <functional>
-
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -63,7 +61,8 @@ private Q_SLOTS:
 void TestEpollDispatcher::threadRunsOnTheEpollDispatcher() {
     EpollThread worker;
     bool epoll = false;
-    worker.run([&] { epoll = qobject_cast<EpollEventDispatcher*>(QThread::currentThread()->eventDispatcher()); });
+    worker.run(
+        [&] { epoll = qobject_cast<EpollEventDispatcher*>(QThread::currentThread()->eventDispatcher()); });
     QVERIFY(epoll);
 }
 
@@ -72,10 +71,22 @@ void TestEpollDispatcher::timersFireInDeadlineOrder() {
     QList<int> order;
     std::atomic<int> fired{0};
     worker.run([&] {
-        QTimer::singleShot(60, worker.context(), [&] { order.append(60); ++fired; });
-        QTimer::singleShot(10, worker.context(), [&] { order.append(10); ++fired; });
-        QTimer::singleShot(30, worker.context(), [&] { order.append(30); ++fired; });
-        QTimer::singleShot(0, worker.context(), [&] { order.append(0); ++fired; });
+        QTimer::singleShot(60, worker.context(), [&] {
+            order.append(60);
+            ++fired;
+        });
+        QTimer::singleShot(10, worker.context(), [&] {
+            order.append(10);
+            ++fired;
+        });
+        QTimer::singleShot(30, worker.context(), [&] {
+            order.append(30);
+            ++fired;
+        });
+        QTimer::singleShot(0, worker.context(), [&] {
+            order.append(0);
+            ++fired;
+        });
     });
     QTRY_COMPARE_WITH_TIMEOUT(fired.load(), 4, 5000);
     worker.run([] {}); // `order` was written in the worker: read it after a round trip
@@ -99,7 +110,7 @@ void TestEpollDispatcher::repeatingTimerKeepsFiringUntilStopped() {
     });
     QTRY_COMPARE_WITH_TIMEOUT(ticks.load(), 5, 5000);
     QTest::qWait(50);
-    QCOMPARE(ticks.load(), 5); // nothing after the stop
+    QCOMPARE(ticks.load(), 5);      // nothing after the stop
     QVERIFY(clock.elapsed() >= 25); // five periods of 5 ms, never early
     worker.run([&] { delete timer; });
 }
@@ -191,7 +202,8 @@ void TestEpollDispatcher::eventsPostedFromAnotherThreadWakeAnIdleLoop() {
     QElapsedTimer clock;
     clock.start();
     for (int i = 0; i < 100; ++i)
-        QMetaObject::invokeMethod(worker.context(), [&] { ++delivered; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            worker.context(), [&] { ++delivered; }, Qt::QueuedConnection);
     QTRY_COMPARE_WITH_TIMEOUT(delivered.load(), 100, 5000);
     QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
 }
@@ -206,7 +218,8 @@ void TestEpollDispatcher::eventsPostedToItselfAreDelivered() {
         QObject::connect(doomed, &QObject::destroyed, [&] { deleted = true; });
         doomed->deleteLater();
         for (int i = 0; i < 10; ++i)
-            QMetaObject::invokeMethod(worker.context(), [&] { ++chain; }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                worker.context(), [&] { ++chain; }, Qt::QueuedConnection);
     });
     QTRY_COMPARE_WITH_TIMEOUT(chain.load(), 10, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(deleted.load(), 5000);
@@ -223,9 +236,8 @@ void TestEpollDispatcher::tcpRoundTripInTheThread() {
         QVERIFY(server->listen(QHostAddress::LocalHost, 0));
         QObject::connect(server, &QTcpServer::newConnection, server, [&] {
             QTcpSocket* accepted = server->nextPendingConnection();
-            QObject::connect(accepted, &QTcpSocket::readyRead, accepted, [accepted] {
-                accepted->write(accepted->readAll().toUpper());
-            });
+            QObject::connect(accepted, &QTcpSocket::readyRead, accepted,
+                             [accepted] { accepted->write(accepted->readAll().toUpper()); });
         });
         client = new QTcpSocket(worker.context());
         QObject::connect(client, &QTcpSocket::connected, client, [&] { client->write("ping over epoll"); });
