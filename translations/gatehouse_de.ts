@@ -4850,6 +4850,14 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <extracomment>On standard error at start; %1 the Redis URL, %2 &quot;open&quot; or &quot;closed&quot;.</extracomment>
         <translation>teilt den Zustand mit anderen Replikaten über %1 (Ausfallmodus %2)</translation>
     </message>
+    <message>
+        <source>Also trust the CA certificates in this PEM file for HTTPS upstreams (a self-hosted model behind a private CA), besides the system&apos;s.</source>
+        <translation>Den CA-Zertifikaten in dieser PEM-Datei für HTTPS-Upstreams zusätzlich zu denen des Systems vertrauen (ein selbst betriebenes Modell hinter einer privaten CA).</translation>
+    </message>
+    <message>
+        <source>--upstream-ca: no PEM certificate in %1</source>
+        <translation>--upstream-ca: kein PEM-Zertifikat in %1</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse-mock-llm</name>

@@ -11,6 +11,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QThread>
 #include <csignal>
 #include <cstdio>
@@ -136,6 +138,12 @@ int main(int argc, char* argv[]) {
         QCoreApplication::translate("gatehouse-gateway",
                                     "The PEM private key of --tls-cert (not encrypted)."),
         QCoreApplication::translate("gatehouse-gateway", "file"));
+    const QCommandLineOption upstreamCaOption(
+        QStringLiteral("upstream-ca"),
+        QCoreApplication::translate("gatehouse-gateway",
+                                    "Also trust the CA certificates in this PEM file for HTTPS upstreams "
+                                    "(a self-hosted model behind a private CA), besides the system's."),
+        QCoreApplication::translate("gatehouse-gateway", "file"));
     const QCommandLineOption redisOption(
         QStringLiteral("redis"),
         QCoreApplication::translate("gatehouse-gateway",
@@ -145,7 +153,8 @@ int main(int argc, char* argv[]) {
                                     "the secret store."),
         QStringLiteral("url"));
     parser.addOptions({workspaceOption, listenOption, adminOption, printPortOption, secretsOption,
-                       threadsOption, maxConnectionsOption, tlsCertOption, tlsKeyOption, redisOption});
+                       threadsOption, maxConnectionsOption, tlsCertOption, tlsKeyOption, upstreamCaOption,
+                       redisOption});
     parser.process(app);
     raiseDescriptorLimit();
 
@@ -199,6 +208,20 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
         return fail(QCoreApplication::translate("gatehouse-gateway", "--tls-cert and --tls-key go together"),
                     2);
+    if (parser.isSet(upstreamCaOption)) {
+        const QString caFile = parser.value(upstreamCaOption);
+        const QList<QSslCertificate> authorities = QSslCertificate::fromPath(caFile, QSsl::Pem);
+        if (authorities.isEmpty())
+            return fail(
+                QCoreApplication::translate("gatehouse-gateway", "--upstream-ca: no PEM certificate in %1")
+                    .arg(caFile),
+                2);
+        // The system's as well, read now: adding any certificate turns off Qt's loading of them on demand.
+        QSslConfiguration upstreamTls = QSslConfiguration::defaultConfiguration();
+        upstreamTls.addCaCertificates(QSslConfiguration::systemCaCertificates());
+        upstreamTls.addCaCertificates(authorities);
+        QSslConfiguration::setDefaultConfiguration(upstreamTls);
+    }
     options.tlsCertificateFile = parser.value(tlsCertOption);
     options.tlsKeyFile = parser.value(tlsKeyOption);
     options.redisUrl = parser.value(redisOption).trimmed();

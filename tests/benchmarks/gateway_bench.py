@@ -247,10 +247,23 @@ class Bench:
             self.ctl("policy", "attach", "--api", "CachedChat", "--operation", "POST /chat/completions",
                      "--flow", "request", "--policy", policy, "--params", params)
         self.ctl("deploy", "--api", "CachedChat")
+        # The TLS case: the seed route to nginx terminating TLS in front of the mock, one port offering
+        # HTTP/2 by ALPN and one HTTP/1.1 only.
+        self.tls_ports = {"h2": free_port(), "h1": free_port()}
+        for protocol, port in self.tls_ports.items():
+            name = f"Tls{protocol.upper()}Chat"
+            self.ctl("api", "create", "--name", name, "--context", name.lower(), "--version", "1.0.0",
+                     "--provider", "openai", "--production-url", f"https://localhost:{port}/v1",
+                     "--production-key", "sk-bench")
+            self.ctl("policy", "attach", "--api", name, "--operation", "POST /chat/completions",
+                     "--flow", "request", "--policy", "modelWeightedRoundRobin", "--params", WRR_PARAMS)
+            self.ctl("deploy", "--api", name)
         self.ctl("app", "create", "--name", "BenchApp")
         self.ctl("subscribe", "--app", "BenchApp", "--api", "SmartChat", "--plan", "Unlimited")
         self.ctl("subscribe", "--app", "BenchApp", "--api", "GuardedChat", "--plan", "Unlimited")
         self.ctl("subscribe", "--app", "BenchApp", "--api", "CachedChat", "--plan", "Unlimited")
+        for protocol in self.tls_ports:
+            self.ctl("subscribe", "--app", "BenchApp", "--api", f"Tls{protocol.upper()}Chat", "--plan", "Unlimited")
         self.ctl("keys", "generate", "--app", "BenchApp", "--type", "production")
         # The shared-state case: a plan checked (and counted) on every request, never reached.
         self.ctl("plan", "create", "--name", "BenchQuota", "--requests", "1000000000/min")
@@ -659,6 +672,90 @@ end
             json.dump(summary, f, indent=2)
         print(json.dumps(summary, indent=2))
 
+    def run_tls(self):
+        """HTTPS upstreams: the seed route through the gateway to nginx terminating TLS (a self-signed
+        certificate the gateway trusts with --upstream-ca) in front of the mock, once offering HTTP/2 by
+        ALPN and once HTTP/1.1 only. Reports requests/s at 64 connections and the TLS handshakes the
+        upstream saw per 1000 requests (its distinct connections, from its access log)."""
+        openssl, nginx = shutil.which("openssl"), shutil.which("nginx") or "/usr/sbin/nginx"
+        if not openssl:
+            log("openssl is missing: the TLS case is skipped")
+            return
+        cert, key = f"{self.work}/upstream.crt", f"{self.work}/upstream.key"
+        subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                        "-days", "2", "-subj", "/CN=localhost",
+                        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+                       check=True, capture_output=True)
+        conf = f"{self.work}/nginx-tls.conf"
+        user = f"user {os.environ.get('USER', 'root')};" if os.geteuid() == 0 else ""
+        servers = "".join(f"""
+    server {{
+        listen 127.0.0.1:{port} ssl{' http2' if protocol == 'h2' else ''};
+        ssl_certificate {cert};
+        ssl_certificate_key {key};
+        http2_max_requests 1000000;
+        keepalive_requests 1000000;
+        access_log {self.work}/tls-{protocol}.log tls;
+        location /v1/ {{
+            proxy_pass http://mock/v1/;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_buffering off;
+        }}
+    }}""" for protocol, port in self.tls_ports.items())
+        with open(conf, "w", encoding="utf-8") as f:
+            f.write(f"""
+{user}
+worker_processes {self.workers};
+daemon off;
+pid {self.work}/nginx-tls.pid;
+error_log {self.work}/nginx-tls-error.log warn;
+events {{ worker_connections 16384; }}
+http {{
+    log_format tls '$connection $server_protocol';
+    client_body_temp_path {self.work}/nginx-tls-body;
+    proxy_temp_path {self.work}/nginx-tls-proxy;
+    upstream mock {{
+        server 127.0.0.1:{self.mock_port};
+        keepalive 256;
+    }}
+{servers}
+}}
+""")
+        self.spawn([nginx, "-p", self.work, "-c", conf, "-e", f"{self.work}/nginx-tls-error.log"], "nginx-tls")
+        gateway, out = self.spawn([self.bin["gateway"], "--workspace", self.workspace, "--secrets-file",
+                                   self.secrets, "--listen", "127.0.0.1:0", "--admin", "0", "--threads",
+                                   str(self.workers), "--upstream-ca", cert, "--print-port"], "gateway-tls")
+        port = int(self.first_line(gateway, out, "gateway-tls"))
+        seconds = 3 if self.args.quick else 10
+        results = {}
+        for protocol in self.tls_ports:
+            url = f"http://127.0.0.1:{port}/tls{protocol}chat/1.0.0/chat/completions"
+            deadline = time.monotonic() + 10
+            while True:
+                status, body = self.post(url, SEED_BODY)
+                if status == 200:
+                    break
+                if time.monotonic() > deadline:
+                    fail(f"the TLS upstream ({protocol}) does not answer through the gateway: {status} {body[:300]!r}")
+                time.sleep(0.1)
+            logfile = f"{self.work}/tls-{protocol}.log"
+            open(logfile, "w").close()  # nginx appends; only the measured requests count
+            log(f"TLS upstream over {protocol} at 64 connections, {seconds} s")
+            figures = self.wrk(url, 64, seconds)
+            with open(logfile, encoding="utf-8") as f:
+                lines = [line.split() for line in f if line.strip()]
+            connections = len({fields[0] for fields in lines})
+            protocols = sorted({fields[1] for fields in lines})
+            results[protocol] = {"rps": round(figures["rps"], 1), "p50_us": figures["p50_us"],
+                                 "errors": figures["socket_errors"] + figures["non2xx"],
+                                 "upstream_requests": len(lines), "upstream_connections": connections,
+                                 "handshakes_per_1000": round(connections * 1000 / max(1, len(lines)), 2),
+                                 "upstream_protocols": protocols}
+            log(f"TLS {protocol}: {results[protocol]}")
+        self.results["tls_upstream"] = results
+        gateway.terminate()
+
     def run_portkey(self):
         """Portkey's open-source gateway (npm, pinned) as a peer: the same 50/50 load balance with the
         model overridden, over the same mock. Skipped, with a notice, when npm or the registry is not
@@ -799,6 +896,14 @@ end
                 c1, c64 = figures["c1"], figures["c64"]
                 lines.append(f"| {name} | {c1['p50_us']:.0f} | {c1['rps']:.0f} | {c64['p50_us']:.0f} | "
                              f"{c64['rps']:.0f} | {figures['rss_mb']:.0f} | {figures['errors']} |")
+        tls = self.results.get("tls_upstream")
+        if tls:
+            lines += ["", "| HTTPS upstream (nginx, TLS) | req/s c64 | p50 c64 us | TLS handshakes per 1000 requests | "
+                      "upstream protocol | errors |", "|---|---:|---:|---:|---|---:|"]
+            for protocol, figures in tls.items():
+                lines.append(f"| {'HTTP/2 (ALPN)' if protocol == 'h2' else 'HTTP/1.1'} | {figures['rps']:.0f} | "
+                             f"{figures['p50_us']} | {figures['handshakes_per_1000']} | "
+                             f"{', '.join(figures['upstream_protocols'])} | {figures['errors']} |")
         lines += ["", "| goal | measured | target | verdict |", "|---|---:|---:|---|"]
         for key, label, unit, limit, higher in GOALS:
             value = self.results.get(key)
@@ -1006,6 +1111,7 @@ def main():
         bench.run_cache()
         bench.run_fanout()
         bench.run_micro()
+        bench.run_tls()
         bench.run_portkey()
         bench.run_app()
         bench.results["machine"] = bench.machine()
