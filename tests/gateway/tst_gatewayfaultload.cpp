@@ -16,6 +16,7 @@
 #include "mock-llm/MockLlmServer.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonObject>
@@ -435,9 +436,16 @@ private:
         QVERIFY2(response.status == 200, qPrintable(response.describe()));
         QTRY_COMPARE_WITH_TIMEOUT(fixture.gateway().connectionCount(), 0, 5000);
         QTRY_VERIFY2_WITH_TIMEOUT(unexplainedDescriptors(fixture) <= baseline,
-                                  qPrintable(QStringLiteral("%1 descriptors open, %2 before the fault")
+                                  qPrintable(QStringLiteral("%1 descriptors open, %2 before the fault "
+                                                            "(%3 pooled upstream connections, %4 threads; "
+                                                            "open: %5)")
                                                  .arg(unexplainedDescriptors(fixture))
-                                                 .arg(baseline)),
+                                                 .arg(baseline)
+                                                 .arg(fixture.mock().connectionCount())
+                                                 .arg(QDir(QStringLiteral("/proc/self/task"))
+                                                          .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+                                                          .size())
+                                                 .arg(openFileList())),
                                   5000);
     }
 };

@@ -213,6 +213,9 @@ private Q_SLOTS:
             1, "gatehouse-gateway: the TLS certificate ");
         refused({QStringLiteral("--tls-cert"), path("a", "crt")}, 2,
                 "gatehouse-gateway: --tls-cert and --tls-key");
+        // A file for --upstream-ca must hold a certificate: a key alone is refused in one line.
+        refused({QStringLiteral("--upstream-ca"), path("a", "key")}, 2,
+                "gatehouse-gateway: --upstream-ca: no PEM certificate in ");
     }
 
 private:

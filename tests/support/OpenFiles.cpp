@@ -1,6 +1,8 @@
 #include "OpenFiles.h"
 
 #include <QDir>
+#include <QFile>
+#include <QStringList>
 #include <sys/resource.h>
 
 namespace gatehouse::test {
@@ -11,6 +13,14 @@ int openFileCount() {
                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
                    .size()) -
            1;
+}
+
+QString openFileList() {
+    const QDir descriptors(QStringLiteral("/proc/self/fd"));
+    QStringList entries;
+    for (const QString& name : descriptors.entryList(QDir::AllEntries | QDir::NoDotAndDotDot))
+        entries << name + QLatin1Char(' ') + QFile::symLinkTarget(descriptors.filePath(name));
+    return entries.join(QStringLiteral(", "));
 }
 
 qint64 raiseOpenFileLimit(qint64 wanted) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QtGlobal>
 
 namespace gatehouse::test {
@@ -7,6 +8,8 @@ namespace gatehouse::test {
 // File descriptors this process has open (entries of /proc/self/fd). The tests host the gateway and
 // the mock in-process, so a socket either of them leaks shows up here.
 int openFileCount();
+// What each open descriptor is ("12 socket:[345]", "19 /tmp/.../access.jsonl"), for failure messages.
+QString openFileList();
 
 // Raises this process's soft RLIMIT_NOFILE towards `wanted`, never above the hard limit; returns
 // the soft limit now in effect.
