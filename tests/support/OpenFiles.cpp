@@ -15,6 +15,16 @@ int openFileCount() {
            1;
 }
 
+int openSocketCount() {
+    const QDir descriptors(QStringLiteral("/proc/self/fd"));
+    int sockets = 0;
+    for (const QString& name : descriptors.entryList(QDir::AllEntries | QDir::NoDotAndDotDot)) {
+        if (QFile::symLinkTarget(descriptors.filePath(name)).contains(QLatin1String("socket:[")))
+            ++sockets;
+    }
+    return sockets;
+}
+
 QString openFileList() {
     const QDir descriptors(QStringLiteral("/proc/self/fd"));
     QStringList entries;

@@ -8,6 +8,9 @@ namespace gatehouse::test {
 // File descriptors this process has open (entries of /proc/self/fd). The tests host the gateway and
 // the mock in-process, so a socket either of them leaks shows up here.
 int openFileCount();
+// Open descriptors that are sockets. A short-lived thread (a thread pool's, with its event loop's
+// eventfd) comes and goes on its own; a leaked connection is always a socket.
+int openSocketCount();
 // What each open descriptor is ("12 socket:[345]", "19 /tmp/.../access.jsonl"), for failure messages.
 QString openFileList();
 
