@@ -183,11 +183,13 @@ int EpollEventDispatcher::activateSockets(const epoll_event* events, int count) 
 
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,
                                          QObject* object) {
-    Timer& timer = m_timers[timerId];
+    const auto [entry, added] = m_timers.try_emplace(timerId);
+    Timer& timer = entry->second;
+    if (added)
+        timer.due = m_dueTimes.end(); // a registered id keeps its entry: scheduleTimer() replaces it
     timer.intervalMs = std::max<qint64>(0, interval);
     timer.type = timerType;
     timer.object = object;
-    timer.due = m_dueTimes.end();
     scheduleTimer(timerId, timer, nowNs() + timer.intervalMs * nsPerMs);
 }
 
