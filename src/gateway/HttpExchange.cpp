@@ -101,7 +101,6 @@ void HttpExchange::endResponse() {
 void HttpExchange::abortConnection() {
     if (!m_connection)
         return;
-    m_connection->flushOutput();
     m_connection->m_socket->flush(); // what was written so far still reaches the peer
     m_connection->m_socket->abort();
 }
