@@ -149,6 +149,14 @@ void RedisClient::command(const QList<QByteArray>& arguments, Callback callback,
     m_pending.emplace(id, Pending{std::move(callback), m_clock.elapsed() + timeout});
     armDeadlineTimer();
     send(arguments, id);
+    // Onto the wire now, not when the socket's write notifier comes round: a caller that answers its
+    // client in this pass (the shared response cache storing an answer) has its command out before the
+    // answer, whichever socket the next pass finds writable first. Only bytes move here (no callback
+    // runs); an error shows on the next read or write event, as before.
+    if (m_context) {
+        int done = 0;
+        redisBufferWrite(&m_context->c, &done);
+    }
 }
 
 void RedisClient::subscribe(const QByteArray& channel, std::function<void(const QByteArray&)> onMessage) {
