@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <map>
 #include <unordered_map>
-#include <vector>
 
 struct epoll_event;
 
