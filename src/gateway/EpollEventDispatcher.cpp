@@ -42,6 +42,33 @@ EpollEventDispatcher::~EpollEventDispatcher() {
     ::close(m_epoll);
 }
 
+EpollEventDispatcher* EpollEventDispatcher::ofCurrentThread() {
+    return qobject_cast<EpollEventDispatcher*>(QAbstractEventDispatcher::instance());
+}
+
+void EpollEventDispatcher::callAfterPostedEvents(PassListener* listener) {
+    m_passListeners.push_back(listener);
+}
+
+void EpollEventDispatcher::cancel(PassListener* listener) {
+    m_passListeners.erase(std::remove(m_passListeners.begin(), m_passListeners.end(), listener),
+                          m_passListeners.end());
+    std::replace(m_runningListeners.begin(), m_runningListeners.end(), listener,
+                 static_cast<PassListener*>(nullptr));
+}
+
+void EpollEventDispatcher::runPassListeners() {
+    if (m_passListeners.empty())
+        return;
+    // Swapped out first: a listener that schedules again (or schedules another) is called next pass.
+    m_runningListeners.swap(m_passListeners);
+    for (std::size_t i = 0; i < m_runningListeners.size(); ++i) {
+        if (PassListener* listener = m_runningListeners[i]) // null: cancelled by an earlier one
+            listener->afterPostedEvents();
+    }
+    m_runningListeners.clear();
+}
+
 void EpollEventDispatcher::startingUp() {
     m_threadId.store(QThread::currentThreadId());
 }
@@ -289,6 +316,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags) {
 
     const bool posted = m_wakeUpPending.exchange(false);
     QCoreApplication::sendPostedEvents();
+    runPassListeners();
 
     const bool mayWait =
         (flags & QEventLoop::WaitForMoreEvents) && !m_interrupted.load() && !m_wakeUpPending.load();

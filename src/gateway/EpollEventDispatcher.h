@@ -23,8 +23,25 @@ namespace gatehouse {
 class EpollEventDispatcher : public QAbstractEventDispatcher {
     Q_OBJECT
 public:
+    // Something to do once per pass, right after the pass has delivered its posted events and before
+    // it waits: the HTTP connections write what the pass produced there, in one writev each.
+    class PassListener {
+    public:
+        virtual void afterPostedEvents() = 0;
+
+    protected:
+        ~PassListener() = default;
+    };
+
     explicit EpollEventDispatcher(QObject* parent = nullptr);
     ~EpollEventDispatcher() override;
+
+    // The current thread's dispatcher when it is one of these, else null.
+    static EpollEventDispatcher* ofCurrentThread();
+    // Once, in the next pass (or in this one, if it has not delivered its posted events yet). In the
+    // dispatcher's thread only; a listener that goes away first cancels.
+    void callAfterPostedEvents(PassListener* listener);
+    void cancel(PassListener* listener);
 
     bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
 
@@ -63,6 +80,7 @@ private:
     int nextTimeoutMs() const;
     void scheduleTimer(int timerId, Timer& timer, std::int64_t dueNs);
     void drainWakeUps();
+    void runPassListeners();
     bool inOwnThread() const;
 
     int m_epoll = -1;
@@ -75,6 +93,8 @@ private:
     QHash<int, Watch> m_watches;
     std::unordered_map<int, Timer> m_timers;
     std::multimap<std::int64_t, int> m_dueTimes; // steady-clock nanoseconds -> timer id
+    std::vector<PassListener*> m_passListeners;
+    std::vector<PassListener*> m_runningListeners; // the ones being called now
 };
 
 } // namespace gatehouse

@@ -3,11 +3,13 @@
 #include "gateway/ErrorBody.h"
 #include "gateway/HttpExchange.h"
 #include "gateway/HttpHandler.h"
+#include "gateway/SocketWrite.h"
 
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <climits>
+#include <utility>
 
 namespace gatehouse {
 
@@ -19,8 +21,9 @@ HttpConnection* connectionOf(http_parser* parser) {
 
 HttpConnection::HttpConnection(QTcpSocket* socket, HttpHandler* handler, const HttpLimits& limits,
                                QObject* parent, Admission admission)
-    : QObject(parent), m_socket(socket), m_tlsSocket(qobject_cast<QSslSocket*>(socket)), m_handler(handler),
-      m_limits(limits), m_admission(admission), m_timer(new QTimer(this)) {
+    : QObject(parent), m_socket(socket), m_dispatcher(EpollEventDispatcher::ofCurrentThread()),
+      m_tlsSocket(qobject_cast<QSslSocket*>(socket)), m_handler(handler), m_limits(limits),
+      m_admission(admission), m_timer(new QTimer(this)) {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Qt stops reading from the kernel when this much waits unread, so input the parser is not ready
@@ -50,7 +53,10 @@ HttpConnection::HttpConnection(QTcpSocket* socket, HttpHandler* handler, const H
         readInput();
 }
 
-HttpConnection::~HttpConnection() = default;
+HttpConnection::~HttpConnection() {
+    if (m_flushScheduled && m_dispatcher)
+        m_dispatcher->cancel(this);
+}
 
 int HttpConnection::onMessageBegin(http_parser* parser) {
     HttpConnection* self = connectionOf(parser);
@@ -363,15 +369,43 @@ void HttpConnection::rejectRequest(int status, const QByteArray& message, const 
 }
 
 qint64 HttpConnection::outputBacklog() const {
-    qint64 pending = m_socket->bytesToWrite();
+    qint64 pending = m_socket->bytesToWrite() + m_outboxBytes;
     if (m_tlsSocket)
         pending += m_tlsSocket->encryptedBytesToWrite();
     return pending;
 }
 
 void HttpConnection::writeToSocket(const QByteArray& bytes) {
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
+    if (m_socket->state() != QAbstractSocket::ConnectedState || bytes.isEmpty())
+        return;
+    if (m_tlsSocket || !m_dispatcher) {
         m_socket->write(bytes);
+        return;
+    }
+    m_outbox.push_back(bytes);
+    m_outboxBytes += bytes.size();
+    if (!std::exchange(m_flushScheduled, true))
+        m_dispatcher->callAfterPostedEvents(this);
+}
+
+void HttpConnection::afterPostedEvents() {
+    m_flushScheduled = false;
+    flushOutput();
+}
+
+void HttpConnection::flushOutput() {
+    if (m_outbox.empty())
+        return;
+    const bool someoneWaits = outputBacklog() > m_limits.outputHighWaterBytes / 2;
+    std::vector<QByteArray> outbox;
+    outbox.swap(m_outbox);
+    m_outboxBytes = 0;
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    const std::vector<QByteArrayView> parts(outbox.begin(), outbox.end());
+    writeToSocketNow(m_socket, parts.data(), parts.size());
+    if (someoneWaits)
+        onBytesWritten(); // bytes written at once raise no bytesWritten signal
 }
 
 bool HttpConnection::isHead(const HttpExchange* exchange) const {
@@ -408,6 +442,7 @@ void HttpConnection::advanceQueue() {
             }
             m_queue.clear();
             m_timer->stop();
+            flushOutput();
             m_socket->disconnectFromHost(); // after the pending bytes are written
             return;
         }
@@ -463,6 +498,7 @@ void HttpConnection::onTimeout() {
     if (!m_queue.empty() && !m_inMessage)
         return; // a handler is working: not idle
     m_closing = true;
+    flushOutput();
     m_socket->disconnectFromHost();
     if (m_socket->state() == QAbstractSocket::UnconnectedState)
         shutDown();
@@ -472,6 +508,8 @@ void HttpConnection::shutDown() {
     if (m_shutDown)
         return;
     m_shutDown = true;
+    m_outbox.clear();
+    m_outboxBytes = 0;
     disconnect(m_socket, nullptr, this, nullptr);
     if (m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->abort();

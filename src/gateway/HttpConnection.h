@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gateway/EpollEventDispatcher.h"
 #include "gateway/HttpHeadScanner.h"
 #include "gateway/HttpLimits.h"
 #include "gateway/HttpRequest.h"
@@ -9,6 +10,7 @@
 #include <QPointer>
 #include <deque>
 #include <http_parser.h>
+#include <vector>
 
 class QSslSocket;
 class QTcpSocket;
@@ -25,7 +27,7 @@ class HttpHandler;
 // and deletes itself. Input is read only as fast as it is parsed, and parsing pauses while the
 // pipeline is full or the answers are not being taken: a client cannot make it buffer without bound.
 // The socket may be a QSslSocket in server mode.
-class HttpConnection : public QObject {
+class HttpConnection : public QObject, private EpollEventDispatcher::PassListener {
     Q_OBJECT
 public:
     enum class Admission {
@@ -66,7 +68,14 @@ private:
     bool finishHeaderField();
     void refuseOverCapacity(HttpExchange* exchange);
     void rejectRequest(int status, const QByteArray& message, const QByteArray& description);
+    // On a plain socket in a thread on EpollEventDispatcher: collected, and written in one writev once
+    // the next pass has delivered its posted events (afterPostedEvents()), so that what one pass produced
+    // for a connection (an answer's head and body, pipelined answers) leaves in one syscall. Otherwise
+    // (TLS, another dispatcher) into the socket's own buffer. That an answer leaves only after its
+    // bookkeeping does not rest on this timing: HttpExchange holds its last bytes until endResponse().
     void writeToSocket(const QByteArray& bytes);
+    void flushOutput();
+    void afterPostedEvents() override;
     bool isHead(const HttpExchange* exchange) const;
     void exchangeFinished(HttpExchange* exchange);
     void advanceQueue();
@@ -76,6 +85,10 @@ private:
     void shutDown();
 
     QTcpSocket* m_socket;
+    EpollEventDispatcher* m_dispatcher; // this thread's, when it is one
+    std::vector<QByteArray> m_outbox;
+    qint64 m_outboxBytes = 0;
+    bool m_flushScheduled = false;
     QSslSocket* m_tlsSocket; // m_socket when it is encrypted, else null
     HttpHandler* m_handler;
     HttpLimits m_limits;

@@ -4,6 +4,7 @@
 #include "gateway/HttpStatus.h"
 
 #include <QTcpSocket>
+#include <utility>
 
 namespace gatehouse {
 
@@ -35,8 +36,10 @@ void HttpExchange::beginResponse(int status, HttpHeaders headers, qint64 content
     // handler or an upstream gave: a client that trusted it would read the next answer as this body.
     const bool mayDeclareLength = status >= 200 && status != 204;
     if (contentLength >= 0) {
-        if (mayDeclareLength)
+        if (mayDeclareLength) {
             headers.add("Content-Length", QByteArray::number(contentLength));
+            m_declaredLength = contentLength;
+        }
     } else if (!m_suppressBody) {
         if (m_request.isHttp10())
             keepAlive = false; // HTTP/1.0 has no chunked encoding: the end of the body is the close
@@ -76,7 +79,10 @@ void HttpExchange::writeBody(const QByteArray& data) {
     if (m_suppressBody)
         return;
     if (!m_chunked) {
-        emitBytes(data);
+        if (m_declaredLength >= 0 && m_bodyBytes >= m_declaredLength)
+            m_lastBodyBytes += data; // shares data's buffer when it is the first
+        else
+            emitBytes(data);
         return;
     }
     QByteArray chunk;
@@ -91,6 +97,8 @@ void HttpExchange::writeBody(const QByteArray& data) {
 void HttpExchange::endResponse() {
     if (m_state != State::Streaming)
         return;
+    if (!m_lastBodyBytes.isEmpty())
+        emitBytes(std::exchange(m_lastBodyBytes, QByteArray()));
     if (m_chunked && !m_suppressBody)
         emitBytes(QByteArrayLiteral("0\r\n\r\n"));
     m_state = State::Finished;
@@ -101,6 +109,7 @@ void HttpExchange::endResponse() {
 void HttpExchange::abortConnection() {
     if (!m_connection)
         return;
+    m_connection->flushOutput();
     m_connection->m_socket->flush(); // what was written so far still reaches the peer
     m_connection->m_socket->abort();
 }

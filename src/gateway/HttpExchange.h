@@ -27,6 +27,9 @@ public:
     void respond(int status, HttpHeaders headers, const QByteArray& body);
     // contentLength < 0: the length is unknown; the body is sent chunked (close-delimited to HTTP/1.0).
     void beginResponse(int status, HttpHeaders headers, qint64 contentLength = -1);
+    // With a declared length, the bytes that complete the body are held until endResponse(): a client
+    // sees the whole answer only after the handler's bookkeeping before that call (access log, usage,
+    // cache) is done, whatever the event order.
     void writeBody(const QByteArray& data);
     void endResponse();
     // Answers and then closes the connection (protocol errors after which the stream is unusable).
@@ -66,7 +69,9 @@ private:
     bool m_closeAfter = false;
     bool m_suppressBody = false; // HEAD, 204, 304
     qint64 m_bodyBytes = 0;
-    QByteArray m_buffered; // output written while an earlier pipelined response is still going
+    qint64 m_declaredLength = -1;
+    QByteArray m_lastBodyBytes; // the bytes that complete a declared length, until endResponse()
+    QByteArray m_buffered;      // output written while an earlier pipelined response is still going
 };
 
 } // namespace gatehouse

@@ -123,12 +123,12 @@ void ProxyCall::respondError(HttpExchange* exchange, const RuntimeOperation* ope
     } else {
         body = errorBody(code, message, description);
     }
-    exchange->respond(status, headers, body);
     record.status = status;
     record.errorCode = code;
     record.latencyMs = double(started.nsecsElapsed()) / 1e6;
     runtime->metrics().record(record);
     runtime->accessLog().append(record);
+    exchange->respond(status, headers, body);
 }
 
 void ProxyCall::fail(int status, const QString& code, const QString& message, const QString& description,
@@ -491,7 +491,6 @@ void ProxyCall::onMetaData() {
         m_heldHeaders = std::move(headers);
         return;
     }
-    m_declaredLength = contentLength;
     beginClientResponse(status, headers, contentLength);
 }
 
@@ -505,7 +504,6 @@ void ProxyCall::answerInstead(PolicyAnswer answer) {
     }
     if (!m_cacheStatus.isEmpty())
         answer.headers.set("X-Cache-Status", m_cacheStatus);
-    m_exchange->respond(answer.status, answer.headers, answer.body);
     m_context.record.status = answer.status;
     m_context.record.errorCode = answer.errorCode;
     noteIntervention(answer.intervention);
@@ -513,6 +511,7 @@ void ProxyCall::answerInstead(PolicyAnswer answer) {
     m_context.runtime->metrics().record(m_context.record);
     m_context.runtime->accessLog().append(m_context.record);
     detachReply();
+    m_exchange->respond(answer.status, answer.headers, answer.body);
 }
 
 void ProxyCall::releaseHeldResponse() {
@@ -547,13 +546,10 @@ void ProxyCall::releaseHeldResponse() {
     }
     if (m_streaming && m_filtersUsageChunk)
         m_heldBody = StreamUsageFilter::withoutUsageChunks(m_heldBody);
-    m_declaredLength = m_heldBody.size();
-    beginClientResponse(m_context.record.status, m_heldHeaders, m_declaredLength);
+    beginClientResponse(m_context.record.status, m_heldHeaders, m_heldBody.size());
     sendBody(m_heldBody);
     m_heldBody.clear();
-    m_exchange->endResponse();
-    finish();
-    keepInCache();
+    completeAnswer();
 }
 
 void ProxyCall::onReadyRead() {
@@ -716,9 +712,7 @@ void ProxyCall::onFinished() {
         if (!tail.isEmpty())
             sendBody(tail);
     }
-    m_exchange->endResponse();
-    finish();
-    keepInCache();
+    completeAnswer();
 }
 
 void ProxyCall::noteIntervention(const PolicyIntervention& intervention) {
@@ -732,8 +726,18 @@ void ProxyCall::noteIntervention(const PolicyIntervention& intervention) {
 void ProxyCall::stopStream(const PolicyIntervention& intervention) {
     // The client has its last event: no more upstream bytes, and the upstream call ends here.
     noteIntervention(intervention);
-    m_exchange->endResponse();
     finish();
+    if (m_exchange)
+        m_exchange->endResponse();
+}
+
+void ProxyCall::completeAnswer() {
+    // The bookkeeping first: the answer's last bytes leave with endResponse(), so a client that has the
+    // whole answer can count on its access-log line, its charge and its cache entry being there.
+    finish();
+    keepInCache();
+    if (m_exchange)
+        m_exchange->endResponse();
 }
 
 void ProxyCall::finish() {
@@ -844,14 +848,7 @@ void ProxyCall::readmitTarget() {
 void ProxyCall::onClientAborted() {
     if (m_done)
         return;
-    // A client may close as soon as it has the whole Content-Length body, before QNAM announces the
-    // upstream reply finished: that answer was delivered, not abandoned.
-    if (m_committed && m_declaredLength >= 0 && m_exchange &&
-        m_exchange->bodyBytesSent() >= m_declaredLength) {
-        finish();
-        keepInCache();
-        return;
-    }
+    // A client never has a whole answer before completeAnswer(): one that leaves earlier abandoned it.
     m_done = true;
     if (m_target.pair && !m_verdictGiven) {
         m_context.runtime->suspensions().abandonAttempt(*m_target.pair);
@@ -1055,14 +1052,6 @@ void ProxyCall::answerFromCache(const Target& target, const CachedAnswer& answer
         headers.set("x-llm-cost", QByteArray::fromStdString(formatCostUsd(0)));
         headers.set("x-llm-cost-status", "calculated");
     }
-    if (answer.streamed) {
-        // Replayed as it was sent: a chunked stream of the same events.
-        m_exchange->beginResponse(answer.status, headers, -1);
-        m_exchange->writeBody(answer.body);
-        m_exchange->endResponse();
-    } else {
-        m_exchange->respond(answer.status, headers, answer.body);
-    }
     AccessRecord& record = m_context.record;
     record.model = target.model.isEmpty() ? answer.model : target.model;
     record.endpointId = target.endpoint->id;
@@ -1076,6 +1065,14 @@ void ProxyCall::answerFromCache(const Target& target, const CachedAnswer& answer
     record.latencyMs = double(m_context.started.nsecsElapsed()) / 1e6;
     m_context.runtime->metrics().record(record);
     m_context.runtime->accessLog().append(record);
+    if (answer.streamed) {
+        // Replayed as it was sent: a chunked stream of the same events.
+        m_exchange->beginResponse(answer.status, headers, -1);
+        m_exchange->writeBody(answer.body);
+        m_exchange->endResponse();
+    } else {
+        m_exchange->respond(answer.status, headers, answer.body);
+    }
 }
 
 void ProxyCall::beginClientResponse(int status, HttpHeaders& headers, qint64 contentLength) {

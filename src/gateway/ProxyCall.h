@@ -121,6 +121,8 @@ private:
     void onClientAborted();
     void pump();
     void finish();
+    // finish() and keepInCache(), then the answer's end to the client.
+    void completeAnswer();
     void noteIntervention(const PolicyIntervention& intervention);
     void stopStream(const PolicyIntervention& intervention);
     void fail(int status, const QString& code, const QString& message, const QString& description,
@@ -152,7 +154,6 @@ private:
     std::optional<UpstreamAttempt> m_attempt; // the current attempt: its reply, connection and deadlines
     bool m_verdictGiven = false;
     bool m_committed = false;
-    qint64 m_declaredLength = -1; // the upstream's Content-Length, -1 when chunked
     bool m_paused = false;
     bool m_done = false;
     bool m_streaming = false;

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void disabledNotifierStaysQuiet();
     void eventsPostedFromAnotherThreadWakeAnIdleLoop();
     void eventsPostedToItselfAreDelivered();
+    void passListenerRunsAfterThePassPostedEvents();
+    void cancelledPassListenerIsNotCalled();
     void tcpRoundTripInTheThread();
     void quitEndsAnIdleThread();
 };
@@ -223,6 +225,56 @@ void TestEpollDispatcher::eventsPostedToItselfAreDelivered() {
     });
     QTRY_COMPARE_WITH_TIMEOUT(chain.load(), 10, 5000);
     QTRY_VERIFY_WITH_TIMEOUT(deleted.load(), 5000);
+}
+
+namespace {
+class RecordingListener : public EpollEventDispatcher::PassListener {
+public:
+    void afterPostedEvents() override { log->append(QStringLiteral("listener")); }
+    QStringList* log = nullptr;
+};
+} // namespace
+
+// What a pass posts (a reply's queued finished(), say) is delivered before the listeners of that pass
+// run: the HTTP connections rely on it to write an answer only after its call has been accounted for.
+void TestEpollDispatcher::passListenerRunsAfterThePassPostedEvents() {
+    EpollThread worker;
+    QStringList log;
+    RecordingListener listener;
+    listener.log = &log;
+    std::atomic<bool> done{false};
+    worker.run([&] {
+        QTimer::singleShot(5, worker.context(), [&] {
+            EpollEventDispatcher::ofCurrentThread()->callAfterPostedEvents(&listener);
+            QMetaObject::invokeMethod(
+                worker.context(), [&] { log.append(QStringLiteral("posted")); }, Qt::QueuedConnection);
+            log.append(QStringLiteral("timer"));
+            QTimer::singleShot(20, worker.context(), [&] { done = true; });
+        });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done.load(), 5000);
+    worker.run([] {});
+    QCOMPARE(log,
+             (QStringList{QStringLiteral("timer"), QStringLiteral("posted"), QStringLiteral("listener")}));
+}
+
+void TestEpollDispatcher::cancelledPassListenerIsNotCalled() {
+    EpollThread worker;
+    QStringList log;
+    RecordingListener kept;
+    RecordingListener cancelled;
+    kept.log = &log;
+    cancelled.log = &log;
+    worker.run([&] {
+        EpollEventDispatcher* dispatcher = EpollEventDispatcher::ofCurrentThread();
+        dispatcher->callAfterPostedEvents(&cancelled);
+        dispatcher->callAfterPostedEvents(&kept);
+        dispatcher->cancel(&cancelled);
+    });
+    // Two more round trips: each is a pass of its own, so the listeners have had their turn.
+    worker.run([] {});
+    worker.run([] {});
+    QCOMPARE(log, QStringList{QStringLiteral("listener")});
 }
 
 void TestEpollDispatcher::tcpRoundTripInTheThread() {

@@ -27,7 +27,8 @@ bool wasHandled(const QByteArray& path) {
 }
 
 // Echoes what it parsed; "/slow?ms=N" answers after N ms, "/stream" sends three chunks 50 ms apart,
-// "/no-content" answers 204 (with a body the exchange must drop).
+// "/no-content" answers 204 (with a body the exchange must drop); "/late-end" writes its whole declared
+// body at once and ends the response 300 ms later.
 class EchoHandler final : public HttpHandler {
 public:
     void handle(HttpExchange* exchange) override {
@@ -47,6 +48,13 @@ public:
                 if (guard)
                     echo(guard);
             });
+            return;
+        }
+        if (request.path == "/late-end") {
+            exchange->beginResponse(200, {}, 10);
+            exchange->writeBody("first-");
+            exchange->writeBody("last");
+            QTimer::singleShot(300, exchange, [exchange] { exchange->endResponse(); });
             return;
         }
         if (request.path == "/stream") {
@@ -350,6 +358,24 @@ private Q_SLOTS:
         const auto response = ResponseReader(socket).next();
         QVERIFY(response);
         QCOMPARE(response->status, 200);
+    }
+
+    // A handler logs, charges and caches between its last write and endResponse(): a client that has
+    // the whole answer must be able to count on that, so the bytes completing it wait for the end.
+    void lastBytesOfADeclaredLengthWaitForTheEnd() {
+        QTcpSocket client;
+        connectTo(client);
+        client.write("GET /late-end HTTP/1.1\r\nHost: x\r\n\r\n");
+        QByteArray early;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 200) {
+            client.waitForReadyRead(20);
+            early += client.readAll();
+        }
+        QVERIFY2(early.endsWith("\r\n\r\nfirst-"), early.constData());
+        QVERIFY(client.waitForReadyRead(2000));
+        QCOMPARE(early + client.readAll(), early + "last");
     }
 
     void headRequestHasNoBody() {
