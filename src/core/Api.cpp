@@ -10,6 +10,10 @@ QString isoTime(const QDateTime& when) {
 }
 } // namespace
 
+const char* Api::primaryEndpointKey(Stage stage) {
+    return stage == Stage::Production ? "primaryProductionEndpointId" : "primarySandboxEndpointId";
+}
+
 QString Api::basePath() const {
     return QLatin1Char('/') + context + QLatin1Char('/') + version;
 }
@@ -36,6 +40,9 @@ std::vector<const Endpoint*> Api::endpointsOf(Stage stage) const {
 }
 
 const Endpoint* Api::primaryEndpoint(Stage stage) const {
+    const Endpoint* chosen = endpoint(primaryEndpointId(stage));
+    if (chosen && chosen->stage == stage)
+        return chosen;
     const Endpoint* byDefaultId = endpoint(Endpoint::defaultId(stage));
     if (byDefaultId && byDefaultId->stage == stage)
         return byDefaultId;
@@ -68,8 +75,10 @@ Operation* Api::operationByKey(const QString& key) {
 bool Api::operator==(const Api& other) const {
     return id == other.id && name == other.name && context == other.context && version == other.version &&
            description == other.description && type == other.type && providerId == other.providerId &&
-           lifecycle == other.lifecycle && endpoints == other.endpoints && operations == other.operations &&
-           apiPolicies == other.apiPolicies && createdAt == other.createdAt && updatedAt == other.updatedAt;
+           isDefaultVersion == other.isDefaultVersion && lifecycle == other.lifecycle &&
+           endpoints == other.endpoints && operations == other.operations &&
+           apiPolicies == other.apiPolicies && primaryEndpointIds == other.primaryEndpointIds &&
+           createdAt == other.createdAt && updatedAt == other.updatedAt;
 }
 
 Json Api::toJson() const {
@@ -82,6 +91,13 @@ Json Api::toJson() const {
     json["type"] = toStdString(type);
     json["provider"] = toStdString(providerId);
     json["lifecycle"] = toStdString(lifecycleStateName(lifecycle));
+    // Written only when set, so that files of APIs that never use them stay as they were.
+    if (isDefaultVersion)
+        json["isDefaultVersion"] = true;
+    for (Stage stage : {Stage::Production, Stage::Sandbox}) {
+        if (!primaryEndpointId(stage).isEmpty())
+            json[primaryEndpointKey(stage)] = toStdString(primaryEndpointId(stage));
+    }
     Json endpointList = Json::array();
     for (const Endpoint& endpoint : endpoints)
         endpointList.push_back(endpoint.toJson());
@@ -106,6 +122,9 @@ Api Api::fromJson(const Json& json, QStringList* errors) {
     api.description = reader.optionalString("description");
     api.type = reader.optionalString("type", QLatin1String(TypeAi));
     api.providerId = reader.optionalString("provider");
+    api.isDefaultVersion = reader.optionalBool("isDefaultVersion", false);
+    for (Stage stage : {Stage::Production, Stage::Sandbox})
+        api.setPrimaryEndpointId(stage, reader.optionalString(primaryEndpointKey(stage)));
     const QString lifecycle = reader.optionalString("lifecycle", QStringLiteral("CREATED"));
     if (const auto state = parseLifecycleState(lifecycle))
         api.lifecycle = *state;

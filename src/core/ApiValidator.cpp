@@ -98,6 +98,19 @@ ValidationReport ApiValidator::validate(const Api& api, const std::vector<Api>& 
                 path + QStringLiteral(".apiKey"),
                 tr("API key required: %1 rejects calls without one").arg(m_provider->displayName));
     }
+    for (Stage stage : {Stage::Production, Stage::Sandbox}) {
+        const QString primaryId = api.primaryEndpointId(stage);
+        if (primaryId.isEmpty())
+            continue;
+        const Endpoint* primary = api.endpoint(primaryId);
+        if (!primary)
+            report.addError(QLatin1String(Api::primaryEndpointKey(stage)),
+                            tr("names no endpoint of this API (\"%1\")").arg(primaryId));
+        else if (primary->stage != stage)
+            report.addError(QLatin1String(Api::primaryEndpointKey(stage)),
+                            tr("%1 is a %2 endpoint, not a %3 one")
+                                .arg(primaryId, stageName(primary->stage), stageName(stage)));
+    }
     if (api.endpoints.empty())
         report.addWarning(QStringLiteral("endpoints"),
                           tr("no endpoints: the gateway has nowhere to send calls"));

@@ -42,11 +42,22 @@ ModelRouterConfig::Target targetOf(const Json& json, bool weighted, const QStrin
 // "now + duration" deadline computed from it.
 constexpr double longestDurationMs = 1e15;
 
+// A number, or a number written as text as WSO2's Publisher writes it ("5").
 qint64 secondsField(const Json& config, const char* name, qint64 fallback) {
     const auto it = config.find(name);
-    return it != config.end() && it->is_number() && it->get<double>() >= 0
-               ? qint64(std::min(it->get<double>() * 1000, longestDurationMs))
-               : fallback;
+    if (it == config.end())
+        return fallback;
+    double seconds = -1;
+    if (it->is_number()) {
+        seconds = it->get<double>();
+    } else if (it->is_string()) {
+        bool numeric = false;
+        seconds = toQString(it->get_ref<const std::string&>()).trimmed().toDouble(&numeric);
+        if (!numeric)
+            seconds = -1;
+    }
+    return std::isfinite(seconds) && seconds >= 0 ? qint64(std::min(seconds * 1000, longestDurationMs))
+                                                  : fallback;
 }
 
 Json targetJson(const ModelRouterConfig::Target& target, bool weighted) {
@@ -66,6 +77,16 @@ Json targetJson(const ModelRouterConfig::Target& target, bool weighted) {
 }
 
 } // namespace
+
+bool ModelRouterConfig::namesNoTarget(const Json& target) {
+    if (target.is_null())
+        return true;
+    if (!target.is_object())
+        return false;
+    return std::all_of(target.begin(), target.end(), [](const Json& member) {
+        return member.is_null() || (member.is_string() && member.get_ref<const std::string&>().empty());
+    });
+}
 
 std::optional<ModelRouterConfig::Strategy> ModelRouterConfig::strategyNamed(const QString& routerName) {
     if (routerName == QLatin1String("modelRoundRobin"))
@@ -109,12 +130,14 @@ ModelRouterConfig ModelRouterConfig::parse(Strategy strategy, const Json& config
             const bool hasTarget = target != stageConfig->end() && target->is_object() &&
                                    !stringField(*target, "model").trimmed().isEmpty();
             std::optional<Target> targetModel; // kept half-filled too, so that the form shows it
-            if (target != stageConfig->end() && target->is_object())
+            if (target != stageConfig->end() && target->is_object() &&
+                !ModelRouterConfig::namesNoTarget(*target))
                 targetModel =
                     targetOf(*target, false, jsonChildPath(stagePath, QStringLiteral("targetModel")));
             parsed.setFailover(stage, targetModel, fallbackTargets);
             if (!hasTarget) {
-                if (!fallbackTargets.empty() || (target != stageConfig->end() && !target->is_null())) {
+                if (!fallbackTargets.empty() ||
+                    (target != stageConfig->end() && !ModelRouterConfig::namesNoTarget(*target))) {
                     report(jsonChildPath(jsonChildPath(stagePath, QStringLiteral("targetModel")),
                                          QStringLiteral("model")),
                            tr("failover needs the target model whose failures it handles"));

@@ -45,6 +45,10 @@ public:
     // "modelRoundRobin", "modelWeightedRoundRobin", "modelFailover" (a definition's `router`).
     static std::optional<Strategy> strategyNamed(const QString& routerName);
 
+    // A failover target that names nothing: null, {} as WSO2's REST API writes an unused stage's, or
+    // its Publisher form's with every field "". Such a stage is off, not wrong.
+    static bool namesNoTarget(const Json& target);
+
     // Reads a decoded configuration object. Never fails: what it cannot use it leaves out of routing
     // and describes in `findings`, with paths relative to the configuration object. These are the
     // configuration's own problems; whether its endpoints and models exist is the validator's to say.

@@ -207,6 +207,13 @@ void PolicyValidator::validateValue(const PolicyAttribute& attribute, const Json
     }
     case PolicyAttribute::Type::Integer:
     case PolicyAttribute::Type::Number: {
+        if (value.is_string()) {
+            // A number written as text ("5", as WSO2 writes it) was typed on the way in: this one is not
+            // a number at all.
+            report.addError(path, tr("must be a number, not the text \"%1\"")
+                                      .arg(toQString(value.get_ref<const std::string&>()).left(40)));
+            return;
+        }
         const bool isInteger = value.is_number_integer() || value.is_number_unsigned();
         if (attribute.type == PolicyAttribute::Type::Integer && !isInteger) {
             if (value.is_number_float())

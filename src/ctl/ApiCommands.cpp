@@ -1,6 +1,9 @@
 #include "ctl/ApiCommands.h"
 
 #include "core/ApiFactory.h"
+#include "core/ApiValidator.h"
+#include "core/ApiVersioning.h"
+#include "core/MemorySecretStore.h"
 #include "core/SecretStore.h"
 #include "ctl/CommandArguments.h"
 #include "ctl/CommonOptions.h"
@@ -112,7 +115,42 @@ std::vector<Command> ApiCommands::commands() {
     remove.modifiesWorkspace = true;
     remove.run = &ApiCommands::remove;
 
-    return {create, list, show, remove};
+    Command createVersion;
+    createVersion.words = QStringList{QStringLiteral("api"), QStringLiteral("create-version")};
+    createVersion.synopsis = QStringLiteral("--api NAME|ID --version V [--default]");
+    createVersion.summary = tr("Copy an API to a new version (WSO2's \"Create New Version\").");
+    createVersion.description =
+        tr("Copies an API to a new version: its operations, endpoints, policies and primary endpoints, "
+           "under its own base path /<context>/<version>. Endpoint keys are copied inside the secret "
+           "store, never through a file. The new version starts in the CREATED state with no revisions: "
+           "deploy it on its own. Applications subscribe to it separately. With --default it becomes "
+           "the context's default version, which the gateway also serves at /<context>/... without a "
+           "version once it is deployed (the previous default serves until then). Prints the new API's "
+           "id.");
+    createVersion.options = {
+        CommonOptions::apiSelector(),
+        Command::valueOption(QStringLiteral("version"), QStringLiteral("V"), tr("The new version.")),
+        Command::flagOption(QStringLiteral("default"), tr("Make the new version the default version.")),
+    };
+    createVersion.modifiesWorkspace = true;
+    createVersion.run = &ApiCommands::createVersion;
+
+    Command setDefault;
+    setDefault.words = QStringList{QStringLiteral("api"), QStringLiteral("set-default-version")};
+    setDefault.synopsis = QStringLiteral("--api NAME|ID [--off]");
+    setDefault.summary = tr("Make an API version its context's default version.");
+    setDefault.description =
+        tr("Marks the API the default version of its context, and no other version of it: once it is "
+           "deployed, the gateway also serves it at /<context>/... without a version. --off leaves the "
+           "context without a default version.");
+    setDefault.options = {
+        CommonOptions::apiSelector(),
+        Command::flagOption(QStringLiteral("off"), tr("Unmark it: no default version.")),
+    };
+    setDefault.modifiesWorkspace = true;
+    setDefault.run = &ApiCommands::setDefaultVersion;
+
+    return {create, list, show, remove, createVersion, setDefault};
 }
 
 Api ApiCommands::apiFromProvider(const Workspace& workspace, const CommandArguments& arguments) {
@@ -350,6 +388,57 @@ void ApiCommands::remove(CtlContext& context, const CommandArguments& arguments)
         context.printJson(json);
     } else {
         context.print(tr("Deleted API %1 %2 (%3)").arg(api.name, api.version, api.id));
+    }
+}
+
+void ApiCommands::createVersion(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    const Api& source = context.requireApi(arguments.required(CommonOptions::api));
+    const QString version = arguments.required(QStringLiteral("version"));
+    if (const QString error = ApiValidator::versionError(version); !error.isEmpty())
+        throw CtlError::failure(QStringLiteral("--version: %1").arg(error));
+    const QString sourceId = source.id;
+    bool needsKeys = false;
+    for (const Endpoint& endpoint : source.endpoints)
+        needsKeys = needsKeys || endpoint.hasKey;
+    // The store is opened only when there is a key to copy (it may ask to be unlocked).
+    MemorySecretStore noKeys;
+    SecretStore& secrets = needsKeys ? context.secrets() : static_cast<SecretStore&>(noKeys);
+    const Result<ApiVersioning::Created> created = ApiVersioning::createVersion(
+        workspace, secrets, sourceId, version, arguments.isSet(QStringLiteral("default")));
+    if (!created)
+        throw CtlError::failure(created.error());
+    const Api* saved = workspace.api(created->apiId);
+    if (context.json()) {
+        Json json = saved ? saved->toJson() : Json::object();
+        Json keys = Json::array();
+        for (const QString& endpointId : created->keysCopied)
+            keys.push_back(toStdString(endpointId));
+        json["keysCopied"] = std::move(keys);
+        context.printJson(json);
+    } else {
+        context.print(created->apiId);
+    }
+}
+
+void ApiCommands::setDefaultVersion(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    const Api& api = context.requireApi(arguments.required(CommonOptions::api));
+    const QString apiId = api.id;
+    const bool isDefault = !arguments.isSet(QStringLiteral("off"));
+    if (const Status status = ApiVersioning::setDefaultVersion(workspace, apiId, isDefault); !status)
+        throw CtlError::failure(status.error());
+    const Api* saved = workspace.api(apiId);
+    if (context.json()) {
+        Json json = Json::object();
+        json["api"] = toStdString(apiId);
+        json["isDefaultVersion"] = isDefault;
+        context.printJson(json);
+    } else if (saved) {
+        context.print(
+            isDefault
+                ? tr("%1 %2 is the default version of /%3").arg(saved->name, saved->version, saved->context)
+                : tr("/%1 has no default version").arg(saved->context));
     }
 }
 

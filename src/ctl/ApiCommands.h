@@ -13,7 +13,7 @@ class CtlContext;
 class Workspace;
 
 // "api create" (from a provider template or an OpenAPI document), "api list", "api show",
-// "api delete": the Publisher's API list.
+// "api delete", "api create-version", "api set-default-version": the Publisher's API list.
 class ApiCommands {
     Q_DECLARE_TR_FUNCTIONS(ApiCommands)
 
@@ -27,6 +27,8 @@ private:
     static void list(CtlContext& context, const CommandArguments& arguments);
     static void show(CtlContext& context, const CommandArguments& arguments);
     static void remove(CtlContext& context, const CommandArguments& arguments);
+    static void createVersion(CtlContext& context, const CommandArguments& arguments);
+    static void setDefaultVersion(CtlContext& context, const CommandArguments& arguments);
 };
 
 } // namespace gatehouse

@@ -83,19 +83,35 @@ std::vector<Command> EndpointCommands::commands() {
     models.description =
         tr("Asks the endpoint for its model list (GET <endpoint URL>/models) with its stored key, sent "
            "as the gateway sends it, and prints the model ids one per line; those the provider's own "
-           "model list does not have are marked. Without --endpoint, the stage's default endpoint is "
+           "model list does not have are marked. Without --endpoint, the stage's primary endpoint is "
            "asked (production unless --stage says otherwise). With --json: an array of {\"id\", "
            "\"known\"}, known meaning the provider lists the model. Gives up after %1 s.")
             .arg(EndpointModelQuery::TimeoutMs / 1000);
     models.options = {
         CommonOptions::apiSelector(),
         Command::valueOption(QStringLiteral("stage"), QStringLiteral("production|sandbox"),
-                             tr("The stage whose default endpoint is asked (default: production).")),
+                             tr("The stage whose primary endpoint is asked (default: production).")),
         Command::valueOption(QStringLiteral("endpoint"), QStringLiteral("ID"), tr("The endpoint's id.")),
     };
     models.run = &EndpointCommands::models;
 
-    return {add, setKey, list, models};
+    Command setPrimary;
+    setPrimary.words = QStringList{QStringLiteral("endpoint"), QStringLiteral("set-primary")};
+    setPrimary.synopsis = QStringLiteral("--api X --endpoint ID");
+    setPrimary.summary = tr("Make an endpoint its stage's primary endpoint (WSO2's \"Set as Primary\").");
+    setPrimary.description =
+        tr("Makes the endpoint the primary one of its stage: the endpoint the stage's requests go to when "
+           "no model router picks one, and the first try of a failover whose target names no endpoint. "
+           "Without a primary, a stage uses its default endpoint, else its first. Takes effect with the "
+           "next deployed revision.");
+    setPrimary.options = {
+        CommonOptions::apiSelector(),
+        Command::valueOption(QStringLiteral("endpoint"), QStringLiteral("ID"), tr("The endpoint's id.")),
+    };
+    setPrimary.modifiesWorkspace = true;
+    setPrimary.run = &EndpointCommands::setPrimary;
+
+    return {add, setKey, list, models, setPrimary};
 }
 
 QString EndpointCommands::keyFromStandardInput() {
@@ -176,12 +192,40 @@ void EndpointCommands::setKey(CtlContext& context, const CommandArguments& argum
     }
 }
 
+void EndpointCommands::setPrimary(CtlContext& context, const CommandArguments& arguments) {
+    Workspace& workspace = context.workspace();
+    Api api = context.requireApi(arguments.required(CommonOptions::api));
+    const QString endpointId = arguments.required(QStringLiteral("endpoint"));
+    const Endpoint* endpoint = api.endpoint(endpointId);
+    if (!endpoint)
+        throw CtlError::failure(tr("%1 has no endpoint \"%2\" (endpoints: %3)")
+                                    .arg(api.name, endpointId, endpointIds(api).join(QStringLiteral(", "))));
+    const Stage stage = endpoint->stage;
+    api.setPrimaryEndpointId(stage, endpointId);
+    context.checkApi(api);
+    QString error;
+    if (!workspace.saveApi(api).ok(&error))
+        throw CtlError::failure(error);
+    if (context.json()) {
+        Json json = Json::object();
+        json["api"] = toStdString(api.id);
+        json[Api::primaryEndpointKey(stage)] = toStdString(endpointId);
+        context.printJson(json);
+    } else {
+        context.print(
+            tr("%1 is now the primary %2 endpoint of %3").arg(endpointId, stageName(stage), api.name));
+    }
+}
+
 void EndpointCommands::list(CtlContext& context, const CommandArguments& arguments) {
     const Api& api = context.requireApi(arguments.required(CommonOptions::api));
     if (context.json()) {
         Json list = Json::array();
-        for (const Endpoint& endpoint : api.endpoints)
-            list.push_back(endpoint.toJson());
+        for (const Endpoint& endpoint : api.endpoints) {
+            Json entry = endpoint.toJson();
+            entry["primary"] = api.primaryEndpoint(endpoint.stage) == &endpoint;
+            list.push_back(std::move(entry));
+        }
         context.printJson(list);
         return;
     }
@@ -190,14 +234,17 @@ void EndpointCommands::list(CtlContext& context, const CommandArguments& argumen
         return;
     }
     //: Column headers of "endpoint list", in capitals.
-    TextTable table({tr("ID"), tr("STAGE"), tr("NAME"), tr("URL"), tr("KEY")});
+    TextTable table({tr("ID"), tr("STAGE"), tr("NAME"), tr("URL"), tr("KEY"), tr("PRIMARY")});
     //: In the KEY column: the endpoint's key is stored.
     const QString stored = tr("stored");
     //: In the KEY column: the endpoint has no key.
     const QString noKey = tr("none");
+    //: In the PRIMARY column: the endpoint is its stage's primary one.
+    const QString primary = tr("yes");
     for (const Endpoint& endpoint : api.endpoints)
         table.addRow({endpoint.id, stageName(endpoint.stage), endpoint.name, endpoint.url,
-                      endpoint.hasKey ? stored : noKey});
+                      endpoint.hasKey ? stored : noKey,
+                      api.primaryEndpoint(endpoint.stage) == &endpoint ? primary : QStringLiteral("-")});
     context.print(table.toString());
 }
 

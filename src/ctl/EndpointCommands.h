@@ -10,8 +10,8 @@ namespace gatehouse {
 class CommandArguments;
 class CtlContext;
 
-// "endpoint add", "endpoint set-key", "endpoint list", "endpoint models": an API's backends, their keys
-// and what they serve.
+// "endpoint add", "endpoint set-key", "endpoint list", "endpoint models", "endpoint set-primary": an
+// API's backends, their keys, what they serve and which one a stage uses by default.
 class EndpointCommands {
     Q_DECLARE_TR_FUNCTIONS(EndpointCommands)
 
@@ -25,6 +25,7 @@ private:
     static void setKey(CtlContext& context, const CommandArguments& arguments);
     static void list(CtlContext& context, const CommandArguments& arguments);
     static void models(CtlContext& context, const CommandArguments& arguments);
+    static void setPrimary(CtlContext& context, const CommandArguments& arguments);
 };
 
 } // namespace gatehouse

@@ -3,6 +3,7 @@
 #include "core/PolicyCatalogue.h"
 #include "core/PolicyValidator.h"
 #include "core/Wso2AttributeCodec.h"
+#include "core/Wso2ParameterShapes.h"
 #include "ctl/CommandArguments.h"
 #include "ctl/CommonOptions.h"
 #include "ctl/CtlContext.h"
@@ -159,7 +160,8 @@ Json PolicyCommands::parametersFromText(const PolicyDefinition& definition, cons
             throw CtlError::failure(QStringLiteral("--params: %1: %2").arg(attribute.name, inner.error()));
         *it = inner.take();
     }
-    return parameters;
+    // WSO2's own shapes ("suspendDuration":"5", an unused failover stage) as Gatehouse keeps them.
+    return Wso2ParameterShapes::canonical(definition, parameters);
 }
 
 Json PolicyCommands::wso2Parameters(const PolicyDefinition* definition, const Json& parameters) {
@@ -169,7 +171,8 @@ Json PolicyCommands::wso2Parameters(const PolicyDefinition* definition, const Js
     for (const PolicyAttribute& attribute : definition->attributes) {
         const auto it = result.find(toStdString(attribute.name));
         if (attribute.encoding == wso2Encoding && it != result.end() && !it->is_string() && !it->is_null())
-            *it = toStdString(Wso2AttributeCodec::encode(*it));
+            *it =
+                toStdString(Wso2AttributeCodec::encode(Wso2ParameterShapes::asWso2Writes(*definition, *it)));
     }
     return result;
 }

@@ -36,6 +36,10 @@ public:
     };
 
     void addApi(std::shared_ptr<const RuntimeApi> api);
+    // Also serves `api` at "/<context>/..." without a version (WSO2's default version); added APIs only.
+    void addDefaultVersion(std::shared_ptr<const RuntimeApi> api);
+    // A versioned base path wins over a default version's: "/org/chat/..." is context "org" at version
+    // "chat" if that is deployed, before it is the default version of context "org/chat".
     Route route(const QByteArray& path) const;
     const std::vector<std::shared_ptr<const RuntimeApi>>& apis() const { return m_apiList; }
 
@@ -51,6 +55,8 @@ public:
 
 private:
     QHash<QByteArray, std::shared_ptr<const RuntimeApi>> m_byBasePath; // "/smartchat/1.0.0"
+    QHash<QByteArray, std::shared_ptr<const RuntimeApi>> m_byContext;  // "/smartchat": default versions
+    int m_maxContextSegments = 0;
     std::vector<std::shared_ptr<const RuntimeApi>> m_apiList;
     int m_maxBaseSegments = 2;
 };

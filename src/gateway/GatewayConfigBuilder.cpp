@@ -5,6 +5,9 @@
 #include "core/SecretStore.h"
 #include "core/Workspace.h"
 
+#include <QVersionNumber>
+#include <map>
+
 namespace gatehouse {
 
 GatewayConfigBuilder::GatewayConfigBuilder(SecretStore* secrets, MockResolver mockResolver,
@@ -80,6 +83,8 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
     runtime->revision = revisionNumber;
     runtime->lifecycle = api.lifecycle;
     runtime->isAi = api.isAiApi();
+    runtime->isDefaultVersion = api.isDefaultVersion;
+    runtime->primaryEndpointIds = api.primaryEndpointIds;
     if (const Provider* provider = workspace.provider(api.providerId))
         runtime->provider = *provider;
     else if (api.isAiApi())
@@ -171,6 +176,33 @@ std::shared_ptr<RuntimeApi> GatewayConfigBuilder::compileApi(const Workspace& wo
     return runtime;
 }
 
+std::vector<std::shared_ptr<const RuntimeApi>>
+GatewayConfigBuilder::defaultVersions(const Workspace& workspace,
+                                      const std::vector<std::shared_ptr<const RuntimeApi>>& deployed) {
+    // Per context: the deployed version the Publisher marks default now; until that one is deployed,
+    // the deployed version whose revision was deployed as the default keeps the route (WSO2: the
+    // previous default serves until the new one is published), the highest if several were.
+    std::map<QString, std::shared_ptr<const RuntimeApi>> chosen;
+    std::map<QString, std::shared_ptr<const RuntimeApi>> previous;
+    for (const auto& api : deployed) {
+        const Api* design = workspace.api(api->id);
+        if (design && design->isDefaultVersion) {
+            chosen[api->context] = api;
+        } else if (api->isDefaultVersion) {
+            std::shared_ptr<const RuntimeApi>& current = previous[api->context];
+            if (!current ||
+                QVersionNumber::fromString(api->version) > QVersionNumber::fromString(current->version))
+                current = api;
+        }
+    }
+    for (auto& [context, api] : previous)
+        chosen.emplace(context, std::move(api)); // only where no design-time default is deployed
+    std::vector<std::shared_ptr<const RuntimeApi>> result;
+    for (auto& [context, api] : chosen)
+        result.push_back(std::move(api));
+    return result;
+}
+
 std::shared_ptr<GatewayConfig> GatewayConfigBuilder::build(const Workspace& workspace, QString* error) {
     auto config = std::make_shared<GatewayConfig>();
     config->signingKey = signingKey(error);
@@ -219,6 +251,8 @@ std::shared_ptr<GatewayConfig> GatewayConfigBuilder::build(const Workspace& work
         if (auto api = compileApi(workspace, deployment.apiId, deployment.revision, &config->problems))
             config->addApi(std::move(api));
     }
+    for (std::shared_ptr<const RuntimeApi>& api : defaultVersions(workspace, config->apis()))
+        config->addDefaultVersion(std::move(api));
     for (const Application& application : workspace.applications()) {
         GatewayConfig::Application compiled;
         compiled.id = application.id;

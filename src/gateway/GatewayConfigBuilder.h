@@ -33,6 +33,10 @@ public:
 private:
     std::shared_ptr<RuntimeApi> compileApi(const Workspace& workspace, const QString& apiId,
                                            int revisionNumber, QStringList* problems);
+    // The APIs the gateway also serves at "/<context>/..." without a version, one per context.
+    static std::vector<std::shared_ptr<const RuntimeApi>>
+    defaultVersions(const Workspace& workspace,
+                    const std::vector<std::shared_ptr<const RuntimeApi>>& deployed);
     QByteArray readSecret(const QString& name, const QString& cacheTag, QString* error);
     QByteArray signingKey(QString* error);
 

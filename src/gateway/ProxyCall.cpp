@@ -833,6 +833,10 @@ void ProxyCall::chargeQuota(const QString& key, const QuotaTracker::Charge& char
 }
 
 void ProxyCall::suspendTarget(qint64 suspendMs, const QString& reason) {
+    // WSO2's suspendDuration 0 (its default): the pair is never left out. This request still moves on
+    // to the next one.
+    if (suspendMs <= 0)
+        return;
     m_context.runtime->suspensions().recordFailure(*m_target.pair, nowMs(), suspendMs, reason);
     // Every replica hears of it (this one too, harmlessly): the deadline is Redis's, only ever extended.
     if (m_context.shared)

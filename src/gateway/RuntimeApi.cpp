@@ -39,6 +39,9 @@ const RuntimeEndpoint* RuntimeApi::endpoint(const QString& endpointId) const {
 }
 
 const RuntimeEndpoint* RuntimeApi::primaryEndpoint(Stage stage) const {
+    const RuntimeEndpoint* chosen = endpoint(primaryEndpointIds[std::size_t(stage)]);
+    if (chosen && chosen->stage == stage)
+        return chosen;
     const RuntimeEndpoint* byDefault = endpoint(Endpoint::defaultId(stage));
     if (byDefault && byDefault->stage == stage)
         return byDefault;

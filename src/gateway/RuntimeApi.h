@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -53,12 +54,15 @@ struct RuntimeApi {
     int revision = 0;
     LifecycleState lifecycle = LifecycleState::Created;
     bool isAi = true;
+    bool isDefaultVersion = false; // as the deployed revision says
     Provider provider;
     std::vector<RuntimeEndpoint> endpoints;
     std::vector<RuntimeOperation> operations;
+    std::array<QString, 2> primaryEndpointIds; // by stage; empty: not set
 
     const RuntimeEndpoint* endpoint(const QString& endpointId) const;
-    // The stage's default endpoint, else its first; nullptr when the stage has none.
+    // The endpoint set as the stage's primary, else the stage's default endpoint, else its first;
+    // nullptr when the stage has none.
     const RuntimeEndpoint* primaryEndpoint(Stage stage) const;
 
     struct Match {

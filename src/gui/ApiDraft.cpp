@@ -27,9 +27,10 @@ ApiDraft::Parts ApiDraft::difference(const Api& before, const Api& after) {
     Parts parts;
     if (before.name != after.name || before.context != after.context || before.version != after.version ||
         before.description != after.description || before.type != after.type ||
-        before.providerId != after.providerId || before.lifecycle != after.lifecycle)
+        before.providerId != after.providerId || before.lifecycle != after.lifecycle ||
+        before.isDefaultVersion != after.isDefaultVersion)
         parts |= Part::Metadata;
-    if (before.endpoints != after.endpoints)
+    if (before.endpoints != after.endpoints || before.primaryEndpointIds != after.primaryEndpointIds)
         parts |= Part::Endpoints;
     const bool sameResources =
         before.operations.size() == after.operations.size() &&

@@ -39,8 +39,8 @@ const QString errorStyle = QStringLiteral("color: #c62828;");
 } // namespace
 
 EndpointsPage::EndpointsPage(ApiDraft* draft, SecretStore* secrets, QWidget* parent)
-    : QWidget(parent), m_draft(draft), m_secrets(secrets), m_production(new QTableWidget(0, 3, this)),
-      m_sandbox(new QTableWidget(0, 3, this)), m_keyWarning(new QLabel(this)),
+    : QWidget(parent), m_draft(draft), m_secrets(secrets), m_production(new QTableWidget(0, 4, this)),
+      m_sandbox(new QTableWidget(0, 4, this)), m_keyWarning(new QLabel(this)),
       m_network(new QNetworkAccessManager(this)), m_modelsStatus(new QLabel(this)),
       m_models(new QListWidget(this)) {
     m_keyWarning->setObjectName(QStringLiteral("apiKeyWarning"));
@@ -52,7 +52,7 @@ EndpointsPage::EndpointsPage(ApiDraft* draft, SecretStore* secrets, QWidget* par
     for (Stage stage : {Stage::Production, Stage::Sandbox}) {
         QTableWidget* list = table(stage);
         list->setObjectName(stageName(stage) + QStringLiteral("Endpoints"));
-        list->setHorizontalHeaderLabels({tr("Name"), tr("URL"), tr("API key")});
+        list->setHorizontalHeaderLabels({tr("Name"), tr("URL"), tr("API key"), tr("Primary")});
         // Names and key states fit their text (endpoint names are long, German headers longer); the
         // URL takes the rest. A handful of rows, so measuring them all costs nothing.
         list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -76,6 +76,7 @@ EndpointsPage::EndpointsPage(ApiDraft* draft, SecretStore* secrets, QWidget* par
         button(tr("Add..."), QStringLiteral("AddEndpoint"), &EndpointsPage::addEndpoint);
         button(tr("Edit..."), QStringLiteral("EditEndpoint"), &EndpointsPage::editEndpoint);
         button(tr("Set API key..."), QStringLiteral("SetKey"), &EndpointsPage::askForKey);
+        button(tr("Set as Primary"), QStringLiteral("SetPrimary"), &EndpointsPage::setPrimary);
         button(tr("Remove"), QStringLiteral("RemoveEndpoint"), &EndpointsPage::removeEndpoint);
         auto* fetch = new QPushButton(tr("Fetch models"), box);
         fetch->setObjectName(prefix + QStringLiteral("FetchModels"));
@@ -148,6 +149,11 @@ void EndpointsPage::refresh() {
                 missing.append(endpoint->name);
             }
             list->setItem(row, 2, key);
+            //: In the endpoint table's Primary column: where the stage's requests go when no model
+            //: router picks an endpoint.
+            list->setItem(
+                row, 3,
+                new QTableWidgetItem(api.primaryEndpoint(stage) == endpoint ? tr("Primary") : QString()));
             if (endpoint->id == current)
                 list->selectRow(row);
         }
@@ -233,8 +239,30 @@ void EndpointsPage::removeEndpoint(Stage stage) {
     api.endpoints.erase(std::remove_if(api.endpoints.begin(), api.endpoints.end(),
                                        [&](const Endpoint& each) { return each.id == id; }),
                         api.endpoints.end());
-    if (api.endpoints.size() != before)
-        m_draft->edit(api, tr("Remove endpoint"));
+    if (api.endpoints.size() == before)
+        return;
+    // The stage falls back to its default (or first) endpoint, and the user is told which.
+    const bool wasPrimary = api.primaryEndpointId(stage) == id;
+    if (wasPrimary)
+        api.setPrimaryEndpointId(stage, QString());
+    m_draft->edit(api, tr("Remove endpoint"));
+    if (const Endpoint* fallback = api.primaryEndpoint(stage); wasPrimary && fallback)
+        Q_EMIT statusMessage(tr("The removed endpoint was primary; %1 requests now go to %2")
+                                 .arg(stageDisplayName(stage), fallback->name));
+}
+
+void EndpointsPage::setPrimary(Stage stage) {
+    const QString id = selectedId(stage);
+    if (id.isEmpty()) {
+        Q_EMIT statusMessage(tr("Select a %1 endpoint first.").arg(stageDisplayName(stage)));
+        return;
+    }
+    Api api = m_draft->api();
+    const Endpoint* endpoint = api.endpoint(id);
+    if (!endpoint || api.primaryEndpoint(stage) == endpoint)
+        return;
+    api.setPrimaryEndpointId(stage, id);
+    m_draft->edit(api, tr("Set %1 as primary").arg(endpoint->name));
 }
 
 bool EndpointsPage::setKey(const QString& endpointId, const QString& key, QString* error) {

@@ -17,7 +17,8 @@ namespace gatehouse {
 class ApiDraft;
 class SecretStore;
 
-// Production and sandbox endpoints of an API: add, edit, remove, and set each one's API key. A key
+// Production and sandbox endpoints of an API: add, edit, remove, set each one's API key, and set the
+// stage's primary endpoint (WSO2's "Set as Primary"). A key
 // goes straight to the secret store and is never shown back; the table only says whether one is set,
 // with WSO2's "API Key Required" warning until it is. "Fetch models" asks the selected endpoint for its
 // model list in the background and shows it below the tables, marking the models the provider does
@@ -47,6 +48,7 @@ private:
     void addEndpoint(Stage stage);
     void editEndpoint(Stage stage);
     void removeEndpoint(Stage stage);
+    void setPrimary(Stage stage);
     void askForKey(Stage stage);
     void showFetchError(const QString& message);
     QString selectedId(Stage stage) const;

@@ -1,13 +1,18 @@
 #include "gui/ModelRouterForm.h"
 
 #include "core/Api.h"
-#include "core/PolicyDefinition.h"
+#include "core/Wso2AttributeCodec.h"
+#include "core/Wso2ParameterShapes.h"
 #include "gui/RouterTargetList.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -18,13 +23,29 @@ namespace gatehouse {
 
 ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& api,
                                  const QStringList& models, QWidget* parent)
-    : QWidget(parent), m_strategy(ModelRouterConfig::strategyNamed(definition.router)
-                                      .value_or(ModelRouterConfig::Strategy::RoundRobin)),
+    : QWidget(parent), m_definition(definition),
+      m_strategy(ModelRouterConfig::strategyNamed(definition.router)
+                     .value_or(ModelRouterConfig::Strategy::RoundRobin)),
       m_failover(m_strategy == ModelRouterConfig::Strategy::Failover),
       m_weighted(m_strategy == ModelRouterConfig::Strategy::WeightedRoundRobin),
-      m_suspend(new QSpinBox(this)) {
+      m_suspend(new QSpinBox(this)), m_pasteError(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    auto* paste = new QPushButton(tr("Paste WSO2 configuration"), this);
+    paste->setObjectName(QStringLiteral("pasteRouterConfig"));
+    paste->setToolTip(tr("Fill the form from a configuration copied from WSO2's Publisher, its REST API or "
+                         "an apictl project"));
+    connect(paste, &QPushButton::clicked, this,
+            [this] { pasteConfiguration(QGuiApplication::clipboard()->text()); });
+    m_pasteError->setObjectName(QStringLiteral("pasteRouterConfigError"));
+    m_pasteError->setWordWrap(true);
+    m_pasteError->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_pasteError->hide();
+    auto* pasteRow = new QHBoxLayout();
+    pasteRow->addWidget(paste);
+    pasteRow->addStretch();
+    layout->addLayout(pasteRow);
+    layout->addWidget(m_pasteError);
     m_production = buildStage(QStringLiteral("production"), api, models, false);
     m_sandbox = buildStage(QStringLiteral("sandbox"), api, models, true);
     layout->addWidget(m_production.box);
@@ -162,6 +183,64 @@ Json ModelRouterForm::config() const {
     config.setSuspendMs(qint64(m_suspend->value()) * 1000);
     config.setRetryOnFailure(!m_retry || m_retry->isChecked());
     return config.toJson();
+}
+
+bool ModelRouterForm::pasteConfiguration(const QString& text, QString* error) {
+    const auto refuse = [&](const QString& reason) {
+        m_pasteError->setText(reason);
+        m_pasteError->show();
+        if (error)
+            *error = reason;
+        return false;
+    };
+    if (m_definition.attributes.empty())
+        return false;
+    const PolicyAttribute& attribute = m_definition.attributes.front();
+    Result<Json> decoded = Wso2AttributeCodec::decode(text.trimmed());
+    if (!decoded)
+        return refuse(tr("Not a configuration: %1").arg(decoded.error()));
+    Json value = decoded.take();
+    // {"weightedRoundRobinConfigs": ...} as a policy's parameters hold it, the inner one maybe a string.
+    const std::string attributeName = toStdString(attribute.name);
+    if (value.is_object() && value.size() == 1 && value.contains(attributeName)) {
+        Json inner = value[attributeName];
+        if (inner.is_string()) {
+            Result<Json> innerDecoded = Wso2AttributeCodec::decode(toQString(inner.get<std::string>()));
+            if (!innerDecoded)
+                return refuse(tr("Not a configuration: %1").arg(innerDecoded.error()));
+            inner = innerDecoded.take();
+        }
+        value = std::move(inner);
+    }
+    if (!value.is_object())
+        return refuse(tr("Not a configuration: %1 must be a JSON object").arg(attribute.name));
+    value = Wso2ParameterShapes::canonicalValue(m_definition, attribute, value);
+    // What the form cannot show is refused rather than replaced by a default.
+    for (const char* key : {"suspendDuration", "requestTimeout"}) {
+        if (const auto it = value.find(key); it != value.end() && !it->is_number() && !it->is_null())
+            return refuse(tr("%1: must be a number, not %2")
+                              .arg(QLatin1String(key), toQString(dumpCompact(*it)).left(40)));
+    }
+    if (m_weighted) {
+        for (const char* stage : {"production", "sandbox"}) {
+            const auto list = value.find(stage);
+            if (list == value.end() || !list->is_array())
+                continue;
+            for (std::size_t i = 0; i < list->size(); ++i) {
+                const Json& row = (*list)[i];
+                const auto weight = row.is_object() ? row.find("weight") : row.end();
+                if (row.is_object() && weight != row.end() && !weight->is_number())
+                    return refuse(tr("%1[%2].weight: must be a number, not %3")
+                                      .arg(QLatin1String(stage))
+                                      .arg(i)
+                                      .arg(toQString(dumpCompact(*weight)).left(40)));
+            }
+        }
+    }
+    m_pasteError->hide();
+    setConfig(value);
+    Q_EMIT changed();
+    return true;
 }
 
 void ModelRouterForm::showIssues(const std::vector<ValidationIssue>& issues, const QString& attributePath) {

@@ -7,6 +7,7 @@
 #include "gui/ApiListModel.h"
 #include "gui/CreateApiWizard.h"
 #include "gui/GatehouseSession.h"
+#include "gui/NewVersionDialog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,6 +53,9 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
     fitColumns();
     auto* create = new QPushButton(tr("Create AI API..."), this);
     create->setObjectName(QStringLiteral("createApiButton"));
+    auto* newVersion = new QPushButton(tr("New Version..."), this);
+    newVersion->setObjectName(QStringLiteral("newVersionButton"));
+    newVersion->setToolTip(tr("Copy the selected API to a new version (WSO2's Create New Version)"));
     auto* remove = new QPushButton(tr("Delete"), this);
     remove->setObjectName(QStringLiteral("deleteApiButton"));
     auto* left = new QWidget(this);
@@ -61,6 +65,7 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
     leftLayout->addWidget(m_list, 1);
     auto* buttons = new QHBoxLayout();
     buttons->addWidget(create);
+    buttons->addWidget(newVersion);
     buttons->addWidget(remove);
     leftLayout->addLayout(buttons);
 
@@ -81,6 +86,7 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
     connect(create, &QPushButton::clicked, this, &PublisherView::createApi);
+    connect(newVersion, &QPushButton::clicked, this, &PublisherView::createVersionOfCurrentApi);
     connect(remove, &QPushButton::clicked, this, &PublisherView::deleteCurrentApi);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PublisherView::selectionChanged);
@@ -190,6 +196,21 @@ void PublisherView::createApi() {
         return;
     openApi(wizard.createdApiId());
     Q_EMIT statusMessage(tr("Created %1").arg(m_session->workspace()->api(wizard.createdApiId())->name));
+}
+
+void PublisherView::createVersionOfCurrentApi() {
+    const QString apiId = selectedApiId();
+    if (!m_session->workspace()->api(apiId))
+        return;
+    // The saved API is what is copied: unsaved edits are saved, kept out or the copy is called off.
+    if (m_editor && m_editor->draft()->api().id == apiId && !m_editor->maybeClose())
+        return;
+    NewVersionDialog dialog(m_session->workspace(), m_session->secrets(), apiId, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    openApi(dialog.createdApiId());
+    if (const Api* created = m_session->workspace()->api(dialog.createdApiId()))
+        Q_EMIT statusMessage(tr("Created %1 %2").arg(created->name, created->version));
 }
 
 void PublisherView::deleteCurrentApi() {

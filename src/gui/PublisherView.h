@@ -16,8 +16,8 @@ class ApiEditor;
 class ApiListModel;
 class GatehouseSession;
 
-// The Publisher: the workspace's APIs (search, lifecycle badges, create, delete) and the editor of
-// the selected one.
+// The Publisher: the workspace's APIs (search, lifecycle badges, create, new version, delete) and the
+// editor of the selected one.
 class PublisherView : public QWidget {
     Q_OBJECT
 public:
@@ -30,6 +30,8 @@ public:
     bool openApi(const QString& apiId);
     bool maybeClose();
     void createApi();
+    // WSO2's Create New Version of the selected API, then opens the copy.
+    void createVersionOfCurrentApi();
     void deleteCurrentApi();
 
 Q_SIGNALS:

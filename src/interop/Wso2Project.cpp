@@ -1,6 +1,7 @@
 #include "interop/Wso2Project.h"
 
 #include "core/ApiValidator.h"
+#include "core/ApiVersioning.h"
 #include "core/PolicyCatalogue.h"
 #include "core/Workspace.h"
 #include "interop/ProjectFiles.h"
@@ -55,6 +56,9 @@ Result<Wso2ImportResult> Wso2Project::importApi(Workspace& workspace, const QStr
             tr("the imported API would be invalid: %1: %2").arg(errors.front().path, errors.front().message));
     QString error;
     if (!workspace.saveApi(api).ok(&error))
+        return Result<Wso2ImportResult>::failure(error);
+    // WSO2's default version: the other versions of the context stop being it, as in WSO2.
+    if (api.isDefaultVersion && !ApiVersioning::setDefaultVersion(workspace, api.id).ok(&error))
         return Result<Wso2ImportResult>::failure(error);
     Wso2ImportResult result;
     result.apiId = api.id;

@@ -3,11 +3,11 @@
 #include "core/PolicyCatalogue.h"
 #include "core/Workspace.h"
 #include "core/Wso2AttributeCodec.h"
+#include "core/Wso2ParameterShapes.h"
 #include "interop/Wso2Vocabulary.h"
 #include "interop/YamlDocument.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace gatehouse {
 
@@ -29,61 +29,6 @@ QString text(const Json& object, const char* key) {
 bool isEmptyValue(const Json& value) {
     return value.is_null() || (value.is_string() && value.get<std::string>().empty()) ||
            ((value.is_array() || value.is_object()) && value.empty());
-}
-
-// WSO2 keeps most values as strings ("30", "true"); Gatehouse's schema wants the typed value.
-Json typedScalar(PolicyAttribute::Type type, const Json& value) {
-    // A YAML writer may leave a text that looks like a number or a boolean unquoted (name: 2024).
-    if (type == PolicyAttribute::Type::String && (value.is_number() || value.is_boolean()))
-        return Json(dumpCompact(value));
-    if (!value.is_string())
-        return value;
-    const QString textValue = toQString(value.get<std::string>()).trimmed();
-    bool ok = false;
-    switch (type) {
-    case PolicyAttribute::Type::Integer: {
-        const qlonglong number = textValue.toLongLong(&ok);
-        return ok ? Json(qint64(number)) : value;
-    }
-    case PolicyAttribute::Type::Number: {
-        const double number = textValue.toDouble(&ok);
-        if (!ok || !std::isfinite(number))
-            return value;
-        if (number == std::floor(number) && std::fabs(number) < 1e15)
-            return Json(qint64(number));
-        return Json(number);
-    }
-    case PolicyAttribute::Type::Boolean:
-        if (textValue.isEmpty())
-            return Json(); // WSO2's UI leaves an unset switch as '': not given
-        if (textValue == QLatin1String("true"))
-            return true;
-        if (textValue == QLatin1String("false"))
-            return false;
-        return value;
-    default:
-        return value;
-    }
-}
-
-// WSO2's UI stores numbers and booleans as strings, inside JSON configurations too ("{'suspendDuration':
-// '30'}"): each value takes the type its attribute's schema gives it, at every depth.
-Json typedValue(const PolicyAttribute& attribute, const Json& value) {
-    if (attribute.type == PolicyAttribute::Type::Object && value.is_object()) {
-        Json typed = value;
-        for (auto& [key, member] : typed.items()) {
-            if (const PolicyAttribute* field = attribute.field(toQString(key)))
-                member = typedValue(*field, member);
-        }
-        return typed;
-    }
-    if (attribute.type == PolicyAttribute::Type::Array && attribute.items && value.is_array()) {
-        Json typed = Json::array();
-        for (const Json& item : value)
-            typed.push_back(typedValue(*attribute.items, item));
-        return typed;
-    }
-    return typedScalar(attribute.type, value);
 }
 
 } // namespace
@@ -138,6 +83,8 @@ Result<Api> Wso2ProjectReader::read() {
         context.remove(0, 1);
     api.context = context;
     api.description = text(data, "description");
+    // true, or "true" as some writers quote it. Whether it becomes the default is the import's to say.
+    api.isDefaultVersion = text(data, "isDefaultVersion") == QLatin1String("true");
     const QString lifecycle = text(data, "lifeCycleStatus");
     if (const auto state = parseLifecycleState(lifecycle))
         api.lifecycle = *state;
@@ -278,22 +225,32 @@ void Wso2ProjectReader::readEndpoints(const Json& data, const Json& endpointsFil
     }
     const Json& config = member(data, "endpointConfig");
     for (Stage stage : {Stage::Production, Stage::Sandbox}) {
-        const QString primaryId = text(data, stage == Stage::Production ? "primaryProductionEndpointId"
-                                                                        : "primarySandboxEndpointId");
-        const bool primaryIsNamed = std::any_of(named.begin(), named.end(), [&](const Endpoint& each) {
-            return each.id == primaryId && each.stage == stage;
-        });
-        if (primaryIsNamed)
+        std::optional<Endpoint> fromConfig =
+            endpointFrom(config, stage, Endpoint::defaultId(stage), Endpoint::defaultName(stage),
+                         QStringLiteral("data.endpointConfig"));
+        if (!fromConfig)
             continue;
-        if (auto endpoint = endpointFrom(config, stage, Endpoint::defaultId(stage),
-                                         Endpoint::defaultName(stage), QStringLiteral("data.endpointConfig")))
-            api.endpoints.push_back(*endpoint);
+        // endpointConfig holds the stage's default endpoint; a project whose primary is a named
+        // endpoint may hold that one's copy there instead, which is not an endpoint of its own.
+        const QString primaryId = text(data, Api::primaryEndpointKey(stage));
+        const bool copyOfNamedPrimary = std::any_of(named.begin(), named.end(), [&](const Endpoint& each) {
+            return each.id == primaryId && each.stage == stage && each.url == fromConfig->url;
+        });
+        if (!copyOfNamedPrimary)
+            api.endpoints.push_back(*fromConfig);
     }
     for (Endpoint& endpoint : named) {
         if (api.endpoint(endpoint.id))
             note(tr("endpoints.yaml: endpoint id %1 appears twice; the second is left out").arg(endpoint.id));
         else
             api.endpoints.push_back(std::move(endpoint));
+    }
+    // WSO2's "Set as Primary" stays set: the stage's requests keep going where they went in WSO2.
+    for (Stage stage : {Stage::Production, Stage::Sandbox}) {
+        const QString primaryId = text(data, Api::primaryEndpointKey(stage));
+        const Endpoint* primary = api.endpoint(primaryId);
+        if (primary && primary->stage == stage && primaryId != Endpoint::defaultId(stage))
+            api.setPrimaryEndpointId(stage, primaryId);
     }
 }
 
@@ -380,7 +337,7 @@ std::optional<PolicyAttachment> Wso2ProjectReader::readAttachment(const Json& js
                          .arg(parameterPath, name, parameterName));
                 continue;
             }
-            std::optional<Json> read = readParameter(*attribute, value, parameterPath);
+            std::optional<Json> read = readParameter(*definition, *attribute, value, parameterPath);
             if (!read)
                 return std::nullopt;
             attachment.parameters[key] = std::move(*read);
@@ -389,7 +346,8 @@ std::optional<PolicyAttachment> Wso2ProjectReader::readAttachment(const Json& js
     return attachment;
 }
 
-std::optional<Json> Wso2ProjectReader::readParameter(const PolicyAttribute& attribute, const Json& value,
+std::optional<Json> Wso2ProjectReader::readParameter(const PolicyDefinition& definition,
+                                                     const PolicyAttribute& attribute, const Json& value,
                                                      const QString& path) {
     if (attribute.encoding == QLatin1String("wso2QuotedJson") && value.is_string()) {
         Result<Json> decoded = Wso2AttributeCodec::decode(toQString(value.get<std::string>()));
@@ -398,9 +356,9 @@ std::optional<Json> Wso2ProjectReader::readParameter(const PolicyAttribute& attr
                      .arg(path, decoded.error()));
             return std::nullopt;
         }
-        return typedValue(attribute, decoded.value());
+        return Wso2ParameterShapes::canonicalValue(definition, attribute, decoded.value());
     }
-    return typedScalar(attribute.type, value);
+    return Wso2ParameterShapes::canonicalValue(definition, attribute, value);
 }
 
 void Wso2ProjectReader::readPlans(const Json& data) {

@@ -41,8 +41,8 @@ private:
     void readOperations(const Json& data, const Json& swagger, Api& api);
     PolicyFlows readFlows(const Json& json, const QString& scopePath);
     std::optional<PolicyAttachment> readAttachment(const Json& json, FlowKind flow, const QString& path);
-    std::optional<Json> readParameter(const PolicyAttribute& attribute, const Json& value,
-                                      const QString& path);
+    std::optional<Json> readParameter(const PolicyDefinition& definition, const PolicyAttribute& attribute,
+                                      const Json& value, const QString& path);
     void readPlans(const Json& data);
     void note(const QString& line) { m_unmapped.append(line); }
 

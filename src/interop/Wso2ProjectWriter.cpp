@@ -3,6 +3,7 @@
 #include "core/PolicyCatalogue.h"
 #include "core/Workspace.h"
 #include "core/Wso2AttributeCodec.h"
+#include "core/Wso2ParameterShapes.h"
 #include "interop/Wso2Vocabulary.h"
 #include "interop/YamlDocument.h"
 
@@ -63,7 +64,7 @@ Json Wso2ProjectWriter::apiDocument() {
     data["version"] = toStdString(m_api.version);
     data["provider"] = Wso2Vocabulary::DefaultProvider;
     data["lifeCycleStatus"] = toStdString(lifecycleStateName(m_api.lifecycle));
-    data["isDefaultVersion"] = false;
+    data["isDefaultVersion"] = m_api.isDefaultVersion;
     // WSO2 models an AI API as an HTTP API with an AIAPI subtype.
     data["type"] = "HTTP";
     data["transport"] = Json::array({"http", "https"});
@@ -75,13 +76,17 @@ Json Wso2ProjectWriter::apiDocument() {
     data["securityScheme"] = Json::array({"oauth2", "oauth_basic_auth_api_key_mandatory"});
     data["visibility"] = "PUBLIC";
     data["apiPolicies"] = flowsJson(m_api.apiPolicies, QStringLiteral("apiPolicies"));
-    const Endpoint* production = m_api.primaryEndpoint(Stage::Production);
-    const Endpoint* sandbox = m_api.primaryEndpoint(Stage::Sandbox);
-    data["endpointConfig"] = endpointConfig(production, sandbox);
-    if (production)
-        data["primaryProductionEndpointId"] = toStdString(production->id);
-    if (sandbox)
-        data["primarySandboxEndpointId"] = toStdString(sandbox->id);
+    // endpointConfig holds each stage's default endpoint (its primary when it has no default one);
+    // endpoints.yaml the others; primary*EndpointId says which one a stage uses.
+    const auto configured = [this](Stage stage) {
+        const Endpoint* byDefault = m_api.endpoint(Endpoint::defaultId(stage));
+        return byDefault && byDefault->stage == stage ? byDefault : m_api.primaryEndpoint(stage);
+    };
+    data["endpointConfig"] = endpointConfig(configured(Stage::Production), configured(Stage::Sandbox));
+    for (Stage stage : {Stage::Production, Stage::Sandbox}) {
+        if (const Endpoint* primary = m_api.primaryEndpoint(stage))
+            data[Api::primaryEndpointKey(stage)] = toStdString(primary->id);
+    }
     if (m_api.isAiApi() && m_provider) {
         Json configuration = Json::object();
         configuration["llmProviderName"] = toStdString(Wso2Vocabulary::llmProviderName(*m_provider));
@@ -135,7 +140,7 @@ Json Wso2ProjectWriter::endpointConfig(const Endpoint* production, const Endpoin
 }
 
 Json Wso2ProjectWriter::endpointsDocument() const {
-    // The primary endpoints travel in api.yaml's endpointConfig; endpoints.yaml lists every endpoint
+    // The default endpoints travel in api.yaml's endpointConfig; endpoints.yaml lists every endpoint
     // that is not a default one, the primary included, so that its id and name survive.
     Json list = Json::array();
     for (const Endpoint& endpoint : m_api.endpoints) {
@@ -219,7 +224,8 @@ Json Wso2ProjectWriter::parametersJson(const PolicyAttachment& attachment, const
             leaveOutGatehouseOnly(*attribute, exported, attributePath);
             // WSO2 keeps structured attributes as one string of JSON written with single quotes.
             if (attribute->encoding == quotedJsonEncoding && !exported.is_string())
-                exported = toStdString(Wso2AttributeCodec::encode(exported));
+                exported = toStdString(
+                    Wso2AttributeCodec::encode(Wso2ParameterShapes::asWso2Writes(*definition, exported)));
         }
         parameters[key] = std::move(exported);
     }

@@ -179,11 +179,11 @@ void TestPolicyValidation::rejectsBadConfiguration_data() {
             {"model":"gpt-4o-mini","endpointId":"default_production_endpoint","weight":0}],"sandbox":[]}})",
         "operations[POST /chat/completions].request[0].weightedRoundRobinConfigs.production",
         "the weights must not all be 0");
-    row("wrr weight string", chat, wrr,
+    row("wrr weight not a number", chat, wrr,
         R"({"weightedRoundRobinConfigs":{"production":[
-            {"model":"gpt-4o","endpointId":"default_production_endpoint","weight":"50"}],"sandbox":[]}})",
+            {"model":"gpt-4o","endpointId":"default_production_endpoint","weight":"fifty"}],"sandbox":[]}})",
         "operations[POST /chat/completions].request[0].weightedRoundRobinConfigs.production[0].weight",
-        "must be a number, not a string");
+        "must be a number, not the text \"fifty\"");
     row("wrr weight missing", chat, wrr,
         R"({"weightedRoundRobinConfigs":{"production":[
             {"model":"gpt-4o","endpointId":"default_production_endpoint"}],"sandbox":[]}})",
@@ -248,12 +248,12 @@ void TestPolicyValidation::rejectsBadConfiguration_data() {
             "suspendDuration":2.5}})",
         "operations[POST /chat/completions].request[0].weightedRoundRobinConfigs.suspendDuration",
         "must be a whole number of seconds, not 2.5");
-    row("wrr suspendDuration string", chat, wrr,
+    row("wrr suspendDuration not a number", chat, wrr,
         R"({"weightedRoundRobinConfigs":{"production":[
             {"model":"gpt-4o","endpointId":"default_production_endpoint","weight":1}],"sandbox":[],
-            "suspendDuration":"30"}})",
+            "suspendDuration":"thirty"}})",
         "operations[POST /chat/completions].request[0].weightedRoundRobinConfigs.suspendDuration",
-        "must be an integer, not a string");
+        "must be a number, not the text \"thirty\"");
     row("wrr retryOnFailure not a boolean", chat, wrr,
         R"({"weightedRoundRobinConfigs":{"production":[
             {"model":"gpt-4o","endpointId":"default_production_endpoint","weight":1}],"sandbox":[],

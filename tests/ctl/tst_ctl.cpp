@@ -528,7 +528,9 @@ void TestCtl::jsonOutputsParse() {
                  .toObject()
                  .value(QStringLiteral("weightedRoundRobinConfigs"))
                  .toString(),
-             issueParams);
+             // As WSO2's Publisher writes it: the suspend duration as text.
+             QString(issueParams)
+                 .replace(QStringLiteral("'suspendDuration':30"), QStringLiteral("'suspendDuration':'30'")));
 }
 
 void TestCtl::keysShowMasksTheSecret() {

@@ -19,6 +19,8 @@
 #include "gui/GatehouseSession.h"
 #include "gui/GatewayView.h"
 #include "gui/MainWindow.h"
+#include "gui/ModelRouterForm.h"
+#include "gui/NewVersionDialog.h"
 #include "gui/PoliciesPage.h"
 #include "gui/PolicyConfigPanel.h"
 #include "gui/PublisherView.h"
@@ -28,6 +30,8 @@
 #include "mock-llm/MockLlmState.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDirIterator>
 #include <QFile>
@@ -42,6 +46,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -513,6 +518,162 @@ private Q_SLOTS:
         QVERIFY2(list->count() == 3,
                  qPrintable(child<QLabel>(&page, QStringLiteral("fetchModelsStatus"))->text()));
         QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), QStringLiteral("gpt-4o"));
+    }
+
+    // WSO2's Create New Version from the Publisher: a refusal shows in the dialog with the text kept,
+    // then the copy is made with its key, marked default, and opened.
+    void newVersionFromThePublisher() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+        const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
+                                        QStringLiteral("smartchat"), QString(), &error,
+                                        [](Api& api) { api.endpoints.front().hasKey = true; });
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        MemorySecretStore secrets;
+        QVERIFY(secrets.write(SecretStore::endpointKeyName(apiId, defaultProduction()),
+                              QStringLiteral("sk-v1"), nullptr));
+        GatehouseSession session(&workspace, &secrets);
+        MainWindow window(&session);
+        window.resize(1500, 950);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.publisher()->openApi(apiId));
+
+        bool refusedInline = false;
+        whenModal<NewVersionDialog>([&refusedInline](NewVersionDialog* dialog) {
+            auto* version = child<QLineEdit>(dialog, QStringLiteral("newVersion"));
+            auto* ok = child<QPushButton>(dialog, QStringLiteral("newVersionOk"));
+            auto* problem = child<QLabel>(dialog, QStringLiteral("newVersionError"));
+            QTest::keyClicks(version, QStringLiteral("1.0.0"));
+            QTest::mouseClick(ok, Qt::LeftButton);
+            refusedInline = dialog->isVisible() && problem->isVisible() &&
+                            problem->text().contains(QStringLiteral("already version 1.0.0")) &&
+                            version->text() == QStringLiteral("1.0.0");
+            version->setText(QStringLiteral("2.0.0"));
+            child<QCheckBox>(dialog, QStringLiteral("newVersionDefault"))->setChecked(true);
+            QTest::mouseClick(ok, Qt::LeftButton);
+        });
+        QTest::mouseClick(child<QPushButton>(&window, QStringLiteral("newVersionButton")), Qt::LeftButton);
+        QVERIFY(refusedInline);
+        const Api* created = workspace.api(QStringLiteral("smartchat-2.0.0"));
+        QVERIFY(created);
+        QVERIFY(created->isDefaultVersion);
+        QCOMPARE(created->basePath(), QStringLiteral("/smartchat/2.0.0"));
+        QCOMPARE(secrets.read(SecretStore::endpointKeyName(created->id, defaultProduction())).value,
+                 QStringLiteral("sk-v1"));
+        QCOMPARE(window.publisher()->currentEditor()->draft()->api().id, created->id);
+    }
+
+    // WSO2's "Set as Primary" on the Endpoints page, and what removing the primary endpoint does.
+    void setAsPrimaryEndpoint() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+        const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
+                                        QStringLiteral("smartchat"), QString(), &error, [](Api& api) {
+                                            Endpoint second;
+                                            second.id = QStringLiteral("second");
+                                            second.name = QStringLiteral("Second");
+                                            second.url = QStringLiteral("http://127.0.0.1:9/v1");
+                                            api.endpoints.push_back(second);
+                                        });
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        MemorySecretStore secrets;
+        ApiDraft draft(&workspace, *workspace.api(apiId));
+        EndpointsPage page(&draft, &secrets);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* production = child<QTableWidget>(&page, QStringLiteral("productionEndpoints"));
+        const int defaultRow = findRow(production, 0, QStringLiteral("Default Production Endpoint"));
+        const int secondRow = findRow(production, 0, QStringLiteral("Second"));
+        QCOMPARE(cell(production, defaultRow, 3), QStringLiteral("Primary")); // the default endpoint, unset
+        QCOMPARE(cell(production, secondRow, 3), QString());
+
+        production->selectRow(secondRow);
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("productionSetPrimary")), Qt::LeftButton);
+        QCOMPARE(draft.api().primaryEndpointId(Stage::Production), QStringLiteral("second"));
+        QCOMPARE(cell(production, findRow(production, 0, QStringLiteral("Second")), 3),
+                 QStringLiteral("Primary"));
+        QCOMPARE(cell(production, findRow(production, 0, QStringLiteral("Default Production Endpoint")), 3),
+                 QString());
+        QVERIFY(draft.isModified());
+        QVERIFY(draft.validate().errors().empty());
+        draft.undoStack()->undo();
+        QCOMPARE(draft.api().primaryEndpointId(Stage::Production), QString());
+
+        draft.undoStack()->redo();
+        production->selectRow(findRow(production, 0, QStringLiteral("Second")));
+        QSignalSpy status(&page, &EndpointsPage::statusMessage);
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("productionRemoveEndpoint")),
+                          Qt::LeftButton);
+        QVERIFY(!draft.api().endpoint(QStringLiteral("second")));
+        QCOMPARE(draft.api().primaryEndpointId(Stage::Production), QString()); // never names a missing one
+        QCOMPARE(status.size(), 1);
+        QVERIFY2(status.front().front().toString().contains(QStringLiteral("Default Production Endpoint")),
+                 qPrintable(status.front().front().toString()));
+    }
+
+    // The router form takes a configuration as WSO2 writes it from the clipboard; one it cannot show
+    // is refused with a message and the form keeps what it had.
+    void routerFormTakesPastedWso2Configuration() {
+        QTemporaryDir folder;
+        Workspace workspace;
+        QString error;
+        QVERIFY2(workspace.open(folder.path()).ok(&error), qPrintable(error));
+        const QString apiId = createApi(workspace, QStringLiteral("openai"), QStringLiteral("SmartChat"),
+                                        QStringLiteral("smartchat"), QString(), &error);
+        QVERIFY2(!apiId.isEmpty(), qPrintable(error));
+        ApiDraft draft(&workspace, *workspace.api(apiId));
+        PoliciesPage page(&draft);
+        page.resize(1500, 1000);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        PolicyConfigPanel* panel = page.configPanel();
+        panel->openNew(QStringLiteral("POST /chat/completions"), FlowKind::Request, -1,
+                       QStringLiteral("modelFailover"));
+        auto* form = panel->findChild<ModelRouterForm*>();
+        QVERIFY(form);
+        auto* paste = child<QPushButton>(panel, QStringLiteral("pasteRouterConfig"));
+        auto* pasteError = child<QLabel>(panel, QStringLiteral("pasteRouterConfigError"));
+        auto* timeout = child<QSpinBox>(panel, QStringLiteral("requestTimeout"));
+
+        QGuiApplication::clipboard()->setText(QStringLiteral(
+            R"({"failoverConfigs":"{'production':{'targetModel':{'model':'gpt-4o','endpointId':)"
+            R"('default_production_endpoint','endpointName':'Default Production Endpoint'},'fallbackModels':)"
+            R"([{'model':'gpt-4o-mini','endpointId':'default_production_endpoint'}]},'sandbox':)"
+            R"({'targetModel':{},'fallbackModels':[]},'requestTimeout':'120','suspendDuration':'0'}"})"));
+        QTest::mouseClick(paste, Qt::LeftButton);
+        QVERIFY2(!pasteError->isVisible(), qPrintable(pasteError->text()));
+        QCOMPARE(timeout->value(), 120);
+        QCOMPARE(child<QComboBox>(panel, QStringLiteral("productionTargetModel0"))->currentText(),
+                 QStringLiteral("gpt-4o"));
+        QCOMPARE(child<QComboBox>(panel, QStringLiteral("productionFallbackModel0"))->currentText(),
+                 QStringLiteral("gpt-4o-mini"));
+        QVERIFY(!child<QCheckBox>(panel, QStringLiteral("sandboxEnabled"))->isChecked());
+        QVERIFY(panel->canSave());
+
+        QGuiApplication::clipboard()->setText(
+            QStringLiteral(R"({"production":{},"requestTimeout":"two minutes"})"));
+        QTest::mouseClick(paste, Qt::LeftButton);
+        QVERIFY(pasteError->isVisible());
+        QVERIFY2(pasteError->text().contains(QStringLiteral("requestTimeout")),
+                 qPrintable(pasteError->text()));
+        QCOMPARE(timeout->value(), 120); // nothing of the refused paste
+        QString pasteProblem;
+        QVERIFY(!form->pasteConfiguration(QStringLiteral("{'production':"), &pasteProblem));
+        QVERIFY2(pasteProblem.startsWith(QStringLiteral("Not a configuration")), qPrintable(pasteProblem));
+
+        QTest::mouseClick(child<QPushButton>(panel, QStringLiteral("policySaveButton")), Qt::LeftButton);
+        const Operation* chat = draft.api().operationByKey(QStringLiteral("POST /chat/completions"));
+        QVERIFY(chat);
+        QCOMPARE(chat->policies.request.size(), std::size_t(1));
+        const Json& saved = chat->policies.request.front().parameters["failoverConfigs"];
+        QVERIFY2(saved["requestTimeout"] == Json(120), dumpCompact(saved).c_str());
+        QVERIFY2(saved["production"]["fallbackModels"][0]["model"] == Json("gpt-4o-mini"),
+                 dumpCompact(saved).c_str());
     }
 
     void routerFormOffersTheCataloguesModels() {

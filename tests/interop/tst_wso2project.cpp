@@ -25,6 +25,10 @@ const QString seedRouter = QStringLiteral(
     "{'production':[{'model':'gpt-4o','endpointId':'default_production_endpoint','weight':50},"
     "{'model':'gpt-4o-mini','endpointId':'default_production_endpoint','weight':50}],'sandbox':[],"
     "'suspendDuration':30}");
+// The same as WSO2's Publisher writes it: the suspend duration as text.
+const QString seedRouterAsWso2Writes =
+    QString(seedRouter)
+        .replace(QStringLiteral("'suspendDuration':30"), QStringLiteral("'suspendDuration':'30'"));
 const QString chat = QStringLiteral("POST /chat/completions");
 
 QString fixturePath(const QString& name) {
@@ -95,6 +99,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void primaryEndpointDefaultVersionAndFailoverRoundTrip();
     void roundTripKeepsTheSeed_data();
     void roundTripKeepsTheSeed();
     void exportWritesTheApictlLayout();
@@ -163,6 +168,72 @@ Api TestWso2Project::seedApi(Workspace& workspace) {
     if (!workspace.saveApi(api).ok(&error))
         qWarning("cannot save the seed: %s", qPrintable(error));
     return *workspace.api(api.id);
+}
+
+// Issue 22: "Set as Primary", the default version and a failover with an unused sandbox, as WSO2
+// writes them in the project, and back.
+void TestWso2Project::primaryEndpointDefaultVersionAndFailoverRoundTrip() {
+    auto source = openWorkspace(QStringLiteral("source"));
+    Api api = seedApi(*source);
+    Endpoint second;
+    second.id = QStringLiteral("second");
+    second.name = QStringLiteral("Second");
+    second.url = QStringLiteral("http://127.0.0.1:8090/v1");
+    api.endpoints.push_back(second);
+    api.setPrimaryEndpointId(Stage::Production, QStringLiteral("second"));
+    api.isDefaultVersion = true;
+    PolicyAttachment& router = api.operationByKey(chat)->policies.request.at(0);
+    router.policyName = QStringLiteral("modelFailover");
+    router.parameters = Json::object();
+    router.parameters["failoverConfigs"] =
+        Wso2AttributeCodec::decode(
+            QStringLiteral("{'production':{'targetModel':{'model':'gpt-4o','endpointId':'second'},"
+                           "'fallbackModels':[{'model':'gpt-4o-mini','endpointId':"
+                           "'default_production_endpoint'}]},'sandbox':{},'requestTimeout':120,"
+                           "'suspendDuration':0}"))
+            .value();
+    QString error;
+    QVERIFY2(source->saveApi(api).ok(&error), qPrintable(error));
+
+    const QString folder = m_dir->filePath(QStringLiteral("out"));
+    const Result<Wso2ExportResult> exported = Wso2Project::exportApi(*source, api.id, folder);
+    QVERIFY2(exported.ok(), qPrintable(exported.error()));
+    const Result<Json> document = YamlDocument::parse(
+        readFile(QDir(folder).filePath(QStringLiteral("api.yaml"))), QStringLiteral("api.yaml"));
+    QVERIFY2(document.ok(), qPrintable(document.error()));
+    const Json& data = document.value()["data"];
+    QCOMPARE(data["primaryProductionEndpointId"], Json("second"));
+    QCOMPARE(data["isDefaultVersion"], Json(true));
+    const Json* chatOperation = nullptr;
+    for (const Json& operation : data["operations"]) {
+        if (operation["target"] == "/chat/completions" && operation["verb"] == "POST")
+            chatOperation = &operation;
+    }
+    QVERIFY(chatOperation);
+    const std::string written =
+        (*chatOperation)["operationPolicies"]["request"][0]["parameters"]["failoverConfigs"]
+            .get<std::string>();
+    // As WSO2 writes it: the unused stage with its empty target, the durations as text.
+    QVERIFY2(written.find("'sandbox':{'targetModel':{},'fallbackModels':[]}") != std::string::npos,
+             written.c_str());
+    QVERIFY2(written.find("'requestTimeout':'120','suspendDuration':'0'") != std::string::npos,
+             written.c_str());
+
+    auto target = openWorkspace(QStringLiteral("target"));
+    Api older = seedApi(*target); // another version of the context, the default until the import
+    older.version = QStringLiteral("0.9.0");
+    older.name = QStringLiteral("SmartChat");
+    older.isDefaultVersion = true;
+    QVERIFY2(target->saveApi(older).ok(&error), qPrintable(error));
+    const Result<Wso2ImportResult> imported = Wso2Project::importApi(*target, folder);
+    QVERIFY2(imported.ok(), qPrintable(imported.error()));
+    const Api* copy = target->api(imported->apiId);
+    QVERIFY(copy);
+    QCOMPARE(copy->primaryEndpointId(Stage::Production), QStringLiteral("second"));
+    QCOMPARE(copy->primaryEndpoint(Stage::Production)->id, QStringLiteral("second"));
+    QVERIFY(copy->isDefaultVersion);
+    QVERIFY(!target->api(older.id)->isDefaultVersion);
+    QCOMPARE(copy->operationByKey(chat)->policies.request.at(0), router);
 }
 
 void TestWso2Project::roundTripKeepsTheSeed_data() {
@@ -256,7 +327,7 @@ void TestWso2Project::exportWritesTheApictlLayout() {
     QCOMPARE(router["policyVersion"], Json("v1"));
     QCOMPARE(router["policyType"], Json("common"));
     QVERIFY(router["policyId"].is_string());
-    QCOMPARE(router["parameters"]["weightedRoundRobinConfigs"], Json(toStdString(seedRouter)));
+    QCOMPARE(router["parameters"]["weightedRoundRobinConfigs"], Json(toStdString(seedRouterAsWso2Writes)));
     QVERIFY((*chatOperation)["operationPolicies"]["response"].is_array());
     QVERIFY((*chatOperation)["operationPolicies"]["fault"].is_array());
 
