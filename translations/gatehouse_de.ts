@@ -244,6 +244,42 @@
         <source>%1 names no absolute server URL (servers[0].url): pass --production-url</source>
         <translation>%1 nennt keine absolute Server-URL (servers[0].url): Geben Sie --production-url an</translation>
     </message>
+    <message>
+        <source>Copy an API to a new version (WSO2&apos;s &quot;Create New Version&quot;).</source>
+        <translation>Eine API in eine neue Version kopieren („Create New Version“ von WSO2).</translation>
+    </message>
+    <message>
+        <source>Copies an API to a new version: its operations, endpoints, policies and primary endpoints, under its own base path /&lt;context&gt;/&lt;version&gt;. Endpoint keys are copied inside the secret store, never through a file. The new version starts in the CREATED state with no revisions: deploy it on its own. Applications subscribe to it separately. With --default it becomes the context&apos;s default version, which the gateway also serves at /&lt;context&gt;/... without a version once it is deployed (the previous default serves until then). Prints the new API&apos;s id.</source>
+        <translation>Kopiert eine API in eine neue Version: ihre Operationen, Endpunkte, Richtlinien und primären Endpunkte, unter einem eigenen Basispfad /&lt;context&gt;/&lt;version&gt;. Endpunkt-Schlüssel werden innerhalb des Geheimnisspeichers kopiert, nie über eine Datei. Die neue Version beginnt im Zustand CREATED ohne Revisionen: Stellen Sie sie eigenständig bereit. Anwendungen abonnieren sie gesondert. Mit --default wird sie die Standardversion des Kontexts, die das Gateway, sobald sie bereitgestellt ist, auch unter /&lt;context&gt;/... ohne Version ausliefert (bis dahin die bisherige Standardversion). Gibt die ID der neuen API aus.</translation>
+    </message>
+    <message>
+        <source>The new version.</source>
+        <translation>Die neue Version.</translation>
+    </message>
+    <message>
+        <source>Make the new version the default version.</source>
+        <translation>Die neue Version zur Standardversion machen.</translation>
+    </message>
+    <message>
+        <source>Make an API version its context&apos;s default version.</source>
+        <translation>Eine API-Version zur Standardversion ihres Kontexts machen.</translation>
+    </message>
+    <message>
+        <source>Marks the API the default version of its context, and no other version of it: once it is deployed, the gateway also serves it at /&lt;context&gt;/... without a version. --off leaves the context without a default version.</source>
+        <translation>Markiert die API als Standardversion ihres Kontexts und keine andere Version davon: Sobald sie bereitgestellt ist, liefert das Gateway sie auch unter /&lt;context&gt;/... ohne Version aus. --off lässt den Kontext ohne Standardversion.</translation>
+    </message>
+    <message>
+        <source>Unmark it: no default version.</source>
+        <translation>Markierung aufheben: keine Standardversion.</translation>
+    </message>
+    <message>
+        <source>%1 %2 is the default version of /%3</source>
+        <translation>%1 %2 ist die Standardversion von /%3</translation>
+    </message>
+    <message>
+        <source>/%1 has no default version</source>
+        <translation>/%1 hat keine Standardversion</translation>
+    </message>
 </context>
 <context>
     <name>ApiValidator</name>
@@ -318,6 +354,33 @@
     <message>
         <source>is defined twice</source>
         <translation>ist doppelt definiert</translation>
+    </message>
+    <message>
+        <source>names no endpoint of this API (&quot;%1&quot;)</source>
+        <translation>nennt keinen Endpunkt dieser API („%1“)</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 endpoint, not a %3 one</source>
+        <translation>%1 ist ein %2-Endpunkt, kein %3-Endpunkt</translation>
+    </message>
+</context>
+<context>
+    <name>ApiVersioning</name>
+    <message>
+        <source>no API &quot;%1&quot;</source>
+        <translation>keine API „%1“</translation>
+    </message>
+    <message>
+        <source>version: %1 is already version %2</source>
+        <translation>version: %1 ist bereits Version %2</translation>
+    </message>
+    <message>
+        <source>cannot read the key of endpoint %1 from %2: %3</source>
+        <translation>der Schlüssel des Endpunkts %1 kann nicht aus %2 gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot store the key of endpoint %1 in %2: %3</source>
+        <translation>der Schlüssel des Endpunkts %1 kann nicht in %2 gespeichert werden: %3</translation>
     </message>
 </context>
 <context>
@@ -962,14 +1025,6 @@
         <translation>Die Modelle auflisten, die ein Endpunkt nach eigener Auskunft anbietet.</translation>
     </message>
     <message>
-        <source>Asks the endpoint for its model list (GET &lt;endpoint URL&gt;/models) with its stored key, sent as the gateway sends it, and prints the model ids one per line; those the provider&apos;s own model list does not have are marked. Without --endpoint, the stage&apos;s default endpoint is asked (production unless --stage says otherwise). With --json: an array of {&quot;id&quot;, &quot;known&quot;}, known meaning the provider lists the model. Gives up after %1 s.</source>
-        <translation>Fragt den Endpunkt nach seiner Modellliste (GET &lt;Endpunkt-URL&gt;/models) mit seinem gespeicherten Schlüssel, so gesendet, wie das Gateway ihn sendet, und gibt die Modell-IDs zeilenweise aus; Modelle, die in der eigenen Modellliste des Anbieters fehlen, werden markiert. Ohne --endpoint wird der Standard-Endpunkt der Stufe gefragt (production, sofern --stage nichts anderes sagt). Mit --json: ein Array aus {&quot;id&quot;, &quot;known&quot;}, wobei known bedeutet, dass der Anbieter das Modell führt. Gibt nach %1 s auf.</translation>
-    </message>
-    <message>
-        <source>The stage whose default endpoint is asked (default: production).</source>
-        <translation>Die Stufe, deren Standard-Endpunkt gefragt wird (Standard: production).</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is a %2 endpoint, not a %3 one</source>
         <translation>„%1“ ist ein %2-Endpunkt, kein %3-Endpunkt</translation>
     </message>
@@ -985,6 +1040,35 @@
     <message>
         <source>%1 lists no models.</source>
         <translation>%1 führt keine Modelle.</translation>
+    </message>
+    <message>
+        <source>Asks the endpoint for its model list (GET &lt;endpoint URL&gt;/models) with its stored key, sent as the gateway sends it, and prints the model ids one per line; those the provider&apos;s own model list does not have are marked. Without --endpoint, the stage&apos;s primary endpoint is asked (production unless --stage says otherwise). With --json: an array of {&quot;id&quot;, &quot;known&quot;}, known meaning the provider lists the model. Gives up after %1 s.</source>
+        <translation>Fragt den Endpunkt nach seiner Modellliste (GET &lt;Endpunkt-URL&gt;/models), mit seinem gespeicherten Schlüssel so gesendet, wie das Gateway ihn sendet, und gibt die Modell-IDs zeilenweise aus; Modelle, die die eigene Liste des Anbieters nicht enthält, werden markiert. Ohne --endpoint wird der primäre Endpunkt der Umgebung gefragt (Produktion, sofern --stage nichts anderes sagt). Mit --json: ein Array aus {&quot;id&quot;, &quot;known&quot;}, wobei known bedeutet, dass der Anbieter das Modell führt. Gibt nach %1 s auf.</translation>
+    </message>
+    <message>
+        <source>The stage whose primary endpoint is asked (default: production).</source>
+        <translation>Die Umgebung, deren primärer Endpunkt gefragt wird (Standard: production).</translation>
+    </message>
+    <message>
+        <source>Make an endpoint its stage&apos;s primary endpoint (WSO2&apos;s &quot;Set as Primary&quot;).</source>
+        <translation>Einen Endpunkt zum primären Endpunkt seiner Umgebung machen („Set as Primary“ von WSO2).</translation>
+    </message>
+    <message>
+        <source>Makes the endpoint the primary one of its stage: the endpoint the stage&apos;s requests go to when no model router picks one. Without a primary, a stage uses its default endpoint, else its first. Takes effect with the next deployed revision.</source>
+        <translation>Macht den Endpunkt zum primären seiner Umgebung: zu dem Endpunkt, an den die Anfragen der Umgebung gehen, wenn kein Modell-Router einen wählt. Ohne primären Endpunkt verwendet eine Umgebung ihren Standard-Endpunkt, sonst ihren ersten. Wirkt mit der nächsten bereitgestellten Revision.</translation>
+    </message>
+    <message>
+        <source>%1 is now the primary %2 endpoint of %3</source>
+        <translation>%1 ist jetzt der primäre %2-Endpunkt von %3</translation>
+    </message>
+    <message>
+        <source>PRIMARY</source>
+        <translation>PRIMÄR</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>In the PRIMARY column: the endpoint is its stage&apos;s primary one.</extracomment>
+        <translation>ja</translation>
     </message>
 </context>
 <context>
@@ -3209,6 +3293,10 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>must be a decimal number of 0 or more, such as &quot;0.32&quot;</source>
         <translation>muss eine Dezimalzahl von 0 oder mehr sein, etwa „0.32“</translation>
+    </message>
+    <message>
+        <source>must be a number, not the text &quot;%1&quot;</source>
+        <translation>muss eine Zahl sein, nicht der Text „%1“</translation>
     </message>
 </context>
 <context>
@@ -5734,6 +5822,23 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>Not in %1&apos;s model list: %2.</source>
         <translation>Nicht in der Modellliste von %1: %2.</translation>
     </message>
+    <message>
+        <source>Primary</source>
+        <extracomment>In the endpoint table&apos;s Primary column: where the stage&apos;s requests go when no model router picks an endpoint.</extracomment>
+        <translation>Primär</translation>
+    </message>
+    <message>
+        <source>Set as Primary</source>
+        <translation>Als primär festlegen</translation>
+    </message>
+    <message>
+        <source>The removed endpoint was primary; %1 requests now go to %2</source>
+        <translation>Der entfernte Endpunkt war primär; %1-Anfragen gehen jetzt an %2</translation>
+    </message>
+    <message>
+        <source>Set %1 as primary</source>
+        <translation>%1 als primär festlegen</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::GatehouseSession</name>
@@ -6383,6 +6488,30 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
+    <message>
+        <source>Paste WSO2 configuration</source>
+        <translation>WSO2-Konfiguration einfügen</translation>
+    </message>
+    <message>
+        <source>Fill the form from a configuration copied from WSO2&apos;s Publisher, its REST API or an apictl project</source>
+        <translation>Das Formular aus einer Konfiguration füllen, die aus dem Publisher von WSO2, seiner REST-API oder einem apictl-Projekt kopiert wurde</translation>
+    </message>
+    <message>
+        <source>Not a configuration: %1</source>
+        <translation>Keine Konfiguration: %1</translation>
+    </message>
+    <message>
+        <source>Not a configuration: %1 must be a JSON object</source>
+        <translation>Keine Konfiguration: %1 muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1: must be a number, not %2</source>
+        <translation>%1: muss eine Zahl sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1[%2].weight: must be a number, not %3</source>
+        <translation>%1[%2].weight: muss eine Zahl sein, nicht %3</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ModelShareChart</name>
@@ -6393,6 +6522,37 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source> (weight %1%)</source>
         <translation> (Gewicht %1%)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::NewVersionDialog</name>
+    <message>
+        <source>Make this the default version</source>
+        <translation>Zur Standardversion machen</translation>
+    </message>
+    <message>
+        <source>Create New Version</source>
+        <translation>Neue Version erstellen</translation>
+    </message>
+    <message>
+        <source>Copies %1 %2 with its operations, endpoints (their keys stay in the secret store), policies and primary endpoints. The new version has its own base path and revisions, and is deployed on its own.</source>
+        <translation>Kopiert %1 %2 mit ihren Operationen, Endpunkten (deren Schlüssel im Geheimnisspeicher bleiben), Richtlinien und primären Endpunkten. Die neue Version hat einen eigenen Basispfad und eigene Revisionen und wird eigenständig bereitgestellt.</translation>
+    </message>
+    <message>
+        <source>Once deployed, the gateway also serves it at /%1/... without a version</source>
+        <translation>Sobald sie bereitgestellt ist, liefert das Gateway sie auch unter /%1/... ohne Version aus</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>no secret store</source>
+        <translation>kein Geheimnisspeicher</translation>
     </message>
 </context>
 <context>
@@ -6954,6 +7114,18 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>APIs</source>
         <translation>APIs</translation>
+    </message>
+    <message>
+        <source>New Version...</source>
+        <translation>Neue Version...</translation>
+    </message>
+    <message>
+        <source>Copy the selected API to a new version (WSO2&apos;s Create New Version)</source>
+        <translation>Die ausgewählte API in eine neue Version kopieren („Create New Version“ von WSO2)</translation>
+    </message>
+    <message>
+        <source>Created %1 %2</source>
+        <translation>%1 %2 erstellt</translation>
     </message>
 </context>
 <context>

@@ -101,9 +101,8 @@ std::vector<Command> EndpointCommands::commands() {
     setPrimary.summary = tr("Make an endpoint its stage's primary endpoint (WSO2's \"Set as Primary\").");
     setPrimary.description =
         tr("Makes the endpoint the primary one of its stage: the endpoint the stage's requests go to when "
-           "no model router picks one, and the first try of a failover whose target names no endpoint. "
-           "Without a primary, a stage uses its default endpoint, else its first. Takes effect with the "
-           "next deployed revision.");
+           "no model router picks one. Without a primary, a stage uses its default endpoint, else its "
+           "first. Takes effect with the next deployed revision.");
     setPrimary.options = {
         CommonOptions::apiSelector(),
         Command::valueOption(QStringLiteral("endpoint"), QStringLiteral("ID"), tr("The endpoint's id.")),
