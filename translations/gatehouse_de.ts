@@ -6489,14 +6489,6 @@ Column headers of the suspended pairs, in capitals.</extracomment>
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <source>Paste WSO2 configuration</source>
-        <translation>WSO2-Konfiguration einfügen</translation>
-    </message>
-    <message>
-        <source>Fill the form from a configuration copied from WSO2&apos;s Publisher, its REST API or an apictl project</source>
-        <translation>Das Formular aus einer Konfiguration füllen, die aus dem Publisher von WSO2, seiner REST-API oder einem apictl-Projekt kopiert wurde</translation>
-    </message>
-    <message>
         <source>Not a configuration: %1</source>
         <translation>Keine Konfiguration: %1</translation>
     </message>
@@ -6749,6 +6741,14 @@ Column headers of the suspended pairs, in capitals.</extracomment>
     <message>
         <source>Not saved</source>
         <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Paste from WSO2</source>
+        <translation>Aus WSO2 einfügen</translation>
+    </message>
+    <message>
+        <source>Fill the form from a configuration copied from WSO2&apos;s Publisher, its REST API or an apictl project</source>
+        <translation>Das Formular aus einer Konfiguration füllen, die aus dem Publisher von WSO2, seiner REST-API oder einem apictl-Projekt kopiert wurde</translation>
     </message>
 </context>
 <context>

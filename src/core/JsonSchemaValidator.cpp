@@ -1,5 +1,7 @@
 #include "core/JsonSchemaValidator.h"
 
+#include "core/BoundedRegex.h"
+
 #include <QByteArray>
 #include <QRegularExpression>
 #include <algorithm>
@@ -795,13 +797,12 @@ private:
         if (!value.is_string())
             return refuse(pointer, QStringLiteral("\"%1\" must be a string").arg(str(keyword)));
         out->source = source;
-        out->regex = QRegularExpression(translatePattern(toQString(source)));
-        if (!out->regex.isValid())
-            return refuse(pointer, QStringLiteral("the pattern %1 does not compile: %2 (at character %3)")
-                                       .arg(quoted(source), out->regex.errorString())
-                                       .arg(out->regex.patternErrorOffset()));
-        // Compiled (and JIT-compiled) now, so that validate() on many threads only reads it.
-        out->regex.optimize();
+        // Bounded as the guardrails' own patterns are (a schema is user input too); compiled (and
+        // JIT-compiled) now, so that validate() on many threads only reads it.
+        Result<QRegularExpression> compiled = BoundedRegex::compile(translatePattern(toQString(source)));
+        if (!compiled)
+            return refuse(pointer, QStringLiteral("the pattern %1 %2").arg(quoted(source), compiled.error()));
+        out->regex = compiled.take();
         return true;
     }
 
@@ -1134,12 +1135,14 @@ class Evaluator {
 public:
     Evaluator(const Program& program, bool wantWhy) : m_program(program), m_wantWhy(wantWhy) {}
 
-    bool run(const Json& instance, QString* why) {
+    JsonSchemaValidator::Verdict run(const Json& instance, QString* why) {
         const Location root;
         const bool valid = evaluate(m_program.root, instance, &root, 0) && !m_aborted;
         if (why && !valid)
             *why = m_aborted ? m_abortReason : m_why;
-        return valid;
+        return valid       ? JsonSchemaValidator::Verdict::Valid
+               : m_aborted ? JsonSchemaValidator::Verdict::GaveUp
+                           : JsonSchemaValidator::Verdict::Invalid;
     }
 
 private:
@@ -1162,6 +1165,16 @@ private:
             m_abortReason = str(budgetMessage);
         }
         return !m_aborted;
+    }
+
+    // A pattern that hit its match limit: no verdict on this document at all, as for the budget.
+    bool patternGaveUp(const std::string& source) {
+        if (!m_aborted) {
+            m_aborted = true;
+            m_abortReason =
+                QStringLiteral("the pattern %1 gave up on the string (match limit)").arg(quoted(source));
+        }
+        return false;
     }
 
     bool deeper(int depth) {
@@ -1387,10 +1400,7 @@ private:
         if (node.pattern) {
             const QRegularExpressionMatch match = node.pattern->regex.match(toQString(text));
             if (!match.isValid())
-                return fail(location, [&] {
-                    return QStringLiteral("the pattern %1 gave up on the string (match limit)")
-                        .arg(quoted(node.pattern->source));
-                });
+                return patternGaveUp(node.pattern->source);
             if (!match.hasMatch())
                 return fail(location, [&] {
                     return QStringLiteral("the string does not match the pattern %1")
@@ -1561,7 +1571,10 @@ private:
                 for (const Program::PatternSchema& entry : node.patternProperties) {
                     if (!charge(1))
                         return false;
-                    if (!entry.pattern.regex.match(name).hasMatch())
+                    const QRegularExpressionMatch match = entry.pattern.regex.match(name);
+                    if (!match.isValid())
+                        return patternGaveUp(entry.pattern.source);
+                    if (!match.hasMatch())
                         continue;
                     matched = true;
                     if (!evaluate(entry.schema, it.value(), &member, depth + 1))
@@ -1684,6 +1697,10 @@ Result<JsonSchemaValidator> JsonSchemaValidator::compile(const Json& schema) {
 }
 
 bool JsonSchemaValidator::validate(const Json& instance, QString* why) const {
+    return check(instance, why) == Verdict::Valid;
+}
+
+JsonSchemaValidator::Verdict JsonSchemaValidator::check(const Json& instance, QString* why) const {
     return Evaluator(*m_program, why != nullptr).run(instance, why);
 }
 

@@ -38,6 +38,11 @@ public:
     // 1,000,000 keyword evaluations per call (a $ref cycle or exponential anyOf cannot hang a worker);
     // hitting the bound returns false with why = "schema evaluation limit reached".
     bool validate(const Json& instance, QString* why = nullptr) const;
+    // validate() with the cases told apart: GaveUp is no verdict at all (the evaluation bound, or a
+    // "pattern" / "patternProperties" regex that hit BoundedRegex's match limit), for callers that
+    // must not count it as a document that broke the schema.
+    enum class Verdict { Valid, Invalid, GaveUp };
+    Verdict check(const Json& instance, QString* why = nullptr) const;
 
     // The keywords this validator understands (for docs and the test's report).
     static QStringList supportedKeywords();

@@ -85,9 +85,15 @@ Guardrail::Judgement JsonSchemaGuardrail::judge(const QString& text) const {
             continue;
         ++validated;
         QString why;
-        if (m_validator.validate(candidate, &why)) {
+        const JsonSchemaValidator::Verdict verdict = m_validator.check(candidate, &why);
+        if (verdict == JsonSchemaValidator::Verdict::Valid) {
             judgement.passes = true;
             judgement.assessment = QStringLiteral("A JSON object in the content matches the schema.");
+            return judgement;
+        }
+        if (verdict == JsonSchemaValidator::Verdict::GaveUp) {
+            // No verdict: the guardrail could not judge (900967), it did not find a violation.
+            judgement.error = QStringLiteral("the JSON schema could not be checked: %1").arg(why);
             return judgement;
         }
         if (firstProblem.isEmpty())

@@ -6,13 +6,9 @@
 #include "gui/RouterTargetList.h"
 
 #include <QCheckBox>
-#include <QClipboard>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -31,21 +27,11 @@ ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& 
       m_suspend(new QSpinBox(this)), m_pasteError(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* paste = new QPushButton(tr("Paste WSO2 configuration"), this);
-    paste->setObjectName(QStringLiteral("pasteRouterConfig"));
-    paste->setToolTip(tr("Fill the form from a configuration copied from WSO2's Publisher, its REST API or "
-                         "an apictl project"));
-    connect(paste, &QPushButton::clicked, this,
-            [this] { pasteConfiguration(QGuiApplication::clipboard()->text()); });
     m_pasteError->setObjectName(QStringLiteral("pasteRouterConfigError"));
     m_pasteError->setWordWrap(true);
     m_pasteError->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
     m_pasteError->hide();
-    auto* pasteRow = new QHBoxLayout();
-    pasteRow->addWidget(paste);
-    pasteRow->addStretch();
-    layout->addLayout(pasteRow);
-    layout->addWidget(m_pasteError);
+
     m_production = buildStage(QStringLiteral("production"), api, models, false);
     m_sandbox = buildStage(QStringLiteral("sandbox"), api, models, true);
     layout->addWidget(m_production.box);
@@ -79,6 +65,7 @@ ModelRouterForm::ModelRouterForm(const PolicyDefinition& definition, const Api& 
         connect(m_retry, &QCheckBox::toggled, this, &ModelRouterForm::changed);
     }
     layout->addLayout(options);
+    layout->addWidget(m_pasteError);
 }
 
 ModelRouterForm::StageWidgets ModelRouterForm::buildStage(const QString& stage, const Api& api,

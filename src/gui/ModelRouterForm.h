@@ -20,8 +20,8 @@ class RouterTargetList;
 
 // The dedicated form of the three model routers, laid out as WSO2's: Production rows, a Sandbox
 // section behind an enable switch, the suspend duration, plus Gatehouse's retry-on-failure switch
-// (and, for failover, a target model with fallbacks and a request timeout). "Paste WSO2 configuration"
-// takes the configuration as WSO2's Publisher or REST API writes it, from the clipboard.
+// (and, for failover, a target model with fallbacks and a request timeout). It also takes a pasted
+// configuration as WSO2's Publisher or REST API writes it (the drawer's "Paste from WSO2").
 class ModelRouterForm : public QWidget {
     Q_OBJECT
 public:

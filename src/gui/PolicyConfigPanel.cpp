@@ -11,6 +11,8 @@
 #include "gui/SchemaForm.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -24,7 +26,8 @@ PolicyConfigPanel::PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QW
     : QWidget(parent), m_model(model), m_draft(draft), m_title(new QLabel(this)),
       m_description(new QLabel(this)), m_placement(new QLabel(this)), m_problems(new QLabel(this)),
       m_scroll(new QScrollArea(this)), m_applyToAll(new QCheckBox(tr("Apply to all resources"), this)),
-      m_save(new QPushButton(tr("Save"), this)), m_cancel(new QPushButton(tr("Cancel"), this)) {
+      m_save(new QPushButton(tr("Save"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_paste(new QPushButton(tr("Paste from WSO2"), this)) {
     setObjectName(QStringLiteral("policyConfigPanel"));
     // No fixed minimum width: the drawer's minimum adds to the lanes' and the palette's, and a sum
     // wider than the window made the main window itself grow when the drawer opened. The form
@@ -55,13 +58,23 @@ PolicyConfigPanel::PolicyConfigPanel(PolicyFlowModel* model, ApiDraft* draft, QW
     layout->addWidget(m_scroll, 1);
     layout->addWidget(m_problems);
     layout->addWidget(m_applyToAll);
+    // Model routers only: fills the form from the clipboard, in any shape WSO2 writes the configuration.
+    m_paste->setObjectName(QStringLiteral("pasteRouterConfig"));
+    m_paste->setToolTip(tr("Fill the form from a configuration copied from WSO2's Publisher, its REST API or "
+                           "an apictl project"));
+    m_paste->hide();
     auto* buttons = new QHBoxLayout();
+    buttons->addWidget(m_paste);
     buttons->addStretch();
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_save);
     layout->addLayout(buttons);
 
     connect(m_save, &QPushButton::clicked, this, &PolicyConfigPanel::save);
+    connect(m_paste, &QPushButton::clicked, this, [this] {
+        if (m_routerForm)
+            m_routerForm->pasteConfiguration(QGuiApplication::clipboard()->text());
+    });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         closePanel();
         Q_EMIT finished(tr("Nothing attached"));
@@ -149,12 +162,14 @@ void PolicyConfigPanel::open(const QString& scope, FlowKind flow, int position, 
         connect(form, &ModelRouterForm::changed, this, &PolicyConfigPanel::revalidate);
         m_routerForm = form;
         m_scroll->setWidget(packedAtTop(form)); // takes ownership; the previous form is deleted
+        m_paste->show();
     } else {
         auto* form = new SchemaForm(*definition);
         form->setParameters(initial.parameters);
         connect(form, &SchemaForm::changed, this, &PolicyConfigPanel::revalidate);
         m_schemaForm = form;
         m_scroll->setWidget(packedAtTop(form));
+        m_paste->hide();
     }
     const bool opening = isHidden();
     show();

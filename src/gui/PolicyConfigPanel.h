@@ -78,6 +78,7 @@ private:
     QCheckBox* m_applyToAll;
     QPushButton* m_save;
     QPushButton* m_cancel;
+    QPushButton* m_paste; // "Paste from WSO2", shown for the model routers
 };
 
 } // namespace gatehouse

@@ -9,7 +9,7 @@
 #include "gui/GatehouseSession.h"
 #include "gui/NewVersionDialog.h"
 
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -63,10 +63,12 @@ PublisherView::PublisherView(GatehouseSession* session, QUndoGroup* undoGroup, Q
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_search);
     leftLayout->addWidget(m_list, 1);
-    auto* buttons = new QHBoxLayout();
-    buttons->addWidget(create);
-    buttons->addWidget(newVersion);
-    buttons->addWidget(remove);
+    // Two rows: a third button beside the other two would widen the API list's pane, and take the
+    // width from the editor (and its policy drawer).
+    auto* buttons = new QGridLayout();
+    buttons->addWidget(create, 0, 0, 1, 2);
+    buttons->addWidget(newVersion, 1, 0);
+    buttons->addWidget(remove, 1, 1);
     leftLayout->addLayout(buttons);
 
     m_placeholder->setObjectName(QStringLiteral("publisherPlaceholder"));

@@ -74,6 +74,7 @@ void RedisClient::stop() {
 void RedisClient::connectNow() {
     if (!m_running || m_context)
         return;
+    m_scriptsRun.clear();
     const RedisAddress& address = m_options.address;
     // A host name is looked up by getaddrinfo() here, on this thread: give an address (or localhost,
     // which /etc/hosts answers) where a worker must never wait on DNS.

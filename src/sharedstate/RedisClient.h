@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <functional>
 #include <map>
@@ -61,6 +62,11 @@ public:
     // that subscribes carries nothing else: Redis takes no other command on a subscribed connection.
     void subscribe(const QByteArray& channel, std::function<void(const QByteArray& message)> onMessage);
 
+    // Lua scripts (by SHA1) this client ran since it last connected: RedisScript sends EVALSHA for
+    // those and EVAL for the others, so that a script's first run costs no NOSCRIPT round trip.
+    bool hasRunScript(const QByteArray& sha1) const { return m_scriptsRun.contains(sha1); }
+    void noteScriptRun(const QByteArray& sha1) { m_scriptsRun.insert(sha1); }
+
 Q_SIGNALS:
     void connected();
     // Redis confirmed a subscription (on every connection): what was published before is not heard.
@@ -107,6 +113,7 @@ private:
     QSocketNotifier* m_readNotifier = nullptr;
     QSocketNotifier* m_writeNotifier = nullptr;
     QElapsedTimer m_clock;
+    QSet<QByteArray> m_scriptsRun; // cleared with every connection: the server may have restarted
     QTimer* m_deadlineTimer;
     QTimer* m_connectTimer;
     QTimer* m_reconnectTimer;

@@ -135,6 +135,8 @@ private Q_SLOTS:
     void numbersCompareAsJson();
     void refSiblingsFollowTheDialect();
     void patternIsEcmaScriptLike();
+    void keywordsOnlyDraft2020Has();
+    void hostilePatternGivesNoVerdict();
     void sharedBetweenThreads();
     void cleanupTestCase();
 
@@ -452,6 +454,65 @@ void TestJsonSchemaSuite::patternIsEcmaScriptLike() {
     QVERIFY(compiled({{"pattern", "^[^]$"}}).validate("\n"));
     // Non-strings are not the pattern's business.
     QVERIFY(compiled({{"pattern", "^a$"}}).validate(12));
+}
+
+// Debian's json-schema-test-suite (2.0.0) has folders up to draft-07 only: the keywords 2020-12 added
+// (or renamed) are checked here, by their specification's own examples.
+void TestJsonSchemaSuite::keywordsOnlyDraft2020Has() {
+    // prefixItems: positions; items then applies to the rest.
+    const JsonSchemaValidator tuple = compiled(
+        parse(R"({"prefixItems":[{"type":"string"},{"type":"integer"}],"items":{"type":"boolean"}})"));
+    QVERIFY(tuple.validate(parse(R"(["a",1])")));
+    QVERIFY(tuple.validate(parse(R"(["a",1,true,false])")));
+    QVERIFY(!tuple.validate(parse(R"([1,"a"])")));
+    QVERIFY(!tuple.validate(parse(R"(["a",1,"c"])")));
+    QVERIFY(tuple.validate(parse(R"(["a"])"))); // shorter than the prefix is fine
+    // dependentRequired: a property that needs others.
+    const JsonSchemaValidator billing =
+        compiled(parse(R"({"dependentRequired":{"credit_card":["billing_address"]}})"));
+    QVERIFY(billing.validate(parse(R"({"name":"x"})")));
+    QVERIFY(billing.validate(parse(R"({"credit_card":1,"billing_address":"y"})")));
+    QString why;
+    QVERIFY(!billing.validate(parse(R"({"credit_card":1})"), &why));
+    QVERIFY2(why.contains(QStringLiteral("billing_address")), qPrintable(why));
+    // dependentSchemas: a property that brings a schema.
+    const JsonSchemaValidator dependent = compiled(parse(
+        R"({"dependentSchemas":{"credit_card":{"required":["billing_address"],"properties":{"billing_address":{"type":"string"}}}}})"));
+    QVERIFY(dependent.validate(parse(R"({"credit_card":1,"billing_address":"y"})")));
+    QVERIFY(!dependent.validate(parse(R"({"credit_card":1,"billing_address":2})")));
+    QVERIFY(!dependent.validate(parse(R"({"credit_card":1})")));
+    QVERIFY(dependent.validate(parse(R"({"billing_address":2})")));
+    // minContains / maxContains bound how many items match "contains".
+    const JsonSchemaValidator counted =
+        compiled(parse(R"({"contains":{"type":"integer"},"minContains":2,"maxContains":3})"));
+    QVERIFY(!counted.validate(parse(R"(["a",1])")));
+    QVERIFY(counted.validate(parse(R"(["a",1,2])")));
+    QVERIFY(counted.validate(parse(R"([1,2,3])")));
+    QVERIFY(!counted.validate(parse(R"([1,2,3,4])")));
+    QVERIFY(
+        compiled(parse(R"({"contains":{"type":"integer"},"minContains":0})")).validate(parse(R"(["a"])")));
+    // $defs (2020-12's "definitions") resolve through $ref.
+    QVERIFY(!compiled(parse(R"({"$defs":{"n":{"type":"number"}},"$ref":"#/$defs/n"})")).validate("x"));
+}
+
+// A "pattern" that hits its match limit decides nothing: GaveUp, which guardrails answer 900967 with,
+// not Invalid (a document that broke the schema) nor Valid.
+void TestJsonSchemaSuite::hostilePatternGivesNoVerdict() {
+    const std::string hostile = std::string("^(a+)") + "+$";
+    const JsonSchemaValidator byValue = compiled({{"pattern", hostile}});
+    const std::string subject = std::string(100 * 1024, 'a') + '!';
+    QString why;
+    QCOMPARE(byValue.check(subject, &why), JsonSchemaValidator::Verdict::GaveUp);
+    QVERIFY2(why.contains(QStringLiteral("match limit")), qPrintable(why));
+    QVERIFY(!byValue.validate(subject));
+    QCOMPARE(byValue.check("aaa"), JsonSchemaValidator::Verdict::Valid);
+    QCOMPARE(byValue.check("aab"), JsonSchemaValidator::Verdict::Invalid);
+    Json byName = Json::object();
+    byName["patternProperties"][hostile] = Json{{"type", "integer"}};
+    byName["additionalProperties"] = false;
+    Json document = Json::object();
+    document[subject] = 1;
+    QCOMPARE(compiled(byName).check(document), JsonSchemaValidator::Verdict::GaveUp);
 }
 
 void TestJsonSchemaSuite::sharedBetweenThreads() {

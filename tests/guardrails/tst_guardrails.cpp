@@ -247,6 +247,46 @@ private Q_SLOTS:
                  GuardrailVerdict::Outcome::Pass);
     }
 
+    // A schema is user input too: its "pattern" and "patternProperties" regexes get the same bound, and
+    // hitting it is the guardrail's internal error (900967), not a violation (446) nor a "no match".
+    void hostileSchemaPatternIsBoundedAndAnInternalError() {
+        const std::string hostile = std::string("(a+)") + "+$";
+        const QString longA = QString(100 * 1024, QLatin1Char('a')) + QLatin1Char('!');
+        Json byValue = Json::object();
+        byValue["type"] = "object";
+        byValue["properties"]["s"] = Json{{"type", "string"}, {"pattern", hostile}};
+        Json byName = Json::object();
+        byName["patternProperties"][hostile] = Json{{"type", "string"}};
+        const Json valueDocument = Json{{"s", toStdString(longA)}};
+        Json nameDocument = Json::object();
+        nameDocument[toStdString(longA)] = "x";
+        for (const auto& [schema, document] :
+             {std::pair{byValue, valueDocument}, std::pair{byName, nameDocument}}) {
+            const auto built = GuardrailFactory::build(QStringLiteral("JSONSchemaGuardrail"),
+                                                       Json{{"name", "s"}, {"schema", dumpCompact(schema)}});
+            QVERIFY2(built, qPrintable(built.error()));
+            QElapsedTimer clock;
+            clock.start();
+            const GuardrailVerdict verdict = built.value()->evaluateText(
+                QStringLiteral("The data: ") + toQString(dumpCompact(document)), GuardrailDirection::Request);
+            QCOMPARE(verdict.outcome, GuardrailVerdict::Outcome::Error);
+            QVERIFY2(verdict.error.contains(QStringLiteral("match limit")), qPrintable(verdict.error));
+            // Bounded, not merely slow: unbounded, this match would not end in any test's lifetime.
+            QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        }
+        // The same schema still judges ordinary documents.
+        const auto built = GuardrailFactory::build(QStringLiteral("JSONSchemaGuardrail"),
+                                                   Json{{"name", "s"}, {"schema", dumpCompact(byValue)}});
+        QCOMPARE(built.value()
+                     ->evaluateText(QStringLiteral("{\"s\":\"aaa\"}"), GuardrailDirection::Request)
+                     .outcome,
+                 GuardrailVerdict::Outcome::Pass);
+        QCOMPARE(built.value()
+                     ->evaluateText(QStringLiteral("{\"s\":\"aab\"}"), GuardrailDirection::Request)
+                     .outcome,
+                 GuardrailVerdict::Outcome::Intervene);
+    }
+
     // (Parameters built as JSON values below, not raw strings: moc 6.4 misreads raw strings holding
     // an unbalanced '(' or a quote character and then skips the class.)
     void regexThatDoesNotCompileIsRefusedWithItsOffset() {

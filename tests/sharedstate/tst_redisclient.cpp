@@ -3,6 +3,7 @@
 #include "RedisServer.h"
 #include "TestTiming.h"
 #include "sharedstate/RedisClient.h"
+#include "sharedstate/RedisScript.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void answersAsRedisDoes();
     void pipelinedCommandsAnswerInOrder();
     void luaScriptRunsAtomically();
+    void scriptsFirstRunCostsNoExtraRoundTrip();
     void authenticatesAndSelectsTheDatabase();
     void wrongPasswordIsReportedAndRetried();
     void deadlinePassesWithoutStallingTheLoop();
@@ -128,6 +130,47 @@ void TestRedisClient::luaScriptRunsAtomically() {
     QTRY_COMPARE_WITH_TIMEOUT(admitted + refused, 30, 10000 * timingFactor);
     QCOMPARE(admitted, 10);
     QCOMPARE(refused, 20);
+}
+
+// RedisScript: the first run on a connection sends the script itself (no EVALSHA, NOSCRIPT, EVAL round
+// trip, which let a shared response cache entry arrive after its answer); later runs go by SHA1; a
+// script cache emptied behind the client's back still works.
+void TestRedisClient::scriptsFirstRunCostsNoExtraRoundTrip() {
+    test::RedisServer server;
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    RedisClient client(optionsFor(server));
+    client.start();
+    QVERIFY(waitConnected(client));
+    const RedisScript script("return redis.call('INCRBY', KEYS[1], ARGV[1])");
+    const auto runScript = [&] {
+        std::optional<RedisReply> answer;
+        script.run(client, {"gatehouse:scripted"}, {"2"}, [&](const RedisReply& reply) { answer = reply; });
+        (void)QTest::qWaitFor([&] { return answer.has_value(); }, 10000 * timingFactor);
+        return answer;
+    };
+    // How many EVAL and EVALSHA calls Redis has seen, and how many failed (NOSCRIPT).
+    const auto calls = [&](const QByteArray& command) {
+        const std::optional<RedisReply> info = run(client, {"INFO", "commandstats"});
+        const QByteArray key = "cmdstat_" + command + ":calls=";
+        const qsizetype at = info ? info->text.indexOf(key) : -1;
+        return at < 0 ? 0 : info->text.mid(at + key.size()).split(',').front().toInt();
+    };
+    std::optional<RedisReply> reply = runScript();
+    QVERIFY(reply && !reply->isError());
+    QCOMPARE(reply->integer, 2);
+    QCOMPARE(calls("eval"), 1);
+    QCOMPARE(calls("evalsha"), 0);
+    reply = runScript();
+    QCOMPARE(reply->integer, 4);
+    QCOMPARE(calls("eval"), 1);
+    QCOMPARE(calls("evalsha"), 1);
+    // SCRIPT FLUSH: the next run's EVALSHA gets NOSCRIPT and the script is sent again.
+    QVERIFY(run(client, {"SCRIPT", "FLUSH"}));
+    reply = runScript();
+    QVERIFY2(reply && !reply->isError(), reply ? reply->text.constData() : "no reply");
+    QCOMPARE(reply->integer, 6);
+    QCOMPARE(calls("eval"), 2);
 }
 
 void TestRedisClient::authenticatesAndSelectsTheDatabase() {
