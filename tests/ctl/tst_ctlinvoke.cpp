@@ -1,6 +1,7 @@
 // gatehouse-ctl invoke end to end with the real executables: the mock LLM and the gateway started
 // as processes on ephemeral ports, the seed built with gatehouse-ctl itself (SmartChat, Model
 // Weighted Round Robin 50/50, SmartChatApp with production keys), then repeated runs and a stream.
+#include "CtlProcess.h"
 #include "core/Json.h"
 
 #include <QDir>
@@ -11,6 +12,7 @@
 #include <memory>
 
 using namespace gatehouse;
+using gatehouse::test::CtlRun;
 
 namespace {
 
@@ -22,18 +24,9 @@ const QString seedParams = QStringLiteral(
 const QString chatBody =
     QStringLiteral(R"({"model":"o3-mini","messages":[{"role":"user","content":"Say this is a test!"}]})");
 
-struct CtlRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QString describe() const {
-        return QStringLiteral("exit %1\nstdout: %2\nstderr: %3")
-            .arg(exitCode)
-            .arg(QString::fromUtf8(out), QString::fromUtf8(err));
-    }
-    Json json() const { return Json::parse(out.cbegin(), out.cend(), nullptr, false); }
-};
+Json jsonOf(const CtlRun& run) {
+    return Json::parse(run.out.cbegin(), run.out.cend(), nullptr, false);
+}
 
 } // namespace
 
@@ -69,14 +62,8 @@ private:
 
 quint16 TestCtlInvoke::startServer(QProcess& process, const QString& program, const QStringList& arguments,
                                    const QString& name) {
-    process.setStandardErrorFile(m_dir->filePath(name + QStringLiteral(".err")));
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000))
-        return 0;
-    QByteArray line;
-    while (!line.contains('\n') && process.waitForReadyRead(10000))
-        line += process.readAllStandardOutput();
-    return quint16(line.trimmed().toUInt());
+    return test::startPortPrinter(process, program, arguments,
+                                  m_dir->filePath(name + QStringLiteral(".err")));
 }
 
 void TestCtlInvoke::initTestCase() {
@@ -139,24 +126,10 @@ void TestCtlInvoke::cleanupTestCase() {
 }
 
 CtlRun TestCtlInvoke::ctl(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("GATEHOUSE_WORKSPACE"));
-    process.setProcessEnvironment(environment);
-    process.start(
+    return test::runCtlProcess(
         QStringLiteral(GATEHOUSE_CTL_PATH),
         QStringList{QStringLiteral("--workspace"), m_workspace, QStringLiteral("--secrets-file"), m_secrets} +
             arguments);
-    CtlRun run;
-    if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
 }
 
 QStringList TestCtlInvoke::invokeArguments() const {
@@ -179,7 +152,7 @@ void TestCtlInvoke::repeatJsonSplitsTheSeedTenTen() {
                                             QStringLiteral("20"), QStringLiteral("--concurrency"),
                                             QStringLiteral("4"), QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
-    const Json json = run.json();
+    const Json json = jsonOf(run);
     QVERIFY2(json.is_object(), run.out.constData());
     QVERIFY2(json["byModel"] == Json::parse(R"({"gpt-4o": 10, "gpt-4o-mini": 10})"), run.out.constData());
     QVERIFY2(json["statusCounts"] == Json::parse(R"({"200": 20})"), run.out.constData());
@@ -223,7 +196,7 @@ void TestCtlInvoke::streamJson() {
         ctl(invokeArguments() + QStringList{QStringLiteral("--body"), chatBody, QStringLiteral("--stream"),
                                             QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
-    const Json json = run.json();
+    const Json json = jsonOf(run);
     QVERIFY2(json.is_object(), run.out.constData());
     std::vector<std::string> keys;
     for (auto it = json.begin(); it != json.end(); ++it)
@@ -257,7 +230,7 @@ void TestCtlInvoke::singleRequest() {
         ctl(invokeArguments() + QStringList{QStringLiteral("--body"), QLatin1Char('@') + file.fileName(),
                                             QStringLiteral("--json")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
-    const Json json = run.json();
+    const Json json = jsonOf(run);
     QCOMPARE(json["status"].get<int>(), 200);
     QVERIFY(json["body"].is_object());
     QCOMPARE(json["body"]["object"].get<std::string>(), std::string("chat.completion"));

@@ -3,7 +3,7 @@
 // paths, a failover whose target endpoint answers 429 served by the fallback (suspendDuration "0":
 // never suspended), a 100/0 weighted round robin, primary endpoints, and a new API version with the
 // failover on its own route and as the default version. Two mock LLMs: "healthy" and "failing" (429).
-#include "CtlRun.h"
+#include "CtlProcess.h"
 #include "core/Json.h"
 
 #include <QEventLoop>
@@ -99,14 +99,8 @@ private:
 
 quint16 TestCtlWso2Shapes::startServer(QProcess& process, const QString& program,
                                        const QStringList& arguments, const QString& name) {
-    process.setStandardErrorFile(m_dir->filePath(name + QStringLiteral(".err")));
-    process.start(program, arguments);
-    if (!process.waitForStarted(10000))
-        return 0;
-    QByteArray line;
-    while (!line.contains('\n') && process.waitForReadyRead(10000))
-        line += process.readAllStandardOutput();
-    return quint16(line.trimmed().toUInt());
+    return test::startPortPrinter(process, program, arguments,
+                                  m_dir->filePath(name + QStringLiteral(".err")));
 }
 
 void TestCtlWso2Shapes::initTestCase() {
@@ -183,24 +177,10 @@ void TestCtlWso2Shapes::init() {
 }
 
 CtlRun TestCtlWso2Shapes::ctl(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(QStringLiteral("GATEHOUSE_WORKSPACE"));
-    process.setProcessEnvironment(environment);
-    process.start(
+    return test::runCtlProcess(
         QStringLiteral(GATEHOUSE_CTL_PATH),
         QStringList{QStringLiteral("--workspace"), m_workspace, QStringLiteral("--secrets-file"), m_secrets} +
             arguments);
-    CtlRun run;
-    if (!process.waitForStarted(10000) || !process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
 }
 
 void TestCtlWso2Shapes::ctlOk(const QStringList& arguments) {
