@@ -314,11 +314,17 @@ BENCHMARK(BM_RouteLookup10kApisOnePath);
 
 void BM_AnswerHeaders(benchmark::State& state) {
     const std::vector<std::pair<QByteArray, QByteArray>> upstream = {
-        {"Date", "Mon, 07 Dec 2026 23:00:00 GMT"}, {"Content-Type", "application/json"},
-        {"Content-Length", "612"}, {"openai-organization", "acme"}, {"openai-processing-ms", "412"},
-        {"openai-version", "2020-10-01"}, {"x-ratelimit-limit-requests", "10000"},
-        {"x-ratelimit-limit-tokens", "30000000"}, {"x-ratelimit-remaining-requests", "9999"},
-        {"x-ratelimit-remaining-tokens", "29999980"}, {"x-request-id", "req_7a1f0c2d"},
+        {"Date", "Mon, 07 Dec 2026 23:00:00 GMT"},
+        {"Content-Type", "application/json"},
+        {"Content-Length", "612"},
+        {"openai-organization", "acme"},
+        {"openai-processing-ms", "412"},
+        {"openai-version", "2020-10-01"},
+        {"x-ratelimit-limit-requests", "10000"},
+        {"x-ratelimit-limit-tokens", "30000000"},
+        {"x-ratelimit-remaining-requests", "9999"},
+        {"x-ratelimit-remaining-tokens", "29999980"},
+        {"x-request-id", "req_7a1f0c2d"},
         {"X-Gatehouse-Model", "gpt-4o"}};
     for (auto _ : state) {
         gatehouse::HttpHeaders headers;
